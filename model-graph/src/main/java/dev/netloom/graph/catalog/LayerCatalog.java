@@ -1,0 +1,131 @@
+package dev.netloom.graph.catalog;
+
+import dev.netloom.graph.layers.Activation;
+import dev.netloom.graph.layers.Add;
+import dev.netloom.graph.layers.BatchNorm;
+import dev.netloom.graph.layers.Concat;
+import dev.netloom.graph.layers.Conv2d;
+import dev.netloom.graph.layers.CrossAttention;
+import dev.netloom.graph.layers.Dense;
+import dev.netloom.graph.layers.DepthwiseConv2d;
+import dev.netloom.graph.layers.Dropout;
+import dev.netloom.graph.layers.Embedding;
+import dev.netloom.graph.layers.Flatten;
+import dev.netloom.graph.layers.GatedFusion;
+import dev.netloom.graph.layers.GlobalAvgPool;
+import dev.netloom.graph.layers.Head;
+import dev.netloom.graph.layers.ImageInput;
+import dev.netloom.graph.layers.LayerNorm;
+import dev.netloom.graph.layers.MixtureOfExperts;
+import dev.netloom.graph.layers.MultiHeadSelfAttention;
+import dev.netloom.graph.layers.PatchEmbedding;
+import dev.netloom.graph.layers.Pool2d;
+import dev.netloom.graph.layers.PositionalEmbedding;
+import dev.netloom.graph.layers.Reshape;
+import dev.netloom.graph.layers.TabularInput;
+import dev.netloom.graph.layers.TokensInput;
+import dev.netloom.graph.layers.TransformerEncoderBlock;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Every layer type the studio knows, by name. The one source that the palette, the analyser,
+ * the training compiler and the ONNX writer read. Immutable; pass it to whoever needs it.
+ */
+public final class LayerCatalog {
+
+    private static final LayerCatalog STANDARD = new LayerCatalog(List.of(
+            new ImageInput(), new TokensInput(), new TabularInput(),
+            new Dense(), new Dropout(), new Activation(), new Flatten(), new Reshape(), new Add(), new Concat(),
+            new Conv2d(), new DepthwiseConv2d(), Pool2d.max(), Pool2d.average(), new GlobalAvgPool(),
+            new BatchNorm(), new LayerNorm(),
+            new Embedding(), new PositionalEmbedding(), new PatchEmbedding(), new MultiHeadSelfAttention(),
+            new TransformerEncoderBlock(), new CrossAttention(), new GatedFusion(),
+            new MixtureOfExperts(),
+            Head.classification(), Head.regression()));
+
+    private final Map<String, LayerSpec> byType;
+
+    /** A catalog of the given specs; type names must be unique. */
+    public LayerCatalog(List<LayerSpec> specs) {
+        Map<String, LayerSpec> map = new LinkedHashMap<>();
+        for (LayerSpec s : specs) {
+            if (map.put(s.type(), s) != null) {
+                throw new IllegalArgumentException("two layer specs named " + s.type());
+            }
+        }
+        this.byType = java.util.Collections.unmodifiableMap(map);
+    }
+
+    /** The built-in catalog. */
+    public static LayerCatalog standard() {
+        return STANDARD;
+    }
+
+    public Optional<LayerSpec> find(String type) {
+        return Optional.ofNullable(byType.get(type));
+    }
+
+    /** The spec of a type; throws {@link IllegalArgumentException} naming the closest known type. */
+    public LayerSpec require(String type) {
+        return find(type).orElseThrow(() -> new IllegalArgumentException(unknownTypeMessage(type)));
+    }
+
+    /** "unknown layer type "Dens"; did you mean Dense?" */
+    public String unknownTypeMessage(String type) {
+        String closest = byType.keySet().stream()
+                .min(Comparator.comparingInt(known -> editDistance(known.toLowerCase(), type.toLowerCase())))
+                .orElse(null);
+        String hint = closest != null && editDistance(closest.toLowerCase(), type.toLowerCase()) <= 3
+                ? "; did you mean " + closest + "?" : "; see `netloom layers` for the list";
+        return "unknown layer type \"" + (type.length() > 40 ? type.substring(0, 37) + "..." : type) + "\"" + hint;
+    }
+
+    public List<LayerSpec> all() {
+        return List.copyOf(byType.values());
+    }
+
+    /** Layer types grouped as the palette shows them. */
+    public Map<Category, List<LayerSpec>> byCategory() {
+        Map<Category, List<LayerSpec>> groups = new LinkedHashMap<>();
+        for (Category c : Category.values()) {
+            List<LayerSpec> inGroup = new ArrayList<>();
+            for (LayerSpec s : byType.values()) {
+                if (s.category() == c) {
+                    inGroup.add(s);
+                }
+            }
+            if (!inGroup.isEmpty()) {
+                groups.put(c, List.copyOf(inGroup));
+            }
+        }
+        return groups;
+    }
+
+    private static int editDistance(String a, String b) {
+        if (b.length() > 64) {
+            return Integer.MAX_VALUE;
+        }
+        int[] prev = new int[b.length() + 1];
+        int[] cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            prev[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+            }
+            int[] t = prev;
+            prev = cur;
+            cur = t;
+        }
+        return prev[b.length()];
+    }
+}

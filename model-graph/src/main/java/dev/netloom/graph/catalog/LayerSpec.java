@@ -1,0 +1,175 @@
+package dev.netloom.graph.catalog;
+
+import dev.netloom.graph.Cost;
+import dev.netloom.graph.Direction;
+import dev.netloom.graph.TensorType;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One layer type of the catalog: the single description that the editor's palette and
+ * property sheet, the shape inference, the cost model, the training compiler and the ONNX
+ * writer all read.
+ *
+ * <p>A spec declares its parameters ({@link ParamSpec}) and ports ({@link PortSpec}), and
+ * implements three rules for one example (the batch dimension is symbolic): the shape rule
+ * {@link #outputs}, the parameter count {@link #parameters} and the multiply-adds
+ * {@link #multiplyAdds}. Activation memory is the bytes of the outputs plus
+ * {@link #workspaceBytes}. The public entry points {@link #inferOutputs} and {@link #cost} are
+ * final: they check that a rule's answer matches the declared ports before anyone relies on it.
+ *
+ * <h2>How to add a layer type</h2>
+ * <ol>
+ *   <li>Write a final class in {@code dev.netloom.graph.layers} that extends {@code LayerSpec}:
+ *       parameters with plain-language descriptions and safe ranges, ports with the tensor kinds
+ *       they accept.</li>
+ *   <li>Implement {@link #outputs}; throw {@link LayerContext#fail} with a message that names
+ *       expected and actual values (the analyser adds the node).</li>
+ *   <li>Implement {@link #parameters} and {@link #multiplyAdds}; override {@link #workspaceBytes}
+ *       for transient memory, and the {@code active*} methods if not every weight is used.</li>
+ *   <li>Register it in {@link LayerCatalog#standard()} and add a shape-and-cost test with
+ *       hand-computed values in {@code LayerRulesTest}.</li>
+ *   <li>Later modules: add its block to the training compiler and its operators to the ONNX
+ *       writer; their contract tests go over every catalog entry and fail until you do.</li>
+ * </ol>
+ */
+public abstract class LayerSpec {
+
+    private final String type;
+    private final Category category;
+    private final String description;
+    private final List<ParamSpec> params;
+    private final List<PortSpec> ports;
+
+    protected LayerSpec(String type, Category category, String description, List<ParamSpec> params,
+                        List<PortSpec> ports) {
+        this.type = Objects.requireNonNull(type, "type");
+        this.category = Objects.requireNonNull(category, "category");
+        this.description = Objects.requireNonNull(description, "description");
+        this.params = List.copyOf(params);
+        this.ports = List.copyOf(ports);
+    }
+
+    /** The layer type's name as written in project files, for example {@code "Conv2d"}. */
+    public final String type() {
+        return type;
+    }
+
+    public final Category category() {
+        return category;
+    }
+
+    /** One plain-language sentence for the palette's tooltip. */
+    public final String description() {
+        return description;
+    }
+
+    public final List<ParamSpec> params() {
+        return params;
+    }
+
+    public final Optional<ParamSpec> param(String name) {
+        return params.stream().filter(p -> p.name().equals(name)).findFirst();
+    }
+
+    public final List<PortSpec> inputs() {
+        return ports.stream().filter(p -> p.direction() == Direction.IN).toList();
+    }
+
+    public final List<PortSpec> outputs() {
+        return ports.stream().filter(p -> p.direction() == Direction.OUT).toList();
+    }
+
+    public final Optional<PortSpec> port(String name, Direction direction) {
+        return ports.stream().filter(p -> p.name().equals(name) && p.direction() == direction).findFirst();
+    }
+
+    /** Every parameter's default value, in declaration order. */
+    public final Map<String, Object> defaults() {
+        Map<String, Object> d = new LinkedHashMap<>();
+        params.forEach(p -> d.put(p.name(), p.defaultValue()));
+        return d;
+    }
+
+    /**
+     * Infers the types at the output ports from the inputs.
+     *
+     * @throws ShapeException when the inputs or parameters cannot work together
+     */
+    public final Map<String, TensorType> inferOutputs(LayerContext ctx) {
+        Map<String, TensorType> out;
+        try {
+            out = outputs(ctx);
+        } catch (IllegalArgumentException | ArithmeticException e) {
+            // A dimension came out non-positive or too large to count: say so rather than crash.
+            throw new ShapeException(null, "the output shape is not valid: " + e.getMessage());
+        }
+        for (PortSpec p : outputs()) {
+            TensorType t = out.get(p.name());
+            if (t == null || !p.accepts().contains(t.kind())) {
+                throw new IllegalStateException(type + " gave " + t + " at output " + p.name());
+            }
+        }
+        return Map.copyOf(out);
+    }
+
+    /** Parameters, multiply-adds and activation memory, for a context whose outputs are inferred. */
+    public final Cost cost(LayerContext ctx) {
+        long outBytes = 0;
+        for (TensorType t : ctx.outputs().values()) {
+            outBytes = Math.addExact(outBytes, t.bytes());
+        }
+        return new Cost(parameters(ctx), activeParameters(ctx), multiplyAdds(ctx), activeMultiplyAdds(ctx),
+                Math.addExact(outBytes, workspaceBytes(ctx)));
+    }
+
+    /** The shape rule: types at every declared output port. */
+    protected abstract Map<String, TensorType> outputs(LayerContext ctx);
+
+    /** Trainable weights. */
+    protected abstract long parameters(LayerContext ctx);
+
+    /** Multiply-adds of matrix products and convolutions for one example. */
+    protected abstract long multiplyAdds(LayerContext ctx);
+
+    /** Weights one token uses; all of them unless the layer routes. */
+    protected long activeParameters(LayerContext ctx) {
+        return parameters(ctx);
+    }
+
+    /** Multiply-adds actually done; all of them unless the layer routes. */
+    protected long activeMultiplyAdds(LayerContext ctx) {
+        return multiplyAdds(ctx);
+    }
+
+    /** Transient memory beyond the outputs, for example attention scores. */
+    protected long workspaceBytes(LayerContext ctx) {
+        return 0;
+    }
+
+    /** Multiplies, throwing {@link ArithmeticException} on overflow. */
+    protected static long product(long... factors) {
+        long p = 1;
+        for (long f : factors) {
+            p = Math.multiplyExact(p, f);
+        }
+        return p;
+    }
+
+    /** A dimension computed in {@code long}, refused when it does not fit a tensor dimension. */
+    protected static int dimension(long value) {
+        if (value <= 0 || value > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("dimension " + value + " is out of range");
+        }
+        return (int) value;
+    }
+
+    @Override
+    public String toString() {
+        return type;
+    }
+}

@@ -1,0 +1,15 @@
+package dev.netloom.graph.catalog;
+
+/** The type of a layer parameter's value. */
+public enum ParamType {
+    /** A whole number, stored as {@link Integer}. */
+    INT,
+    /** A real number, stored as {@link Double}. */
+    FLOAT,
+    /** On or off, stored as {@link Boolean}. */
+    BOOL,
+    /** One of a fixed list of words, stored as {@link String}. */
+    CHOICE,
+    /** A list of whole numbers, stored as an unmodifiable {@code List<Integer>}. */
+    INT_LIST
+}

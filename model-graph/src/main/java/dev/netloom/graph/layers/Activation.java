@@ -1,0 +1,44 @@
+package dev.netloom.graph.layers;
+
+import dev.netloom.graph.TensorKind;
+import dev.netloom.graph.TensorType;
+import dev.netloom.graph.catalog.Category;
+import dev.netloom.graph.catalog.LayerContext;
+import dev.netloom.graph.catalog.LayerSpec;
+import dev.netloom.graph.catalog.ParamSpec;
+import dev.netloom.graph.catalog.PortSpec;
+
+import java.util.List;
+import java.util.Map;
+
+/** An element-wise non-linearity; Softmax works over the last dimension. */
+public final class Activation extends LayerSpec {
+
+    /** The functions offered, in the order the property sheet lists them. */
+    public static final List<String> FUNCTIONS = List.of("ReLU", "ReLU6", "GELU", "SiLU", "Sigmoid", "Tanh", "Softmax");
+
+    public Activation() {
+        super("Activation", Category.CORE, "Bends values with a fixed curve so the model can learn non-linear patterns.",
+                List.of(ParamSpec.choice("function", "ReLU", FUNCTIONS, "The curve: ReLU is the usual choice; "
+                        + "GELU suits transformers; Softmax turns scores into probabilities.")),
+                List.of(PortSpec.input("in", "any features", TensorKind.VECTOR, TensorKind.SEQUENCE, TensorKind.IMAGE,
+                                TensorKind.OTHER),
+                        PortSpec.output("out", "the same shape", TensorKind.VECTOR, TensorKind.SEQUENCE,
+                                TensorKind.IMAGE, TensorKind.OTHER)));
+    }
+
+    @Override
+    protected Map<String, TensorType> outputs(LayerContext ctx) {
+        return Map.of("out", ctx.in());
+    }
+
+    @Override
+    protected long parameters(LayerContext ctx) {
+        return 0;
+    }
+
+    @Override
+    protected long multiplyAdds(LayerContext ctx) {
+        return 0;
+    }
+}

@@ -1,0 +1,53 @@
+package dev.netloom.graph.layers;
+
+import dev.netloom.graph.TensorKind;
+import dev.netloom.graph.TensorType;
+import dev.netloom.graph.catalog.Category;
+import dev.netloom.graph.catalog.LayerContext;
+import dev.netloom.graph.catalog.LayerSpec;
+import dev.netloom.graph.catalog.ParamSpec;
+import dev.netloom.graph.catalog.PortSpec;
+
+import java.util.List;
+import java.util.Map;
+
+/** Multi-head self-attention over a sequence: [L, D] -> [L, D]. */
+public final class MultiHeadSelfAttention extends LayerSpec {
+
+    public MultiHeadSelfAttention() {
+        super("MultiHeadSelfAttention", Category.ATTENTION_FUSION, "Lets every token look at every other token "
+                        + "and gather what is relevant to it.",
+                List.of(
+                        ParamSpec.integer("heads", 4, 1, 64, "How many independent ways of looking; must divide "
+                                + "the model width."),
+                        ParamSpec.real("dropout", 0.0, 0.0, 0.9, "Share of attention links switched off while training."),
+                        ParamSpec.bool("bias", true, "Whether the projections get learned offsets.")),
+                List.of(PortSpec.input("in", "a sequence", TensorKind.SEQUENCE),
+                        PortSpec.output("out", "a sequence of the same shape", TensorKind.SEQUENCE)));
+    }
+
+    @Override
+    protected Map<String, TensorType> outputs(LayerContext ctx) {
+        Attention.checkHeads(ctx, "in", ctx.in().dim(-1), ctx.intParam("heads"));
+        return Map.of("out", ctx.in());
+    }
+
+    @Override
+    protected long parameters(LayerContext ctx) {
+        long d = ctx.in().dim(1);
+        return Attention.projectionParameters(d, d, ctx.boolParam("bias"));
+    }
+
+    @Override
+    protected long multiplyAdds(LayerContext ctx) {
+        long l = ctx.in().dim(0);
+        long d = ctx.in().dim(1);
+        return Attention.projectionMultiplyAdds(l, l, d, d) + Attention.softmaxMultiplyAdds(l, l, d);
+    }
+
+    @Override
+    protected long workspaceBytes(LayerContext ctx) {
+        long l = ctx.in().dim(0);
+        return Attention.softmaxScoreBytes(l, l, ctx.intParam("heads"));
+    }
+}

@@ -1,0 +1,40 @@
+package dev.netloom.graph.layers;
+
+import dev.netloom.graph.TensorKind;
+import dev.netloom.graph.TensorType;
+import dev.netloom.graph.catalog.Category;
+import dev.netloom.graph.catalog.LayerContext;
+import dev.netloom.graph.catalog.LayerSpec;
+import dev.netloom.graph.catalog.ParamSpec;
+import dev.netloom.graph.catalog.PortSpec;
+
+import java.util.List;
+import java.util.Map;
+
+/** Adds a position signal to each element of a sequence, learned (one vector per position) or sinusoidal (fixed). */
+public final class PositionalEmbedding extends LayerSpec {
+
+    public PositionalEmbedding() {
+        super("PositionalEmbedding", Category.ATTENTION_FUSION, "Tells the model where each token sits in the "
+                        + "sequence, since attention alone ignores order.",
+                List.of(ParamSpec.choice("mode", "learned", List.of("learned", "sinusoidal"), "Learned positions "
+                        + "adapt to the data; sinusoidal ones are fixed and add no weights.")),
+                List.of(PortSpec.input("in", "a sequence", TensorKind.SEQUENCE),
+                        PortSpec.output("out", "the same sequence with positions", TensorKind.SEQUENCE)));
+    }
+
+    @Override
+    protected Map<String, TensorType> outputs(LayerContext ctx) {
+        return Map.of("out", ctx.in());
+    }
+
+    @Override
+    protected long parameters(LayerContext ctx) {
+        return ctx.choiceParam("mode").equals("learned") ? ctx.in().elements() : 0;
+    }
+
+    @Override
+    protected long multiplyAdds(LayerContext ctx) {
+        return 0;
+    }
+}
