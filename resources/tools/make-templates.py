@@ -1,0 +1,193 @@
+#!/usr/bin/env python3
+"""Writes the project templates in ../src/main/resources/netloom/templates/.
+
+The templates are data; this script is how they were drawn, so that a change to one (say,
+MobileNetV2's 17 inverted-residual blocks) is a change to a few lines here rather than to
+hundreds of lines of JSON. Run it from anywhere: python3 resources/tools/make-templates.py
+Tests in model-graph load every template, analyse it and check MobileNetV2's published cost.
+"""
+import json
+import os
+from collections import defaultdict
+
+OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "src", "main", "resources", "netloom", "templates")
+
+
+class Drawing:
+    """A graph being drawn: nodes in order, edges, and ids made from a stem."""
+
+    def __init__(self):
+        self.nodes = []
+        self.edges = []
+        self.counts = defaultdict(int)
+
+    def add(self, type_, stem, inputs=(), label="", **params):
+        self.counts[stem] += 1
+        node_id = stem if self.counts[stem] == 1 else f"{stem}{self.counts[stem]}"
+        node = {"id": node_id, "type": type_, "params": params}
+        if label:
+            node["label"] = label
+        self.nodes.append(node)
+        ports = ["in"] if len(inputs) == 1 else None
+        for i, src in enumerate(inputs):
+            src_ref, _, dst_port = src.partition("->")
+            if not dst_port:
+                dst_port = ports[0] if ports else "abcd"[i]
+            if "." not in src_ref:
+                src_ref += ".out"
+            self.edges.append({"from": src_ref, "to": f"{node_id}.{dst_port}"})
+        return node_id
+
+    def layout(self, dx=240, dy=130):
+        """Left to right by depth; one row per node at a depth, in drawing order."""
+        depth = {}
+        incoming = defaultdict(list)
+        for e in self.edges:
+            incoming[e["to"].rsplit(".", 1)[0]].append(e["from"].rsplit(".", 1)[0])
+        for n in self.nodes:  # drawing order is topological
+            depth[n["id"]] = 1 + max((depth[s] for s in incoming[n["id"]]), default=-1)
+        rows = defaultdict(int)
+        for n in self.nodes:
+            d = depth[n["id"]]
+            n["position"] = {"x": float(d * dx), "y": float(rows[d] * dy)}
+            rows[d] += 1
+
+    def write(self, file_name, name, description):
+        self.layout()
+        project = {
+            "schemaVersion": 1,
+            "name": name,
+            "description": description,
+            "graph": {
+                "nodes": [{k: n[k] for k in ("id", "type", "label", "position", "params") if k in n}
+                          for n in self.nodes],
+                "edges": self.edges,
+            },
+        }
+        with open(os.path.join(OUT, file_name + ".netloom"), "w") as f:
+            json.dump(project, f, indent=2)
+            f.write("\n")
+        return file_name
+
+
+def conv_bn_act(d, x, stem, filters, kernel, stride=1, act="ReLU", bias=False, groups=1):
+    pad = kernel // 2
+    c = d.add("Conv2d", stem, [x], filters=filters, kernel=kernel, stride=stride, padding=pad, bias=bias, groups=groups)
+    b = d.add("BatchNorm", stem + "_bn", [c])
+    return d.add("Activation", stem + "_act", [b], function=act) if act else b
+
+
+def small_cnn():
+    d = Drawing()
+    x = d.add("Image", "image", height=28, width=28, channels=1)
+    for i, filters in enumerate([32, 64, 96], start=1):
+        x = conv_bn_act(d, x, f"conv{i}", filters, 3, bias=True)
+        if i < 3:
+            x = d.add("MaxPool2d", f"pool{i}", [x], kernel=2, stride=2)
+    x = d.add("GlobalAvgPool", "gap", [x])
+    x = d.add("Dropout", "dropout", [x], rate=0.2)
+    d.add("Classification", "classes", [x], classes=10)
+    return d.write("small-cnn", "Small CNN image classifier",
+                   "Three convolution blocks for 28x28 grey pictures such as Fashion-MNIST; about 75K parameters.")
+
+
+def mobilenet_v2():
+    """Sandler et al. 2018, Table 2, width 1.0, as torchvision builds it."""
+    d = Drawing()
+    x = d.add("Image", "image", height=224, width=224, channels=3)
+    x = conv_bn_act(d, x, "stem", 32, 3, stride=2, act="ReLU6")
+    channels = 32
+    block = 0
+    for t, c, n, s in [(1, 16, 1, 1), (6, 24, 2, 2), (6, 32, 3, 2), (6, 64, 4, 2),
+                       (6, 96, 3, 1), (6, 160, 3, 2), (6, 320, 1, 1)]:
+        for i in range(n):
+            block += 1
+            stride = s if i == 0 else 1
+            inp = x
+            hidden = channels * t
+            y = x
+            if t != 1:
+                y = conv_bn_act(d, y, f"b{block}_expand", hidden, 1, act="ReLU6")
+            dw = d.add("DepthwiseConv2d", f"b{block}_dw", [y], kernel=3, stride=stride, padding=1, bias=False)
+            y = d.add("BatchNorm", f"b{block}_dw_bn", [dw])
+            y = d.add("Activation", f"b{block}_dw_act", [y], function="ReLU6")
+            y = conv_bn_act(d, y, f"b{block}_project", c, 1, act=None)
+            if stride == 1 and channels == c:
+                y = d.add("Add", f"b{block}_add", [inp + "->a", y + "->b"])
+            x = y
+            channels = c
+    x = conv_bn_act(d, x, "head_conv", 1280, 1, act="ReLU6")
+    x = d.add("GlobalAvgPool", "gap", [x])
+    x = d.add("Dropout", "dropout", [x], rate=0.2)
+    d.add("Classification", "classes", [x], classes=1000)
+    return d.write("mobilenet-v2", "MobileNetV2 1.0",
+                   "MobileNetV2 (Sandler et al. 2018) at width 1.0 for 224x224 colour pictures and 1000 classes: "
+                   "3.5M parameters, 300M multiply-adds.")
+
+
+def text_classifier():
+    d = Drawing()
+    x = d.add("Tokens", "tokens", length=64, vocabulary=8000)
+    x = d.add("Embedding", "embed", [x], dim=64)
+    x = d.add("PositionalEmbedding", "positions", [x], mode="learned")
+    for i in (1, 2):
+        x = d.add("TransformerEncoderBlock", f"encoder{i}", [x], heads=4, mlpRatio=2, dropout=0.1, activation="GELU")
+    x = d.add("LayerNorm", "norm", [x])
+    x = d.add("GlobalAvgPool", "pool", [x])
+    d.add("Classification", "classes", [x], classes=4)
+    return d.write("text-classifier", "Text classifier",
+                   "Reads a short text with a two-block transformer encoder and sorts it into one of 4 classes.")
+
+
+def image_text_qa():
+    d = Drawing()
+    img = d.add("Image", "image", height=32, width=32, channels=3)
+    x = conv_bn_act(d, img, "conv1", 32, 3, bias=True)
+    x = d.add("MaxPool2d", "pool1", [x], kernel=2, stride=2)
+    x = conv_bn_act(d, x, "conv2", 64, 3, bias=True)
+    feature_map = d.add("MaxPool2d", "pool2", [x], kernel=2, stride=2)
+    q = d.add("Tokens", "question", length=16, vocabulary=200)
+    q = d.add("Embedding", "q_embed", [q], dim=64)
+    q = d.add("PositionalEmbedding", "q_positions", [q], mode="learned")
+    q = d.add("TransformerEncoderBlock", "q_encoder", [q], heads=4, mlpRatio=2, dropout=0.1, activation="GELU")
+    looked = d.add("CrossAttention", "look", [q + "->query", feature_map + "->context"], heads=4, variant="softmax",
+                   dropout=0.0, label="question looks at picture")
+    looked = d.add("LayerNorm", "look_norm", [looked])
+    text_vec = d.add("GlobalAvgPool", "q_pool", [looked])
+    image_vec = d.add("GlobalAvgPool", "img_pool", [feature_map])
+    fused = d.add("GatedFusion", "fusion", [text_vec + "->a", image_vec + "->b"], dim=64)
+    fused = d.add("Dropout", "dropout", [fused], rate=0.1)
+    d.add("Classification", "answer", [fused], classes=10)
+    return d.write("image-text-qa", "Image + text question answering",
+                   "Answers a short question about a picture: a CNN reads the picture, a transformer reads the "
+                   "question, cross-attention lets the question look at the picture, and a gate blends both.")
+
+
+def moe_transformer():
+    d = Drawing()
+    x = d.add("Tokens", "tokens", length=64, vocabulary=8000)
+    x = d.add("Embedding", "embed", [x], dim=64)
+    x = d.add("PositionalEmbedding", "positions", [x], mode="learned")
+    for i in (1, 2):
+        n1 = d.add("LayerNorm", f"b{i}_norm1", [x])
+        att = d.add("MultiHeadSelfAttention", f"b{i}_attention", [n1], heads=4, dropout=0.0, bias=True)
+        x = d.add("Add", f"b{i}_add1", [x + "->a", att + "->b"])
+        n2 = d.add("LayerNorm", f"b{i}_norm2", [x])
+        moe = d.add("MoE", f"b{i}_moe", [n2], experts=4, topK=2, hidden=128, activation="GELU",
+                    capacityFactor=1.25, balanceLossWeight=0.01, routerNoise=0.0)
+        x = d.add("Add", f"b{i}_add2", [x + "->a", moe + "->b"])
+    x = d.add("LayerNorm", "norm", [x])
+    x = d.add("GlobalAvgPool", "pool", [x])
+    d.add("Classification", "classes", [x], classes=4)
+    return d.write("moe-transformer", "MoE transformer",
+                   "A two-block pre-norm transformer whose feed-forward parts are Mixture-of-Experts layers: "
+                   "4 experts, each token routed to 2.")
+
+
+if __name__ == "__main__":
+    os.makedirs(OUT, exist_ok=True)
+    names = [small_cnn(), mobilenet_v2(), text_classifier(), image_text_qa(), moe_transformer()]
+    with open(os.path.join(OUT, "index.json"), "w") as f:
+        json.dump(names, f, indent=2)
+        f.write("\n")
+    print("wrote", ", ".join(names))
