@@ -68,8 +68,14 @@ public final class GraphAnalyzer {
             }
             specs.put(node.id(), spec.get());
             Map<String, Object> effective = effectiveParams(node, spec.get(), problems);
-            if (effective != null) {
+            if (effective == null) {
+                continue;
+            }
+            try {
+                spec.get().checkParameters(new LayerContext(node, effective, Map.of(), Map.of()));
                 params.put(node.id(), effective);
+            } catch (ShapeException e) {
+                problems.add(Problem.error(node.id(), e.port(), e.getMessage()));
             }
         }
         List<Edge> edges = checkPorts(graph, specs, problems);

@@ -27,7 +27,7 @@ import java.util.Optional;
  *   <li>Write a final class in {@code dev.netloom.graph.layers} that extends {@code LayerSpec}:
  *       parameters with plain-language descriptions and safe ranges, ports with the tensor kinds
  *       they accept.</li>
- *   <li>Implement {@link #outputs}; throw {@link LayerContext#fail} with a message that names
+ *   <li>Put rules between parameters alone in {@link #parameterRules}. Implement {@link #outputs}; throw {@link LayerContext#fail} with a message that names
  *       expected and actual values (the analyser adds the node).</li>
  *   <li>Implement {@link #parameters} and {@link #multiplyAdds}; override {@link #workspaceBytes}
  *       for transient memory, and the {@code active*} methods if not every weight is used.</li>
@@ -117,6 +117,16 @@ public abstract class LayerSpec {
         return Map.copyOf(out);
     }
 
+    /**
+     * Checks rules between parameters that hold whatever the inputs are (for example
+     * {@code topK <= experts}), so they are reported even while the layer is unconnected.
+     *
+     * @throws ShapeException naming what is wrong
+     */
+    public final void checkParameters(LayerContext ctx) {
+        parameterRules(ctx);
+    }
+
     /** Parameters, multiply-adds and activation memory, for a context whose outputs are inferred. */
     public final Cost cost(LayerContext ctx) {
         long outBytes = 0;
@@ -125,6 +135,10 @@ public abstract class LayerSpec {
         }
         return new Cost(parameters(ctx), activeParameters(ctx), multiplyAdds(ctx), activeMultiplyAdds(ctx),
                 Math.addExact(outBytes, workspaceBytes(ctx)));
+    }
+
+    /** Rules between parameters alone; throw {@link LayerContext#fail} when one is broken. None by default. */
+    protected void parameterRules(LayerContext ctx) {
     }
 
     /** The shape rule: types at every declared output port. */

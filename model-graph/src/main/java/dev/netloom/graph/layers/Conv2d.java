@@ -34,15 +34,21 @@ public final class Conv2d extends LayerSpec {
     }
 
     @Override
+    protected void parameterRules(LayerContext ctx) {
+        int groups = ctx.intParam("groups");
+        int filters = ctx.intParam("filters");
+        if (filters % groups != 0) {
+            throw ctx.fail(null, "groups " + groups + " must divide filters, got " + filters + " filters");
+        }
+    }
+
+    @Override
     protected Map<String, TensorType> outputs(LayerContext ctx) {
         TensorType in = ctx.in();
         int groups = ctx.intParam("groups");
         int filters = ctx.intParam("filters");
         if (in.dim(0) % groups != 0) {
             throw ctx.fail("in", "groups " + groups + " must divide the input channels, got " + in.dim(0) + " channels");
-        }
-        if (filters % groups != 0) {
-            throw ctx.fail(null, "groups " + groups + " must divide filters, got " + filters + " filters");
         }
         int[] hw = window(ctx).outputSize(ctx, in);
         return Map.of("out", TensorType.floats(filters, hw[0], hw[1]));

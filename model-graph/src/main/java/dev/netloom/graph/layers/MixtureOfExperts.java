@@ -42,13 +42,17 @@ public final class MixtureOfExperts extends LayerSpec {
     }
 
     @Override
-    protected Map<String, TensorType> outputs(LayerContext ctx) {
+    protected void parameterRules(LayerContext ctx) {
         int experts = ctx.intParam("experts");
         int topK = ctx.intParam("topK");
         if (topK > experts) {
             throw ctx.fail(null, "topK " + topK + " is larger than the number of experts " + experts
                     + "; choose topK from 1 to " + experts);
         }
+    }
+
+    @Override
+    protected Map<String, TensorType> outputs(LayerContext ctx) {
         return Map.of("out", ctx.in());
     }
 

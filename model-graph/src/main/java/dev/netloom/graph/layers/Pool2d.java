@@ -35,12 +35,18 @@ public final class Pool2d extends LayerSpec {
     }
 
     @Override
-    protected Map<String, TensorType> outputs(LayerContext ctx) {
+    protected void parameterRules(LayerContext ctx) {
         int kernel = ctx.intParam("kernel");
         int padding = ctx.intParam("padding");
         if (2 * padding > kernel) {
             throw ctx.fail(null, "padding " + padding + " must be at most half the kernel " + kernel);
         }
+    }
+
+    @Override
+    protected Map<String, TensorType> outputs(LayerContext ctx) {
+        int kernel = ctx.intParam("kernel");
+        int padding = ctx.intParam("padding");
         TensorType in = ctx.in();
         int[] hw = new SlidingWindow(kernel, ctx.intParam("stride"), padding, 1).outputSize(ctx, in);
         return Map.of("out", TensorType.floats(in.dim(0), hw[0], hw[1]));

@@ -111,7 +111,7 @@ public final class ProjectFile {
 
     /** Reads a project file. */
     public Project read(Path file) throws ProjectFormatException {
-        String source = file.getFileName() == null ? file.toString() : file.getFileName().toString();
+        String source = file.toString();
         try {
             if (Files.isDirectory(file)) {
                 throw new ProjectFormatException(source, "", "is a folder, not a project file");
