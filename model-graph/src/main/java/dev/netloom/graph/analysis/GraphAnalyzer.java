@@ -57,6 +57,7 @@ public final class GraphAnalyzer {
     }
 
     public GraphAnalysis analyze(Graph graph) {
+        Map<String, Node> nodes = graph.nodesById();
         List<Problem> problems = new ArrayList<>();
         Map<String, LayerSpec> specs = new HashMap<>();
         Map<String, Map<String, Object>> params = new HashMap<>();
@@ -78,17 +79,17 @@ public final class GraphAnalyzer {
                 problems.add(Problem.error(node.id(), e.port(), e.getMessage()));
             }
         }
-        List<Edge> edges = checkPorts(graph, specs, problems);
-        List<String> order = order(graph, edges, problems);
+        Wiring wiring = new Wiring(checkPorts(graph, specs, problems));
+        List<String> order = order(graph, wiring, problems);
 
         Map<String, NodeReport> reports = new LinkedHashMap<>();
         for (String id : order) {
             if (specs.containsKey(id) && params.containsKey(id)) {
-                infer(graph, graph.requireNode(id), specs.get(id), params.get(id), edges, reports, problems)
+                infer(nodes.get(id), specs.get(id), params.get(id), wiring, reports, problems)
                         .ifPresent(r -> reports.put(id, r));
             }
         }
-        checkInputsAndHeads(graph, specs, edges, problems);
+        checkInputsAndHeads(graph, specs, wiring, problems);
 
         Cost total = Cost.ZERO;
         long peak = 0;
@@ -96,12 +97,33 @@ public final class GraphAnalyzer {
             for (NodeReport r : reports.values()) {
                 total = total.plus(r.cost());
             }
-            peak = peakActivationBytes(order, edges, reports);
+            peak = peakActivationBytes(order, wiring, reports);
         } catch (ArithmeticException e) {
             problems.add(Problem.error(null, null, "the model is too large to count its costs"));
         }
         problems.sort(Comparator.comparing(Problem::severity));
         return new GraphAnalysis(graph, order, reports, problems, total, peak);
+    }
+
+    /** The good edges, indexed both ways so that analysis stays linear in the graph's size. */
+    private record Wiring(List<Edge> edges, Map<PortRef, Edge> into, Map<String, List<Edge>> from,
+                          Map<String, List<Edge>> to) {
+        Wiring(List<Edge> edges) {
+            this(edges, new HashMap<>(), new HashMap<>(), new HashMap<>());
+            for (Edge e : edges) {
+                into.put(e.to(), e);
+                from.computeIfAbsent(e.from().nodeId(), k -> new ArrayList<>()).add(e);
+                to.computeIfAbsent(e.to().nodeId(), k -> new ArrayList<>()).add(e);
+            }
+        }
+
+        List<Edge> leaving(String nodeId) {
+            return from.getOrDefault(nodeId, List.of());
+        }
+
+        List<Edge> entering(String nodeId) {
+            return to.getOrDefault(nodeId, List.of());
+        }
     }
 
     /** Defaults overlaid with the node's values, or null when a value is refused. */
@@ -166,10 +188,10 @@ public final class GraphAnalyzer {
     }
 
     /** Kahn's topological order, in the graph's node order where free; nodes in a cycle are reported. */
-    private static List<String> order(Graph graph, List<Edge> edges, List<Problem> problems) {
+    private static List<String> order(Graph graph, Wiring wiring, List<Problem> problems) {
         Map<String, Integer> indegree = new LinkedHashMap<>();
         graph.nodes().forEach(n -> indegree.put(n.id(), 0));
-        for (Edge e : edges) {
+        for (Edge e : wiring.edges()) {
             indegree.merge(e.to().nodeId(), 1, Integer::sum);
         }
         Deque<String> ready = new ArrayDeque<>();
@@ -182,15 +204,15 @@ public final class GraphAnalyzer {
         while (!ready.isEmpty()) {
             String id = ready.poll();
             order.add(id);
-            for (Edge e : edges) {
-                if (e.from().nodeId().equals(id) && indegree.merge(e.to().nodeId(), -1, Integer::sum) == 0) {
+            for (Edge e : wiring.leaving(id)) {
+                if (indegree.merge(e.to().nodeId(), -1, Integer::sum) == 0) {
                     ready.add(e.to().nodeId());
                 }
             }
         }
         if (order.size() < graph.nodes().size()) {
             Set<String> done = new HashSet<>(order);
-            List<String> cycle = findCycle(graph, edges, done);
+            List<String> cycle = findCycle(graph, wiring, done);
             problems.add(Problem.error(cycle.get(0), null, "is part of a cycle: " + String.join(" -> ", cycle)
                     + "; a model must flow one way from inputs to heads"));
         }
@@ -198,17 +220,17 @@ public final class GraphAnalyzer {
     }
 
     /** One cycle among the nodes Kahn's algorithm could not order, as a closed path. */
-    private static List<String> findCycle(Graph graph, List<Edge> edges, Set<String> ordered) {
+    private static List<String> findCycle(Graph graph, Wiring wiring, Set<String> ordered) {
         // Every left-over node has a left-over predecessor; walking predecessors must revisit one.
         String start = graph.nodes().stream().map(Node::id).filter(id -> !ordered.contains(id)).findFirst()
                 .orElseThrow();
         List<String> walk = new ArrayList<>();
         String current = start;
-        while (!walk.contains(current)) {
+        Set<String> visited = new HashSet<>();
+        while (visited.add(current)) {
             walk.add(current);
-            String here = current;
-            current = edges.stream().filter(e -> e.to().nodeId().equals(here) && !ordered.contains(e.from().nodeId()))
-                    .map(e -> e.from().nodeId()).findFirst().orElseThrow();
+            current = wiring.entering(current).stream().map(e -> e.from().nodeId())
+                    .filter(id -> !ordered.contains(id)).findFirst().orElseThrow();
         }
         List<String> cycle = new ArrayList<>(walk.subList(walk.indexOf(current), walk.size()));
         java.util.Collections.reverse(cycle);
@@ -216,13 +238,13 @@ public final class GraphAnalyzer {
         return cycle;
     }
 
-    private Optional<NodeReport> infer(Graph graph, Node node, LayerSpec spec, Map<String, Object> params,
-                                       List<Edge> edges, Map<String, NodeReport> reports, List<Problem> problems) {
+    private Optional<NodeReport> infer(Node node, LayerSpec spec, Map<String, Object> params, Wiring wiring,
+                                       Map<String, NodeReport> reports, List<Problem> problems) {
         Map<String, TensorType> inputs = new LinkedHashMap<>();
         boolean complete = true;
         for (PortSpec port : spec.inputs()) {
             PortRef here = new PortRef(node.id(), port.name());
-            Optional<Edge> edge = edges.stream().filter(e -> e.to().equals(here)).findFirst();
+            Optional<Edge> edge = Optional.ofNullable(wiring.into().get(here));
             if (edge.isEmpty()) {
                 if (port.required()) {
                     problems.add(Problem.error(node.id(), port.name(), "required input is not connected"));
@@ -237,7 +259,7 @@ public final class GraphAnalyzer {
                 continue;
             }
             if (!port.accepts().contains(arriving.kind())) {
-                problems.add(kindMismatch(graph, edge.get(), port, arriving));
+                problems.add(kindMismatch(edge.get(), port, arriving));
                 complete = false;
                 continue;
             }
@@ -259,7 +281,7 @@ public final class GraphAnalyzer {
         return Optional.empty();
     }
 
-    private Problem kindMismatch(Graph graph, Edge edge, PortSpec port, TensorType arriving) {
+    private Problem kindMismatch(Edge edge, PortSpec port, TensorType arriving) {
         String expected = String.join(" or ", port.accepts().stream().sorted()
                 .map(k -> (k == TensorKind.IMAGE ? "an " : "a ") + k.displayName()).toList());
         String message = "expected " + expected + ", got " + arriving.describe() + " from " + edge.from();
@@ -273,7 +295,7 @@ public final class GraphAnalyzer {
         return new Problem(Severity.ERROR, edge.to().nodeId(), port.name(), message, fix);
     }
 
-    private static void checkInputsAndHeads(Graph graph, Map<String, LayerSpec> specs, List<Edge> edges,
+    private static void checkInputsAndHeads(Graph graph, Map<String, LayerSpec> specs, Wiring wiring,
                                             List<Problem> problems) {
         if (graph.nodes().isEmpty()) {
             problems.add(Problem.error(null, null, "the graph is empty; start from a template or add an input"));
@@ -300,8 +322,8 @@ public final class GraphAnalyzer {
         Deque<String> todo = new ArrayDeque<>(heads);
         while (!todo.isEmpty()) {
             String id = todo.poll();
-            for (Edge e : edges) {
-                if (e.to().nodeId().equals(id) && reachesHead.add(e.from().nodeId())) {
+            for (Edge e : wiring.entering(id)) {
+                if (reachesHead.add(e.from().nodeId())) {
                     todo.add(e.from().nodeId());
                 }
             }
@@ -314,9 +336,9 @@ public final class GraphAnalyzer {
     }
 
     /** Live activation bytes at their peak, running nodes in order and freeing tensors after their last reader. */
-    private static long peakActivationBytes(List<String> order, List<Edge> edges, Map<String, NodeReport> reports) {
+    private static long peakActivationBytes(List<String> order, Wiring wiring, Map<String, NodeReport> reports) {
         Map<PortRef, Integer> readersLeft = new HashMap<>();
-        for (Edge e : edges) {
+        for (Edge e : wiring.edges()) {
             readersLeft.merge(e.from(), 1, Integer::sum);
         }
         Map<PortRef, Long> live = new HashMap<>();
@@ -329,9 +351,8 @@ public final class GraphAnalyzer {
             }
             long produced = r.cost().activationBytes();
             peak = Math.max(peak, Math.addExact(liveBytes, produced));
-            for (Edge e : edges) {
-                if (e.to().nodeId().equals(id) && live.containsKey(e.from())
-                        && readersLeft.merge(e.from(), -1, Integer::sum) == 0) {
+            for (Edge e : wiring.entering(id)) {
+                if (live.containsKey(e.from()) && readersLeft.merge(e.from(), -1, Integer::sum) == 0) {
                     liveBytes -= live.remove(e.from());
                 }
             }
