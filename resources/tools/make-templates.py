@@ -77,6 +77,14 @@ def conv_bn_act(d, x, stem, filters, kernel, stride=1, act="ReLU", bias=False, g
     return d.add("Activation", stem + "_act", [b], function=act) if act else b
 
 
+def token_branch(d, stem="", length=64, vocabulary=8000, dim=64):
+    """Tokens -> Embedding -> learned positions: how every text branch starts."""
+    prefix = stem + "_" if stem else ""
+    x = d.add("Tokens", stem or "tokens", length=length, vocabulary=vocabulary)
+    x = d.add("Embedding", prefix + "embed", [x], dim=dim)
+    return d.add("PositionalEmbedding", prefix + "positions", [x], mode="learned")
+
+
 def small_cnn():
     d = Drawing()
     x = d.add("Image", "image", height=28, width=28, channels=1)
@@ -127,9 +135,7 @@ def mobilenet_v2():
 
 def text_classifier():
     d = Drawing()
-    x = d.add("Tokens", "tokens", length=64, vocabulary=8000)
-    x = d.add("Embedding", "embed", [x], dim=64)
-    x = d.add("PositionalEmbedding", "positions", [x], mode="learned")
+    x = token_branch(d)
     for i in (1, 2):
         x = d.add("TransformerEncoderBlock", f"encoder{i}", [x], heads=4, mlpRatio=2, dropout=0.1, activation="GELU")
     x = d.add("LayerNorm", "norm", [x])
@@ -146,10 +152,8 @@ def image_text_qa():
     x = d.add("MaxPool2d", "pool1", [x], kernel=2, stride=2)
     x = conv_bn_act(d, x, "conv2", 64, 3, bias=True)
     feature_map = d.add("MaxPool2d", "pool2", [x], kernel=2, stride=2)
-    q = d.add("Tokens", "question", length=16, vocabulary=200)
-    q = d.add("Embedding", "q_embed", [q], dim=64)
-    q = d.add("PositionalEmbedding", "q_positions", [q], mode="learned")
-    q = d.add("TransformerEncoderBlock", "q_encoder", [q], heads=4, mlpRatio=2, dropout=0.1, activation="GELU")
+    q = token_branch(d, "question", length=16, vocabulary=200)
+    q = d.add("TransformerEncoderBlock", "question_encoder", [q], heads=4, mlpRatio=2, dropout=0.1, activation="GELU")
     looked = d.add("CrossAttention", "look", [q + "->query", feature_map + "->context"], heads=4, variant="softmax",
                    dropout=0.0, label="question looks at picture")
     looked = d.add("LayerNorm", "look_norm", [looked])
@@ -165,9 +169,7 @@ def image_text_qa():
 
 def moe_transformer():
     d = Drawing()
-    x = d.add("Tokens", "tokens", length=64, vocabulary=8000)
-    x = d.add("Embedding", "embed", [x], dim=64)
-    x = d.add("PositionalEmbedding", "positions", [x], mode="learned")
+    x = token_branch(d)
     for i in (1, 2):
         n1 = d.add("LayerNorm", f"b{i}_norm1", [x])
         att = d.add("MultiHeadSelfAttention", f"b{i}_attention", [n1], heads=4, dropout=0.0, bias=True)
