@@ -15,13 +15,16 @@ final class Attention {
     private Attention() {
     }
 
-    /** Refuses a head count that does not divide the width, naming head counts that would. */
+    /** The largest head count the attention layers' {@code heads} parameter allows. */
+    static final int MAX_HEADS = 64;
+
+    /** Refuses a head count that does not divide the width, naming the allowed head counts that would. */
     static void checkHeads(LayerContext ctx, String port, int width, int heads) {
         if (width % heads == 0) {
             return;
         }
         List<String> fits = new ArrayList<>();
-        for (int h = 1; h <= Math.min(width, 32); h++) {
+        for (int h = 1; h <= Math.min(width, MAX_HEADS); h++) {
             if (width % h == 0) {
                 fits.add(String.valueOf(h));
             }

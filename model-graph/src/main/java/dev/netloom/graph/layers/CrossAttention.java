@@ -24,8 +24,8 @@ public final class CrossAttention extends LayerSpec {
         super("CrossAttention", Category.ATTENTION_FUSION, "Lets one input (say, a question) look at another "
                         + "(say, a picture) and pick out what it needs.",
                 List.of(
-                        ParamSpec.integer("heads", 4, 1, 64, "How many independent ways of looking; must divide "
-                                + "the query width."),
+                        ParamSpec.integer("heads", 4, 1, Attention.MAX_HEADS, "How many independent ways of "
+                                + "looking; must divide the query width."),
                         ParamSpec.choice("variant", "softmax", List.of("softmax", "linear"), "Softmax is exact and "
                                 + "usual; linear is much cheaper for long inputs."),
                         ParamSpec.real("dropout", 0.0, 0.0, 0.9, "Share of attention links switched off while training.")),

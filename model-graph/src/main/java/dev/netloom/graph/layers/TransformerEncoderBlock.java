@@ -22,8 +22,8 @@ public final class TransformerEncoderBlock extends LayerSpec {
         super("TransformerEncoderBlock", Category.ATTENTION_FUSION, "One layer of a transformer: tokens exchange "
                         + "information by attention, then each is refined by a small network.",
                 List.of(
-                        ParamSpec.integer("heads", 4, 1, 64, "How many independent ways of looking; must divide "
-                                + "the model width."),
+                        ParamSpec.integer("heads", 4, 1, Attention.MAX_HEADS, "How many independent ways of "
+                                + "looking; must divide the model width."),
                         ParamSpec.integer("mlpRatio", 4, 1, 16, "How many times wider the inner network is than the "
                                 + "model width."),
                         ParamSpec.real("dropout", 0.1, 0.0, 0.9, "Share of values switched off while training."),
