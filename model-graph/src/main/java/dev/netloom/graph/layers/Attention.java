@@ -35,7 +35,8 @@ final class Attention {
 
     /** Weights of the four projections (query, key, value, output). */
     static long projectionParameters(long dq, long dk, boolean bias) {
-        return 2 * dq * dq + 2 * dk * dq + (bias ? 4 * dq : 0);
+        return Math.addExact(Math.addExact(Math.multiplyExact(2 * dq, dq), Math.multiplyExact(2 * dk, dq)),
+                bias ? 4 * dq : 0);
     }
 
     /** Multiply-adds of the four projections for lq queries and lk keys. */

@@ -77,7 +77,7 @@ public final class CrossAttention extends LayerSpec {
         int heads = ctx.intParam("heads");
         long headWidth = s.dq / heads;
         long keysValues = product(4, 2, s.lk, s.dq);
-        return keysValues + (ctx.choiceParam("variant").equals("linear")
+        return sum(keysValues, ctx.choiceParam("variant").equals("linear")
                 ? product(4, heads, headWidth, headWidth)
                 : Attention.softmaxScoreBytes(s.lq, s.lk, heads));
     }

@@ -42,7 +42,7 @@ public final class MultiHeadSelfAttention extends LayerSpec {
     protected long multiplyAdds(LayerContext ctx) {
         long l = ctx.in().dim(0);
         long d = ctx.in().dim(1);
-        return Attention.projectionMultiplyAdds(l, l, d, d) + Attention.softmaxMultiplyAdds(l, l, d);
+        return sum(Attention.projectionMultiplyAdds(l, l, d, d), Attention.softmaxMultiplyAdds(l, l, d));
     }
 
     @Override

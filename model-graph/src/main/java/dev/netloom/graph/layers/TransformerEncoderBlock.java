@@ -44,8 +44,8 @@ public final class TransformerEncoderBlock extends LayerSpec {
         long d = ctx.in().dim(1);
         long hidden = d * ctx.intParam("mlpRatio");
         long norms = 2 * 2 * d;
-        long mlp = d * hidden + hidden + hidden * d + d;
-        return norms + Attention.projectionParameters(d, d, true) + mlp;
+        long mlp = sum(product(d, hidden), hidden, product(hidden, d), d);
+        return sum(norms, Attention.projectionParameters(d, d, true), mlp);
     }
 
     @Override
@@ -53,14 +53,14 @@ public final class TransformerEncoderBlock extends LayerSpec {
         long l = ctx.in().dim(0);
         long d = ctx.in().dim(1);
         long hidden = d * ctx.intParam("mlpRatio");
-        return Attention.projectionMultiplyAdds(l, l, d, d) + Attention.softmaxMultiplyAdds(l, l, d)
-                + product(2, l, d, hidden);
+        return sum(Attention.projectionMultiplyAdds(l, l, d, d), Attention.softmaxMultiplyAdds(l, l, d),
+                product(2, l, d, hidden));
     }
 
     @Override
     protected long workspaceBytes(LayerContext ctx) {
         long l = ctx.in().dim(0);
         long hidden = (long) ctx.in().dim(1) * ctx.intParam("mlpRatio");
-        return Attention.softmaxScoreBytes(l, l, ctx.intParam("heads")) + product(4, l, hidden);
+        return sum(Attention.softmaxScoreBytes(l, l, ctx.intParam("heads")), product(4, l, hidden));
     }
 }
