@@ -261,7 +261,7 @@ public final class GraphAnalyzer {
 
     private Problem kindMismatch(Graph graph, Edge edge, PortSpec port, TensorType arriving) {
         String expected = String.join(" or ", port.accepts().stream().sorted()
-                .map(k -> (k == TensorKind.IMAGE ? "an " : "a ") + k.displayName()).toList());
+                .map(k -> article(k) + k.displayName()).toList());
         String message = "expected " + expected + ", got " + arriving.describe() + " from " + edge.from();
         Optional<Fix> fix = ADAPTERS.getOrDefault(arriving.kind(), List.of()).stream()
                 .map(catalog::find).flatMap(Optional::stream)
@@ -271,6 +271,15 @@ public final class GraphAnalyzer {
                 .map(a -> new Fix("insert " + a.type() + " between " + edge.from().nodeId() + " and "
                         + edge.to().nodeId(), edge, a.type()));
         return new Problem(Severity.ERROR, edge.to().nodeId(), port.name(), message, fix);
+    }
+
+    /** "an image", "a vector", but "token ids" (a plural takes no article). */
+    private static String article(TensorKind kind) {
+        return switch (kind) {
+            case IMAGE -> "an ";
+            case TOKENS -> "";
+            default -> "a ";
+        };
     }
 
     private static void checkInputsAndHeads(Graph graph, Map<String, LayerSpec> specs, List<Edge> edges,
