@@ -26,4 +26,13 @@ public enum TensorKind {
     public String displayName() {
         return displayName;
     }
+
+    /** The name with its article for messages: "an image", "a vector", "token ids" (a plural takes none). */
+    public String withArticle() {
+        return switch (this) {
+            case IMAGE -> "an " + displayName;
+            case TOKENS -> displayName;
+            default -> "a " + displayName;
+        };
+    }
 }

@@ -99,6 +99,9 @@ public final class GraphAnalyzer {
             }
             peak = peakActivationBytes(order, wiring, reports);
         } catch (ArithmeticException e) {
+            // A partial sum would mislead; report nothing rather than a wrong total.
+            total = Cost.ZERO;
+            peak = 0;
             problems.add(Problem.error(null, null, "the model is too large to count its costs"));
         }
         problems.sort(Comparator.comparing(Problem::severity));
@@ -283,7 +286,7 @@ public final class GraphAnalyzer {
 
     private Problem kindMismatch(Edge edge, PortSpec port, TensorType arriving) {
         String expected = String.join(" or ", port.accepts().stream().sorted()
-                .map(k -> (k == TensorKind.IMAGE ? "an " : "a ") + k.displayName()).toList());
+                .map(TensorKind::withArticle).toList());
         String message = "expected " + expected + ", got " + arriving.describe() + " from " + edge.from();
         Optional<Fix> fix = ADAPTERS.getOrDefault(arriving.kind(), List.of()).stream()
                 .map(catalog::find).flatMap(Optional::stream)

@@ -174,6 +174,15 @@ public abstract class LayerSpec {
         return p;
     }
 
+    /** Adds, throwing {@link ArithmeticException} on overflow. */
+    protected static long sum(long... terms) {
+        long s = 0;
+        for (long t : terms) {
+            s = Math.addExact(s, t);
+        }
+        return s;
+    }
+
     /** A dimension computed in {@code long}, refused when it does not fit a tensor dimension. */
     protected static int dimension(long value) {
         if (value <= 0 || value > Integer.MAX_VALUE) {

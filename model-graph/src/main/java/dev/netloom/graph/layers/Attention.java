@@ -15,13 +15,16 @@ final class Attention {
     private Attention() {
     }
 
-    /** Refuses a head count that does not divide the width, naming head counts that would. */
+    /** The largest head count the attention layers' {@code heads} parameter allows. */
+    static final int MAX_HEADS = 64;
+
+    /** Refuses a head count that does not divide the width, naming the allowed head counts that would. */
     static void checkHeads(LayerContext ctx, String port, int width, int heads) {
         if (width % heads == 0) {
             return;
         }
         List<String> fits = new ArrayList<>();
-        for (int h = 1; h <= Math.min(width, 32); h++) {
+        for (int h = 1; h <= Math.min(width, MAX_HEADS); h++) {
             if (width % h == 0) {
                 fits.add(String.valueOf(h));
             }
@@ -32,7 +35,8 @@ final class Attention {
 
     /** Weights of the four projections (query, key, value, output). */
     static long projectionParameters(long dq, long dk, boolean bias) {
-        return 2 * dq * dq + 2 * dk * dq + (bias ? 4 * dq : 0);
+        return Math.addExact(Math.addExact(Math.multiplyExact(2 * dq, dq), Math.multiplyExact(2 * dk, dq)),
+                bias ? 4 * dq : 0);
     }
 
     /** Multiply-adds of the four projections for lq queries and lk keys. */
@@ -52,6 +56,17 @@ final class Attention {
     static long linearMultiplyAdds(long lq, long lk, long dq, int heads) {
         long headWidth = dq / heads;
         return Math.multiplyExact(Math.multiplyExact(dq, headWidth + 1), lq + lk);
+    }
+
+    /** Bytes of the projected queries, keys and values: (lq + 2·lk) × dq floats. */
+    static long projectionBytes(long lq, long lk, long dq) {
+        return Math.multiplyExact(4L * dq, Math.addExact(lq, Math.multiplyExact(2L, lk)));
+    }
+
+    /** Bytes of linear attention's per-head state Kᵀ·[V 1]: heads × h × (h + 1) floats. */
+    static long linearStateBytes(long dq, int heads) {
+        long headWidth = dq / heads;
+        return Math.multiplyExact(4L * heads, Math.multiplyExact(headWidth, headWidth + 1));
     }
 
     /** Bytes of the attention score matrices, heads × lq × lk floats. */

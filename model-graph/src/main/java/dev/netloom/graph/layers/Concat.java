@@ -48,7 +48,7 @@ public final class Concat extends LayerSpec {
                 continue;
             }
             if (t.kind() != first.kind()) {
-                throw ctx.fail(port, "expected a " + first.kind().displayName() + " like input a, got " + t.describe());
+                throw ctx.fail(port, "expected " + first.kind().withArticle() + " like input a, got " + t.describe());
             }
             for (int i = 0; i < t.rank(); i++) {
                 if (i != axis && t.dim(i) != first.dim(i)) {

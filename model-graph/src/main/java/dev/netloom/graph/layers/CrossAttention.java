@@ -24,8 +24,8 @@ public final class CrossAttention extends LayerSpec {
         super("CrossAttention", Category.ATTENTION_FUSION, "Lets one input (say, a question) look at another "
                         + "(say, a picture) and pick out what it needs.",
                 List.of(
-                        ParamSpec.integer("heads", 4, 1, 64, "How many independent ways of looking; must divide "
-                                + "the query width."),
+                        ParamSpec.integer("heads", 4, 1, Attention.MAX_HEADS, "How many independent ways of "
+                                + "looking; must divide the query width."),
                         ParamSpec.choice("variant", "softmax", List.of("softmax", "linear"), "Softmax is exact and "
                                 + "usual; linear is much cheaper for long inputs."),
                         ParamSpec.real("dropout", 0.0, 0.0, 0.9, "Share of attention links switched off while training.")),
@@ -75,10 +75,8 @@ public final class CrossAttention extends LayerSpec {
     protected long workspaceBytes(LayerContext ctx) {
         Sizes s = sizes(ctx);
         int heads = ctx.intParam("heads");
-        long headWidth = s.dq / heads;
-        long keysValues = product(4, 2, s.lk, s.dq);
-        return keysValues + (ctx.choiceParam("variant").equals("linear")
-                ? product(4, heads, headWidth, headWidth)
+        return sum(Attention.projectionBytes(s.lq, s.lk, s.dq), ctx.choiceParam("variant").equals("linear")
+                ? Attention.linearStateBytes(s.dq, heads)
                 : Attention.softmaxScoreBytes(s.lq, s.lk, heads));
     }
 }

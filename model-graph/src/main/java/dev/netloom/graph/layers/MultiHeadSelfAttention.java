@@ -18,8 +18,8 @@ public final class MultiHeadSelfAttention extends LayerSpec {
         super("MultiHeadSelfAttention", Category.ATTENTION_FUSION, "Lets every token look at every other token "
                         + "and gather what is relevant to it.",
                 List.of(
-                        ParamSpec.integer("heads", 4, 1, 64, "How many independent ways of looking; must divide "
-                                + "the model width."),
+                        ParamSpec.integer("heads", 4, 1, Attention.MAX_HEADS, "How many independent ways of "
+                                + "looking; must divide the model width."),
                         ParamSpec.real("dropout", 0.0, 0.0, 0.9, "Share of attention links switched off while training."),
                         ParamSpec.bool("bias", true, "Whether the projections get learned offsets.")),
                 List.of(PortSpec.input("in", "a sequence", TensorKind.SEQUENCE),
@@ -42,12 +42,12 @@ public final class MultiHeadSelfAttention extends LayerSpec {
     protected long multiplyAdds(LayerContext ctx) {
         long l = ctx.in().dim(0);
         long d = ctx.in().dim(1);
-        return Attention.projectionMultiplyAdds(l, l, d, d) + Attention.softmaxMultiplyAdds(l, l, d);
+        return sum(Attention.projectionMultiplyAdds(l, l, d, d), Attention.softmaxMultiplyAdds(l, l, d));
     }
 
     @Override
     protected long workspaceBytes(LayerContext ctx) {
         long l = ctx.in().dim(0);
-        return Attention.softmaxScoreBytes(l, l, ctx.intParam("heads"));
+        return sum(Attention.projectionBytes(l, l, ctx.in().dim(1)), Attention.softmaxScoreBytes(l, l, ctx.intParam("heads")));
     }
 }

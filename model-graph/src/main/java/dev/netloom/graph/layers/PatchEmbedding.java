@@ -36,7 +36,8 @@ public final class PatchEmbedding extends LayerSpec {
             throw ctx.fail("in", "patch size " + p + " must divide the picture's height and width, got "
                     + in.dim(1) + "x" + in.dim(2));
         }
-        return Map.of("out", TensorType.floats((in.dim(1) / p) * (in.dim(2) / p), ctx.intParam("dim")));
+        return Map.of("out", TensorType.floats(dimension((long) (in.dim(1) / p) * (in.dim(2) / p)),
+                ctx.intParam("dim")));
     }
 
     @Override

@@ -20,9 +20,12 @@ record SlidingWindow(int kernel, int stride, int padding, int dilation) {
             throw ctx.fail("in", "kernel " + kernel + "x" + kernel + dilated + " is larger than the input " + h + "x" + w
                     + (padding > 0 ? " plus padding " + padding : "") + "; use a smaller kernel or more padding");
         }
-        return new int[] {
-            (int) ((h + 2L * padding - span) / stride + 1),
-            (int) ((w + 2L * padding - span) / stride + 1)
-        };
+        long outH = (h + 2L * padding - span) / stride + 1;
+        long outW = (w + 2L * padding - span) / stride + 1;
+        if (outH > Integer.MAX_VALUE || outW > Integer.MAX_VALUE) {
+            throw ctx.fail("in", "the output would be " + outH + "x" + outW + ", larger than a dimension holds ("
+                    + Integer.MAX_VALUE + "); use a smaller input or less padding");
+        }
+        return new int[] {(int) outH, (int) outW};
     }
 }

@@ -22,8 +22,8 @@ public final class TransformerEncoderBlock extends LayerSpec {
         super("TransformerEncoderBlock", Category.ATTENTION_FUSION, "One layer of a transformer: tokens exchange "
                         + "information by attention, then each is refined by a small network.",
                 List.of(
-                        ParamSpec.integer("heads", 4, 1, 64, "How many independent ways of looking; must divide "
-                                + "the model width."),
+                        ParamSpec.integer("heads", 4, 1, Attention.MAX_HEADS, "How many independent ways of "
+                                + "looking; must divide the model width."),
                         ParamSpec.integer("mlpRatio", 4, 1, 16, "How many times wider the inner network is than the "
                                 + "model width."),
                         ParamSpec.real("dropout", 0.1, 0.0, 0.9, "Share of values switched off while training."),
@@ -44,8 +44,8 @@ public final class TransformerEncoderBlock extends LayerSpec {
         long d = ctx.in().dim(1);
         long hidden = d * ctx.intParam("mlpRatio");
         long norms = 2 * 2 * d;
-        long mlp = d * hidden + hidden + hidden * d + d;
-        return norms + Attention.projectionParameters(d, d, true) + mlp;
+        long mlp = sum(product(d, hidden), hidden, product(hidden, d), d);
+        return sum(norms, Attention.projectionParameters(d, d, true), mlp);
     }
 
     @Override
@@ -53,14 +53,15 @@ public final class TransformerEncoderBlock extends LayerSpec {
         long l = ctx.in().dim(0);
         long d = ctx.in().dim(1);
         long hidden = d * ctx.intParam("mlpRatio");
-        return Attention.projectionMultiplyAdds(l, l, d, d) + Attention.softmaxMultiplyAdds(l, l, d)
-                + product(2, l, d, hidden);
+        return sum(Attention.projectionMultiplyAdds(l, l, d, d), Attention.softmaxMultiplyAdds(l, l, d),
+                product(2, l, d, hidden));
     }
 
     @Override
     protected long workspaceBytes(LayerContext ctx) {
         long l = ctx.in().dim(0);
         long hidden = (long) ctx.in().dim(1) * ctx.intParam("mlpRatio");
-        return Attention.softmaxScoreBytes(l, l, ctx.intParam("heads")) + product(4, l, hidden);
+        return sum(Attention.projectionBytes(l, l, ctx.in().dim(1)), Attention.softmaxScoreBytes(l, l, ctx.intParam("heads")),
+                product(4, l, hidden));
     }
 }
