@@ -138,14 +138,21 @@ public final class ProjectFile {
      */
     public Project parse(String json, String source) throws ProjectFormatException {
         JsonNode root;
+        JsonParser parser = null;
         try {
-            root = MAPPER.readTree(json);
+            parser = MAPPER.createParser(json);
+            root = MAPPER.readTree(parser);
         } catch (JsonProcessingException e) {
-            JsonLocation at = e.getLocation();
+            // A broken limit (nesting, number or string length) carries no location; the parser knows where it stopped.
+            JsonLocation at = e.getLocation() != null ? e.getLocation() : parser == null ? null : parser.currentLocation();
             String where = at == null ? "" : "line " + at.getLineNr() + ", column " + at.getColumnNr();
             throw new ProjectFormatException(source, where, firstLine(e.getOriginalMessage()));
+        } catch (IOException e) {
+            throw new ProjectFormatException(source, "", "cannot be read: " + firstLine(e.getMessage()));
         } catch (StackOverflowError e) {
             throw new ProjectFormatException(source, "", "is nested too deeply");
+        } finally {
+            closeQuietly(parser);
         }
         if (root == null || root.isMissingNode()) {
             throw new ProjectFormatException(source, "", "is empty");
@@ -250,6 +257,16 @@ public final class ProjectFile {
             return out;
         }
         return node.deepCopy();
+    }
+
+    private static void closeQuietly(JsonParser parser) {
+        if (parser != null) {
+            try {
+                parser.close();
+            } catch (IOException e) {
+                // A parser over a String holds nothing to release.
+            }
+        }
     }
 
     private static String firstLine(String message) {
