@@ -118,7 +118,9 @@ public final class ProjectFile {
             }
             long size = Files.size(file);
             if (size > MAX_FILE_BYTES) {
-                throw new ProjectFormatException(source, "", "is " + (size >> 20) + " MiB; project files are at most "
+                // Rounded up: a file one byte over the limit must not read "is 32 MiB; ... at most 32 MiB".
+                long mebibytes = (size + (1L << 20) - 1) >> 20;
+                throw new ProjectFormatException(source, "", "is " + mebibytes + " MiB; project files are at most "
                         + (MAX_FILE_BYTES >> 20) + " MiB");
             }
             return parse(Files.readString(file, StandardCharsets.UTF_8), source);
