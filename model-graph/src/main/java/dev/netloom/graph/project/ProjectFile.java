@@ -333,6 +333,7 @@ public final class ProjectFile {
                     if (Project.KNOWN_SECTIONS.contains(f.getKey()) && !f.getValue().isObject()) {
                         throw error(f.getKey(), "must be an object, got " + kind(f.getValue()));
                     }
+                    requireFiniteNumbers(f.getValue(), clip(f.getKey()));
                     sections.put(f.getKey(), f.getValue());
                 }
             }
@@ -417,6 +418,27 @@ public final class ProjectFile {
                 }
             }
             return new Node(id, type, params, position, label);
+        }
+
+        /**
+         * Refuses numbers beyond a double's range inside a section: Jackson reads {@code 1e400} as
+         * infinity, which would be saved back as the text {@code "Infinity"}, changing the section.
+         */
+        void requireFiniteNumbers(JsonNode n, String path) throws ProjectFormatException {
+            if (n.isFloatingPointNumber() && !Double.isFinite(n.doubleValue())) {
+                throw error(path, "is a number too large to store; the largest is about 1.8e308");
+            }
+            if (n.isArray()) {
+                for (int i = 0; i < n.size(); i++) {
+                    requireFiniteNumbers(n.get(i), path + "[" + i + "]");
+                }
+            } else if (n.isObject()) {
+                Iterator<Map.Entry<String, JsonNode>> it = n.fields();
+                while (it.hasNext()) {
+                    Map.Entry<String, JsonNode> f = it.next();
+                    requireFiniteNumbers(f.getValue(), path + "." + clip(f.getKey()));
+                }
+            }
         }
 
         double coordinate(JsonNode pos, String axis, String path) throws ProjectFormatException {
