@@ -316,7 +316,13 @@ public final class ProjectFile {
                 int step = from;
                 Migration m = migrations.stream().filter(x -> x.from() == step).findFirst()
                         .orElseThrow(() -> error("schemaVersion", "no migration from schema " + step));
-                m.migrate(tree);
+                try {
+                    m.migrate(tree);
+                } catch (RuntimeException e) {
+                    // A migration expects a well-formed older file; a hostile one must not crash the reader.
+                    throw error("schemaVersion", "cannot be upgraded from schema " + step + " to " + (step + 1) + ": "
+                            + firstLine(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+                }
             }
             String name = optionalText(tree, "name", "name");
             String description = optionalText(tree, "description", "description");
