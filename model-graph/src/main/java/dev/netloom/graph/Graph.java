@@ -105,7 +105,9 @@ public record Graph(List<Node> nodes, List<Edge> edges) {
             return stem;
         }
         for (int i = 2; ; i++) {
-            String candidate = stem + i;
+            // Shorten the stem when needed so that the id keeps within the 64 characters an id may have.
+            String suffix = String.valueOf(i);
+            String candidate = stem.substring(0, Math.min(stem.length(), 64 - suffix.length())) + suffix;
             if (!hasNode(candidate)) {
                 return candidate;
             }

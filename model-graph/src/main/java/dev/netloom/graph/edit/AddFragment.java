@@ -51,6 +51,12 @@ public record AddFragment(List<Node> nodes, List<Edge> edges, double dx, double 
         if (nodes.isEmpty()) {
             throw new EditRefusedException("nothing to paste");
         }
+        Set<String> listed = new java.util.HashSet<>();
+        for (Node n : nodes) {
+            if (!listed.add(n.id())) {
+                throw new EditRefusedException("the fragment holds two nodes with the id \"" + n.id() + "\"");
+            }
+        }
         Map<String, String> ids = newIds(graph);
         Graph g = graph;
         for (Node n : nodes) {

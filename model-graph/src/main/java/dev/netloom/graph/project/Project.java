@@ -27,12 +27,20 @@ public record Project(String name, String description, Graph graph, Map<String, 
     /** The sections later modules fill, in the order they are written. */
     public static final java.util.List<String> KNOWN_SECTIONS = java.util.List.of("data", "training", "search", "export");
 
+    /** The top-level fields of a project file that are not sections; a section by one of these names would overwrite it. */
+    public static final java.util.Set<String> FIELDS = java.util.Set.of("schemaVersion", "name", "description", "graph");
+
     public Project {
         Objects.requireNonNull(graph, "graph");
         name = name == null ? "" : name;
         description = description == null ? "" : description;
         Map<String, JsonNode> copy = new LinkedHashMap<>();
-        sections.forEach((k, v) -> copy.put(k, v.deepCopy()));
+        sections.forEach((k, v) -> {
+            if (FIELDS.contains(k)) {
+                throw new IllegalArgumentException("\"" + k + "\" is a field of the project file, not a section");
+            }
+            copy.put(k, v.deepCopy());
+        });
         sections = Collections.unmodifiableMap(copy);
     }
 

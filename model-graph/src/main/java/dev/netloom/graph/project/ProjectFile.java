@@ -118,7 +118,9 @@ public final class ProjectFile {
             }
             long size = Files.size(file);
             if (size > MAX_FILE_BYTES) {
-                throw new ProjectFormatException(source, "", "is " + (size >> 20) + " MiB; project files are at most "
+                // Rounded up: a file one byte over the limit must not read "is 32 MiB; ... at most 32 MiB".
+                long mebibytes = (size + (1L << 20) - 1) >> 20;
+                throw new ProjectFormatException(source, "", "is " + mebibytes + " MiB; project files are at most "
                         + (MAX_FILE_BYTES >> 20) + " MiB");
             }
             return parse(Files.readString(file, StandardCharsets.UTF_8), source);
@@ -138,14 +140,21 @@ public final class ProjectFile {
      */
     public Project parse(String json, String source) throws ProjectFormatException {
         JsonNode root;
+        JsonParser parser = null;
         try {
-            root = MAPPER.readTree(json);
+            parser = MAPPER.createParser(json);
+            root = MAPPER.readTree(parser);
         } catch (JsonProcessingException e) {
-            JsonLocation at = e.getLocation();
+            // A broken limit (nesting, number or string length) carries no location; the parser knows where it stopped.
+            JsonLocation at = e.getLocation() != null ? e.getLocation() : parser == null ? null : parser.currentLocation();
             String where = at == null ? "" : "line " + at.getLineNr() + ", column " + at.getColumnNr();
             throw new ProjectFormatException(source, where, firstLine(e.getOriginalMessage()));
+        } catch (IOException e) {
+            throw new ProjectFormatException(source, "", "cannot be read: " + firstLine(e.getMessage()));
         } catch (StackOverflowError e) {
             throw new ProjectFormatException(source, "", "is nested too deeply");
+        } finally {
+            closeQuietly(parser);
         }
         if (root == null || root.isMissingNode()) {
             throw new ProjectFormatException(source, "", "is empty");
@@ -252,6 +261,16 @@ public final class ProjectFile {
         return node.deepCopy();
     }
 
+    private static void closeQuietly(JsonParser parser) {
+        if (parser != null) {
+            try {
+                parser.close();
+            } catch (IOException e) {
+                // A parser over a String holds nothing to release.
+            }
+        }
+    }
+
     private static String firstLine(String message) {
         if (message == null) {
             return "is not valid JSON";
@@ -297,7 +316,13 @@ public final class ProjectFile {
                 int step = from;
                 Migration m = migrations.stream().filter(x -> x.from() == step).findFirst()
                         .orElseThrow(() -> error("schemaVersion", "no migration from schema " + step));
-                m.migrate(tree);
+                try {
+                    m.migrate(tree);
+                } catch (RuntimeException e) {
+                    // A migration expects a well-formed older file; a hostile one must not crash the reader.
+                    throw error("schemaVersion", "cannot be upgraded from schema " + step + " to " + (step + 1) + ": "
+                            + firstLine(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+                }
             }
             String name = optionalText(tree, "name", "name");
             String description = optionalText(tree, "description", "description");
@@ -314,6 +339,7 @@ public final class ProjectFile {
                     if (Project.KNOWN_SECTIONS.contains(f.getKey()) && !f.getValue().isObject()) {
                         throw error(f.getKey(), "must be an object, got " + kind(f.getValue()));
                     }
+                    requireFiniteNumbers(f.getValue(), clip(f.getKey()));
                     sections.put(f.getKey(), f.getValue());
                 }
             }
@@ -398,6 +424,27 @@ public final class ProjectFile {
                 }
             }
             return new Node(id, type, params, position, label);
+        }
+
+        /**
+         * Refuses numbers beyond a double's range inside a section: Jackson reads {@code 1e400} as
+         * infinity, which would be saved back as the text {@code "Infinity"}, changing the section.
+         */
+        void requireFiniteNumbers(JsonNode n, String path) throws ProjectFormatException {
+            if (n.isFloatingPointNumber() && !Double.isFinite(n.doubleValue())) {
+                throw error(path, "is a number too large to store; the largest is about 1.8e308");
+            }
+            if (n.isArray()) {
+                for (int i = 0; i < n.size(); i++) {
+                    requireFiniteNumbers(n.get(i), path + "[" + i + "]");
+                }
+            } else if (n.isObject()) {
+                Iterator<Map.Entry<String, JsonNode>> it = n.fields();
+                while (it.hasNext()) {
+                    Map.Entry<String, JsonNode> f = it.next();
+                    requireFiniteNumbers(f.getValue(), path + "." + clip(f.getKey()));
+                }
+            }
         }
 
         double coordinate(JsonNode pos, String axis, String path) throws ProjectFormatException {
