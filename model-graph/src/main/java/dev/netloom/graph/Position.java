@@ -5,9 +5,12 @@ public record Position(double x, double y) {
 
     public static final Position ORIGIN = new Position(0, 0);
 
+    /** How far from the origin a node may sit; files refuse farther positions, so edits do too. */
+    public static final double LIMIT = 1e9;
+
     public Position {
-        if (!Double.isFinite(x) || !Double.isFinite(y)) {
-            throw new IllegalArgumentException("position must be finite, got (" + x + ", " + y + ")");
+        if (!Double.isFinite(x) || !Double.isFinite(y) || Math.abs(x) > LIMIT || Math.abs(y) > LIMIT) {
+            throw new IllegalArgumentException("a position must lie within ±1e9 of the origin, got (" + x + ", " + y + ")");
         }
     }
 

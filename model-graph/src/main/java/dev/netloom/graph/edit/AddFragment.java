@@ -56,6 +56,7 @@ public record AddFragment(List<Node> nodes, List<Edge> edges, double dx, double 
             if (!listed.add(n.id())) {
                 throw new EditRefusedException("the fragment holds two nodes with the id \"" + n.id() + "\"");
             }
+            AddNode.checkAgainstCatalog(n, catalog);
         }
         Map<String, String> ids = newIds(graph);
         Graph g = graph;

@@ -23,12 +23,17 @@ public record AddNode(Node node) implements Edit {
         if (graph.hasNode(node.id())) {
             throw new EditRefusedException("a node with id \"" + node.id() + "\" already exists");
         }
+        checkAgainstCatalog(node, catalog);
+        return graph.withNode(node);
+    }
+
+    /** Refuses a node whose type is unknown or whose parameter values the type does not allow. */
+    static void checkAgainstCatalog(Node node, LayerCatalog catalog) throws EditRefusedException {
         LayerSpec spec = catalog.find(node.type())
                 .orElseThrow(() -> new EditRefusedException(catalog.unknownTypeMessage(node.type())));
         for (Map.Entry<String, Object> e : node.params().entrySet()) {
             SetParam.check(spec, e.getKey(), e.getValue());
         }
-        return graph.withNode(node);
     }
 
     @Override

@@ -55,6 +55,9 @@ public final class GraphDocument {
             after = edit.applyTo(graph, catalog);
         } catch (EditRefusedException e) {
             return EditResult.refused(e.getMessage());
+        } catch (IllegalArgumentException e) {
+            // A value's own rule (a position too far out, an id too long) refuses the edit too.
+            return EditResult.refused(e.getMessage());
         }
         if (after.equals(graph)) {
             return EditResult.APPLIED; // nothing changed: no undo step

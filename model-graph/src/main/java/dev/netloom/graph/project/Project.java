@@ -30,10 +30,16 @@ public record Project(String name, String description, Graph graph, Map<String, 
     /** The top-level fields of a project file that are not sections; a section by one of these names would overwrite it. */
     public static final java.util.Set<String> FIELDS = java.util.Set.of("schemaVersion", "name", "description", "graph");
 
+    /** The longest name or description a project file holds. */
+    public static final int MAX_TEXT = 10_000;
+
     public Project {
         Objects.requireNonNull(graph, "graph");
         name = name == null ? "" : name;
         description = description == null ? "" : description;
+        if (name.length() > MAX_TEXT || description.length() > MAX_TEXT) {
+            throw new IllegalArgumentException("a project's name and description have at most " + MAX_TEXT + " characters");
+        }
         Map<String, JsonNode> copy = new LinkedHashMap<>();
         sections.forEach((k, v) -> {
             if (FIELDS.contains(k)) {

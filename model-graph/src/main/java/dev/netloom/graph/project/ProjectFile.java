@@ -139,6 +139,9 @@ public final class ProjectFile {
      * @param source the name to use in messages, usually the file name
      */
     public Project parse(String json, String source) throws ProjectFormatException {
+        if (json.startsWith("\uFEFF")) {
+            json = json.substring(1); // a byte-order mark, as some Windows editors write
+        }
         JsonNode root;
         JsonParser parser = null;
         try {
@@ -193,6 +196,7 @@ public final class ProjectFile {
         Files.createDirectories(dir);
         Path temp = Files.createTempFile(dir, "." + file.getFileName() + ".", ".saving");
         try {
+            keepPermissions(file, temp);
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE);
                  OutputStream out = java.nio.channels.Channels.newOutputStream(channel)) {
                 out.write(bytes);
@@ -208,6 +212,20 @@ public final class ProjectFile {
         } finally {
             Files.deleteIfExists(temp);
         }
+    }
+
+    /**
+     * A temporary file is private (rw-------); the saved file should keep the permissions the
+     * old one had, or get the usual rw-r--r-- when it is new.
+     */
+    private static void keepPermissions(Path file, Path temp) throws IOException {
+        if (!temp.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            return;
+        }
+        Set<java.nio.file.attribute.PosixFilePermission> permissions = Files.exists(file)
+                ? Files.getPosixFilePermissions(file)
+                : java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--");
+        Files.setPosixFilePermissions(temp, permissions);
     }
 
     private static void syncDirectory(Path dir) {
@@ -452,7 +470,7 @@ public final class ProjectFile {
             if (v == null) {
                 return 0;
             }
-            if (!v.isNumber() || !Double.isFinite(v.doubleValue()) || Math.abs(v.doubleValue()) > 1e9) {
+            if (!v.isNumber() || !Double.isFinite(v.doubleValue()) || Math.abs(v.doubleValue()) > Position.LIMIT) {
                 throw error(path + ".position." + axis, "must be a number within ±1e9, got " + shortText(v));
             }
             return v.doubleValue();
@@ -512,8 +530,8 @@ public final class ProjectFile {
             if (!v.isTextual()) {
                 throw error(path, "must be text, got " + kind(v));
             }
-            if (v.textValue().length() > 10_000) {
-                throw error(path, "is " + v.textValue().length() + " characters long; at most 10000");
+            if (v.textValue().length() > Project.MAX_TEXT) {
+                throw error(path, "is " + v.textValue().length() + " characters long; at most " + Project.MAX_TEXT);
             }
             return v.textValue();
         }

@@ -101,6 +101,23 @@ class GraphDocumentTest {
         return result.refusal().orElseThrow();
     }
 
+    @Test
+    void aMoveBeyondWhatAFileCanHoldIsRefusedSoEverySavedGraphReopens() {
+        Node fc = doc.graph().requireNode("fc");
+        AddFragment farPaste = new AddFragment(List.of(fc.withPosition(new Position(Position.LIMIT, 0))), List.of(),
+                Position.LIMIT, 0);
+
+        assertThat(refusal(farPaste)).contains("within ±1e9");
+    }
+
+    @Test
+    void pastingANodeWithAValueItsTypeDoesNotAllowIsRefusedLikeAddingIt() {
+        Node bad = doc.graph().requireNode("fc").withParam("units", 0);
+
+        assertThat(refusal(new AddFragment(List.of(bad), List.of(), 10, 10)))
+                .isEqualTo("units must be an integer from 1 to 65536, got 0");
+    }
+
     /** The document holds {@code after}; one undo gives {@code before}, one redo {@code after} again. */
     private void assertOneStepBetween(Graph before, Graph after) {
         assertThat(doc.graph()).isEqualTo(after);

@@ -696,6 +696,27 @@ class ProjectFileTest {
         }
 
         @Test
+        void savingKeepsTheFilesPermissionsAndGivesNewFilesTheUsualOnes(@TempDir Path dir) throws Exception {
+            Path file = dir.resolve("shared.netloom");
+            files.write(template("small-cnn"), file);
+            assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+                    .isEqualTo("rw-r--r--");
+
+            Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-rw-r--"));
+            files.write(template("text-classifier"), file);
+
+            assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+                    .isEqualTo("rw-rw-r--");
+        }
+
+        @Test
+        void aByteOrderMarkAtTheStartIsAccepted() throws Exception {
+            String text = files.toJson(template("small-cnn"));
+
+            assertThat(files.parse("\uFEFF" + text, "bom.netloom")).isEqualTo(template("small-cnn"));
+        }
+
+        @Test
         void savingCreatesMissingParentFolders(@TempDir Path dir) throws Exception {
             Path file = dir.resolve("a").resolve("b").resolve("cnn.netloom");
 
