@@ -1,0 +1,290 @@
+package dev.netloom.train.model;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.ndarray.types.SparseFormat;
+import ai.djl.nn.convolutional.Conv2d;
+import ai.djl.nn.core.Embedding;
+import ai.djl.nn.norm.BatchNorm;
+import ai.djl.nn.norm.Dropout;
+import ai.djl.nn.norm.LayerNorm;
+import ai.djl.nn.pooling.Pool;
+import dev.netloom.graph.TensorKind;
+import dev.netloom.graph.TensorType;
+import dev.netloom.graph.analysis.NodeReport;
+import dev.netloom.graph.layers.Concat;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * The one place that maps a catalog layer type to how it computes. Adding a layer type to the
+ * catalog means adding one entry here; {@code LayerModulesTest} goes over the whole catalog and
+ * fails for a type without one.
+ *
+ * <p>Every module is built from the node's analysed report (its parameter values and input
+ * shapes), so shapes here never need guessing. Arrays are batch first: images [N, C, H, W],
+ * sequences [N, L, D], vectors [N, D], token ids [N, L] of INT64.
+ */
+public final class LayerModules {
+
+    private static final Map<String, Function<NodeReport, LayerModule>> FACTORIES = new LinkedHashMap<>();
+
+    static {
+        // Inputs are fed by the model, not computed.
+        FACTORIES.put("Image", r -> LayerModule.of(List.of(), LayerCall::in));
+        FACTORIES.put("Tokens", r -> LayerModule.of(List.of(), LayerCall::in));
+        FACTORIES.put("Tabular", r -> LayerModule.of(List.of(), LayerCall::in));
+
+        FACTORIES.put("Dense", r -> {
+            Projection p = new Projection("", r.inputs().get("in").dim(-1), intParam(r, "units"), boolParam(r, "bias"));
+            return LayerModule.of(p.weights(), call -> p.apply(call, call.in()));
+        });
+        FACTORIES.put("Dropout", r -> {
+            float rate = (float) doubleParam(r, "rate");
+            return LayerModule.of(List.of(), call -> Dropout.dropout(call.in(), rate, call.training()).singletonOrThrow());
+        });
+        FACTORIES.put("Activation", r -> {
+            String function = (String) r.params().get("function");
+            return LayerModule.of(List.of(), call -> Activations.apply(function, call.in()));
+        });
+        FACTORIES.put("Flatten", r -> LayerModule.of(List.of(),
+                call -> call.in().reshape(new Shape(call.in().getShape().get(0), -1))));
+        FACTORIES.put("Reshape", r -> {
+            List<Integer> dims = r.out().dims();
+            return LayerModule.of(List.of(), call -> call.in().reshape(batchShape(call.in(), dims)));
+        });
+        FACTORIES.put("Add", r -> LayerModule.of(List.of(), call -> call.input("a").add(call.input("b"))));
+        FACTORIES.put("Concat", r -> {
+            int axis = Concat.featureAxis(r.inputs().get("a")) + 1;
+            return LayerModule.of(List.of(), call -> {
+                NDList parts = new NDList();
+                for (String port : List.of("a", "b", "c", "d")) {
+                    call.optionalInput(port).ifPresent(parts::add);
+                }
+                return NDArrays.concat(parts, axis);
+            });
+        });
+
+        FACTORIES.put("Conv2d", LayerModules::conv2d);
+        FACTORIES.put("DepthwiseConv2d", LayerModules::depthwiseConv2d);
+        FACTORIES.put("MaxPool2d", r -> {
+            Shape k = square(intParam(r, "kernel"));
+            Shape s = square(intParam(r, "stride"));
+            Shape p = square(intParam(r, "padding"));
+            return LayerModule.of(List.of(), call -> Pool.maxPool2d(call.in(), k, s, p, false));
+        });
+        FACTORIES.put("AvgPool2d", r -> {
+            Shape k = square(intParam(r, "kernel"));
+            Shape s = square(intParam(r, "stride"));
+            Shape p = square(intParam(r, "padding"));
+            return LayerModule.of(List.of(), call -> Pool.avgPool2d(call.in(), k, s, p, false, true));
+        });
+        FACTORIES.put("GlobalAvgPool", r -> {
+            boolean image = r.inputs().get("in").kind() == TensorKind.IMAGE;
+            return LayerModule.of(List.of(), call -> image
+                    ? call.in().reshape(new Shape(call.in().getShape().get(0), call.in().getShape().get(1), -1))
+                            .mean(new int[] {2})
+                    : call.in().mean(new int[] {1}));
+        });
+
+        FACTORIES.put("BatchNorm", r -> {
+            long channels = r.inputs().get("in").dim(0);
+            float epsilon = (float) doubleParam(r, "epsilon");
+            // DJL's momentum is the weight of the old statistic: 0.9 is PyTorch's momentum 0.1.
+            return LayerModule.of(List.of(WeightSpec.gamma("gamma", channels), WeightSpec.beta("beta", channels),
+                            WeightSpec.runningMean("runningMean", channels),
+                            WeightSpec.runningVariance("runningVariance", channels)),
+                    call -> BatchNorm.batchNorm(call.in(), call.weight("runningMean"), call.weight("runningVariance"),
+                            call.weight("gamma"), call.weight("beta"), 1, 0.9f, epsilon, call.training())
+                            .singletonOrThrow());
+        });
+        FACTORIES.put("LayerNorm", r -> {
+            long width = r.inputs().get("in").dim(-1);
+            float epsilon = (float) doubleParam(r, "epsilon");
+            return LayerModule.of(List.of(WeightSpec.gamma("gamma", width), WeightSpec.beta("beta", width)),
+                    call -> LayerNorm.layerNorm(call.in(), new Shape(width), call.weight("gamma"), call.weight("beta"),
+                            epsilon).singletonOrThrow());
+        });
+
+        FACTORIES.put("Embedding", r -> {
+            TensorType in = r.inputs().get("in");
+            long dim = intParam(r, "dim");
+            return LayerModule.of(List.of(WeightSpec.normal("weight", 1f, in.vocabulary(), dim)),
+                    call -> Embedding.embedding(call.in(), call.weight("weight"), SparseFormat.DENSE).singletonOrThrow());
+        });
+        FACTORIES.put("PositionalEmbedding", LayerModules::positionalEmbedding);
+        FACTORIES.put("PatchEmbedding", r -> {
+            TensorType in = r.inputs().get("in");
+            long p = intParam(r, "patchSize");
+            long dim = intParam(r, "dim");
+            long fanIn = in.dim(0) * p * p;
+            return LayerModule.of(List.of(WeightSpec.weight("weight", fanIn, dim, in.dim(0), p, p),
+                            WeightSpec.bias("bias", fanIn, dim)),
+                    call -> {
+                        NDArray maps = Conv2d.conv2d(call.in(), call.weight("weight"), call.weight("bias"),
+                                square(p), square(0)).singletonOrThrow();          // [N, dim, H/p, W/p]
+                        long n = maps.getShape().get(0);
+                        return maps.reshape(new Shape(n, dim, -1)).transpose(0, 2, 1); // [N, patches, dim]
+                    });
+        });
+        FACTORIES.put("MultiHeadSelfAttention", r -> {
+            long width = r.inputs().get("in").dim(-1);
+            MultiHeadAttention attention = new MultiHeadAttention("", width, width, intParam(r, "heads"),
+                    boolParam(r, "bias"), false, (float) doubleParam(r, "dropout"));
+            return LayerModule.of(attention.weights(), call -> attention.apply(call, call.in(), call.in()));
+        });
+        FACTORIES.put("TransformerEncoderBlock", r -> new EncoderBlockModule(r.inputs().get("in").dim(-1),
+                intParam(r, "heads"), intParam(r, "mlpRatio"), (float) doubleParam(r, "dropout"),
+                (String) r.params().get("activation")));
+        FACTORIES.put("CrossAttention", LayerModules::crossAttention);
+        FACTORIES.put("GatedFusion", r -> {
+            Map<String, Long> widths = new LinkedHashMap<>();
+            for (String port : List.of("a", "b", "c")) {
+                Optional.ofNullable(r.inputs().get(port)).ifPresent(t -> widths.put(port, (long) t.dim(0)));
+            }
+            return new GatedFusionModule(widths, intParam(r, "dim"));
+        });
+        FACTORIES.put("MoE", r -> new MixtureOfExpertsModule(r.inputs().get("in").dim(-1), intParam(r, "hidden"),
+                intParam(r, "experts"), intParam(r, "topK"), (String) r.params().get("activation"),
+                doubleParam(r, "capacityFactor"), (float) doubleParam(r, "balanceLossWeight"),
+                (float) doubleParam(r, "routerNoise")));
+
+        FACTORIES.put("Classification", r -> head(r, "classes"));
+        FACTORIES.put("Regression", r -> head(r, "outputs"));
+    }
+
+    private LayerModules() {
+    }
+
+    /** The module for an analysed node. */
+    public static LayerModule forNode(NodeReport report) {
+        Function<NodeReport, LayerModule> factory = FACTORIES.get(report.spec().type());
+        if (factory == null) {
+            throw new IllegalArgumentException("the training engine cannot build layer type " + report.spec().type()
+                    + " yet (node " + report.node().id() + ")");
+        }
+        return factory.apply(report);
+    }
+
+    /** Whether a layer type can be trained. */
+    public static boolean supports(String type) {
+        return FACTORIES.containsKey(type);
+    }
+
+    private static LayerModule conv2d(NodeReport r) {
+        TensorType in = r.inputs().get("in");
+        int filters = intParam(r, "filters");
+        int k = intParam(r, "kernel");
+        int groups = intParam(r, "groups");
+        boolean bias = boolParam(r, "bias");
+        long fanIn = (long) in.dim(0) / groups * k * k;
+        List<WeightSpec> weights = new ArrayList<>();
+        weights.add(WeightSpec.weight("weight", fanIn, filters, in.dim(0) / groups, k, k));
+        if (bias) {
+            weights.add(WeightSpec.bias("bias", fanIn, filters));
+        }
+        Shape stride = square(intParam(r, "stride"));
+        Shape padding = square(intParam(r, "padding"));
+        Shape dilation = square(intParam(r, "dilation"));
+        return LayerModule.of(weights, call -> Conv2d.conv2d(call.in(), call.weight("weight"),
+                bias ? call.weight("bias") : null, stride, padding, dilation, groups).singletonOrThrow());
+    }
+
+    private static LayerModule depthwiseConv2d(NodeReport r) {
+        long channels = r.inputs().get("in").dim(0);
+        long out = r.out().dim(0);
+        int k = intParam(r, "kernel");
+        boolean bias = boolParam(r, "bias");
+        List<WeightSpec> weights = new ArrayList<>();
+        weights.add(WeightSpec.weight("weight", (long) k * k, out, 1, k, k));
+        if (bias) {
+            weights.add(WeightSpec.bias("bias", (long) k * k, out));
+        }
+        Shape stride = square(intParam(r, "stride"));
+        Shape padding = square(intParam(r, "padding"));
+        Shape dilation = square(intParam(r, "dilation"));
+        return LayerModule.of(weights, call -> Conv2d.conv2d(call.in(), call.weight("weight"),
+                bias ? call.weight("bias") : null, stride, padding, dilation, (int) channels).singletonOrThrow());
+    }
+
+    private static LayerModule positionalEmbedding(NodeReport r) {
+        TensorType in = r.inputs().get("in");
+        long length = in.dim(0);
+        long width = in.dim(1);
+        if (r.params().get("mode").equals("learned")) {
+            return LayerModule.of(List.of(WeightSpec.normal("weight", 0.02f, length, width)),
+                    call -> call.in().add(call.weight("weight")));
+        }
+        float[] table = sinusoids((int) length, (int) width);
+        return LayerModule.of(List.of(),
+                call -> call.in().add(call.manager().create(table, new Shape(length, width))));
+    }
+
+    /** The fixed positions of Vaswani et al. 2017: sin on even features, cos on odd ones. */
+    static float[] sinusoids(int length, int width) {
+        float[] table = new float[length * width];
+        for (int pos = 0; pos < length; pos++) {
+            for (int i = 0; i < width; i++) {
+                double angle = pos / Math.pow(10000, (2 * (i / 2)) / (double) width);
+                table[pos * width + i] = (float) (i % 2 == 0 ? Math.sin(angle) : Math.cos(angle));
+            }
+        }
+        return table;
+    }
+
+    private static LayerModule crossAttention(NodeReport r) {
+        TensorType query = r.inputs().get("query");
+        TensorType context = r.inputs().get("context");
+        boolean map = context.kind() == TensorKind.IMAGE;
+        boolean single = query.kind() == TensorKind.VECTOR;
+        long contextWidth = map ? context.dim(0) : context.dim(1);
+        MultiHeadAttention attention = new MultiHeadAttention("", query.dim(-1), contextWidth, intParam(r, "heads"),
+                true, r.params().get("variant").equals("linear"), (float) doubleParam(r, "dropout"));
+        return LayerModule.of(attention.weights(), call -> {
+            NDArray q = single ? call.input("query").expandDims(1) : call.input("query");
+            NDArray c = call.input("context");
+            if (map) { // [N, C, H, W] -> [N, H·W, C]: each pixel is a position
+                c = c.reshape(new Shape(c.getShape().get(0), contextWidth, -1)).transpose(0, 2, 1);
+            }
+            NDArray out = attention.apply(call, q, c);
+            return single ? out.squeeze(1) : out;
+        });
+    }
+
+    private static LayerModule head(NodeReport r, String sizeParam) {
+        Projection p = new Projection("", r.inputs().get("in").dim(0), intParam(r, sizeParam), true);
+        return LayerModule.of(p.weights(), call -> p.apply(call, call.in()));
+    }
+
+    private static Shape batchShape(NDArray batch, List<Integer> dims) {
+        long[] shape = new long[dims.size() + 1];
+        shape[0] = batch.getShape().get(0);
+        for (int i = 0; i < dims.size(); i++) {
+            shape[i + 1] = dims.get(i);
+        }
+        return new Shape(shape);
+    }
+
+    private static Shape square(long size) {
+        return new Shape(size, size);
+    }
+
+    private static int intParam(NodeReport r, String name) {
+        return (Integer) r.params().get(name);
+    }
+
+    private static double doubleParam(NodeReport r, String name) {
+        return (Double) r.params().get(name);
+    }
+
+    private static boolean boolParam(NodeReport r, String name) {
+        return (Boolean) r.params().get(name);
+    }
+}
