@@ -1,0 +1,17 @@
+package dev.netloom.train.data;
+
+/**
+ * What the graph's inputs need from a dataset, so that readers resize pictures and size the
+ * tokenizer to fit: zeros where the graph has no such input.
+ *
+ * @param imageChannels channels of the Image input (1 grey, 3 colour)
+ * @param imageHeight height of the Image input
+ * @param imageWidth width of the Image input
+ * @param tokenLength length of the Tokens input: texts are padded or cut to it
+ * @param vocabulary vocabulary size of the Tokens input: the tokenizer learns at most this many tokens
+ * @param features width of the Tabular input
+ * @param seed seeds splitting, generation and augmentation
+ */
+public record DataRequest(int imageChannels, int imageHeight, int imageWidth, int tokenLength, int vocabulary,
+                          int features, long seed) {
+}
