@@ -1,0 +1,93 @@
+package dev.netloom.train;
+
+import java.nio.file.Path;
+
+/**
+ * Hears a training run as it happens. The CLI's progress bar, the studio's charts, the workspace
+ * recorder and the search's pruner are listeners. Every method has an empty default, so a
+ * listener overrides only what it needs. Called on the training thread: hand work for a UI to
+ * its own thread, and return quickly.
+ */
+public interface TrainingListener {
+
+    /** A listener that hears nothing. */
+    TrainingListener NONE = new TrainingListener() {
+    };
+
+    /** The run is about to take its first step. */
+    default void onStart(RunStart start) {
+    }
+
+    /** A step ended. */
+    default void onStep(StepReport step) {
+    }
+
+    /** An epoch ended and the validation split was evaluated. */
+    default void onEpoch(EpochReport epoch) {
+    }
+
+    /** A consistent checkpoint was written. */
+    default void onCheckpoint(Path checkpoint, int epoch) {
+    }
+
+    /** The run ended, for the given reason. */
+    default void onEnd(RunEnd end) {
+    }
+
+    /**
+     * @param examples training examples
+     * @param stepsPerEpoch steps in one epoch
+     * @param epochs epochs planned
+     * @param firstEpoch the epoch the run starts at (1, or later when resuming)
+     * @param estimatedBytes memory the run is estimated to need
+     */
+    record RunStart(int examples, int stepsPerEpoch, int epochs, int firstEpoch, long estimatedBytes) {
+    }
+
+    /**
+     * @param step global step, from 1
+     * @param epoch epoch, from 1
+     * @param loss the step's training loss (including auxiliary losses)
+     * @param accuracy the step's training accuracy
+     * @param learningRate the rate used for this step
+     * @param examplesPerSecond training throughput over the run so far
+     * @param secondsLeft estimated seconds to the end of the last epoch
+     */
+    record StepReport(int step, int epoch, double loss, double accuracy, double learningRate, double examplesPerSecond,
+                      double secondsLeft) {
+    }
+
+    /**
+     * @param epoch epoch, from 1
+     * @param trainLoss mean training loss over the epoch
+     * @param trainAccuracy training accuracy over the epoch
+     * @param validationLoss loss on the validation split
+     * @param validationAccuracy accuracy on the validation split
+     * @param seconds wall time of the epoch
+     * @param expertShare for each MoE node, the share of token assignments each expert got this epoch
+     */
+    record EpochReport(int epoch, double trainLoss, double trainAccuracy, double validationLoss,
+                       double validationAccuracy, double seconds, java.util.Map<String, double[]> expertShare) {
+    }
+
+    /** Why a run ended. */
+    enum EndReason {
+        /** Every planned epoch ran. */
+        COMPLETED,
+        /** Validation accuracy stopped improving. */
+        EARLY_STOPPED,
+        /** Someone asked it to stop. */
+        CANCELLED,
+        /** The loss became NaN or infinite. */
+        DIVERGED
+    }
+
+    /**
+     * @param reason why it ended
+     * @param message one line for people
+     * @param epochsRun epochs that completed
+     * @param bestValidationAccuracy the best validation accuracy seen (its weights are the run's result)
+     */
+    record RunEnd(EndReason reason, String message, int epochsRun, double bestValidationAccuracy) {
+    }
+}

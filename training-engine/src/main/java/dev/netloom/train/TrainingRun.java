@@ -1,0 +1,350 @@
+package dev.netloom.train;
+
+import ai.djl.Device;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.nn.Parameter;
+import ai.djl.training.DefaultTrainingConfig;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.Trainer;
+import ai.djl.training.loss.Loss;
+import ai.djl.training.optimizer.Optimizer;
+import dev.netloom.graph.analysis.GraphAnalysis;
+import dev.netloom.graph.catalog.Category;
+import dev.netloom.train.TrainingListener.EndReason;
+import dev.netloom.train.TrainingListener.EpochReport;
+import dev.netloom.train.TrainingListener.RunEnd;
+import dev.netloom.train.TrainingListener.RunStart;
+import dev.netloom.train.TrainingListener.StepReport;
+import dev.netloom.train.artifact.Tensor;
+import dev.netloom.train.data.Examples;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * One training of a graph on a dataset, on this computer. Build it, add a listener, then
+ * {@link #run()} on a worker thread; {@link #cancel()} from any thread ends it within one step,
+ * after writing a consistent checkpoint when a checkpoint file is set.
+ *
+ * <p>What it does each step: a shuffled batch forward, cross-entropy (with label smoothing) plus
+ * the graph's auxiliary losses, backward, optional global-norm gradient clipping, an optimiser
+ * step under the learning-rate schedule. After each epoch it evaluates the validation split,
+ * keeps the best weights, checkpoints, and stops early when accuracy stops improving. A loss that
+ * becomes NaN or infinite ends the run with the step and the likely cause.
+ */
+public final class TrainingRun {
+
+    private final GraphAnalysis analysis;
+    private final Examples train;
+    private final Examples validation;
+    private final List<String> fieldOrder;
+    private final TrainingSettings settings;
+    private final AtomicBoolean cancelled = new AtomicBoolean();
+    private TrainingListener listener = TrainingListener.NONE;
+    private Path checkpoint;
+    private Checkpoint resumeFrom;
+    private final List<EpochReport> history = new ArrayList<>();
+
+    /**
+     * @param fieldOrder the dataset field feeding each graph input, in graph order of the inputs
+     */
+    public TrainingRun(GraphAnalysis analysis, Examples train, Examples validation, List<String> fieldOrder,
+                       TrainingSettings settings) {
+        if (!analysis.isValid()) {
+            throw new IllegalArgumentException("the graph cannot be trained: " + analysis.problems().get(0));
+        }
+        long heads = analysis.reports().values().stream().filter(r -> r.spec().category() == Category.HEADS).count();
+        boolean classification = analysis.reports().values().stream()
+                .anyMatch(r -> r.spec().type().equals("Classification"));
+        if (heads != 1 || !classification) {
+            throw new IllegalArgumentException("training needs exactly one Classification head for now; this graph has "
+                    + heads + " head(s)" + (classification ? "" : ", none of them Classification"));
+        }
+        if (train.size() == 0 || validation.size() == 0) {
+            throw new IllegalArgumentException("training needs examples in both the training and validation splits");
+        }
+        this.analysis = analysis;
+        this.train = train;
+        this.validation = validation;
+        this.fieldOrder = List.copyOf(fieldOrder);
+        this.settings = settings;
+    }
+
+    public TrainingRun listener(TrainingListener l) {
+        this.listener = l;
+        return this;
+    }
+
+    /** Writes a checkpoint to this file after every epoch and on cancel. */
+    public TrainingRun checkpointTo(Path file) {
+        this.checkpoint = file;
+        return this;
+    }
+
+    /** Starts from a checkpoint's weights, after the epochs it had completed. */
+    public TrainingRun resumeFrom(Path file) throws IOException {
+        this.resumeFrom = Checkpoint.read(file);
+        return this;
+    }
+
+    /** Asks the run to stop; it ends within one step. Safe from any thread. */
+    public void cancel() {
+        cancelled.set(true);
+    }
+
+    /** Epoch reports so far. */
+    public List<EpochReport> history() {
+        return List.copyOf(history);
+    }
+
+    /**
+     * Trains and returns the model with its best weights (by validation accuracy). The caller
+     * closes the result.
+     *
+     * @throws TrainingException when the run cannot start (memory) or diverges
+     */
+    public Result run() throws TrainingException {
+        MemoryEstimate memory = MemoryEstimate.of(analysis, settings);
+        memory.checkFits();
+        ai.djl.engine.Engine.getInstance(); // loads the native library before it is configured
+        ai.djl.pytorch.jni.JniUtils.setNumThreads(settings.threads());
+        TrainedModel model = TrainedModel.create(analysis, fieldOrder, settings.seed());
+        try {
+            RunEnd end = train(model, memory);
+            return new Result(model, end, history());
+        } catch (RuntimeException | TrainingException e) {
+            model.close();
+            throw e;
+        }
+    }
+
+    /**
+     * What a run made; closing it closes the model.
+     *
+     * @param model the model with its best weights
+     * @param end why and how the run ended
+     * @param history one report per epoch
+     */
+    public record Result(TrainedModel model, RunEnd end, List<EpochReport> history) implements AutoCloseable {
+        @Override
+        public void close() {
+            model.close();
+        }
+    }
+
+    private RunEnd train(TrainedModel model, MemoryEstimate memory) throws TrainingException {
+        int batch = Math.min(settings.batchSize(), train.size());
+        int stepsPerEpoch = (train.size() + batch - 1) / batch;
+        int firstEpoch = 1;
+        int step = 0;
+        double best = -1;
+        if (resumeFrom != null) {
+            model.setWeights(resumeFrom.weights());
+            firstEpoch = resumeFrom.epochsDone() + 1;
+            step = resumeFrom.steps();
+            best = resumeFrom.bestAccuracy();
+        }
+        Map<String, Tensor> bestWeights = model.weights();
+        int sinceBest = 0;
+        LearningRateSchedule schedule = new LearningRateSchedule(settings, stepsPerEpoch, 0);
+        DefaultTrainingConfig config = new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())
+                .optOptimizer(optimizer(new LearningRateSchedule(settings, stepsPerEpoch, step)))
+                .optDevices(new Device[] {Device.cpu()});
+        listener.onStart(new RunStart(train.size(), stepsPerEpoch, settings.epochs(), firstEpoch, memory.bytes()));
+        long started = System.nanoTime();
+        long examplesSeen = 0;
+        int epochsRun = firstEpoch - 1;
+        try (Trainer trainer = model.model().newTrainer(config)) {
+            for (int epoch = firstEpoch; epoch <= settings.epochs(); epoch++) {
+                long epochStart = System.nanoTime();
+                int[] order = shuffled(train.size(), new Random(settings.seed() * 1_000_003L + epoch));
+                double lossSum = 0;
+                double correct = 0;
+                Map<String, long[]> routed = new LinkedHashMap<>();
+                for (int s = 0; s < stepsPerEpoch; s++) {
+                    if (cancelled.get()) {
+                        saveCheckpoint(model, epoch - 1, step, best);
+                        return finish(new RunEnd(EndReason.CANCELLED, "cancelled during epoch " + epoch + " at step "
+                                + step + (checkpoint != null ? "; checkpoint " + checkpoint + " holds the last step" : ""),
+                                epochsRun, best), model, bestWeights, false);
+                    }
+                    int[] rows = Batches.slice(order, s * batch, Math.min(train.size(), (s + 1) * batch));
+                    float rate = schedule.rate(step);
+                    double[] lossAndAccuracy = step(trainer, model, rows);
+                    step++;
+                    if (!Double.isFinite(lossAndAccuracy[0])) {
+                        throw new TrainingException("the loss became " + lossAndAccuracy[0] + " at step " + step
+                                + " (epoch " + epoch + "); the learning rate " + settings.learningRate()
+                                + " is probably too high for this model: try one ten times smaller");
+                    }
+                    model.block().lastRouting().forEach((node, counts) -> {
+                        long[] sum = routed.computeIfAbsent(node, k -> new long[counts.length]);
+                        for (int i = 0; i < counts.length; i++) {
+                            sum[i] += counts[i];
+                        }
+                    });
+                    lossSum += lossAndAccuracy[0] * rows.length;
+                    correct += Math.round(lossAndAccuracy[1] * rows.length);
+                    examplesSeen += rows.length;
+                    double elapsed = (System.nanoTime() - started) / 1e9;
+                    double perSecond = examplesSeen / Math.max(elapsed, 1e-9);
+                    long examplesLeft = (long) (settings.epochs() - epoch) * train.size()
+                            + (long) (stepsPerEpoch - s - 1) * batch;
+                    listener.onStep(new StepReport(step, epoch, lossAndAccuracy[0], lossAndAccuracy[1], rate, perSecond,
+                            examplesLeft / perSecond));
+                }
+                double[] val = evaluate(model, validation, settings.batchSize());
+                EpochReport report = new EpochReport(epoch, lossSum / train.size(), correct / train.size(), val[0], val[1],
+                        (System.nanoTime() - epochStart) / 1e9, shares(routed));
+                history.add(report);
+                epochsRun = epoch;
+                listener.onEpoch(report);
+                if (val[1] > best) {
+                    best = val[1];
+                    bestWeights = model.weights();
+                    sinceBest = 0;
+                } else {
+                    sinceBest++;
+                }
+                saveCheckpoint(model, epoch, step, best);
+                if (settings.earlyStoppingPatience() > 0 && sinceBest >= settings.earlyStoppingPatience()) {
+                    return finish(new RunEnd(EndReason.EARLY_STOPPED, "validation accuracy did not improve for "
+                            + sinceBest + " epochs; kept the best, " + percent(best), epochsRun, best), model,
+                            bestWeights, true);
+                }
+            }
+        } catch (TrainingException e) {
+            listener.onEnd(new RunEnd(EndReason.DIVERGED, e.getMessage(), epochsRun, best));
+            throw e;
+        }
+        return finish(new RunEnd(EndReason.COMPLETED, "trained " + epochsRun + " epochs; best validation accuracy "
+                + percent(best), epochsRun, best), model, bestWeights, true);
+    }
+
+    private RunEnd finish(RunEnd end, TrainedModel model, Map<String, Tensor> bestWeights, boolean restoreBest) {
+        if (restoreBest) {
+            model.setWeights(bestWeights);
+        }
+        listener.onEnd(end);
+        return end;
+    }
+
+    /** One optimiser step; returns the loss and the accuracy of the batch. */
+    private double[] step(Trainer trainer, TrainedModel model, int[] rows) {
+        try (NDManager batch = trainer.getManager().newSubManager()) {
+            NDList inputs = Batches.inputs(batch, train, fieldOrder, rows);
+            NDArray labels = Batches.labels(batch, train, rows);
+            float loss;
+            double accuracy;
+            try (GradientCollector collector = trainer.newGradientCollector()) {
+                NDList out = trainer.forward(inputs);
+                NDArray logits = out.get(0);
+                NDArray objective = Losses.crossEntropy(logits, labels, (float) settings.labelSmoothing())
+                        .add(out.get(out.size() - 1));
+                collector.backward(objective);
+                loss = objective.getFloat();
+                accuracy = (double) Losses.correct(logits, labels) / rows.length;
+            }
+            if (settings.gradientClip() > 0) {
+                clipGradients(model, (float) settings.gradientClip());
+            }
+            trainer.step();
+            return new double[] {loss, accuracy};
+        }
+    }
+
+    /** Scales all gradients together so that their global L2 norm is at most {@code limit}. */
+    private static void clipGradients(TrainedModel model, float limit) {
+        double squares = 0;
+        List<NDArray> gradients = new ArrayList<>();
+        for (Parameter p : model.block().weightsByName().values()) {
+            if (p.requiresGradient()) {
+                NDArray g = p.getArray().getGradient();
+                gradients.add(g);
+                squares += g.square().sum().getFloat();
+            }
+        }
+        double norm = Math.sqrt(squares);
+        if (norm > limit) {
+            float scale = (float) (limit / norm);
+            gradients.forEach(g -> g.muli(scale));
+        }
+    }
+
+    /** Mean loss and accuracy of a model on some examples. */
+    static double[] evaluate(TrainedModel model, Examples examples, int batchSize) {
+        double loss = 0;
+        long correct = 0;
+        int[] all = java.util.stream.IntStream.range(0, examples.size()).toArray();
+        for (int from = 0; from < all.length; from += batchSize) {
+            int[] rows = Batches.slice(all, from, Math.min(all.length, from + batchSize));
+            try (NDManager manager = model.model().getNDManager().newSubManager()) {
+                NDList out = model.block().forward(new ai.djl.training.ParameterStore(manager, false),
+                        Batches.inputs(manager, examples, model.fieldOrder(), rows), false);
+                NDArray labels = Batches.labels(manager, examples, rows);
+                loss += Losses.crossEntropy(out.get(0), labels, 0f).getFloat() * rows.length;
+                correct += Losses.correct(out.get(0), labels);
+            }
+        }
+        return new double[] {loss / examples.size(), (double) correct / examples.size()};
+    }
+
+    private Optimizer optimizer(LearningRateSchedule schedule) {
+        float decay = (float) settings.weightDecay();
+        return switch (settings.optimizer()) {
+            case "sgd" -> Optimizer.sgd().setLearningRateTracker(schedule).optMomentum((float) settings.momentum())
+                    .optWeightDecays(decay).build();
+            case "adamw" -> Optimizer.adamW().optLearningRateTracker(schedule).optWeightDecays(decay).build();
+            default -> Optimizer.adam().optLearningRateTracker(schedule).optWeightDecays(decay).build();
+        };
+    }
+
+    private void saveCheckpoint(TrainedModel model, int epochsDone, int steps, double best) {
+        if (checkpoint == null) {
+            return;
+        }
+        try {
+            Checkpoint.write(checkpoint, new Checkpoint(model.weights(), epochsDone, steps, best));
+            listener.onCheckpoint(checkpoint, epochsDone);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("cannot write checkpoint " + checkpoint + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static Map<String, double[]> shares(Map<String, long[]> routed) {
+        Map<String, double[]> shares = new HashMap<>();
+        routed.forEach((node, counts) -> {
+            long total = java.util.Arrays.stream(counts).sum();
+            double[] s = new double[counts.length];
+            for (int i = 0; i < counts.length; i++) {
+                s[i] = total == 0 ? 0 : (double) counts[i] / total;
+            }
+            shares.put(node, s);
+        });
+        return shares;
+    }
+
+    private static int[] shuffled(int n, Random random) {
+        int[] order = java.util.stream.IntStream.range(0, n).toArray();
+        for (int i = n - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int t = order[i];
+            order[i] = order[j];
+            order[j] = t;
+        }
+        return order;
+    }
+
+    private static String percent(double accuracy) {
+        return String.format(java.util.Locale.ROOT, "%.1f%%", accuracy * 100);
+    }
+}
