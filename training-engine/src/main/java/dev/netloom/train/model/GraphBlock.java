@@ -111,11 +111,37 @@ public final class GraphBlock extends AbstractBlock {
     @Override
     protected NDList forwardInternal(ParameterStore store, NDList inputs, boolean training,
                                      PairList<String, Object> params) {
+        ForwardContext context = new ForwardContext();
+        Map<PortRef, NDArray> values = run(store, inputs, training, context, null);
+        NDList result = new NDList();
+        headIds.forEach(id -> result.add(values.get(new PortRef(id, "out"))));
+        if (training) {
+            NDArray aux = inputs.head().getManager().zeros(new Shape(), DataType.FLOAT32);
+            for (NDArray a : context.auxiliaryLosses()) {
+                aux = aux.add(a);
+            }
+            result.add(aux);
+        }
+        return result;
+    }
+
+    /**
+     * Runs the graph, without training, only as far as one node, and returns that node's output:
+     * for looking inside a model (tests, parity checks of an export layer by layer).
+     */
+    public NDArray outputOf(ParameterStore store, NDList inputs, String nodeId) {
+        if (!modules.containsKey(nodeId)) {
+            throw new IllegalArgumentException("no node " + nodeId);
+        }
+        return run(store, inputs, false, new ForwardContext(), nodeId).get(new PortRef(nodeId, "out"));
+    }
+
+    private Map<PortRef, NDArray> run(ParameterStore store, NDList inputs, boolean training, ForwardContext context,
+                                      String stopAfter) {
         if (inputs.size() != inputIds.size()) {
             throw new IllegalArgumentException("the model takes " + inputIds.size() + " inputs " + inputIds
                     + ", got " + inputs.size());
         }
-        ForwardContext context = new ForwardContext();
         Map<PortRef, NDArray> values = new HashMap<>();
         for (String id : modules.keySet()) {
             NDArray out;
@@ -131,18 +157,12 @@ public final class GraphBlock extends AbstractBlock {
                 out = modules.get(id).forward(new LayerCall(id, in, w, training, context));
             }
             values.put(new PortRef(id, "out"), out);
-        }
-        NDList result = new NDList();
-        headIds.forEach(id -> result.add(values.get(new PortRef(id, "out"))));
-        if (training) {
-            NDArray aux = inputs.head().getManager().zeros(new Shape(), DataType.FLOAT32);
-            for (NDArray a : context.auxiliaryLosses()) {
-                aux = aux.add(a);
+            if (id.equals(stopAfter)) {
+                break;
             }
-            result.add(aux);
         }
         lastRouting = context.routing();
-        return result;
+        return values;
     }
 
     @Override
