@@ -109,6 +109,11 @@ public final class ProjectFile {
         this.migrations = List.copyOf(migrations);
     }
 
+    /** The layer catalog files are checked against. */
+    public LayerCatalog catalog() {
+        return catalog;
+    }
+
     /** Reads a project file. */
     public Project read(Path file) throws ProjectFormatException {
         String source = file.toString();

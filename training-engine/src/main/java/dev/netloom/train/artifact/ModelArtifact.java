@@ -1,0 +1,312 @@
+package dev.netloom.train.artifact;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.netloom.graph.analysis.GraphAnalysis;
+import dev.netloom.graph.analysis.GraphAnalyzer;
+import dev.netloom.graph.project.Project;
+import dev.netloom.graph.project.ProjectFile;
+import dev.netloom.graph.project.ProjectFormatException;
+import dev.netloom.train.Evaluation;
+import dev.netloom.train.TrainedModel;
+import dev.netloom.train.TrainingListener.EpochReport;
+import dev.netloom.train.TrainingListener.RunEnd;
+import dev.netloom.train.TrainingSettings;
+import dev.netloom.train.data.Dataset;
+import dev.netloom.train.data.Examples;
+import dev.netloom.train.data.Field;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * The model artifact (ARCHITECTURE.md): a folder that export, the app and the training engine
+ * itself (fine-tuning, distillation) read.
+ *
+ * <pre>
+ * graph.json            the project with exactly the graph that was trained
+ * weights.safetensors   every weight as nodeId.local
+ * probe.safetensors     a fixed batch of test inputs (input.NODE) and the model's outputs (output.HEAD)
+ * preprocess.json       which field feeds each input, and how fields were preprocessed
+ * labels.txt            class names, one per line, in label order
+ * vocab.txt             tokens in id order, when there is text
+ * metrics.json          test-split evaluation and the per-epoch history
+ * training.json         settings, seed, dataset fingerprint, graph hash, versions, machine, times, end
+ * </pre>
+ *
+ * Writing goes to a temporary sibling folder that is renamed into place, so a crash never leaves
+ * half an artifact. Loading rebuilds the model and checks that it reproduces the probe outputs
+ * exactly, so a damaged or mismatched artifact is refused instead of giving wrong answers.
+ */
+public final class ModelArtifact {
+
+    /** The artifact layout's version, recorded in training.json. */
+    public static final int FORMAT_VERSION = 1;
+
+    /** Probe rows: enough to catch a wrong weight or layout, small enough to keep the file tiny. */
+    public static final int PROBE_ROWS = 8;
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    /**
+     * What a finished run writes.
+     *
+     * @param project the project trained, with its graph
+     * @param model the trained model
+     * @param dataset the data it was trained on (class names, preprocessing, vocabulary, fingerprint, test split)
+     * @param settings the training settings
+     * @param end how the run ended
+     * @param history per-epoch reports
+     * @param test the test-split evaluation
+     * @param started when the run started
+     * @param ended when it ended
+     */
+    public record Contents(Project project, TrainedModel model, Dataset dataset, TrainingSettings settings, RunEnd end,
+                           List<EpochReport> history, Evaluation test, Instant started, Instant ended) {
+    }
+
+    /**
+     * A loaded artifact; closing it closes the model.
+     *
+     * @param project the trained project
+     * @param model the model with its weights, probe-checked
+     * @param classes class names in label order
+     * @param vocabulary tokens in id order, empty without text
+     * @param preprocess the preprocess.json tree
+     * @param training the training.json tree
+     */
+    public record Loaded(Project project, TrainedModel model, List<String> classes, List<String> vocabulary,
+                         JsonNode preprocess, JsonNode training) implements AutoCloseable {
+        @Override
+        public void close() {
+            model.close();
+        }
+    }
+
+    private ModelArtifact() {
+    }
+
+    /** Writes an artifact to {@code dir}, which must not exist yet. */
+    public static void write(Path dir, Contents c, ProjectFile files) throws IOException {
+        if (Files.exists(dir)) {
+            throw new IOException(dir + " already exists; choose a new folder for the model");
+        }
+        Path parent = dir.toAbsolutePath().getParent();
+        Files.createDirectories(parent);
+        Path temp = Files.createTempDirectory(parent, "." + dir.getFileName() + ".");
+        try {
+            String graphJson = files.toJson(c.project());
+            Files.writeString(temp.resolve("graph.json"), graphJson);
+            String graphHash = sha256(graphJson.getBytes(StandardCharsets.UTF_8));
+            Safetensors.write(temp.resolve("weights.safetensors"), c.model().weights(),
+                    Map.of("format", "netloom-weights", "graphSha256", graphHash));
+            writeProbe(temp.resolve("probe.safetensors"), c.model(), c.dataset().test());
+            Files.writeString(temp.resolve("preprocess.json"), JSON.writeValueAsString(preprocess(c)));
+            Files.write(temp.resolve("labels.txt"), c.dataset().classes());
+            if (!c.dataset().vocabulary().isEmpty()) {
+                Files.write(temp.resolve("vocab.txt"), c.dataset().vocabulary());
+            }
+            Files.writeString(temp.resolve("metrics.json"), JSON.writeValueAsString(metrics(c)));
+            Files.writeString(temp.resolve("training.json"), JSON.writeValueAsString(training(c, graphHash)));
+            Files.move(temp, dir, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            if (Files.exists(temp)) {
+                deleteTree(temp);
+            }
+        }
+    }
+
+    /** Loads an artifact and checks it reproduces its probe outputs exactly. */
+    public static Loaded load(Path dir, ProjectFile files) throws IOException {
+        Project project;
+        try {
+            project = files.read(dir.resolve("graph.json"));
+        } catch (ProjectFormatException e) {
+            throw new IOException(e.getMessage());
+        }
+        GraphAnalysis analysis = new GraphAnalyzer(files.catalog()).analyze(project.graph());
+        if (!analysis.isValid()) {
+            throw new IOException(dir.resolve("graph.json") + ": the graph is not valid: " + analysis.problems().get(0));
+        }
+        JsonNode preprocess = JSON.readTree(dir.resolve("preprocess.json").toFile());
+        JsonNode training = JSON.readTree(dir.resolve("training.json").toFile());
+        List<String> fieldOrder = new ArrayList<>();
+        preprocess.path("inputs").forEach(in -> fieldOrder.add(in.path("field").asText()));
+        TrainedModel model = TrainedModel.create(analysis, fieldOrder, 0);
+        try {
+            Safetensors.Contents weights = Safetensors.read(dir.resolve("weights.safetensors"));
+            model.setWeights(weights.tensors());
+            checkProbe(dir.resolve("probe.safetensors"), model);
+            List<String> classes = Files.readAllLines(dir.resolve("labels.txt"));
+            Path vocab = dir.resolve("vocab.txt");
+            List<String> vocabulary = Files.exists(vocab) ? Files.readAllLines(vocab) : List.of();
+            return new Loaded(project, model, classes, vocabulary, preprocess, training);
+        } catch (IOException | RuntimeException e) {
+            model.close();
+            throw e instanceof IOException io ? io : new IOException(dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void writeProbe(Path file, TrainedModel model, Examples test) throws IOException {
+        int rows = Math.min(PROBE_ROWS, test.size());
+        int[] picked = java.util.stream.IntStream.range(0, rows).toArray();
+        Examples probe = test.select(picked);
+        Map<String, Tensor> tensors = new LinkedHashMap<>();
+        List<String> inputs = model.block().inputIds();
+        for (int i = 0; i < inputs.size(); i++) {
+            Field f = probe.field(model.fieldOrder().get(i)).orElseThrow();
+            long[] shape = new long[f.shape().length + 1];
+            shape[0] = rows;
+            for (int d = 0; d < f.shape().length; d++) {
+                shape[d + 1] = f.shape()[d];
+            }
+            tensors.put("input." + inputs.get(i), f.floats() != null ? Tensor.of(f.floats(), shape)
+                    : Tensor.ofLongs(f.ids(), shape));
+        }
+        float[][] out = model.predict(probe, picked);
+        tensors.put("output." + model.block().headIds().get(0), Tensor.of(flatten(out), rows, out.length == 0 ? 0 : out[0].length));
+        Safetensors.write(file, tensors, Map.of("format", "netloom-probe"));
+    }
+
+    private static void checkProbe(Path file, TrainedModel model) throws IOException {
+        Map<String, Tensor> probe = Safetensors.readTensors(file);
+        List<Field> fields = new ArrayList<>();
+        int rows = -1;
+        List<String> inputs = model.block().inputIds();
+        for (int i = 0; i < inputs.size(); i++) {
+            Tensor t = probe.get("input." + inputs.get(i));
+            if (t == null) {
+                throw new IOException(file + ": no probe input for " + inputs.get(i));
+            }
+            rows = (int) t.shape()[0];
+            int[] shape = new int[t.shape().length - 1];
+            for (int d = 0; d < shape.length; d++) {
+                shape[d] = (int) t.shape()[d + 1];
+            }
+            String field = model.fieldOrder().get(i);
+            fields.add(t.floats() != null ? Field.floats(field, kindOf(shape), shape, t.floats())
+                    : Field.tokens(field, shape[0], t.longs()));
+        }
+        String head = "output." + model.block().headIds().get(0);
+        Tensor expected = probe.get(head);
+        if (expected == null || rows < 0) {
+            throw new IOException(file + ": the probe has no " + head);
+        }
+        float[] actual = flatten(model.predict(new Examples(fields, new int[rows]),
+                java.util.stream.IntStream.range(0, rows).toArray()));
+        for (int i = 0; i < actual.length; i++) {
+            if (Float.floatToIntBits(actual[i]) != Float.floatToIntBits(expected.floats()[i])) {
+                throw new IOException(file + ": the model does not reproduce its probe: " + head + "[" + i + "] is "
+                        + actual[i] + ", the artifact recorded " + expected.floats()[i]);
+            }
+        }
+    }
+
+    private static dev.netloom.train.data.FieldKind kindOf(int[] shape) {
+        return shape.length == 3 ? dev.netloom.train.data.FieldKind.IMAGE : dev.netloom.train.data.FieldKind.FEATURES;
+    }
+
+    private static ObjectNode preprocess(Contents c) {
+        ObjectNode root = JSON.createObjectNode();
+        ArrayNode inputs = root.putArray("inputs");
+        List<String> ids = c.model().block().inputIds();
+        for (int i = 0; i < ids.size(); i++) {
+            ObjectNode in = inputs.addObject();
+            in.put("node", ids.get(i));
+            in.put("field", c.model().fieldOrder().get(i));
+            in.set("shape", JSON.valueToTree(c.model().analysis().report(ids.get(i)).orElseThrow().out().dims()));
+        }
+        root.set("fields", JSON.valueToTree(c.dataset().preprocessing()));
+        return root;
+    }
+
+    private static ObjectNode metrics(Contents c) {
+        ObjectNode root = JSON.createObjectNode();
+        Evaluation t = c.test();
+        ObjectNode test = root.putObject("test");
+        test.put("examples", t.examples());
+        test.put("loss", t.loss());
+        test.put("accuracy", t.accuracy());
+        test.put("topK", t.topK());
+        test.put("topKAccuracy", t.topKAccuracy());
+        test.put("macroF1", t.macroF1());
+        test.set("perClass", JSON.valueToTree(t.perClass()));
+        test.set("confusion", JSON.valueToTree(t.confusion()));
+        root.put("bestValidationAccuracy", c.end().bestValidationAccuracy());
+        root.set("history", JSON.valueToTree(c.history()));
+        return root;
+    }
+
+    private static ObjectNode training(Contents c, String graphHash) {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("formatVersion", FORMAT_VERSION);
+        root.put("graphSha256", graphHash);
+        root.set("settings", JSON.valueToTree(c.settings()));
+        root.put("seed", c.settings().seed());
+        ObjectNode data = root.putObject("dataset");
+        data.put("name", c.dataset().name());
+        data.put("fingerprint", c.dataset().fingerprint());
+        data.put("train", c.dataset().train().size());
+        data.put("validation", c.dataset().validation().size());
+        data.put("test", c.dataset().test().size());
+        data.put("skipped", c.dataset().report().skippedCount());
+        ObjectNode end = root.putObject("end");
+        end.put("reason", c.end().reason().name());
+        end.put("message", c.end().message());
+        end.put("epochsRun", c.end().epochsRun());
+        root.put("started", c.started().toString());
+        root.put("ended", c.ended().toString());
+        ObjectNode versions = root.putObject("versions");
+        versions.put("netloom", String.valueOf(ModelArtifact.class.getPackage().getImplementationVersion()));
+        versions.put("djl", ai.djl.engine.Engine.getDjlVersion());
+        versions.put("engine", ai.djl.engine.Engine.getInstance().getEngineName() + " "
+                + ai.djl.engine.Engine.getInstance().getVersion());
+        versions.put("java", System.getProperty("java.version"));
+        ObjectNode machine = root.putObject("machine");
+        machine.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version"));
+        machine.put("arch", System.getProperty("os.arch"));
+        machine.put("cores", Runtime.getRuntime().availableProcessors());
+        return root;
+    }
+
+    private static float[] flatten(float[][] rows) {
+        int width = rows.length == 0 ? 0 : rows[0].length;
+        float[] flat = new float[rows.length * width];
+        for (int i = 0; i < rows.length; i++) {
+            System.arraycopy(rows[i], 0, flat, i * width, width);
+        }
+        return flat;
+    }
+
+    static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java has SHA-256", e);
+        }
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        try (Stream<Path> walk = Files.walk(root)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+}
