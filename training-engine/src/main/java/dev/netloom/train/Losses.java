@@ -23,6 +23,17 @@ final class Losses {
         return target.mul(logProbabilities).sum(new int[] {1}).neg().mean();
     }
 
+    /**
+     * The distillation term T² · KL(softmax(teacher/T) ‖ softmax(student/T)), averaged over rows;
+     * T² keeps its gradients on the scale of the hard-label loss (Hinton et al. 2015).
+     */
+    static NDArray distillation(NDArray student, NDArray teacher, float temperature) {
+        NDArray target = teacher.div(temperature).softmax(1);
+        NDArray logTarget = teacher.div(temperature).logSoftmax(1);
+        NDArray logStudent = student.div(temperature).logSoftmax(1);
+        return target.mul(logTarget.sub(logStudent)).sum(new int[] {1}).mean().mul(temperature * temperature);
+    }
+
     /** How many rows have their highest logit at the label (a count, so that accuracies add up exactly). */
     static long correct(NDArray logits, NDArray labels) {
         return logits.argMax(1).eq(labels).toType(DataType.INT64, false).sum().getLong();

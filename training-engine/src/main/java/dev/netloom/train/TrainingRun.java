@@ -52,6 +52,9 @@ public final class TrainingRun {
     private TrainingListener listener = TrainingListener.NONE;
     private Path checkpoint;
     private Checkpoint resumeFrom;
+    private Map<String, Tensor> startWeights;
+    private java.util.Set<String> frozenNodes = java.util.Set.of();
+    private Distillation distillation;
     private final List<EpochReport> history = new ArrayList<>();
 
     /**
@@ -94,6 +97,50 @@ public final class TrainingRun {
     public TrainingRun resumeFrom(Path file) throws IOException {
         this.resumeFrom = Checkpoint.read(file);
         return this;
+    }
+
+    /**
+     * Fine-tuning: starts from trained weights instead of random ones. Weights whose name and
+     * shape match this graph are taken (so a graph with a new head keeps everything else); the
+     * rest start fresh. {@link #reusedWeights()} tells which were taken.
+     */
+    public TrainingRun startFrom(Map<String, Tensor> weights) {
+        this.startWeights = Map.copyOf(weights);
+        return this;
+    }
+
+    /** Keeps the weights of these nodes as they are (few-shot adaptation trains only the rest). */
+    public TrainingRun freeze(java.util.Set<String> nodeIds) {
+        java.util.Set<String> unknown = new java.util.TreeSet<>(nodeIds);
+        unknown.removeAll(analysis.reports().keySet());
+        if (!unknown.isEmpty()) {
+            throw new IllegalArgumentException("cannot freeze nodes the graph does not have: " + unknown);
+        }
+        this.frozenNodes = java.util.Set.copyOf(nodeIds);
+        return this;
+    }
+
+    /**
+     * Knowledge distillation (Hinton et al. 2015): the loss becomes
+     * {@code (1 − weight) · CE(student, label) + weight · T² · KL(teacher_T ‖ student_T)}, where
+     * {@code _T} are softmaxes at temperature T. The teacher reads the same dataset fields.
+     */
+    public TrainingRun distillFrom(TrainedModel teacher, double temperature, double weight) {
+        if (temperature <= 0 || weight < 0 || weight > 1) {
+            throw new IllegalArgumentException("distillation needs a temperature > 0 and a weight in [0, 1]");
+        }
+        this.distillation = new Distillation(teacher, (float) temperature, (float) weight);
+        return this;
+    }
+
+    private record Distillation(TrainedModel teacher, float temperature, float weight) {
+    }
+
+    private final List<String> reused = new ArrayList<>();
+
+    /** The weights taken from {@link #startFrom}, once the run has started. */
+    public List<String> reusedWeights() {
+        return List.copyOf(reused);
     }
 
     /** Asks the run to stop; it ends within one step. Safe from any thread. */
@@ -153,6 +200,22 @@ public final class TrainingRun {
             step = resumeFrom.steps();
             best = resumeFrom.bestAccuracy();
         }
+        if (startWeights != null && resumeFrom == null) {
+            Map<String, Tensor> current = model.weights();
+            startWeights.forEach((name, t) -> {
+                Tensor here = current.get(name);
+                if (here != null && java.util.Arrays.equals(here.shape(), t.shape())) {
+                    current.put(name, t);
+                    reused.add(name);
+                }
+            });
+            model.setWeights(current);
+        }
+        model.block().weightsByName().forEach((name, p) -> {
+            if (frozenNodes.contains(name.substring(0, name.indexOf('.'))) && p.requiresGradient()) {
+                p.freeze(true);
+            }
+        });
         Map<String, Tensor> bestWeights = model.weights();
         int sinceBest = 0;
         LearningRateSchedule schedule = new LearningRateSchedule(settings, stepsPerEpoch, 0);
@@ -248,8 +311,15 @@ public final class TrainingRun {
             try (GradientCollector collector = trainer.newGradientCollector()) {
                 NDList out = trainer.forward(inputs);
                 NDArray logits = out.get(0);
-                NDArray objective = Losses.crossEntropy(logits, labels, (float) settings.labelSmoothing())
-                        .add(out.get(out.size() - 1));
+                NDArray objective = Losses.crossEntropy(logits, labels, (float) settings.labelSmoothing());
+                if (distillation != null) {
+                    NDArray teacher = distillation.teacher().block().forward(
+                            new ai.djl.training.ParameterStore(batch, false),
+                            Batches.inputs(batch, train, distillation.teacher().fieldOrder(), rows), false).get(0);
+                    objective = objective.mul(1 - distillation.weight()).add(Losses.distillation(logits,
+                            teacher.stopGradient(), distillation.temperature()).mul(distillation.weight()));
+                }
+                objective = objective.add(out.get(out.size() - 1));
                 collector.backward(objective);
                 loss = objective.getFloat();
                 accuracy = (double) Losses.correct(logits, labels) / rows.length;
