@@ -32,22 +32,22 @@ public record TrainingSettings(String optimizer, double learningRate, double mom
 
     public TrainingSettings {
         if (!OPTIMIZERS.contains(optimizer)) {
-            throw new IllegalArgumentException("optimizer must be one of " + OPTIMIZERS + ", got " + optimizer);
+            throw new IllegalArgumentException("optimizer: must be one of " + OPTIMIZERS + ", got " + optimizer);
         }
         if (!SCHEDULES.contains(schedule)) {
-            throw new IllegalArgumentException("schedule must be one of " + SCHEDULES + ", got " + schedule);
+            throw new IllegalArgumentException("schedule: must be one of " + SCHEDULES + ", got " + schedule);
         }
-        check(learningRate > 0 && learningRate <= 10, "learningRate must be in (0, 10]");
-        check(momentum >= 0 && momentum < 1, "momentum must be in [0, 1)");
-        check(warmupEpochs >= 0, "warmupEpochs must be >= 0");
-        check(stepEvery >= 1, "stepEvery must be >= 1");
-        check(batchSize >= 1 && batchSize <= 65536, "batchSize must be from 1 to 65536");
-        check(epochs >= 1 && epochs <= 100000, "epochs must be from 1 to 100000");
-        check(weightDecay >= 0 && weightDecay < 1, "weightDecay must be in [0, 1)");
-        check(gradientClip >= 0, "gradientClip must be >= 0");
-        check(labelSmoothing >= 0 && labelSmoothing < 1, "labelSmoothing must be in [0, 1)");
-        check(earlyStoppingPatience >= 0, "earlyStoppingPatience must be >= 0");
-        check(threads >= 1 && threads <= 256, "threads must be from 1 to 256");
+        check(learningRate > 0 && learningRate <= 10, "learningRate: must be in (0, 10]");
+        check(momentum >= 0 && momentum < 1, "momentum: must be in [0, 1)");
+        check(warmupEpochs >= 0, "warmupEpochs: must be >= 0");
+        check(stepEvery >= 1, "stepEvery: must be >= 1");
+        check(batchSize >= 1 && batchSize <= 65536, "batchSize: must be from 1 to 65536");
+        check(epochs >= 1 && epochs <= 100000, "epochs: must be from 1 to 100000");
+        check(weightDecay >= 0 && weightDecay < 1, "weightDecay: must be in [0, 1)");
+        check(gradientClip >= 0, "gradientClip: must be >= 0");
+        check(labelSmoothing >= 0 && labelSmoothing < 1, "labelSmoothing: must be in [0, 1)");
+        check(earlyStoppingPatience >= 0, "earlyStoppingPatience: must be >= 0");
+        check(threads >= 1 && threads <= 256, "threads: must be from 1 to 256");
     }
 
     /** Adam at 1e-3 with a cosine schedule, batch 64, 10 epochs: a sound start for every template. */
