@@ -1,0 +1,88 @@
+#!/usr/bin/env python3
+"""The PyTorch side of bench/training-throughput: the same models, data, batch and threads.
+
+Prints one JSON object per configuration on stdout, for the bench script to put beside
+Netloom's numbers. Uses Debian's python3-torch (PyTorch 1.13, CPU) and the Fashion-MNIST IDX
+files of Debian's dataset-fashion-mnist; it never downloads anything.
+
+    pytorch_training.py --model mlp|cnn --threads N --batch 64 --steps 200 --repeats 5 --data DIR
+"""
+import argparse
+import gzip
+import json
+import resource
+import statistics
+import time
+
+import numpy as np
+import torch
+import torch.nn as nn
+
+
+def read_idx(path):
+    with gzip.open(path, "rb") as f:
+        data = f.read()
+    magic = int.from_bytes(data[0:4], "big")
+    dims = [int.from_bytes(data[4 + 4 * i:8 + 4 * i], "big") for i in range(magic & 0xFF)]
+    offset = 4 + 4 * len(dims)
+    return np.frombuffer(data, dtype=np.uint8, offset=offset).reshape(dims)
+
+
+def mlp():
+    return nn.Sequential(nn.Flatten(), nn.Linear(784, 256), nn.ReLU(), nn.Linear(256, 128), nn.ReLU(),
+                         nn.Linear(128, 10))
+
+
+def small_cnn():
+    """The small-cnn template, layer for layer (resources/.../small-cnn.netloom)."""
+    def block(cin, cout):
+        return [nn.Conv2d(cin, cout, 3, padding=1, bias=True), nn.BatchNorm2d(cout), nn.ReLU()]
+    return nn.Sequential(*block(1, 32), nn.MaxPool2d(2, 2), *block(32, 64), nn.MaxPool2d(2, 2), *block(64, 96),
+                         nn.AdaptiveAvgPool2d(1), nn.Flatten(), nn.Dropout(0.2), nn.Linear(96, 10))
+
+
+def main():
+    p = argparse.ArgumentParser()
+    p.add_argument("--model", choices=["mlp", "cnn"], required=True)
+    p.add_argument("--threads", type=int, default=1)
+    p.add_argument("--batch", type=int, default=64)
+    p.add_argument("--steps", type=int, default=200)
+    p.add_argument("--repeats", type=int, default=5)
+    p.add_argument("--data", default="/usr/share/datasets/fashion-mnist")
+    a = p.parse_args()
+
+    torch.set_num_threads(a.threads)
+    torch.set_num_interop_threads(1)
+    torch.manual_seed(42)
+    images = read_idx(a.data + "/train-images-idx3-ubyte.gz")[: a.batch * a.steps]
+    labels = read_idx(a.data + "/train-labels-idx1-ubyte.gz")[: a.batch * a.steps]
+    x = torch.tensor(images, dtype=torch.float32).unsqueeze(1) / 255.0
+    x = (x - x.mean()) / x.std()
+    y = torch.tensor(labels, dtype=torch.int64)
+
+    model = mlp() if a.model == "mlp" else small_cnn()
+    optimizer = torch.optim.Adam(model.parameters(), lr=1e-3)
+    loss_fn = nn.CrossEntropyLoss()
+    model.train()
+
+    def epoch():
+        start = time.perf_counter()
+        for s in range(a.steps):
+            xb = x[s * a.batch:(s + 1) * a.batch]
+            yb = y[s * a.batch:(s + 1) * a.batch]
+            optimizer.zero_grad()
+            loss = loss_fn(model(xb), yb)
+            loss.backward()
+            optimizer.step()
+        return a.steps / (time.perf_counter() - start)
+
+    epoch()  # warm-up: allocator, kernels
+    rates = [epoch() for _ in range(a.repeats)]
+    peak_kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    print(json.dumps({"peer": "PyTorch " + torch.__version__, "model": a.model, "threads": a.threads,
+                      "batch": a.batch, "stepsPerSecond": statistics.median(rates), "all": rates,
+                      "peakRssMiB": peak_kib / 1024.0}))
+
+
+if __name__ == "__main__":
+    main()
