@@ -83,8 +83,9 @@ public record IdxFile(String file, int[] dims, byte[] data) {
             int complete = (int) (bytes.length / itemSize);
             byte[] kept = complete * itemSize == bytes.length ? bytes : Arrays.copyOf(bytes, (int) (complete * itemSize));
             if (stopped) {
-                report.skipped(new DataIssue(name, 0, "file is cut short: the header promises " + dims[0] + " items, "
-                        + complete + " are readable"), dims[0] - (long) complete);
+                // A note, not a skip: the pair that reads this file counts the examples lost, once.
+                report.note(new DataIssue(name, 0, "file is cut short: the header promises " + dims[0] + " items, "
+                        + complete + " are readable"));
             } else if (extraBytes(data)) {
                 report.note(new DataIssue(name, 0, "bytes after the last of the " + dims[0] + " items were ignored"));
             }

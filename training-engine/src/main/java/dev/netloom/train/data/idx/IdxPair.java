@@ -30,11 +30,12 @@ public record IdxPair(Path images, Path labels) {
         IdxFile pictures = IdxFile.read(images, 3, report);
         IdxFile classes = IdxFile.read(labels, 1, report);
         int n = Math.min(pictures.count(), classes.count());
-        if (pictures.count() != classes.count()) {
-            IdxFile longer = pictures.count() > classes.count() ? pictures : classes;
-            report.skipped(new DataIssue(longer.file(), 0, pictures.count() + " pictures but " + classes.count()
-                    + " labels: the last " + Math.abs(pictures.count() - classes.count()) + " were left out"),
-                    Math.abs(pictures.count() - classes.count()));
+        int promised = Math.max(pictures.declaredCount(), classes.declaredCount());
+        if (n < promised) {
+            IdxFile shorter = pictures.count() < classes.count() ? pictures : classes;
+            report.skipped(new DataIssue(shorter.file(), 0, pictures.count() + " pictures and " + classes.count()
+                    + " labels are readable, " + promised + " were promised: " + (promised - n) + " examples left out"),
+                    promised - n);
         }
         int h = pictures.dims()[1];
         int w = pictures.dims()[2];
