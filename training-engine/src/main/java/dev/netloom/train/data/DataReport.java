@@ -17,9 +17,30 @@ public final class DataReport {
     private final List<DataIssue> issues = new ArrayList<>();
     private long skipped;
     private long read;
+    private long notes;
 
+    /** Counts one skipped example and keeps its issue. */
     public void skipped(DataIssue issue) {
         skipped++;
+        if (issues.size() < KEPT) {
+            issues.add(issue);
+        }
+    }
+
+    /** Counts {@code examples} examples skipped for one reason, such as a file cut short. */
+    public void skipped(DataIssue issue, long examples) {
+        skipped += examples;
+        if (issues.size() < KEPT) {
+            issues.add(issue);
+        }
+    }
+
+    /**
+     * Records something found that cost no example, such as bytes after the last picture of a
+     * file; it is listed with the issues but not counted as skipped.
+     */
+    public void note(DataIssue issue) {
+        notes++;
         if (issues.size() < KEPT) {
             issues.add(issue);
         }
@@ -41,6 +62,11 @@ public final class DataReport {
         return skipped;
     }
 
+    /** How many findings cost no example. */
+    public long noteCount() {
+        return notes;
+    }
+
     public List<DataIssue> issues() {
         return Collections.unmodifiableList(issues);
     }
@@ -49,7 +75,13 @@ public final class DataReport {
     public String summary() {
         String s = String.format("read %,d examples", read);
         if (skipped > 0) {
-            s += String.format(", skipped %,d (first: %s)", skipped, issues.get(0));
+            s += String.format(", skipped %,d", skipped);
+        }
+        if (notes > 0) {
+            s += String.format(", %,d note%s", notes, notes == 1 ? "" : "s");
+        }
+        if (!issues.isEmpty()) {
+            s += " (first: " + issues.get(0) + ")";
         }
         return s;
     }

@@ -1,0 +1,91 @@
+package dev.netloom.train.data.table;
+
+import dev.netloom.train.data.DataIssue;
+import dev.netloom.train.data.DataReport;
+import dev.netloom.train.data.SplitRows;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
+
+/**
+ * Labelled rows split three ways by class. The class list is either given (rows with other
+ * labels are skipped) or learned from the training split, sorted; then validation and test rows
+ * whose label training never saw are skipped, since no model could predict them.
+ *
+ * @param train training rows
+ * @param validation validation rows
+ * @param test test rows
+ * @param classes the class names
+ * @param labelColumn the column holding the label
+ */
+public record ClassSplit(List<Row> train, List<Row> validation, List<Row> test, List<String> classes,
+                         String labelColumn) {
+
+    public ClassSplit {
+        train = List.copyOf(train);
+        validation = List.copyOf(validation);
+        test = List.copyOf(test);
+        classes = List.copyOf(classes);
+    }
+
+    /**
+     * Splits {@code rows} from {@code seed}.
+     *
+     * @param given the classes, or empty to learn them from the training split
+     * @throws IOException naming the file when no row has a usable label
+     */
+    public static ClassSplit of(Rows rows, String labelColumn, List<String> given, double validationFraction,
+                                double testFraction, long seed, DataReport report) throws IOException {
+        List<Row> labelled = new ArrayList<>();
+        for (Row row : rows.rows()) {
+            String label = row.cell(labelColumn);
+            if (label.isEmpty()) {
+                report.skipped(new DataIssue(rows.file(), row.number(), "empty label in column \"" + labelColumn + "\""));
+            } else if (!given.isEmpty() && !given.contains(label)) {
+                report.skipped(new DataIssue(rows.file(), row.number(), "unknown label \"" + label + "\""));
+            } else {
+                labelled.add(row);
+            }
+        }
+        if (labelled.isEmpty()) {
+            throw new IOException(rows.file() + ": no row has a usable label in column \"" + labelColumn + "\"");
+        }
+        List<String> provisional = given.isEmpty()
+                ? new ArrayList<>(new TreeSet<>(labelled.stream().map(r -> r.cell(labelColumn)).toList())) : given;
+        int[] labels = labelled.stream().mapToInt(r -> provisional.indexOf(r.cell(labelColumn))).toArray();
+        SplitRows split = SplitRows.stratified(labels, validationFraction, testFraction, seed);
+        List<Row> train = pick(labelled, split.train());
+        List<String> classes = given.isEmpty()
+                ? new ArrayList<>(new TreeSet<>(train.stream().map(r -> r.cell(labelColumn)).toList())) : given;
+        return new ClassSplit(train, known(pick(labelled, split.validation()), classes, labelColumn, rows.file(), report),
+                known(pick(labelled, split.test()), classes, labelColumn, rows.file(), report), classes, labelColumn);
+    }
+
+    /** The class index of a row. */
+    public int label(Row row) {
+        return classes.indexOf(row.cell(labelColumn));
+    }
+
+    private static List<Row> known(List<Row> rows, List<String> classes, String column, String file, DataReport report) {
+        List<Row> out = new ArrayList<>();
+        for (Row r : rows) {
+            if (classes.contains(r.cell(column))) {
+                out.add(r);
+            } else {
+                report.skipped(new DataIssue(file, r.number(), "unknown label \"" + r.cell(column)
+                        + "\" (not in the training split)"));
+            }
+        }
+        return out;
+    }
+
+    private static List<Row> pick(List<Row> rows, int[] indices) {
+        List<Row> out = new ArrayList<>(indices.length);
+        for (int i : indices) {
+            out.add(rows.get(i));
+        }
+        return out;
+    }
+}

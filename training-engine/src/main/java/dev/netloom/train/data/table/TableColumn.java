@@ -1,0 +1,84 @@
+package dev.netloom.train.data.table;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * How one table column becomes numbers: a number column gives one value, a category column a
+ * one-hot block over the categories seen in the training split (sorted).
+ *
+ * @param name the column
+ * @param categories the categories in one-hot order; empty for a number column
+ */
+public record TableColumn(String name, List<String> categories) {
+
+    public TableColumn {
+        categories = List.copyOf(categories);
+    }
+
+    /** A number column when every training cell is a finite number, else a category column. */
+    public static TableColumn learn(String name, List<Row> training) {
+        boolean numbers = training.stream().allMatch(r -> number(r.cell(name)) != null);
+        if (numbers) {
+            return new TableColumn(name, List.of());
+        }
+        return new TableColumn(name, new ArrayList<>(new TreeSet<>(training.stream().map(r -> r.cell(name)).toList())));
+    }
+
+    public boolean isNumber() {
+        return categories.isEmpty();
+    }
+
+    /** How many values the column gives. */
+    public int width() {
+        return isNumber() ? 1 : categories.size();
+    }
+
+    /**
+     * Writes the cell's values at {@code offset}.
+     *
+     * @return null, or why the cell cannot be used
+     */
+    public String encode(String cell, float[] out, int offset) {
+        if (cell.isEmpty()) {
+            return "empty cell in column \"" + name + "\"";
+        }
+        if (isNumber()) {
+            Double v = number(cell);
+            if (v == null) {
+                return "\"" + cell + "\" in column \"" + name + "\" is not a number";
+            }
+            out[offset] = v.floatValue();
+            return null;
+        }
+        int i = categories.indexOf(cell);
+        if (i < 0) {
+            return "unknown category \"" + cell + "\" in column \"" + name + "\" (not in the training split)";
+        }
+        out[offset + i] = 1f;
+        return null;
+    }
+
+    /** What {@code preprocess.json} records for the column (number statistics are added by the reader). */
+    public Map<String, Object> toMap() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("name", name);
+        m.put("type", isNumber() ? "number" : "category");
+        if (!isNumber()) {
+            m.put("categories", categories);
+        }
+        return m;
+    }
+
+    private static Double number(String cell) {
+        try {
+            double v = Double.parseDouble(cell);
+            return Double.isFinite(v) ? v : null;
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+}
