@@ -39,6 +39,9 @@ public record IdxPair(Path images, Path labels) {
         }
         int h = pictures.dims()[1];
         int w = pictures.dims()[2];
+        if (h > 4096 || w > 4096) {
+            throw new IOException(images + ": pictures of " + h + "x" + w + " are larger than 4096 pixels a side");
+        }
         PictureSize out = size != null ? size : new PictureSize(1, h, w);
         boolean resize = out.channels() != 1 || out.height() != h || out.width() != w;
         float[] grey = new float[h * w];

@@ -33,6 +33,8 @@ import java.util.Random;
  * every question is true half the time too. Training and validation come from the
  * {@code train-*} files, test from the {@code t10k-*} files when the folder has them.
  *
+ * <p>Its report counts the source pictures read, not the examples generated from them.
+ *
  * @param folder holds {@code train-images-idx3-ubyte.gz} and the other Fashion-MNIST files
  * @param examples how many training and validation examples to generate
  * @param testExamples how many test examples to generate

@@ -21,7 +21,8 @@ import java.util.Map;
 
 /**
  * Reads a table (CSV with a header) into one {@code "features"} field: number columns are
- * standardised with training-split statistics, category columns one-hot encoded over the
+ * standardised with training-split statistics, category columns (a column is one unless 90% of its
+ * training cells are numbers) one-hot encoded over the
  * training split's categories. Every column but the label is a feature. Ragged rows, empty
  * cells, non-numbers in number columns, unknown categories and unknown labels are skipped and
  * reported by row.

@@ -66,7 +66,7 @@ public record Rows(String file, List<String> columns, List<Row> rows) {
                 .setAllowMissingColumnNames(false).get();
         List<Row> rows = new ArrayList<>();
         List<String> header;
-        try (Reader in = strictUtf8(path); CSVParser parser = CSVParser.parse(in, format)) {
+        try (Reader in = strictUtf8(path); CSVParser parser = header(in, format, file)) {
             header = parser.getHeaderNames();
             if (header.isEmpty()) {
                 throw new IOException(file + ": empty file, expected a header row naming the columns");
@@ -109,6 +109,17 @@ public record Rows(String file, List<String> columns, List<Row> rows) {
             throw new IOException(file + ": no readable row" + firstProblem(report));
         }
         return new Rows(file, header, rows);
+    }
+
+    /** Parses the header row; a damaged one (a stray quote, bad bytes) is one line naming the file. */
+    private static CSVParser header(Reader in, CSVFormat format, String file) throws IOException {
+        try {
+            return CSVParser.parse(in, format);
+        } catch (CharacterCodingException e) {
+            throw e;
+        } catch (IOException | UncheckedIOException | IllegalStateException e) {
+            throw new IOException(file + ": bad header row: " + oneLine(e.getMessage()));
+        }
     }
 
     /** Reads a JSONL file: one JSON object per line; blank lines are ignored. */

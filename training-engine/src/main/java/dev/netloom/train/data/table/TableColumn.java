@@ -15,14 +15,21 @@ import java.util.TreeSet;
  */
 public record TableColumn(String name, List<String> categories) {
 
+    /** The share of number cells that makes a column a number column. */
+    public static final double NUMBER_SHARE = 0.9;
+
     public TableColumn {
         categories = List.copyOf(categories);
     }
 
-    /** A number column when every training cell is a finite number, else a category column. */
+    /**
+     * A number column when at least {@value #NUMBER_SHARE} of the training cells are finite
+     * numbers (so one typo does not turn a measurement into categories; the typo's row is then
+     * skipped), else a category column.
+     */
     public static TableColumn learn(String name, List<Row> training) {
-        boolean numbers = training.stream().allMatch(r -> number(r.cell(name)) != null);
-        if (numbers) {
+        long numbers = training.stream().filter(r -> number(r.cell(name)) != null).count();
+        if (numbers > 0 && numbers >= NUMBER_SHARE * training.size()) {
             return new TableColumn(name, List.of());
         }
         return new TableColumn(name, new ArrayList<>(new TreeSet<>(training.stream().map(r -> r.cell(name)).toList())));
