@@ -76,9 +76,11 @@ public final class ModelArtifact {
      * @param test the test-split evaluation
      * @param started when the run started
      * @param ended when it ended
+     * @param dataFolder the folder the data section's relative paths were read from, or null
      */
     public record Contents(Project project, TrainedModel model, Dataset dataset, TrainingSettings settings, RunEnd end,
-                           List<EpochReport> history, Evaluation test, Instant started, Instant ended) {
+                           List<EpochReport> history, Evaluation test, Instant started, Instant ended,
+                           Path dataFolder) {
     }
 
     /**
@@ -266,6 +268,9 @@ public final class ModelArtifact {
         data.put("validation", c.dataset().validation().size());
         data.put("test", c.dataset().test().size());
         data.put("skipped", c.dataset().report().skippedCount());
+        if (c.dataFolder() != null) {
+            data.put("folder", c.dataFolder().toAbsolutePath().toString());
+        }
         ObjectNode end = root.putObject("end");
         end.put("reason", c.end().reason().name());
         end.put("message", c.end().message());

@@ -42,6 +42,22 @@ public record InputBinding(Map<String, String> fieldOfInput) {
         return new InputBinding(bound);
     }
 
+    /** The fields feeding the given inputs, in that order (a model's input order). */
+    public List<String> fieldsFor(List<String> inputIds) {
+        return inputIds.stream().map(id -> {
+            String field = fieldOfInput.get(id);
+            if (field == null) {
+                throw new IllegalArgumentException("input " + id + " is not bound to a field");
+            }
+            return field;
+        }).toList();
+    }
+
+    /** The fields feeding the graph's inputs, in graph order (the order a compiled model takes them). */
+    public List<String> fieldsInGraphOrder(GraphAnalysis analysis) {
+        return fieldsFor(analysis.graph().nodes().stream().map(n -> n.id()).filter(fieldOfInput::containsKey).toList());
+    }
+
     /** What the graph's inputs need from a dataset; the first input of each kind decides. */
     public static DataRequest request(GraphAnalysis analysis, long seed) {
         int c = 0;

@@ -73,7 +73,7 @@ class ModelArtifactTest {
             Evaluation test = Evaluation.of(result.model(), data.test(), data.classes(), 1, 5, 32);
             artifact = dir.resolve("model");
             ModelArtifact.write(artifact, new ModelArtifact.Contents(Project.of("tiny", graph), result.model(), data,
-                    settings, result.end(), result.history(), test, started, Instant.now()), FILES);
+                    settings, result.end(), result.history(), test, started, Instant.now(), null), FILES);
             trainedWeights = result.model().weights();
         }
     }

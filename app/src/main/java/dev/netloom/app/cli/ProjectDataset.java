@@ -1,0 +1,48 @@
+package dev.netloom.app.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.netloom.graph.analysis.GraphAnalysis;
+import dev.netloom.graph.project.Project;
+import dev.netloom.train.data.DataIssue;
+import dev.netloom.train.data.DataSources;
+import dev.netloom.train.data.Dataset;
+import dev.netloom.train.data.InputBinding;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+
+/**
+ * Reads the dataset a command works on: the {@code --data} option if given, else the project's
+ * {@code data} section, fitted to the graph's inputs; prints what was read and skipped.
+ */
+final class ProjectDataset {
+
+    /** Skipped rows listed in full; the rest are counted. */
+    private static final int SHOWN_ISSUES = 5;
+
+    private ProjectDataset() {
+    }
+
+    /** The data section to use: {@code --data} when given, else the project's. */
+    static JsonNode section(Project project, String dataOption) throws IOException {
+        return dataOption != null ? DataOption.parse(dataOption)
+                : project.section("data").orElseThrow(() -> new IOException(
+                        "the project has no data section; pass --data (for example --data shapes-qa)"));
+    }
+
+    static Dataset read(JsonNode section, Path projectFolder, GraphAnalysis analysis, long seed,
+                        PrintWriter out) throws IOException {
+        Dataset dataset = DataSources.reader(section, projectFolder).read(InputBinding.request(analysis, seed));
+        out.printf(Locale.ROOT, "Data: %s — %,d training, %,d validation, %,d test examples, %d classes; %s%n",
+                dataset.name(), dataset.train().size(), dataset.validation().size(), dataset.test().size(),
+                dataset.classes().size(), dataset.report().summary());
+        for (DataIssue issue : dataset.report().issues().subList(0, Math.min(SHOWN_ISSUES,
+                dataset.report().issues().size()))) {
+            out.println("  skipped " + issue);
+        }
+        out.flush();
+        return dataset;
+    }
+}

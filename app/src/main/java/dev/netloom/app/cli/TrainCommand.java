@@ -1,0 +1,141 @@
+package dev.netloom.app.cli;
+
+import dev.netloom.graph.analysis.GraphAnalysis;
+import dev.netloom.graph.project.Project;
+import dev.netloom.train.Evaluation;
+import dev.netloom.train.TrainingException;
+import dev.netloom.train.TrainingRun;
+import dev.netloom.train.TrainingSection;
+import dev.netloom.train.TrainingSettings;
+import dev.netloom.train.artifact.ModelArtifact;
+import dev.netloom.train.data.Dataset;
+import dev.netloom.train.data.InputBinding;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code netloom train PROJECT --out DIR}: trains the project's graph on its data, on this
+ * computer, and writes the model artifact. Ctrl+C stops within one step and leaves a checkpoint
+ * that {@code --resume} continues from.
+ */
+@Command(name = "train", description = "Train a project's model on this computer and write the model artifact.",
+        mixinStandardHelpOptions = true, sortOptions = false)
+final class TrainCommand implements Callable<Integer> {
+
+    @ParentCommand
+    NetloomCommand netloom;
+
+    @Parameters(index = "0", paramLabel = "PROJECT", description = "The project file (.netloom).")
+    Path projectFile;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "The folder to write the model to; must not exist.")
+    Path out;
+
+    @Option(names = "--data", paramLabel = "DATA", description = "A data section as JSON, a file holding one, or a source "
+            + "name (shapes-qa, fashion-mnist, fashion-qa); default: the project's data section.")
+    String data;
+
+    @Option(names = "--epochs", paramLabel = "N", description = "Override the training section's epochs.")
+    Integer epochs;
+
+    @Option(names = "--seed", paramLabel = "S", description = "Override the seed (weights, splits, shuffling).")
+    Long seed;
+
+    @Option(names = "--batch-size", paramLabel = "B", description = "Override the batch size.")
+    Integer batchSize;
+
+    @Option(names = "--learning-rate", paramLabel = "LR", description = "Override the learning rate.")
+    Double learningRate;
+
+    @Option(names = "--threads", paramLabel = "T", description = "CPU threads (default: the training section's, else 1).")
+    Integer threads;
+
+    @Option(names = "--resume", paramLabel = "CHECKPOINT", description = "Continue a run from its checkpoint.")
+    Path resume;
+
+    @Override
+    public Integer call() {
+        if (Files.exists(out)) {
+            netloom.err.println("netloom train: " + out + " already exists; choose a new folder for the model");
+            return ExitCode.USAGE;
+        }
+        Project project = netloom.load(projectFile).orElse(null);
+        if (project == null) {
+            return ExitCode.INVALID;
+        }
+        GraphAnalysis analysis = netloom.services.analyzer().analyze(project.graph());
+        if (!analysis.isValid()) {
+            analysis.problems().forEach(p -> netloom.err.println(projectFile + ": " + p));
+            return ExitCode.INVALID;
+        }
+        TrainingSettings settings;
+        try {
+            settings = overrides(TrainingSection.read(project.section("training").orElse(null)));
+        } catch (IllegalArgumentException e) {
+            netloom.err.println(projectFile + ": " + e.getMessage());
+            return ExitCode.INVALID;
+        }
+        Path folder = projectFile.toAbsolutePath().getParent();
+        Dataset dataset;
+        InputBinding binding;
+        try {
+            // The artifact records the data and settings actually used, so eval can read the same splits.
+            var section = ProjectDataset.section(project, data);
+            project = project.withSection("data", section).withSection("training", TrainingSection.write(settings));
+            dataset = ProjectDataset.read(section, folder, analysis, settings.seed(), netloom.out);
+            binding = InputBinding.bind(analysis, dataset);
+        } catch (IOException | dev.netloom.train.data.InputMismatchException e) {
+            netloom.err.println("netloom train: " + e.getMessage());
+            return ExitCode.INVALID;
+        }
+        Path checkpoint = out.resolveSibling(out.getFileName() + ".checkpoint.safetensors");
+        TrainingRun run = new TrainingRun(analysis, dataset.train(), dataset.validation(),
+                binding.fieldsInGraphOrder(analysis), settings)
+                .listener(new TrainingProgress(netloom.out, System.console() != null))
+                .checkpointTo(checkpoint);
+        Thread interrupt = new Thread(run::cancel, "netloom-train-cancel");
+        Instant started = Instant.now();
+        try {
+            if (resume != null) {
+                run.resumeFrom(resume);
+            }
+            Runtime.getRuntime().addShutdownHook(interrupt);
+            try (TrainingRun.Result result = run.run()) {
+                Evaluation test = Evaluation.of(result.model(), dataset.test(), dataset.classes(),
+                        Math.min(5, dataset.classes().size()), 10, settings.batchSize());
+                EvaluationReport.print(netloom.out, "Test", test, dataset.classes());
+                ModelArtifact.write(out, new ModelArtifact.Contents(project, result.model(), dataset, settings,
+                        result.end(), result.history(), test, started, Instant.now(), folder), netloom.services.projectFile());
+                netloom.out.println("Model written to " + out + " (checkpoint: " + checkpoint + ")");
+                return ExitCode.OK;
+            }
+        } catch (TrainingException e) {
+            netloom.err.println("netloom train: " + e.getMessage());
+            return ExitCode.INVALID;
+        } catch (IOException e) {
+            netloom.err.println("netloom train: " + e.getMessage());
+            return ExitCode.FAILURE;
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(interrupt);
+            } catch (IllegalStateException shuttingDown) {
+                // The JVM is exiting because of Ctrl+C: the hook has already cancelled the run.
+            }
+        }
+    }
+
+    private TrainingSettings overrides(TrainingSettings s) {
+        return new TrainingSettings(s.optimizer(), learningRate != null ? learningRate : s.learningRate(), s.momentum(),
+                s.schedule(), s.warmupEpochs(), s.stepEvery(), batchSize != null ? batchSize : s.batchSize(),
+                epochs != null ? epochs : s.epochs(), s.weightDecay(), s.gradientClip(), s.labelSmoothing(),
+                s.earlyStoppingPatience(), seed != null ? seed : s.seed(), threads != null ? threads : s.threads());
+    }
+}

@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# Training throughput and peak memory, Netloom beside PyTorch, from one run:
+# the same models (MLP 784-256-128-10 and the small-cnn template), the same Fashion-MNIST data
+# (Debian's dataset-fashion-mnist), batch 64, Adam, 1 and 2 threads. Prints a table of median
+# steps per second and the ratio (Netloom / PyTorch; the target is >= 1.0).
+#
+#   bench/training-throughput.sh [--steps 200] [--repeats 5]
+# Needs: apt-get install python3-torch dataset-fashion-mnist
+set -euo pipefail
+cd "$(dirname "$0")/.."
+steps=200; repeats=5
+while [ $# -gt 0 ]; do case "$1" in --steps) steps=$2; shift 2;; --repeats) repeats=$2; shift 2;; *) echo "unknown $1"; exit 2;; esac; done
+data=/usr/share/datasets/fashion-mnist
+[ -f "$data/train-images-idx3-ubyte.gz" ] || { echo "needs Debian's dataset-fashion-mnist" >&2; exit 2; }
+/usr/bin/python3 -c 'import torch' 2>/dev/null || { echo "needs Debian's python3-torch" >&2; exit 2; }
+
+mvn -q -B -o test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.classpath -pl training-engine -am >/dev/null
+cp="training-engine/target/test-classes:training-engine/target/classes:model-graph/target/classes:resources/target/classes:$(cat training-engine/target/bench.classpath)"
+out=$(mktemp)
+for model in mlp cnn; do
+  for threads in 1 2; do
+    java -Dai.djl.offline=true -cp "$cp" dev.netloom.train.bench.TrainingThroughput --model $model --threads $threads \
+      --steps "$steps" --repeats "$repeats" --data "$data" | tail -1 >> "$out"
+    # numpy's OpenBLAS settings are not PyTorch's concern; unset them for the peer only (env README).
+    env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE /usr/bin/python3 bench/pytorch_training.py --model $model \
+      --threads $threads --steps "$steps" --repeats "$repeats" --data "$data" | tail -1 >> "$out"
+  done
+done
+/usr/bin/python3 - "$out" <<'PY'
+import json, sys
+rows = [json.loads(l) for l in open(sys.argv[1])]
+print(f"{'model':6} {'threads':>7}  {'Netloom steps/s':>15} {'PyTorch steps/s':>15} {'ratio':>6}  {'Netloom RSS':>11} {'PyTorch RSS':>11}")
+for i in range(0, len(rows), 2):
+    n, p = rows[i], rows[i + 1]
+    print(f"{n['model']:6} {n['threads']:>7}  {n['stepsPerSecond']:>15.1f} {p['stepsPerSecond']:>15.1f} "
+          f"{n['stepsPerSecond'] / p['stepsPerSecond']:>6.2f}  {n['peakRssMiB']:>8.0f} MiB {p['peakRssMiB']:>8.0f} MiB")
+print(f"({rows[0]['peer']} vs {rows[1]['peer']}; batch {rows[0]['batch']}, Adam; median of the timed epochs)")
+PY
+rm -f "$out"

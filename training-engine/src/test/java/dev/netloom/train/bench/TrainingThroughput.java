@@ -1,0 +1,101 @@
+package dev.netloom.train.bench;
+
+import dev.netloom.graph.Graph;
+import dev.netloom.graph.analysis.GraphAnalysis;
+import dev.netloom.graph.analysis.GraphAnalyzer;
+import dev.netloom.graph.catalog.LayerCatalog;
+import dev.netloom.graph.project.ProjectFile;
+import dev.netloom.graph.project.Templates;
+import dev.netloom.train.TrainingListener;
+import dev.netloom.train.TrainingRun;
+import dev.netloom.train.TrainingSettings;
+import dev.netloom.train.data.DataRequest;
+import dev.netloom.train.data.Dataset;
+import dev.netloom.train.data.Examples;
+import dev.netloom.train.data.idx.IdxPair;
+import dev.netloom.train.data.idx.IdxReader;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.IntStream;
+
+/**
+ * The Netloom side of bench/training-throughput.sh: trains the MLP 784-256-128-10 or the
+ * small-cnn template on Fashion-MNIST with Adam, batch 64, through the real training loop
+ * ({@link TrainingRun}: batching, forward, backward, optimiser step), and prints one JSON line
+ * with the median steps per second over the timed epochs (the first epoch is warm-up; validation
+ * time is excluded) and the process's peak resident memory.
+ *
+ * <pre>TrainingThroughput --model mlp|cnn --threads N --batch 64 --steps 200 --repeats 5 --data DIR</pre>
+ */
+public final class TrainingThroughput {
+
+    private TrainingThroughput() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        String model = arg(args, "--model", "mlp");
+        int threads = Integer.parseInt(arg(args, "--threads", "1"));
+        int batch = Integer.parseInt(arg(args, "--batch", "64"));
+        int steps = Integer.parseInt(arg(args, "--steps", "200"));
+        int repeats = Integer.parseInt(arg(args, "--repeats", "5"));
+        Path data = Path.of(arg(args, "--data", "/usr/share/datasets/fashion-mnist"));
+
+        LayerCatalog catalog = LayerCatalog.standard();
+        Graph graph = model.equals("cnn")
+                ? new Templates(new ProjectFile(catalog)).find("small-cnn").orElseThrow().project().graph()
+                : new ProjectFile(catalog).parse(Files.readString(Path.of("bench/mlp-784-256-128-10.netloom")), "mlp").graph();
+        GraphAnalysis analysis = new GraphAnalyzer(catalog).analyze(graph);
+
+        IdxReader reader = new IdxReader("Fashion-MNIST",
+                new IdxPair(data.resolve("train-images-idx3-ubyte.gz"), data.resolve("train-labels-idx1-ubyte.gz")),
+                null, IdxReader.FASHION_CLASSES, 0.05, 0.05);
+        Dataset dataset = reader.read(new DataRequest(1, 28, 28, 0, 0, 0, 42));
+        Examples train = dataset.train().select(IntStream.range(0, batch * steps).toArray());
+        Examples validation = dataset.validation().select(IntStream.range(0, batch).toArray());
+
+        TrainingSettings settings = new TrainingSettings("adam", 1e-3, 0.9, "constant", 0, 30, batch, repeats + 1, 0, 0,
+                0, 0, 42, threads);
+        List<Double> rates = new ArrayList<>();
+        long[] epochStart = new long[1];
+        try (TrainingRun.Result result = new TrainingRun(analysis, train, validation, List.of("image"), settings)
+                .listener(new TrainingListener() {
+                    @Override
+                    public void onStep(StepReport s) {
+                        int inEpoch = (s.step() - 1) % steps;
+                        if (inEpoch == 0) {
+                            epochStart[0] = System.nanoTime();
+                        } else if (inEpoch == steps - 1 && s.epoch() > 1) {
+                            rates.add((steps - 1) / ((System.nanoTime() - epochStart[0]) / 1e9));
+                        }
+                    }
+                }).run()) {
+            double median = rates.stream().sorted().toList().get(rates.size() / 2);
+            System.out.printf(Locale.ROOT, "{\"peer\": \"Netloom (DJL %s, PyTorch %s)\", \"model\": \"%s\", \"threads\": %d, "
+                            + "\"batch\": %d, \"stepsPerSecond\": %.3f, \"all\": %s, \"peakRssMiB\": %.1f}%n",
+                    ai.djl.engine.Engine.getDjlVersion(), ai.djl.engine.Engine.getInstance().getVersion(), model,
+                    threads, batch, median, rates, peakRssMiB());
+        }
+    }
+
+    private static double peakRssMiB() throws java.io.IOException {
+        for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+            if (line.startsWith("VmHWM:")) {
+                return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024.0;
+            }
+        }
+        return Double.NaN;
+    }
+
+    private static String arg(String[] args, String name, String fallback) {
+        for (int i = 0; i < args.length - 1; i++) {
+            if (args[i].equals(name)) {
+                return args[i + 1];
+            }
+        }
+        return fallback;
+    }
+}
