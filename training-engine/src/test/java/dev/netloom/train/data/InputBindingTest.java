@@ -50,7 +50,7 @@ class InputBindingTest {
     }
 
     @Test
-    void oneFieldPerKindBindsWhateverItsName() throws InputMismatchException {
+    void oneFieldPerKindBindsWhateverItsName() throws Exception {
         GraphAnalysis a = inputs(image("img", 3, 32, 32), tokens("q", 8, 64));
         Dataset shapes = new ShapesQa(50, 0.1, 0.1).read(InputBinding.request(a, 3));
         assertThat(InputBinding.bind(a, shapes).fieldOfInput()).containsExactly(Map.entry("img", "image"),

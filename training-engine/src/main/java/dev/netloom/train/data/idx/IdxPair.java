@@ -3,6 +3,7 @@ package dev.netloom.train.data.idx;
 import dev.netloom.train.data.DataIssue;
 import dev.netloom.train.data.DataReport;
 import dev.netloom.train.data.Fingerprint;
+import dev.netloom.train.data.MemoryBudget;
 import dev.netloom.train.data.image.PictureConversion;
 import dev.netloom.train.data.image.PictureSize;
 
@@ -44,6 +45,7 @@ public record IdxPair(Path images, Path labels) {
         }
         PictureSize out = size != null ? size : new PictureSize(1, h, w);
         boolean resize = out.channels() != 1 || out.height() != h || out.width() != w;
+        MemoryBudget.check(images.toString(), n, out.values(), Float.BYTES);
         float[] grey = new float[h * w];
         float[] pixels = new float[Math.multiplyExact(n, out.values())];
         int[] picked = new int[n];

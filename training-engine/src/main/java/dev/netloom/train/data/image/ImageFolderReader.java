@@ -9,6 +9,7 @@ import dev.netloom.train.data.Examples;
 import dev.netloom.train.data.Field;
 import dev.netloom.train.data.FieldKind;
 import dev.netloom.train.data.Fingerprint;
+import dev.netloom.train.data.MemoryBudget;
 import dev.netloom.train.data.SplitRows;
 import dev.netloom.train.data.Splits;
 
@@ -50,6 +51,11 @@ public record ImageFolderReader(Path folder, double validationFraction, double t
         PictureSize size = PictureSize.of(request, DEFAULT_SIZE);
         DataReport report = new DataReport();
         Fingerprint fingerprint = new Fingerprint().setting("reader", "image-folder");
+        long files = 0;
+        for (Path classFolder : classFolders) {
+            files += sorted(classFolder).size();
+        }
+        MemoryBudget.check(folder.toString(), files, size.values(), Float.BYTES);
         List<String> classes = new ArrayList<>();
         List<float[]> pictures = new ArrayList<>();
         List<Integer> labels = new ArrayList<>();

@@ -2,6 +2,8 @@ package dev.netloom.train.data.image;
 
 import dev.netloom.train.data.DataRequest;
 
+import java.io.IOException;
+
 /**
  * The size pictures are delivered at, channels first.
  *
@@ -20,12 +22,20 @@ public record PictureSize(int channels, int height, int width) {
         }
     }
 
-    /** The request's size, or {@code fallback} where the graph has no picture input (zeros). */
-    public static PictureSize of(DataRequest request, PictureSize fallback) {
+    /**
+     * The request's size, or {@code fallback} where the graph has no picture input (zeros).
+     *
+     * @throws IOException when the graph asks for pictures no dataset gives (2 or 4+ channels, a side over 4096)
+     */
+    public static PictureSize of(DataRequest request, PictureSize fallback) throws IOException {
         if (request.imageChannels() <= 0 || request.imageHeight() <= 0 || request.imageWidth() <= 0) {
             return fallback;
         }
-        return new PictureSize(request.imageChannels(), request.imageHeight(), request.imageWidth());
+        try {
+            return new PictureSize(request.imageChannels(), request.imageHeight(), request.imageWidth());
+        } catch (IllegalArgumentException e) {
+            throw new IOException("the graph's picture input: " + e.getMessage());
+        }
     }
 
     public int values() {

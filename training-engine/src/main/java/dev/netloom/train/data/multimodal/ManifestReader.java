@@ -9,6 +9,7 @@ import dev.netloom.train.data.Examples;
 import dev.netloom.train.data.Field;
 import dev.netloom.train.data.FieldKind;
 import dev.netloom.train.data.Fingerprint;
+import dev.netloom.train.data.MemoryBudget;
 import dev.netloom.train.data.Splits;
 import dev.netloom.train.data.image.PictureConversion;
 import dev.netloom.train.data.image.PictureFile;
@@ -60,6 +61,7 @@ public record ManifestReader(Path file, String imageColumn, String textColumn, S
         Rows rows = Rows.read(file, report);
         rows.require(imageColumn, textColumn, labelColumn);
         PictureSize size = PictureSize.of(request, DEFAULT_SIZE);
+        MemoryBudget.check(file.toString(), rows.rows().size(), size.values(), Float.BYTES);
         Path base = file.toAbsolutePath().getParent();
         Fingerprint fingerprint = new Fingerprint().setting("reader", "manifest").file(file);
         Map<Long, float[]> pictures = new HashMap<>();

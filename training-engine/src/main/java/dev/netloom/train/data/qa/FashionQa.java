@@ -8,6 +8,7 @@ import dev.netloom.train.data.Examples;
 import dev.netloom.train.data.Field;
 import dev.netloom.train.data.FieldKind;
 import dev.netloom.train.data.Fingerprint;
+import dev.netloom.train.data.MemoryBudget;
 import dev.netloom.train.data.SplitRows;
 import dev.netloom.train.data.Splits;
 import dev.netloom.train.data.idx.IdxPair;
@@ -68,6 +69,8 @@ public record FashionQa(Path folder, int examples, int testExamples, double vali
         IdxPair testPair = testPair(folder);
         boolean ownTest = Files.isRegularFile(testPair.images()) && Files.isRegularFile(testPair.labels());
         LabelledPictures test = ownTest ? testPair.read(train.size(), 10, report) : train;
+        MemoryBudget.check("fashion-qa", examples + (ownTest ? (long) testExamples : 0), train.size().values(),
+                Float.BYTES);
         Random random = new Random(request.seed());
         Generated generated = new Generated(train.size(), examples + (ownTest ? testExamples : 0));
         generate(train, examples, random, generated);

@@ -8,6 +8,7 @@ import dev.netloom.train.data.Examples;
 import dev.netloom.train.data.Field;
 import dev.netloom.train.data.FieldKind;
 import dev.netloom.train.data.Fingerprint;
+import dev.netloom.train.data.MemoryBudget;
 import dev.netloom.train.data.SplitRows;
 import dev.netloom.train.data.Splits;
 import dev.netloom.train.data.image.PictureSize;
@@ -15,6 +16,7 @@ import dev.netloom.train.data.text.TextField;
 import dev.netloom.train.data.text.Tokenizer;
 import dev.netloom.train.data.text.TokenizerKind;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -57,8 +59,9 @@ public record ShapesQa(int examples, double validationFraction, double testFract
     }
 
     @Override
-    public Dataset read(DataRequest request) {
+    public Dataset read(DataRequest request) throws IOException {
         PictureSize size = PictureSize.of(request, DEFAULT_SIZE);
+        MemoryBudget.check("shapes-qa", examples, size.values(), Float.BYTES);
         Random random = new Random(request.seed());
         float[] pixels = new float[Math.multiplyExact(examples, size.values())];
         List<String> questions = new ArrayList<>(examples);

@@ -11,8 +11,8 @@ import java.util.TreeSet;
 
 /**
  * Labelled rows split three ways by class. The class list is either given (rows with other
- * labels are skipped) or learned from the training split, sorted; then validation and test rows
- * whose label training never saw are skipped, since no model could predict them.
+ * labels are skipped and reported) or the labels found, sorted; the stratified split keeps a row
+ * of every class for training, so training sees every class.
  *
  * @param train training rows
  * @param validation validation rows
@@ -52,33 +52,19 @@ public record ClassSplit(List<Row> train, List<Row> validation, List<Row> test, 
         if (labelled.isEmpty()) {
             throw new IOException(rows.file() + ": no row has a usable label in column \"" + labelColumn + "\"");
         }
-        List<String> provisional = given.isEmpty()
-                ? new ArrayList<>(new TreeSet<>(labelled.stream().map(r -> r.cell(labelColumn)).toList())) : given;
-        int[] labels = labelled.stream().mapToInt(r -> provisional.indexOf(r.cell(labelColumn))).toArray();
-        SplitRows split = SplitRows.stratified(labels, validationFraction, testFraction, seed);
-        List<Row> train = pick(labelled, split.train());
         List<String> classes = given.isEmpty()
-                ? new ArrayList<>(new TreeSet<>(train.stream().map(r -> r.cell(labelColumn)).toList())) : given;
-        return new ClassSplit(train, known(pick(labelled, split.validation()), classes, labelColumn, rows.file(), report),
-                known(pick(labelled, split.test()), classes, labelColumn, rows.file(), report), classes, labelColumn);
+                ? new ArrayList<>(new TreeSet<>(labelled.stream().map(r -> r.cell(labelColumn)).toList())) : given;
+        int[] labels = labelled.stream().mapToInt(r -> classes.indexOf(r.cell(labelColumn))).toArray();
+        SplitRows split = SplitRows.stratified(labels, validationFraction, testFraction, seed);
+        // The stratified split keeps at least one row of every class for training, so these are
+        // exactly the training split's classes: no validation or test label is unknown to training.
+        return new ClassSplit(pick(labelled, split.train()), pick(labelled, split.validation()),
+                pick(labelled, split.test()), classes, labelColumn);
     }
 
     /** The class index of a row. */
     public int label(Row row) {
         return classes.indexOf(row.cell(labelColumn));
-    }
-
-    private static List<Row> known(List<Row> rows, List<String> classes, String column, String file, DataReport report) {
-        List<Row> out = new ArrayList<>();
-        for (Row r : rows) {
-            if (classes.contains(r.cell(column))) {
-                out.add(r);
-            } else {
-                report.skipped(new DataIssue(file, r.number(), "unknown label \"" + r.cell(column)
-                        + "\" (not in the training split)"));
-            }
-        }
-        return out;
     }
 
     private static List<Row> pick(List<Row> rows, int[] indices) {

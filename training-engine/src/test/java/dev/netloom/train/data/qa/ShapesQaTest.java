@@ -7,19 +7,21 @@ import dev.netloom.train.data.Field;
 import dev.netloom.train.data.text.Tokenizer;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class ShapesQaTest {
 
     private static final DataRequest REQUEST = new DataRequest(3, 32, 32, 8, 64, 0, 7);
 
     @Test
-    void theSameSeedGivesTheSameSetAndAnotherSeedAnother() {
+    void theSameSeedGivesTheSameSetAndAnotherSeedAnother() throws IOException {
         ShapesQa qa = new ShapesQa(500, 0.1, 0.1);
         Dataset a = qa.read(REQUEST);
         Dataset b = qa.read(REQUEST);
@@ -32,7 +34,7 @@ class ShapesQaTest {
     }
 
     @Test
-    void twoThousandExamplesTakeWellUnderASecond() {
+    void twoThousandExamplesTakeWellUnderASecond() throws IOException {
         ShapesQa qa = new ShapesQa(2000, 0.1, 0.1);
         qa.read(REQUEST);
         long start = System.nanoTime();
@@ -44,7 +46,17 @@ class ShapesQaTest {
     }
 
     @Test
-    void fieldsFollowTheRequest() {
+    void aPictureInputNoDatasetCanFeedIsRefusedAsAMessageAndSoIsAHugeSet() {
+        assertThatThrownBy(() -> new ShapesQa(10, 0, 0).read(new DataRequest(4, 8, 8, 8, 64, 0, 1)))
+                .isInstanceOf(IOException.class)
+                .hasMessage("the graph's picture input: pictures have 1 (grey) or 3 (RGB) channels, got 4");
+        assertThatThrownBy(() -> new ShapesQa(10_000_000, 0, 0).read(REQUEST))
+                .isInstanceOf(IOException.class).hasMessageStartingWith("shapes-qa: 10,000,000 examples of 3,072 values "
+                        + "need 122.9 GB");
+    }
+
+    @Test
+    void fieldsFollowTheRequest() throws IOException {
         Dataset d = new ShapesQa(200, 0.1, 0.1).read(new DataRequest(1, 24, 20, 6, 40, 0, 3));
         assertThat(d.train().field("image").orElseThrow().shape()).containsExactly(1, 24, 20);
         assertThat(d.train().field("question").orElseThrow().shape()).containsExactly(6);
@@ -54,7 +66,7 @@ class ShapesQaTest {
     }
 
     @Test
-    void yesNoQuestionsAreTrueHalfTheTimeAndQuestionsAloneDoNotAnswer() {
+    void yesNoQuestionsAreTrueHalfTheTimeAndQuestionsAloneDoNotAnswer() throws IOException {
         Dataset d = new ShapesQa(4000, 0.0, 0.0).read(REQUEST);
         Examples all = d.train();
         int yes = ShapesQa.ANSWERS.indexOf("yes");
@@ -73,7 +85,7 @@ class ShapesQaTest {
 
     @Test
     @SuppressWarnings("unchecked")
-    void thePictureShowsTheColourTheAnswerNames() {
+    void thePictureShowsTheColourTheAnswerNames() throws IOException {
         Dataset d = new ShapesQa(400, 0.0, 0.0).read(REQUEST);
         Examples all = d.train();
         Map<String, Object> image = (Map<String, Object>) d.preprocessing().get("image");

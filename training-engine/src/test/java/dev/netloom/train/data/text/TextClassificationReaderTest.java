@@ -109,6 +109,9 @@ class TextClassificationReaderTest {
         assertThatThrownBy(() -> new TextClassificationReader(file, "text", "label", TokenizerKind.WORD, List.of(), 0, 0)
                 .read(REQUEST)).isInstanceOf(IOException.class)
                 .hasMessage(file + ": no readable row (first problem: " + file + ":1: not UTF-8 text from here on)");
+        Path empty = Files.writeString(dir.resolve("empty.jsonl"), "\n\n");
+        assertThatThrownBy(() -> new TextClassificationReader(empty, "text", "label", TokenizerKind.BPE, List.of(), 0, 0)
+                .read(REQUEST)).isInstanceOf(IOException.class).hasMessage(empty + ": no readable row");
         Path noText = dir.resolve("notext.jsonl");
         Files.writeString(noText, "{\"body\": \"x\", \"label\": \"a\"}\n", StandardCharsets.UTF_8);
         assertThatThrownBy(() -> new TextClassificationReader(noText, "text", "label", TokenizerKind.WORD, List.of(), 0,
