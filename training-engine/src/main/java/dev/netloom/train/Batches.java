@@ -5,7 +5,9 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import dev.netloom.train.data.Examples;
+import dev.netloom.train.data.Augmentation;
 import dev.netloom.train.data.Field;
+import dev.netloom.train.data.FieldKind;
 
 import java.util.List;
 
@@ -21,10 +23,19 @@ final class Batches {
      * @param fieldNames the field feeding each graph input, in the block's input order
      */
     static NDList inputs(NDManager manager, Examples examples, List<String> fieldNames, int[] rows) {
+        return inputs(manager, examples, fieldNames, rows, Augmentation.NONE, null);
+    }
+
+    /** The model's inputs for some rows, with pictures augmented from {@code random} (training only). */
+    static NDList inputs(NDManager manager, Examples examples, List<String> fieldNames, int[] rows,
+                         Augmentation augmentation, java.util.Random random) {
         NDList list = new NDList();
         for (String name : fieldNames) {
             Field f = examples.field(name).orElseThrow(() -> new IllegalArgumentException("no field " + name))
                     .select(rows);
+            if (f.kind() == FieldKind.IMAGE && !augmentation.equals(Augmentation.NONE)) {
+                f = augmentation.apply(f, random);
+            }
             long[] shape = new long[f.shape().length + 1];
             shape[0] = rows.length;
             for (int i = 0; i < f.shape().length; i++) {

@@ -105,7 +105,11 @@ public final class TrainedModel implements AutoCloseable {
                 throw new IllegalArgumentException("weight " + name + " has shape " + java.util.Arrays.toString(t.shape())
                         + ", the graph needs " + p.getArray().getShape());
             }
-            p.getArray().set(t.floats());
+            NDArray target = p.getArray();
+            try (NDManager scratch = target.getManager().newSubManager()) {
+                // copyTo, not set: set goes through a libtorch path that prints a deprecation warning.
+                scratch.create(t.floats(), target.getShape()).copyTo(target);
+            }
         });
     }
 

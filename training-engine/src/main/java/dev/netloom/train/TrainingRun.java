@@ -56,6 +56,7 @@ public final class TrainingRun {
     private java.util.Set<String> frozenNodes = java.util.Set.of();
     private Distillation distillation;
     private final List<EpochReport> history = new ArrayList<>();
+    private Random augmentationRandom;
 
     /**
      * @param fieldOrder the dataset field feeding each graph input, in graph order of the inputs
@@ -218,6 +219,7 @@ public final class TrainingRun {
         });
         Map<String, Tensor> bestWeights = model.weights();
         int sinceBest = 0;
+        augmentationRandom = new Random(settings.seed() * 31 + firstEpoch);
         LearningRateSchedule schedule = new LearningRateSchedule(settings, stepsPerEpoch, 0);
         DefaultTrainingConfig config = new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())
                 .optOptimizer(optimizer(new LearningRateSchedule(settings, stepsPerEpoch, step)))
@@ -304,7 +306,7 @@ public final class TrainingRun {
     /** One optimiser step; returns the loss and the accuracy of the batch. */
     private double[] step(Trainer trainer, TrainedModel model, int[] rows) {
         try (NDManager batch = trainer.getManager().newSubManager()) {
-            NDList inputs = Batches.inputs(batch, train, fieldOrder, rows);
+            NDList inputs = Batches.inputs(batch, train, fieldOrder, rows, settings.augmentation(), augmentationRandom);
             NDArray labels = Batches.labels(batch, train, rows);
             float loss;
             double accuracy;

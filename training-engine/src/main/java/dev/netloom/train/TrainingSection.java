@@ -18,7 +18,7 @@ public final class TrainingSection {
 
     private static final Set<String> KEYS = Set.of("optimizer", "learningRate", "momentum", "schedule", "warmupEpochs",
             "stepEvery", "batchSize", "epochs", "weightDecay", "gradientClip", "labelSmoothing",
-            "earlyStoppingPatience", "seed", "threads");
+            "earlyStoppingPatience", "seed", "threads", "augmentation");
 
     private TrainingSection() {
     }
@@ -55,7 +55,8 @@ public final class TrainingSection {
                     real(section, "labelSmoothing", d.labelSmoothing()),
                     whole(section, "earlyStoppingPatience", d.earlyStoppingPatience(), 0, 100000),
                     section.has("seed") ? longValue(section, "seed") : d.seed(),
-                    whole(section, "threads", d.threads(), 1, 256));
+                    whole(section, "threads", d.threads(), 1, 256),
+                    augmentation(section.get("augmentation")));
         } catch (IllegalArgumentException e) {
             String message = e.getMessage();
             return rethrow(message.startsWith("training.") ? message : "training." + message);
@@ -70,6 +71,32 @@ public final class TrainingSection {
             o.set(e.getKey(), e.getValue());
         }
         return o;
+    }
+
+    private static dev.netloom.train.data.Augmentation augmentation(JsonNode a) {
+        if (a == null) {
+            return dev.netloom.train.data.Augmentation.NONE;
+        }
+        if (!a.isObject()) {
+            throw new IllegalArgumentException("training.augmentation: must be an object like "
+                    + "{\"horizontalFlip\": true, \"maxShift\": 2}");
+        }
+        a.fieldNames().forEachRemaining(k -> {
+            if (!k.equals("horizontalFlip") && !k.equals("maxShift")) {
+                throw new IllegalArgumentException("training.augmentation." + k + ": unknown setting; known: "
+                        + "horizontalFlip, maxShift");
+            }
+        });
+        JsonNode flip = a.path("horizontalFlip");
+        if (!flip.isMissingNode() && !flip.isBoolean()) {
+            throw new IllegalArgumentException("training.augmentation.horizontalFlip: must be true or false, got " + flip);
+        }
+        JsonNode shift = a.path("maxShift");
+        if (!shift.isMissingNode() && (!shift.isIntegralNumber() || shift.intValue() < 0 || shift.intValue() > 64)) {
+            throw new IllegalArgumentException("training.augmentation.maxShift: must be a whole number from 0 to 64, got "
+                    + shift);
+        }
+        return new dev.netloom.train.data.Augmentation(flip.asBoolean(false), shift.asInt(0));
     }
 
     private static TrainingSettings rethrow(String message) {

@@ -1,5 +1,7 @@
 package dev.netloom.train;
 
+import dev.netloom.train.data.Augmentation;
+
 import java.util.List;
 
 /**
@@ -21,11 +23,12 @@ import java.util.List;
  * @param earlyStoppingPatience stop after this many epochs without a better validation accuracy; 0 for never
  * @param seed seeds weights, shuffling and dropout
  * @param threads CPU threads for the engine
+ * @param augmentation how training pictures are flipped and shifted ({@link Augmentation#NONE} for not at all)
  */
 public record TrainingSettings(String optimizer, double learningRate, double momentum, String schedule,
                                double warmupEpochs, int stepEvery, int batchSize, int epochs, double weightDecay,
                                double gradientClip, double labelSmoothing, int earlyStoppingPatience, long seed,
-                               int threads) {
+                               int threads, Augmentation augmentation) {
 
     public static final List<String> OPTIMIZERS = List.of("sgd", "adam", "adamw");
     public static final List<String> SCHEDULES = List.of("constant", "step", "cosine");
@@ -48,31 +51,32 @@ public record TrainingSettings(String optimizer, double learningRate, double mom
         check(labelSmoothing >= 0 && labelSmoothing < 1, "labelSmoothing: must be in [0, 1)");
         check(earlyStoppingPatience >= 0, "earlyStoppingPatience: must be >= 0");
         check(threads >= 1 && threads <= 256, "threads: must be from 1 to 256");
+        java.util.Objects.requireNonNull(augmentation, "augmentation");
     }
 
     /** Adam at 1e-3 with a cosine schedule, batch 64, 10 epochs: a sound start for every template. */
     public static TrainingSettings defaults() {
-        return new TrainingSettings("adam", 1e-3, 0.9, "cosine", 0, 30, 64, 10, 0, 0, 0, 0, 42, 1);
+        return new TrainingSettings("adam", 1e-3, 0.9, "cosine", 0, 30, 64, 10, 0, 0, 0, 0, 42, 1, Augmentation.NONE);
     }
 
     public TrainingSettings withEpochs(int n) {
         return new TrainingSettings(optimizer, learningRate, momentum, schedule, warmupEpochs, stepEvery, batchSize, n,
-                weightDecay, gradientClip, labelSmoothing, earlyStoppingPatience, seed, threads);
+                weightDecay, gradientClip, labelSmoothing, earlyStoppingPatience, seed, threads, augmentation);
     }
 
     public TrainingSettings withSeed(long s) {
         return new TrainingSettings(optimizer, learningRate, momentum, schedule, warmupEpochs, stepEvery, batchSize,
-                epochs, weightDecay, gradientClip, labelSmoothing, earlyStoppingPatience, s, threads);
+                epochs, weightDecay, gradientClip, labelSmoothing, earlyStoppingPatience, s, threads, augmentation);
     }
 
     public TrainingSettings withBatchSize(int b) {
         return new TrainingSettings(optimizer, learningRate, momentum, schedule, warmupEpochs, stepEvery, b, epochs,
-                weightDecay, gradientClip, labelSmoothing, earlyStoppingPatience, seed, threads);
+                weightDecay, gradientClip, labelSmoothing, earlyStoppingPatience, seed, threads, augmentation);
     }
 
     public TrainingSettings withLearningRate(double lr) {
         return new TrainingSettings(optimizer, lr, momentum, schedule, warmupEpochs, stepEvery, batchSize, epochs,
-                weightDecay, gradientClip, labelSmoothing, earlyStoppingPatience, seed, threads);
+                weightDecay, gradientClip, labelSmoothing, earlyStoppingPatience, seed, threads, augmentation);
     }
 
     private static void check(boolean ok, String message) {

@@ -1,5 +1,7 @@
 package dev.netloom.train;
 
+import dev.netloom.train.data.Augmentation;
+
 import dev.netloom.graph.analysis.GraphAnalysis;
 import dev.netloom.train.TrainingListener.EndReason;
 import dev.netloom.train.artifact.Tensor;
@@ -75,7 +77,7 @@ class TrainingRunTest {
         // Inputs a million times too large and plain SGD at rate 5: the weights overflow within a few steps.
         Examples huge = scaled(DATA[0], 1e6f);
         TrainingRun diverging = new TrainingRun(mlp(8, 3), huge, DATA[1], List.of("features"),
-                new TrainingSettings("sgd", 5, 0.9, "constant", 0, 30, 32, 3, 0, 0, 0, 0, 42, 1));
+                new TrainingSettings("sgd", 5, 0.9, "constant", 0, 30, 32, 3, 0, 0, 0, 0, 42, 1, Augmentation.NONE));
         List<TrainingListener.RunEnd> ends = new ArrayList<>();
         diverging.listener(new TrainingListener() {
             @Override
@@ -129,7 +131,7 @@ class TrainingRunTest {
     @Test
     void earlyStoppingEndsWhenValidationStopsImprovingAndKeepsTheBestWeights() throws Exception {
         Examples[] noise = ToyData.split(shuffledLabels(ToyData.vectors(300, 8, 3, 2)), 200);
-        TrainingSettings s = new TrainingSettings("adam", 0.01, 0.9, "constant", 0, 30, 32, 40, 0, 0, 0, 2, 3, 1);
+        TrainingSettings s = new TrainingSettings("adam", 0.01, 0.9, "constant", 0, 30, 32, 40, 0, 0, 0, 2, 3, 1, Augmentation.NONE);
         try (var result = new TrainingRun(mlp(8, 3), noise[0], noise[1], List.of("features"), s).run()) {
             assertThat(result.end().reason()).isEqualTo(EndReason.EARLY_STOPPED);
             assertThat(result.end().epochsRun()).isLessThan(40);
@@ -140,7 +142,7 @@ class TrainingRunTest {
 
     @Test
     void gradientClippingAndLabelSmoothingTrain() throws Exception {
-        TrainingSettings s = new TrainingSettings("sgd", 0.05, 0.9, "step", 1, 2, 32, 4, 1e-4, 1.0, 0.1, 0, 5, 1);
+        TrainingSettings s = new TrainingSettings("sgd", 0.05, 0.9, "step", 1, 2, 32, 4, 1e-4, 1.0, 0.1, 0, 5, 1, Augmentation.NONE);
         try (var result = run(s).run()) {
             assertThat(result.end().bestValidationAccuracy()).isGreaterThan(0.8);
         }

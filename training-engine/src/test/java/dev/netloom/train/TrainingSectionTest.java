@@ -1,5 +1,7 @@
 package dev.netloom.train;
 
+import dev.netloom.train.data.Augmentation;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 
@@ -18,7 +20,7 @@ class TrainingSectionTest {
 
     @Test
     void writtenSettingsReadBackEqual() {
-        TrainingSettings s = new TrainingSettings("sgd", 0.1, 0.8, "step", 0.5, 3, 128, 20, 1e-4, 5, 0.1, 4, 7, 2);
+        TrainingSettings s = new TrainingSettings("sgd", 0.1, 0.8, "step", 0.5, 3, 128, 20, 1e-4, 5, 0.1, 4, 7, 2, new Augmentation(true, 2));
         assertThat(TrainingSection.read(TrainingSection.write(s))).isEqualTo(s);
     }
 
@@ -41,6 +43,6 @@ class TrainingSectionTest {
         assertThatThrownBy(() -> TrainingSection.read(JSON.readTree("{\"learningRate\": 50}")))
                 .hasMessageStartingWith("training.learningRate: must be in (0, 10]");
         assertThatThrownBy(() -> TrainingSection.read(JSON.readTree("{\"epoch\": 5}")))
-                .hasMessageStartingWith("training.epoch: unknown setting; known: batchSize,");
+                .hasMessageStartingWith("training.epoch: unknown setting; known: augmentation, batchSize,");
     }
 }

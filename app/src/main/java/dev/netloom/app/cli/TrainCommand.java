@@ -136,6 +136,7 @@ final class TrainCommand implements Callable<Integer> {
         return new TrainingSettings(s.optimizer(), learningRate != null ? learningRate : s.learningRate(), s.momentum(),
                 s.schedule(), s.warmupEpochs(), s.stepEvery(), batchSize != null ? batchSize : s.batchSize(),
                 epochs != null ? epochs : s.epochs(), s.weightDecay(), s.gradientClip(), s.labelSmoothing(),
-                s.earlyStoppingPatience(), seed != null ? seed : s.seed(), threads != null ? threads : s.threads());
+                s.earlyStoppingPatience(), seed != null ? seed : s.seed(), threads != null ? threads : s.threads(),
+                s.augmentation());
     }
 }

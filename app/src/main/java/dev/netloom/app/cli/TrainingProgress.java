@@ -30,9 +30,9 @@ final class TrainingProgress implements TrainingListener {
     public void onStart(RunStart start) {
         stepsPerEpoch = start.stepsPerEpoch();
         epochs = start.epochs();
-        out.printf(Locale.ROOT, "Training on %,d examples: %d epochs of %d steps (about %s of memory)%n",
-                start.examples(), start.epochs() - start.firstEpoch() + 1, start.stepsPerEpoch(),
-                Units.bytes(start.estimatedBytes()));
+        int left = start.epochs() - start.firstEpoch() + 1;
+        out.printf(Locale.ROOT, "Training on %,d examples: %d epoch%s of %d steps (about %s of memory)%n",
+                start.examples(), left, left == 1 ? "" : "s", start.stepsPerEpoch(), Units.bytes(start.estimatedBytes()));
         out.flush();
     }
 

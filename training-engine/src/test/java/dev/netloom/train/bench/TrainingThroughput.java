@@ -58,7 +58,7 @@ public final class TrainingThroughput {
         Examples validation = dataset.validation().select(IntStream.range(0, batch).toArray());
 
         TrainingSettings settings = new TrainingSettings("adam", 1e-3, 0.9, "constant", 0, 30, batch, repeats + 1, 0, 0,
-                0, 0, 42, threads);
+                0, 0, 42, threads, dev.netloom.train.data.Augmentation.NONE);
         List<Double> rates = new ArrayList<>();
         long[] epochStart = new long[1];
         try (TrainingRun.Result result = new TrainingRun(analysis, train, validation, List.of("image"), settings)
