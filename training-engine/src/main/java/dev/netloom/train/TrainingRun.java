@@ -291,7 +291,8 @@ public final class TrainingRun {
             listener.onEnd(new RunEnd(EndReason.DIVERGED, e.getMessage(), epochsRun, best));
             throw e;
         }
-        return finish(new RunEnd(EndReason.COMPLETED, "trained " + epochsRun + " epochs; best validation accuracy "
+        return finish(new RunEnd(EndReason.COMPLETED, "trained " + epochsRun + (epochsRun == 1 ? " epoch" : " epochs")
+                + "; best validation accuracy "
                 + percent(best), epochsRun, best), model, bestWeights, true);
     }
 

@@ -31,6 +31,7 @@ public record InputBinding(Map<String, String> fieldOfInput) {
         if (inputs.isEmpty()) {
             throw new InputMismatchException("the graph has no input node");
         }
+        checkClasses(analysis, dataset);
         Map<String, String> bound = new LinkedHashMap<>();
         for (ModelInput input : inputs) {
             List<Field> candidates = dataset.train().fields(input.kind());
@@ -80,6 +81,22 @@ public record InputBinding(Map<String, String> fieldOfInput) {
             }
         }
         return new DataRequest(c, h, w, length, vocabulary, features, seed);
+    }
+
+    /** A Classification head must predict exactly the dataset's classes, or its answers would mean nothing. */
+    private static void checkClasses(GraphAnalysis analysis, Dataset dataset) throws InputMismatchException {
+        for (var report : analysis.reports().values()) {
+            if (report.spec().type().equals("Classification")) {
+                int classes = (Integer) report.params().get("classes");
+                if (classes != dataset.classes().size()) {
+                    String names = String.join(", ", dataset.classes().subList(0, Math.min(12, dataset.classes().size())))
+                            + (dataset.classes().size() > 12 ? ", ..." : "");
+                    throw new InputMismatchException("head " + report.node().id() + " predicts " + classes
+                            + " classes, the dataset has " + dataset.classes().size() + " (" + names + "); set its classes to "
+                            + dataset.classes().size());
+                }
+            }
+        }
     }
 
     private static Field pick(ModelInput input, List<Field> candidates, long sameKind) throws InputMismatchException {

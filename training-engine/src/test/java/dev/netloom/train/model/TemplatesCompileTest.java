@@ -22,6 +22,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Every template builds, runs forward with the analysed output shapes, and holds exactly the counted weights. */
 class TemplatesCompileTest {
 
+    @org.junit.jupiter.api.Test
+    void templatesThatCarryDataAndTrainingSectionsHaveValidOnes() throws Exception {
+        Templates templates = new Templates(new ProjectFile(CATALOG));
+        int withSections = 0;
+        for (Templates.Template t : templates.all()) {
+            var data = t.project().section("data");
+            var training = t.project().section("training");
+            if (data.isPresent()) {
+                withSections++;
+                dev.netloom.train.data.DataSources.reader(data.get(), java.nio.file.Path.of("."));
+            }
+            dev.netloom.train.TrainingSection.read(training.orElse(null));
+        }
+        assertThat(withSections).isEqualTo(2); // small-cnn on Fashion-MNIST, image-text-qa on Shapes QA
+    }
+
     private static final LayerCatalog CATALOG = LayerCatalog.standard();
 
     @ParameterizedTest
