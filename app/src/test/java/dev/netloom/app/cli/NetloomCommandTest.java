@@ -2,14 +2,10 @@ package dev.netloom.app.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.netloom.app.StudioServices;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -21,34 +17,23 @@ class NetloomCommandTest {
     @TempDir
     Path dir;
 
-    private record Run(int code, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = NetloomCommand.run(StudioServices.standard(), new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), args);
-        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    }
-
     private Path newProject(String template) {
         Path file = dir.resolve(template + ".netloom");
-        Run r = run("new", "--template", template, file.toString());
+        Cli r = Cli.run("new", "--template", template, file.toString());
         assertThat(r.code()).as(r.err()).isZero();
         return file;
     }
 
     @Test
     void noArgumentsPrintsHelpAndSucceeds() {
-        Run r = run();
+        Cli r = Cli.run();
         assertThat(r.code()).isZero();
         assertThat(r.out()).contains("Usage: netloom", "templates", "new", "validate", "stats");
     }
 
     @Test
     void templatesListsEveryTemplateWithItsCost() {
-        Run r = run("templates");
+        Cli r = Cli.run("templates");
         assertThat(r.code()).isZero();
         assertThat(r.out()).contains("small-cnn", "mobilenet-v2", "text-classifier", "image-text-qa", "moe-transformer");
         assertThat(r.out()).containsPattern("mobilenet-v2\\s+MobileNetV2 1.0\\s+3\\.50M\\s+300\\.8M");
@@ -58,7 +43,7 @@ class NetloomCommandTest {
     void newWritesAProjectThatValidates() throws IOException {
         Path file = newProject("small-cnn");
         assertThat(Files.readString(file)).startsWith("{\n  \"schemaVersion\": 1,");
-        Run r = run("validate", file.toString());
+        Cli r = Cli.run("validate", file.toString());
         assertThat(r.code()).isZero();
         assertThat(r.out()).contains("valid (15 layers, 75.6K parameters)");
         assertThat(r.err()).isEmpty();
@@ -68,23 +53,23 @@ class NetloomCommandTest {
     void newRefusesToOverwriteWithoutForce() throws IOException {
         Path file = newProject("small-cnn");
         Files.writeString(file, "keep me");
-        Run r = run("new", "--template", "text-classifier", file.toString());
+        Cli r = Cli.run("new", "--template", "text-classifier", file.toString());
         assertThat(r.code()).isEqualTo(ExitCode.USAGE);
         assertThat(r.err()).contains("already exists; use --force");
         assertThat(Files.readString(file)).isEqualTo("keep me");
-        assertThat(run("new", "--template", "text-classifier", "--force", file.toString()).code()).isZero();
+        assertThat(Cli.run("new", "--template", "text-classifier", "--force", file.toString()).code()).isZero();
     }
 
     @Test
     void newNamesTheTemplatesWhenTheNameIsUnknown() {
-        Run r = run("new", "--template", "resnet", dir.resolve("x.netloom").toString());
+        Cli r = Cli.run("new", "--template", "resnet", dir.resolve("x.netloom").toString());
         assertThat(r.code()).isEqualTo(ExitCode.USAGE);
         assertThat(r.err()).contains("no template \"resnet\"", "small-cnn", "mobilenet-v2");
     }
 
     @Test
     void statsOnMobileNetV2ShowsThePublishedCost() {
-        Run r = run("stats", newProject("mobilenet-v2").toString());
+        Cli r = Cli.run("stats", newProject("mobilenet-v2").toString());
         assertThat(r.code()).isZero();
         assertThat(r.out()).contains("total", "3,504,872", "300,774,272", "Parameters:    3.50M",
                 "Multiply-adds: 300.8M per example");
@@ -93,7 +78,7 @@ class NetloomCommandTest {
 
     @Test
     void statsJsonIsMachineReadable() throws IOException {
-        Run r = run("stats", "--json", newProject("moe-transformer").toString());
+        Cli r = Cli.run("stats", "--json", newProject("moe-transformer").toString());
         assertThat(r.code()).isZero();
         JsonNode json = new ObjectMapper().readTree(r.out());
         assertThat(json.get("valid").asBoolean()).isTrue();
@@ -119,7 +104,7 @@ class NetloomCommandTest {
                  "edges": [{"from": "image.out", "to": "conv3.in"}, {"from": "conv3.out", "to": "fc1.in"},
                            {"from": "fc1.out", "to": "head.in"}]}}
                 """);
-        Run r = run("validate", file.toString());
+        Cli r = Cli.run("validate", file.toString());
         assertThat(r.code()).isEqualTo(ExitCode.INVALID);
         assertThat(r.err().lines()).containsExactly(file + ": node fc1, port in: expected a sequence or a vector, "
                 + "got image [N, 16, 28, 28] from conv3.out; insert Flatten between conv3 and fc1");
@@ -131,7 +116,7 @@ class NetloomCommandTest {
         Path file = dir.resolve("bad.netloom");
         Files.writeString(file, "{\"schemaVersion\": 1, \"graph\": {\"nodes\": [{\"id\": \"a\", \"type\": \"Conv2d\","
                 + " \"params\": {\"kernel\": 0}}]}}");
-        Run r = run("validate", file.toString());
+        Cli r = Cli.run("validate", file.toString());
         assertThat(r.code()).isEqualTo(ExitCode.INVALID);
         assertThat(r.err()).isEqualTo(file + ": graph.nodes[0].params.kernel: must be an integer from 1 to 31, got 0\n");
     }
@@ -139,7 +124,7 @@ class NetloomCommandTest {
     @Test
     void validateGoesOnAfterABadFileAndFailsOverall() throws IOException {
         Path good = newProject("text-classifier");
-        Run r = run("validate", dir.resolve("missing.netloom").toString(), good.toString());
+        Cli r = Cli.run("validate", dir.resolve("missing.netloom").toString(), good.toString());
         assertThat(r.code()).isEqualTo(ExitCode.INVALID);
         assertThat(r.err()).contains("missing.netloom: no such file");
         assertThat(r.out()).contains("text-classifier.netloom: valid");
@@ -153,7 +138,7 @@ class NetloomCommandTest {
                   {"id": "image", "type": "Image"}, {"id": "conv", "type": "Conv2d"}],
                  "edges": [{"from": "image.out", "to": "conv.in"}]}}
                 """);
-        Run r = run("stats", file.toString());
+        Cli r = Cli.run("stats", file.toString());
         assertThat(r.code()).isEqualTo(ExitCode.INVALID);
         assertThat(r.out()).containsPattern("conv\\s+Conv2d\\s+\\[N, 32, 28, 28]\\s+320");
         assertThat(r.err()).contains("no head");
@@ -161,26 +146,26 @@ class NetloomCommandTest {
 
     @Test
     void usageErrorsExitTwo() {
-        assertThat(run("stats").code()).isEqualTo(ExitCode.USAGE);
-        assertThat(run("frobnicate").code()).isEqualTo(ExitCode.USAGE);
-        Run r = run("new", "--template", "small-cnn", dir.resolve("wrong.json").toString());
+        assertThat(Cli.run("stats").code()).isEqualTo(ExitCode.USAGE);
+        assertThat(Cli.run("frobnicate").code()).isEqualTo(ExitCode.USAGE);
+        Cli r = Cli.run("new", "--template", "small-cnn", dir.resolve("wrong.json").toString());
         assertThat(r.code()).isEqualTo(ExitCode.USAGE);
         assertThat(r.err()).contains("must end in .netloom");
     }
 
     @Test
     void layersDescribesATypeWithItsParameters() {
-        Run r = run("layers", "Conv2d");
+        Cli r = Cli.run("layers", "Conv2d");
         assertThat(r.code()).isZero();
         assertThat(r.out()).contains("Conv2d (Convolution)", "filters", "an integer from 1 to 8192", "input  in");
-        Run unknown = run("layers", "Conv3d");
+        Cli unknown = Cli.run("layers", "Conv3d");
         assertThat(unknown.code()).isEqualTo(ExitCode.USAGE);
         assertThat(unknown.err()).contains("did you mean Conv2d?");
     }
 
     @Test
     void versionPrintsTheVersion() {
-        Run r = run("--version");
+        Cli r = Cli.run("--version");
         assertThat(r.code()).isZero();
         assertThat(r.out()).startsWith("netloom ");
     }

@@ -1,13 +1,9 @@
 package dev.netloom.app.cli;
 
-import dev.netloom.app.StudioServices;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -19,20 +15,9 @@ class TrainCommandTest {
     @TempDir
     Path dir;
 
-    private record Run(int code, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = NetloomCommand.run(StudioServices.standard(), new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), args);
-        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    }
-
     private Path qaProject() {
         Path project = dir.resolve("qa.netloom");
-        assertThat(run("new", "--template", "image-text-qa", project.toString()).code()).isZero();
+        assertThat(Cli.run("new", "--template", "image-text-qa", project.toString()).code()).isZero();
         return project;
     }
 
@@ -40,7 +25,7 @@ class TrainCommandTest {
     void trainWritesAnArtifactThatEvalScoresTheSame() throws IOException {
         Path project = qaProject();
         Path model = dir.resolve("model");
-        Run train = run("train", project.toString(), "--data", "{\"source\": \"shapes-qa\", \"examples\": 300}",
+        Cli train = Cli.run("train", project.toString(), "--data", "{\"source\": \"shapes-qa\", \"examples\": 300}",
                 "--epochs", "1", "--out", model.toString());
         assertThat(train.code()).as(train.err()).isZero();
         assertThat(train.out()).contains("Data: Shapes QA", "epoch 1/1", "Confusion matrix", "Model written to " + model);
@@ -50,7 +35,7 @@ class TrainCommandTest {
         assertThat(model.resolve("vocab.txt")).isRegularFile();
         assertThat(Files.readString(model.resolve("graph.json"))).contains("\"examples\": 300");
 
-        Run eval = run("eval", model.toString());
+        Cli eval = Cli.run("eval", model.toString());
         assertThat(eval.code()).as(eval.err()).isZero();
         String testLine = train.out().lines().filter(l -> l.startsWith("Test:")).findFirst().orElseThrow();
         assertThat(eval.out()).contains(testLine);
@@ -58,7 +43,7 @@ class TrainCommandTest {
 
     @Test
     void aBadDataSectionIsRefusedWithItsJsonPath() {
-        Run r = run("train", qaProject().toString(), "--data", "{\"source\": \"shapes-qa\", \"examples\": -5}",
+        Cli r = Cli.run("train", qaProject().toString(), "--data", "{\"source\": \"shapes-qa\", \"examples\": -5}",
                 "--out", dir.resolve("m").toString());
         assertThat(r.code()).isEqualTo(ExitCode.INVALID);
         assertThat(r.err()).contains("data.examples: must be a whole number from 1 to 10000000, got -5");
@@ -68,8 +53,8 @@ class TrainCommandTest {
     @Test
     void aDatasetThatDoesNotFitTheGraphIsRefusedBeforeTraining() {
         Path project = dir.resolve("cnn.netloom");
-        run("new", "--template", "small-cnn", project.toString());
-        Run r = run("train", project.toString(), "--data", "{\"source\": \"shapes-qa\", \"examples\": 100}",
+        Cli.run("new", "--template", "small-cnn", project.toString());
+        Cli r = Cli.run("train", project.toString(), "--data", "{\"source\": \"shapes-qa\", \"examples\": 100}",
                 "--out", dir.resolve("m").toString());
         assertThat(r.code()).isEqualTo(ExitCode.INVALID);
         assertThat(r.err()).contains("head classes predicts 10 classes, the dataset has 9");
@@ -79,7 +64,7 @@ class TrainCommandTest {
     @Test
     void anExistingOutputFolderIsRefusedUpFront() throws IOException {
         Files.createDirectories(dir.resolve("taken"));
-        Run r = run("train", qaProject().toString(), "--out", dir.resolve("taken").toString());
+        Cli r = Cli.run("train", qaProject().toString(), "--out", dir.resolve("taken").toString());
         assertThat(r.code()).isEqualTo(ExitCode.USAGE);
         assertThat(r.err()).contains("already exists");
     }
