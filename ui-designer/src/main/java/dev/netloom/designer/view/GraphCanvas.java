@@ -43,8 +43,8 @@ import java.util.Set;
  */
 public final class GraphCanvas extends Region {
 
-    /** The zoom range; below 0.25 cards are unreadable, above 2 the view shows little. */
-    public static final double MIN_SCALE = 0.2;
+    /** The zoom range: at 0.1 a 300-layer model fits; above 2 the view shows little. */
+    public static final double MIN_SCALE = 0.1;
     public static final double MAX_SCALE = 2.0;
     private static final double GRID = 24;
 

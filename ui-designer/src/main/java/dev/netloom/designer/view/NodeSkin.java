@@ -113,7 +113,7 @@ public final class NodeSkin {
         problemBox.setVisible(false);
         problemText.getStyleClass().add(DesignerStyle.PROBLEM_TEXT);
         problemText.setWrapText(true);
-        problemText.setMaxWidth(CardGeometry.WIDTH + 40);
+        problemText.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         fixButton.getStyleClass().add(DesignerStyle.FIX_BUTTON);
         fixButton.setOnAction(e -> {
             if (fix != null) {
@@ -219,9 +219,13 @@ public final class NodeSkin {
             fix = first.fix().orElse(null);
             fixButton.setVisible(fix != null);
             fixButton.setManaged(fix != null);
-            fixButton.setText(fix == null ? "" : "Fix: " + fix.description());
-            problemBox.autosize();
-            problemBox.relocate(0, height + 10);
+            fixButton.setText(fix == null ? "" : "Fix: insert " + fix.insertType());
+            fixButton.setTooltip(fix == null ? null : new Tooltip(fix.description()));
+            // Unmanaged: size it here, after CSS, so the wrapped message gets its real height.
+            double w = CardGeometry.WIDTH + 40;
+            problemText.setPrefWidth(w - 20);
+            problemBox.applyCss();
+            problemBox.resizeRelocate(0, height + 10, w, problemBox.prefHeight(w));
         } else {
             fix = null;
         }

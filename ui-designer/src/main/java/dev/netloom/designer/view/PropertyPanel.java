@@ -201,7 +201,8 @@ public final class PropertyPanel extends VBox {
             box.getStyleClass().add(DesignerStyle.PROBLEM);
             HBox actions = new HBox(8);
             p.fix().ifPresent(f -> {
-                Button fix = new Button("Fix: " + f.description());
+                Button fix = new Button("Fix: insert " + f.insertType());
+                fix.setTooltip(new javafx.scene.control.Tooltip(f.description()));
                 fix.getStyleClass().add(DesignerStyle.FIX_BUTTON);
                 fix.setOnAction(e -> model.applyFix(f));
                 actions.getChildren().add(fix);
