@@ -3,6 +3,9 @@ package dev.netloom.app;
 import dev.netloom.app.cli.NetloomCommand;
 import dev.netloom.app.studio.StudioLauncher;
 
+import java.io.PrintStream;
+import java.util.Map;
+
 /**
  * The {@code netloom} entry point. With no arguments it opens the studio window when there is
  * a display, and otherwise prints the command-line help with a line saying why no window
@@ -14,19 +17,31 @@ public final class Main {
     static final String NO_DISPLAY = "netloom: the studio window needs a display (DISPLAY is not set); "
             + "the commands above work without one.";
 
+    /** What {@link #run} returns when the studio window should open instead. */
+    static final int OPEN_STUDIO = -1;
+
     private Main() {
     }
 
     public static void main(String[] args) {
-        if (args.length == 0 && StudioLauncher.hasDisplay(System.getenv())) {
+        int code = run(args, System.getenv(), System.out, System.err);
+        if (code == OPEN_STUDIO) {
             StudioLauncher.main(args);
             return;
         }
-        int code = NetloomCommand.run(StudioServices.standard(), System.out, System.err, args);
-        if (args.length == 0) {
-            System.out.println();
-            System.out.println(NO_DISPLAY);
-        }
         System.exit(code);
+    }
+
+    /** Runs the command line, or returns {@link #OPEN_STUDIO} when the window should open. */
+    static int run(String[] args, Map<String, String> environment, PrintStream out, PrintStream err) {
+        if (args.length == 0 && StudioLauncher.hasDisplay(environment)) {
+            return OPEN_STUDIO;
+        }
+        int code = NetloomCommand.run(StudioServices.standard(), out, err, args);
+        if (args.length == 0) {
+            out.println();
+            out.println(NO_DISPLAY);
+        }
+        return code;
     }
 }
