@@ -46,11 +46,11 @@ public final class DatasetCheck {
             }
             String expected = t.dims().stream().map(String::valueOf).collect(Collectors.joining("×"));
             if (t.dims().equals(data.exampleShape())) {
-                findings.add(new Finding(true, "Input " + input.displayName() + " takes " + expected
+                findings.add(new Finding(true, "Input “" + input.displayName() + "” takes " + expected
                         + ", as the dataset gives."));
             } else {
                 fits = false;
-                findings.add(new Finding(false, "Input " + input.displayName() + " takes " + expected
+                findings.add(new Finding(false, "Input “" + input.displayName() + "” takes " + expected
                         + " but the dataset gives " + shape
                         + (data.isImages() ? "; set its channels, height and width to " + shape.replace("×", ", ")
                         : "; set its features to " + shape) + "."));
@@ -61,11 +61,11 @@ public final class DatasetCheck {
             Object declared = analysis.report(head.id()).map(r -> r.params().get("classes")).orElse(null);
             if (declared instanceof Integer c && classes > 0) {
                 if (c == classes) {
-                    findings.add(new Finding(true, "Head " + head.displayName() + " has " + c
+                    findings.add(new Finding(true, "Head “" + head.displayName() + "” has " + c
                             + " classes, as the labels do."));
                 } else {
                     fits = false;
-                    findings.add(new Finding(false, "Head " + head.displayName() + " has " + c
+                    findings.add(new Finding(false, "Head “" + head.displayName() + "” has " + c
                             + " classes but the labels have " + classes + "; set its classes to " + classes + "."));
                 }
             }

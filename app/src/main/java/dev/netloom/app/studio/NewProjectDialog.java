@@ -21,7 +21,6 @@ final class NewProjectDialog {
         Dialog<Project> dialog = new Dialog<>();
         dialog.initOwner(owner);
         dialog.setTitle("New project");
-        dialog.setHeaderText("New project");
         NewProjectPane pane = new NewProjectPane(choices);
         dialog.getDialogPane().setContent(pane);
         dialog.getDialogPane().getButtonTypes().addAll(ButtonType.CANCEL, CREATE);

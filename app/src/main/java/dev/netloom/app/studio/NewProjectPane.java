@@ -9,6 +9,7 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
@@ -28,6 +29,8 @@ public final class NewProjectPane extends VBox {
         getStyleClass().add(StudioStyle.WIZARD);
         setSpacing(12);
         setPadding(new Insets(4, 4, 4, 4));
+        Label heading = new Label("New project");
+        heading.getStyleClass().add(StudioStyle.PLACEHOLDER_TITLE);
         Label intro = new Label("Start from a proven design and change it, or from an empty canvas.");
         intro.getStyleClass().add(StudioStyle.MUTED);
         list.getItems().setAll(choices);
@@ -47,7 +50,7 @@ public final class NewProjectPane extends VBox {
         HBox nameRow = new HBox(10, nameLabel, name);
         nameRow.setAlignment(Pos.CENTER_LEFT);
         HBox.setHgrow(name, Priority.ALWAYS);
-        getChildren().addAll(intro, list, nameRow);
+        getChildren().addAll(new VBox(2, heading, intro), list, nameRow);
     }
 
     private static String suggest(TemplateChoice c) {
@@ -91,6 +94,8 @@ public final class NewProjectPane extends VBox {
             title.getStyleClass().add(StudioStyle.TEMPLATE_NAME);
             Label description = new Label(c.description());
             description.setWrapText(true);
+            description.setPrefWidth(500);
+            description.setMinHeight(Region.USE_PREF_SIZE);
             description.getStyleClass().add(StudioStyle.MUTED);
             Label meta = new Label(c.summary());
             meta.getStyleClass().add(StudioStyle.TEMPLATE_META);

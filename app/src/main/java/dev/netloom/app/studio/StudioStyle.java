@@ -11,6 +11,7 @@ public final class StudioStyle {
     public static final String RAIL_BUTTON = "rail-button";
     public static final String TOOLBAR = "studio-toolbar";
     public static final String PROJECT_TITLE = "project-title";
+    public static final String PRIMARY_ACTION = "primary-action";
     public static final String PLACEHOLDER = "placeholder";
     public static final String PLACEHOLDER_TITLE = "placeholder-title";
     public static final String PLACEHOLDER_TEXT = "placeholder-text";

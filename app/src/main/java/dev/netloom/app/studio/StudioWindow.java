@@ -271,7 +271,7 @@ public final class StudioWindow {
         themeButton.setId("theme-toggle");
         Button newButton = new Button("New project", icon(MaterialDesignF.FILE_PLUS_OUTLINE));
         newButton.setId("new-project");
-        newButton.getStyleClass().add("accent");
+        newButton.getStyleClass().add(StudioStyle.PRIMARY_ACTION);
         newButton.setOnAction(e -> newProject());
         ToolBar bar = new ToolBar(
                 icon(MaterialDesignB.BRAIN), title, unsaved, spacer,

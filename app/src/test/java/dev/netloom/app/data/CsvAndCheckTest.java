@@ -65,7 +65,7 @@ class CsvAndCheckTest {
         DatasetCheck.Result r = DatasetCheck.check(p, SERVICES.analyzer().analyze(colour));
         assertThat(r.fits()).isFalse();
         assertThat(r.findings()).extracting(DatasetCheck.Finding::text).containsExactly(
-                "Input img takes 3×32×32 but the dataset gives 1×28×28; set its channels, height and width to 1, 28, 28.");
+                "Input “img” takes 3×32×32 but the dataset gives 1×28×28; set its channels, height and width to 1, 28, 28.");
 
         DatasetCheck.Result text = DatasetCheck.check(p, template("text-classifier"));
         assertThat(text.fits()).isFalse();

@@ -14,7 +14,7 @@ import java.util.List;
 public final class CardGeometry {
 
     /** Every card has this width. */
-    public static final double WIDTH = 208;
+    public static final double WIDTH = 224;
     /** The title and type rows. */
     public static final double HEADER = 46;
     /** Vertical distance between two ports on one side. */

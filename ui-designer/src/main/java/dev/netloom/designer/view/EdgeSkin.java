@@ -63,6 +63,8 @@ public final class EdgeSkin {
         double w = label.prefWidth(-1);
         double h = label.prefHeight(-1);
         label.resizeRelocate(mid.getX() - w / 2, mid.getY() - h / 2, w, h);
+        // A label longer than its edge would cover the port dots; the card footers show the shape anyway.
+        label.setVisible(from.distance(to) >= w + 28);
     }
 
     /** The label showing the carried shape (tests read it). */

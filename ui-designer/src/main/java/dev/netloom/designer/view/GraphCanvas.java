@@ -291,6 +291,13 @@ public final class GraphCanvas extends Region {
         translate.setY(translate.getY() + dy);
     }
 
+    /** Shows the canvas point {@code (worldX, worldY)} in the middle of the view at the given zoom. */
+    public void centreOn(double worldX, double worldY, double newZoom) {
+        zoom.set(Math.max(MIN_SCALE, Math.min(MAX_SCALE, newZoom)));
+        translate.setX(getWidth() / 2 - worldX * zoom.get());
+        translate.setY(getHeight() / 2 - worldY * zoom.get());
+    }
+
     /** Shows every node, centred, at no more than 100 %. */
     public void fitToView() {
         Bounds b = contentBounds();

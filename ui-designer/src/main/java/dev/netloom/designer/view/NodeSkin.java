@@ -45,7 +45,18 @@ public final class NodeSkin {
 
     private final String nodeId;
     private final LayerSpec spec;
-    private final Pane root = new Pane();
+    private final Pane root = new Pane() {
+        @Override
+        protected void layoutChildren() {
+            super.layoutChildren();
+            // The problem box is unmanaged (it must not grow the card's bounds for hit tests);
+            // size it here, once CSS and fonts are known.
+            if (problemBox.isVisible()) {
+                double w = CardGeometry.WIDTH + 40;
+                problemBox.resizeRelocate(0, height + 10, w, problemBox.prefHeight(w));
+            }
+        }
+    };
     private final Region card = new Region();
     private final Label title = new Label();
     private final Label shape = new Label();
@@ -99,9 +110,9 @@ public final class NodeSkin {
         divider.resizeRelocate(1, height - CardGeometry.FOOTER, CardGeometry.WIDTH - 2, 1);
 
         shape.getStyleClass().add(DesignerStyle.NODE_SHAPE);
-        place(shape, 12, height - CardGeometry.FOOTER + 6, 120, 18);
+        place(shape, 12, height - CardGeometry.FOOTER + 6, 112, 18);
         params.getStyleClass().add(DesignerStyle.NODE_PARAMS);
-        place(params, CardGeometry.WIDTH - 84, height - CardGeometry.FOOTER + 6, 72, 18);
+        place(params, CardGeometry.WIDTH - 104, height - CardGeometry.FOOTER + 6, 92, 18);
         params.setAlignment(javafx.geometry.Pos.CENTER_RIGHT);
 
         root.getChildren().addAll(card, stripe, icon, title, type, divider, shape, params);
@@ -221,11 +232,8 @@ public final class NodeSkin {
             fixButton.setManaged(fix != null);
             fixButton.setText(fix == null ? "" : "Fix: insert " + fix.insertType());
             fixButton.setTooltip(fix == null ? null : new Tooltip(fix.description()));
-            // Unmanaged: size it here, after CSS, so the wrapped message gets its real height.
-            double w = CardGeometry.WIDTH + 40;
-            problemText.setPrefWidth(w - 20);
-            problemBox.applyCss();
-            problemBox.resizeRelocate(0, height + 10, w, problemBox.prefHeight(w));
+            problemText.setPrefWidth(CardGeometry.WIDTH + 20);
+            root.requestLayout();
         } else {
             fix = null;
         }

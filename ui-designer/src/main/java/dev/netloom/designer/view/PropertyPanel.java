@@ -41,6 +41,11 @@ public final class PropertyPanel extends VBox {
     private final PropertySheet sheet = new PropertySheet();
     private final Label refusal = new Label();
     private final Label details = new Label();
+    private final Label tips = new Label("How to\n"
+            + "•  Drag a layer from the palette onto the canvas.\n"
+            + "•  Drag from the dot on the right of a card to a dot on the left of another to connect them.\n"
+            + "•  Click a card to change its settings here.\n"
+            + "•  Delete removes, Ctrl+D duplicates, Ctrl+Z undoes, F fits the view, Ctrl+L tidies up.");
     private final VBox problems = new VBox(8);
     private final Map<String, ParamItem> items = new LinkedHashMap<>();
     private String shownId;
@@ -82,7 +87,10 @@ public final class PropertyPanel extends VBox {
         problemScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         problemScroll.getStyleClass().add("edge-to-edge");
         VBox.setVgrow(problemScroll, Priority.ALWAYS);
-        getChildren().addAll(new VBox(2, title, subtitle), description, sheet, refusal, details, problemScroll);
+        tips.setWrapText(true);
+        tips.getStyleClass().add(DesignerStyle.PANEL_SUBTITLE);
+        tips.managedProperty().bind(tips.visibleProperty());
+        getChildren().addAll(new VBox(2, title, subtitle), description, sheet, refusal, details, tips, problemScroll);
         model.selectedNodeProperty().addListener((obs, old, id) -> refresh());
         model.analysisProperty().addListener((obs, old, a) -> refresh());
         refresh();
@@ -112,6 +120,7 @@ public final class PropertyPanel extends VBox {
         if (!same) {
             refusal.setVisible(false);
         }
+        tips.setVisible(false);
         title.setText(node.displayName());
         subtitle.setText(spec.type() + "  ·  " + spec.category().displayName());
         description.setText(spec.description());
@@ -181,6 +190,7 @@ public final class PropertyPanel extends VBox {
         description.setText(count > 1 ? "Drag to move them together; Delete removes them; Ctrl+D duplicates."
                 : "Select a layer to see and change its settings.");
         details.setText(analysis.isValid() ? "Ready to train: every shape fits." : "");
+        tips.setVisible(true);
         showProblems(analysis.problems(), true);
     }
 
