@@ -75,10 +75,12 @@ public final class CostBar extends HBox {
         int8.setText(Units.bytes(c.int8Bytes()));
         boolean ok = c.errors() == 0;
         status.setText(ok ? "Ready to train" : c.errors() == 1 ? "1 problem" : c.errors() + " problems");
-        FontIcon icon = new FontIcon(ok ? MaterialDesignC.CHECK_CIRCLE_OUTLINE : MaterialDesignA.ALERT_CIRCLE_OUTLINE);
-        icon.setIconSize(16);
-        status.setGraphic(icon);
-        status.getStyleClass().removeAll(DesignerStyle.STATUS_OK, DesignerStyle.STATUS_ERROR);
-        status.getStyleClass().add(ok ? DesignerStyle.STATUS_OK : DesignerStyle.STATUS_ERROR);
+        if (status.getGraphic() == null || status.getStyleClass().contains(DesignerStyle.STATUS_OK) != ok) {
+            FontIcon icon = new FontIcon(ok ? MaterialDesignC.CHECK_CIRCLE_OUTLINE : MaterialDesignA.ALERT_CIRCLE_OUTLINE);
+            icon.setIconSize(16);
+            status.setGraphic(icon);
+            status.getStyleClass().removeAll(DesignerStyle.STATUS_OK, DesignerStyle.STATUS_ERROR);
+            status.getStyleClass().add(ok ? DesignerStyle.STATUS_OK : DesignerStyle.STATUS_ERROR);
+        }
     }
 }

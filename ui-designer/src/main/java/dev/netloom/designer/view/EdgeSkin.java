@@ -20,6 +20,8 @@ public final class EdgeSkin {
     private final Label label = new Label();
     private TensorType shown;
     private boolean shownError;
+    private double labelWidth = -1;
+    private double labelHeight;
 
     public EdgeSkin(Edge edge) {
         this.edge = edge;
@@ -48,20 +50,32 @@ public final class EdgeSkin {
         }
         shown = carried;
         shownError = error;
-        curve.getStyleClass().removeIf(c -> c.startsWith("kind-"));
-        curve.getStyleClass().add(DesignerStyle.kindClass(carried == null ? null : carried.kind()));
+        String kind = DesignerStyle.kindClass(carried == null ? null : carried.kind());
+        if (!curve.getStyleClass().contains(kind)) {
+            curve.getStyleClass().removeIf(c -> c.startsWith("kind-"));
+            curve.getStyleClass().add(kind);
+        }
         curve.pseudoClassStateChanged(DesignerStyle.ERROR, error);
         label.pseudoClassStateChanged(DesignerStyle.ERROR, error);
-        label.setText(carried == null ? "?" : carried.toString());
+        String text = carried == null ? "?" : carried.toString();
+        if (!text.equals(label.getText())) {
+            label.setText(text);
+            labelWidth = -1; // measured again on the next route
+        }
     }
 
     /** Moves the ends to two canvas points: the output dot and the input dot. */
     public void route(Point2D from, Point2D to) {
         Curves.set(curve, from, to);
         Point2D mid = Curves.middle(curve);
-        label.applyCss();
-        double w = label.prefWidth(-1);
-        double h = label.prefHeight(-1);
+        if (labelWidth < 0) {
+            // Measuring needs CSS (font, padding); done only when the text changed.
+            label.applyCss();
+            labelWidth = label.prefWidth(-1);
+            labelHeight = label.prefHeight(-1);
+        }
+        double w = labelWidth;
+        double h = labelHeight;
         label.resizeRelocate(mid.getX() - w / 2, mid.getY() - h / 2, w, h);
         // A label longer than its edge would cover the port dots; the card footers show the shape anyway.
         label.setVisible(from.distance(to) >= w + 28);

@@ -77,6 +77,11 @@ public final class GraphCanvas extends Region {
         setFocusTraversable(true);
 
         world.getTransforms().addAll(translate, scale);
+        // Unmanaged: a card moving must not ask the canvas to lay itself out again.
+        world.setManaged(false);
+        world.setAutoSizeChildren(false);
+        nodeLayer.setAutoSizeChildren(false);
+        edgeLayer.setAutoSizeChildren(false);
         world.getChildren().addAll(edgeLayer, nodeLayer, previewLayer);
         overlay.setPickOnBounds(false);
         emptyHint.getStyleClass().add(DesignerStyle.EMPTY_HINT);
@@ -111,9 +116,11 @@ public final class GraphCanvas extends Region {
 
     @Override
     protected void layoutChildren() {
-        grid.setWidth(getWidth());
-        grid.setHeight(getHeight());
-        drawGrid();
+        if (grid.getWidth() != getWidth() || grid.getHeight() != getHeight()) {
+            grid.setWidth(getWidth());
+            grid.setHeight(getHeight());
+            drawGrid();
+        }
         overlay.resizeRelocate(0, 0, getWidth(), getHeight());
         emptyHint.autosize();
         emptyHint.relocate((getWidth() - emptyHint.getWidth()) / 2, (getHeight() - emptyHint.getHeight()) / 2);
@@ -135,6 +142,7 @@ public final class GraphCanvas extends Region {
                     arriving.computeIfAbsent(e.to().nodeId(), k -> new HashMap<>()).put(e.to().port(), t));
         }
         Set<String> present = new HashSet<>();
+        Set<String> moved = new HashSet<>();
         List<javafx.scene.Node> added = new ArrayList<>();
         for (Node node : analysis.graph().nodes()) {
             present.add(node.id());
@@ -153,9 +161,12 @@ public final class GraphCanvas extends Region {
                 nodeSkins.put(node.id(), skin);
                 added.add(skin.getRoot());
                 skin.setSelected(model.selection().contains(node.id()));
+                moved.add(node.id());
             }
-            skin.update(node, analysis.report(node.id()).orElse(null), problems.getOrDefault(node.id(), List.of()),
-                    arriving.getOrDefault(node.id(), Map.of()));
+            if (skin.update(node, analysis.report(node.id()).orElse(null), problems.getOrDefault(node.id(), List.of()),
+                    arriving.getOrDefault(node.id(), Map.of()))) {
+                moved.add(node.id());
+            }
         }
         nodeLayer.getChildren().addAll(added);
         nodeSkins.entrySet().removeIf(e -> {
@@ -178,12 +189,16 @@ public final class GraphCanvas extends Region {
         });
         edgesByNode.clear();
         List<javafx.scene.Node> addedEdges = new ArrayList<>();
+        List<EdgeSkin> toRoute = new ArrayList<>();
         for (Edge e : analysis.graph().edges()) {
             EdgeSkin skin = edgeSkins.get(e);
             if (skin == null) {
                 skin = factory.createEdgeSkin(e);
                 edgeSkins.put(e, skin);
                 addedEdges.add(skin.getRoot());
+                toRoute.add(skin);
+            } else if (moved.contains(e.from().nodeId()) || moved.contains(e.to().nodeId())) {
+                toRoute.add(skin);
             }
             boolean refused = problems.getOrDefault(e.to().nodeId(), List.of()).stream()
                     .anyMatch(p -> e.to().port().equals(p.port()) && p.fix().isPresent());
@@ -192,7 +207,7 @@ public final class GraphCanvas extends Region {
             edgesByNode.computeIfAbsent(e.to().nodeId(), k -> new ArrayList<>()).add(skin);
         }
         edgeLayer.getChildren().addAll(addedEdges);
-        edgeSkins.values().forEach(this::route);
+        toRoute.forEach(this::route); // only edges whose ends moved, or that are new
         emptyHint.setVisible(analysis.graph().nodes().isEmpty());
         viewChanges.set(viewChanges.get() + 1);
     }

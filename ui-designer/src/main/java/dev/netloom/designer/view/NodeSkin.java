@@ -196,12 +196,14 @@ public final class NodeSkin {
      * after every edit.
      *
      * @param arriving the type arriving at each connected input, by port name
+     * @return whether the card moved (its edges need re-routing)
      */
-    public void update(Node node, NodeReport report, List<Problem> problems, Map<String, TensorType> arriving) {
+    public boolean update(Node node, NodeReport report, List<Problem> problems, Map<String, TensorType> arriving) {
         Shown next = new Shown(node, report, problems, arriving);
+        boolean moved = x() != node.position().x() || y() != node.position().y();
         moveTo(node.position().x(), node.position().y());
         if (next.equals(shown)) {
-            return;
+            return moved;
         }
         shown = next;
         title.setText(node.displayName());
@@ -237,11 +239,17 @@ public final class NodeSkin {
         } else {
             fix = null;
         }
+        return moved;
     }
 
+    /** Changes the kind class only when it differs: a style-class change costs a CSS pass. */
     private static void setKind(Circle dot, TensorKind kind) {
+        String wanted = DesignerStyle.kindClass(kind);
+        if (dot.getStyleClass().contains(wanted)) {
+            return;
+        }
         dot.getStyleClass().removeIf(c -> c.startsWith("kind-"));
-        dot.getStyleClass().add(DesignerStyle.kindClass(kind));
+        dot.getStyleClass().add(wanted);
     }
 
     /** The fix the card offers, if any. */

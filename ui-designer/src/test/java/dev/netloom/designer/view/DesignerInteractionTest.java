@@ -151,7 +151,7 @@ class DesignerInteractionTest {
         WaitForAsyncUtils.waitForFxEvents();
 
         // A band around conv1 and fc1 only (cards at x 300 and 600, y 0).
-        robot.drag(screen(280, -30), MouseButton.PRIMARY).moveTo(screen(700, 60)).drop();
+        robot.drag(screen(262, 10), MouseButton.PRIMARY).moveTo(screen(700, 60)).drop();
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(fx.model.selection()).containsExactlyInAnyOrder("conv1", "fc1");
 
