@@ -29,7 +29,10 @@ public final class CostBar extends HBox {
     private final Label status = new Label();
     private final Label message = new Label();
 
+    private final java.util.function.BooleanSupplier empty;
+
     CostBar(DesignerModel model) {
+        this.empty = () -> model.graph().nodes().isEmpty();
         getStyleClass().add(DesignerStyle.COST_BAR);
         setAlignment(Pos.CENTER_LEFT);
         setSpacing(22);
@@ -74,6 +77,13 @@ public final class CostBar extends HBox {
         fp32.setText(Units.bytes(c.fp32Bytes()));
         int8.setText(Units.bytes(c.int8Bytes()));
         boolean ok = c.errors() == 0;
+        if (empty.getAsBoolean()) {
+            // An empty canvas is a start, not a mistake.
+            status.setText("Empty model");
+            status.setGraphic(null);
+            status.getStyleClass().removeAll(DesignerStyle.STATUS_OK, DesignerStyle.STATUS_ERROR);
+            return;
+        }
         status.setText(ok ? "Ready to train" : c.errors() == 1 ? "1 problem" : c.errors() + " problems");
         if (status.getGraphic() == null || status.getStyleClass().contains(DesignerStyle.STATUS_OK) != ok) {
             FontIcon icon = new FontIcon(ok ? MaterialDesignC.CHECK_CIRCLE_OUTLINE : MaterialDesignA.ALERT_CIRCLE_OUTLINE);

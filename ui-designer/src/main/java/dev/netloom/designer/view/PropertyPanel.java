@@ -191,7 +191,8 @@ public final class PropertyPanel extends VBox {
                 : "Select a layer to see and change its settings.");
         details.setText(analysis.isValid() ? "Ready to train: every shape fits." : "");
         tips.setVisible(true);
-        showProblems(analysis.problems(), true);
+        // An empty canvas is a start, not a mistake: the tips say what to do.
+        showProblems(analysis.graph().nodes().isEmpty() ? List.of() : analysis.problems(), true);
     }
 
     private void showProblems(List<Problem> list, boolean withLocation) {
