@@ -36,7 +36,7 @@ import java.util.Map;
 public final class ElkLayeredLayout implements GraphLayout {
 
     /** Gap between columns of layers; leaves room for edge labels. */
-    static final double LAYER_GAP = 110;
+    static final double LAYER_GAP = 130;
     /** Gap between cards in one column; leaves room for a problem message under a card. */
     static final double NODE_GAP = 56;
 

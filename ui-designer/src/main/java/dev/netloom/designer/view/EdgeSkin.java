@@ -64,8 +64,12 @@ public final class EdgeSkin {
         }
     }
 
-    /** Moves the ends to two canvas points: the output dot and the input dot. */
-    public void route(Point2D from, Point2D to) {
+    /**
+     * Moves the ends to two canvas points: the output dot and the input dot.
+     *
+     * @param covered says whether a rectangle (the label's) lies under a card; such a label is hidden
+     */
+    public void route(Point2D from, Point2D to, java.util.function.Predicate<javafx.geometry.Bounds> covered) {
         Curves.set(curve, from, to);
         Point2D mid = Curves.middle(curve);
         if (labelWidth < 0) {
@@ -78,7 +82,8 @@ public final class EdgeSkin {
         double h = labelHeight;
         label.resizeRelocate(mid.getX() - w / 2, mid.getY() - h / 2, w, h);
         // A label longer than its edge would cover the port dots; the card footers show the shape anyway.
-        label.setVisible(from.distance(to) >= w + 28);
+        label.setVisible(from.distance(to) >= w + 28
+                && !covered.test(new javafx.geometry.BoundingBox(mid.getX() - w / 2, mid.getY() - h / 2, w, h)));
     }
 
     /** The label showing the carried shape (tests read it). */

@@ -217,8 +217,18 @@ public final class GraphCanvas extends Region {
         NodeSkin to = nodeSkins.get(skin.edge().to().nodeId());
         if (from != null && to != null) {
             skin.route(from.portCenter(skin.edge().from().port(), Direction.OUT),
-                    to.portCenter(skin.edge().to().port(), Direction.IN));
+                    to.portCenter(skin.edge().to().port(), Direction.IN), this::underACard);
         }
+    }
+
+    /** Whether a rectangle in canvas units overlaps a card (edge labels there would be half hidden). */
+    private boolean underACard(Bounds r) {
+        for (NodeSkin s : nodeSkins.values()) {
+            if (s.cardBounds().intersects(r)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Re-routes the edges touching these nodes (while they are dragged). */
