@@ -63,7 +63,7 @@ public final class NetloomCommand implements Runnable {
         return code;
     }
 
-    /** With no subcommand: the help (the studio window will open here once it exists). */
+    /** With no subcommand: the help ({@code Main} opens the studio instead when there is a display). */
     @Override
     public void run() {
         spec.commandLine().usage(out);

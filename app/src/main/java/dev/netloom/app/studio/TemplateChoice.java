@@ -1,0 +1,59 @@
+package dev.netloom.app.studio;
+
+import dev.netloom.designer.model.Units;
+import dev.netloom.graph.Graph;
+import dev.netloom.graph.Node;
+import dev.netloom.graph.analysis.GraphAnalysis;
+import dev.netloom.graph.analysis.GraphAnalyzer;
+import dev.netloom.graph.project.Project;
+import dev.netloom.graph.project.Templates;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * One entry of the new-project wizard: a shipped template, or the empty project.
+ *
+ * @param key the template's short name ({@code small-cnn}), or {@code empty}
+ * @param title what the card shows in large type
+ * @param description the template's own description
+ * @param summary layers, parameters and inputs: "12 layers · 93K parameters · picture input"
+ * @param project the project it starts
+ */
+public record TemplateChoice(String key, String title, String description, String summary, Project project) {
+
+    /** The empty project first, then every template in the index's order. */
+    public static List<TemplateChoice> all(Templates templates, GraphAnalyzer analyzer) {
+        List<TemplateChoice> out = new ArrayList<>();
+        out.add(new TemplateChoice("empty", "Empty project", "A blank canvas: drag layers from the palette.",
+                "0 layers", Project.of("Untitled", Graph.EMPTY)));
+        for (Templates.Template t : templates.all()) {
+            GraphAnalysis a = analyzer.analyze(t.project().graph());
+            out.add(new TemplateChoice(t.name(), t.project().name().isBlank() ? t.name() : t.project().name(),
+                    t.project().description(), summary(a), t.project()));
+        }
+        return out;
+    }
+
+    private static String summary(GraphAnalysis a) {
+        List<String> inputs = new ArrayList<>();
+        for (Node n : a.graph().nodes()) {
+            String kind = switch (n.type()) {
+                case "Image" -> "pictures";
+                case "Tokens" -> "text";
+                case "Tabular" -> "table rows";
+                default -> null;
+            };
+            if (kind != null && !inputs.contains(kind)) {
+                inputs.add(kind);
+            }
+        }
+        return a.graph().nodes().size() + " layers  ·  " + Units.count(a.total().parameters()) + " parameters  ·  "
+                + (inputs.isEmpty() ? "no input" : String.join(" + ", inputs));
+    }
+
+    /** Keys of the shipped templates the wizard must offer (the list). */
+    public static final Set<String> EXPECTED = Set.of("small-cnn", "mobilenet-v2", "text-classifier", "image-text-qa",
+            "moe-transformer");
+}

@@ -1,0 +1,174 @@
+package dev.netloom.app.studio;
+
+import dev.netloom.app.StudioServices;
+import dev.netloom.app.data.TinyIdx;
+import dev.netloom.app.workspace.Workspace;
+import dev.netloom.graph.Edge;
+import dev.netloom.graph.Graph;
+import dev.netloom.graph.Node;
+import dev.netloom.graph.Position;
+import dev.netloom.graph.project.Project;
+import javafx.application.Platform;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+
+import javax.imageio.ImageIO;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Renders the studio's views to PNG files, headless (run by {@code docs/screenshots/make.sh}
+ * with Monocle's system properties). Argument: the output folder.
+ */
+public final class Screenshots {
+
+    private static final StudioServices SERVICES = StudioServices.standard();
+
+    private Screenshots() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path out = Path.of(args.length > 0 ? args[0] : "docs/screenshots");
+        Files.createDirectories(out);
+        Path home = Files.createTempDirectory("netloom-shots");
+        Workspace workspace = Workspace.open(home);
+        ExecutorService io = Executors.newFixedThreadPool(2);
+        Platform.startup(() -> { });
+        try {
+            StudioWindow w = fx(() -> {
+                Stage stage = new Stage();
+                StudioWindow win = new StudioWindow(SERVICES, workspace, home, stage, io, Platform::runLater,
+                        new DialogPrompts(() -> stage));
+                stage.setWidth(1600);
+                stage.setHeight(1000);
+                stage.getScene().getWindow().setWidth(1600);
+                stage.show();
+                return win;
+            });
+
+            // 1. Design: the image-text-qa template, laid out, the fusion in view.
+            fx(() -> {
+                w.startProject(SERVICES.templates().find("image-text-qa").orElseThrow().project());
+                return null;
+            });
+            CompletableFuture<Void> laid = fx(() -> w.designer().autoLayout());
+            laid.get(30, TimeUnit.SECONDS);
+            fx(() -> {
+                var fusion = w.session().designer().graph().nodes().stream()
+                        .filter(n -> n.type().equals("CrossAttention")).findFirst().orElseThrow();
+                w.designer().model().select(fusion.id());
+                w.designer().canvas().centreOn(fusion.position().x() + 40, fusion.position().y() + 60, 0.6);
+                return null;
+            });
+            shot(w.scene(), out.resolve("design-image-text-qa.png"));
+
+            // 2. A graph with a shape error, its message and its fix button.
+            fx(() -> {
+                w.startProject(Project.of("digits", missingFlatten()));
+                w.designer().model().select("fc1");
+                w.designer().canvas().centreOn(560, 110, 0.9);
+                return null;
+            });
+            shot(w.scene(), out.resolve("design-problem-fix.png"));
+
+            // 3. The new-project wizard.
+            fx(() -> {
+                Stage stage = new Stage();
+                NewProjectPane pane = new NewProjectPane(TemplateChoice.all(SERVICES.templates(), SERVICES.analyzer()));
+                pane.setStyle("-fx-padding: 20;");
+                pane.list().getSelectionModel().select(4);
+                Scene scene = new Scene(pane, 760, 640);
+                scene.getStylesheets().addAll(dev.netloom.designer.view.DesignerStyle.STYLESHEET, StudioStyle.STYLESHEET);
+                stage.setScene(scene);
+                stage.show();
+                return scene;
+            });
+            Scene wizard = fx(() -> javafx.stage.Window.getWindows().stream()
+                    .map(javafx.stage.Window::getScene).filter(s -> s.getRoot() instanceof NewProjectPane)
+                    .findFirst().orElseThrow());
+            shot(wizard, out.resolve("wizard.png"));
+
+            // 4. The Data view with a generated tiny IDX set against the small CNN.
+            Path images = TinyIdx.write(home, "train", 60, true);
+            fx(() -> {
+                w.startProject(SERVICES.templates().find("small-cnn").orElseThrow().project());
+                w.showView("Data");
+                return null;
+            });
+            fx(() -> w.dataView().load(images)).get(30, TimeUnit.SECONDS);
+            shot(w.scene(), out.resolve("data-idx.png"));
+
+            // 5. Dark theme: the Mixture-of-Experts transformer, laid out.
+            fx(() -> {
+                w.startProject(SERVICES.templates().find("moe-transformer").orElseThrow().project());
+                w.showView("Design");
+                w.applyTheme(Theme.DARK);
+                return null;
+            });
+            fx(() -> w.designer().autoLayout()).get(30, TimeUnit.SECONDS);
+            fx(() -> {
+                var moe = w.session().designer().graph().nodes().stream()
+                        .filter(n -> n.type().equals("MoE")).findFirst().orElseThrow();
+                w.designer().model().select(moe.id());
+                w.designer().canvas().centreOn(moe.position().x() + 100, moe.position().y() + 60, 0.62);
+                return null;
+            });
+            shot(w.scene(), out.resolve("design-dark.png"));
+
+            // 6. A view that comes later.
+            fx(() -> {
+                w.applyTheme(Theme.LIGHT);
+                w.showView("Train");
+                return null;
+            });
+            shot(w.scene(), out.resolve("train-placeholder.png"));
+        } finally {
+            io.shutdownNow();
+            workspace.close();
+            Platform.exit();
+        }
+    }
+
+    private static Graph missingFlatten() {
+        return new Graph(List.of(
+                new Node("image", "Image", Map.of(), new Position(0, 0), "Digit"),
+                new Node("conv1", "Conv2d", Map.of("filters", 16), new Position(290, 0), ""),
+                new Node("fc1", "Dense", Map.of(), new Position(580, 0), "features"),
+                new Node("answer", "Classification", Map.of(), new Position(870, 0), "")),
+                List.of(Edge.of("image.out", "conv1.in"), Edge.of("conv1.out", "fc1.in"),
+                        Edge.of("fc1.out", "answer.in")));
+    }
+
+    private static <T> T fx(Callable<T> action) throws Exception {
+        FutureTask<T> task = new FutureTask<>(action);
+        Platform.runLater(task);
+        T result = task.get(30, TimeUnit.SECONDS);
+        settle();
+        return result;
+    }
+
+    /** Lets pulses run so CSS and layout are applied before a snapshot. */
+    private static void settle() throws Exception {
+        for (int i = 0; i < 3; i++) {
+            FutureTask<Void> pulse = new FutureTask<>(() -> null);
+            Platform.runLater(pulse);
+            pulse.get(10, TimeUnit.SECONDS);
+            Thread.sleep(60); // not a test: gives the renderer a pulse between frames
+        }
+    }
+
+    private static void shot(Scene scene, Path file) throws Exception {
+        var image = fx(() -> scene.snapshot(null));
+        ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", file.toFile());
+        System.out.println("wrote " + file);
+    }
+}

@@ -1,0 +1,243 @@
+package dev.netloom.app.studio;
+
+import dev.netloom.app.StudioServices;
+import dev.netloom.app.data.DatasetPreview;
+import dev.netloom.app.data.TinyIdx;
+import dev.netloom.app.workspace.Workspace;
+import dev.netloom.graph.Graph;
+import dev.netloom.graph.Position;
+import dev.netloom.graph.project.ProjectFile;
+import javafx.application.Platform;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The studio window headless: projects, autosave and recovery, theme, views, data. */
+@ExtendWith(ApplicationExtension.class)
+class StudioWindowTest {
+
+    private static final StudioServices SERVICES = StudioServices.standard();
+
+    @TempDir
+    Path dir;
+
+    private final ExecutorService io = Executors.newSingleThreadExecutor();
+    private final ScriptedPrompts prompts = new ScriptedPrompts();
+    private Workspace workspace;
+    private Stage stage;
+    private StudioWindow window;
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        fx(() -> {
+            if (window != null) {
+                window.dispose();
+            }
+            return null;
+        });
+        io.shutdownNow();
+        if (workspace != null) {
+            workspace.close();
+        }
+    }
+
+    private static <T> T fx(Callable<T> action) throws Exception {
+        T result = WaitForAsyncUtils.asyncFx(action).get(10, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+        return result;
+    }
+
+    /** A window as the studio makes one, on a fresh or existing home. */
+    private StudioWindow open(Path home) throws Exception {
+        if (workspace != null) {
+            workspace.close();
+        }
+        workspace = Workspace.open(home);
+        window = fx(() -> {
+            StudioWindow w = new StudioWindow(SERVICES, workspace, home, stage, io, Platform::runLater, prompts);
+            stage.show();
+            return w;
+        });
+        return window;
+    }
+
+    @Test
+    void newProjectFromATemplateThenSaveCloseAndReopenGivesTheSameGraph(FxRobot robot) throws Exception {
+        StudioWindow w = open(dir.resolve("home"));
+        robot.clickOn("#new-project");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(prompts.asked).contains("new project [empty, small-cnn, mobilenet-v2, text-classifier, "
+                + "image-text-qa, moe-transformer]");
+        Graph template = SERVICES.templates().find("small-cnn").orElseThrow().project().graph();
+        assertThat(w.session().designer().graph()).isEqualTo(template);
+        assertThat(stage.getTitle()).isEqualTo("small-cnn — Netloom Studio");
+
+        fx(() -> w.session().designer().moveNodes(java.util.Map.of("conv1", new Position(7, 9))));
+        assertThat(stage.getTitle()).isEqualTo("• small-cnn — Netloom Studio");
+        Graph edited = w.session().designer().graph();
+        Path file = dir.resolve("mine.netloom");
+        fx(() -> w.saveTo(file)).get(10, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(stage.getTitle()).isEqualTo("mine — Netloom Studio");
+        assertThat(new ProjectFile(SERVICES.catalog()).read(file).graph()).isEqualTo(edited);
+
+        assertThat(fx(w::confirmClose)).isTrue();
+        assertThat(prompts.asked).noneMatch(s -> s.startsWith("unsaved"));
+        fx(() -> {
+            w.startProject(dev.netloom.graph.project.Project.of("other", Graph.EMPTY));
+            return null;
+        });
+        fx(() -> w.openFile(file)).get(10, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(w.session().designer().graph()).isEqualTo(edited);
+        assertThat(w.session().dirtyProperty().get()).isFalse();
+        assertThat(workspace.recentProjects()).extracting(r -> r.path()).containsExactly(file.toAbsolutePath());
+    }
+
+    @Test
+    void closingWithUnsavedChangesAsksAndCanSave() throws Exception {
+        StudioWindow w = open(dir.resolve("home"));
+        fx(() -> {
+            w.startProject(SERVICES.templates().find("small-cnn").orElseThrow().project());
+            return w.session().designer().addLayer("Dropout", new Position(0, 400));
+        });
+        prompts.unsaved = Prompts.UnsavedChoice.CANCEL;
+        assertThat(fx(w::confirmClose)).isFalse();
+        String name = w.session().nameProperty().get();
+        prompts.unsaved = Prompts.UnsavedChoice.SAVE;
+        prompts.saveTarget = dir.resolve("saved-on-close.netloom");
+        assertThat(fx(w::confirmClose)).isTrue();
+        assertThat(w.session().dirtyProperty().get()).isFalse();
+        assertThat(prompts.asked).containsSubsequence("unsaved " + name, "unsaved " + name, "save as " + name);
+        assertThat(new ProjectFile(SERVICES.catalog()).read(prompts.saveTarget).graph().nodes())
+                .anySatisfy(n -> assertThat(n.type()).isEqualTo("Dropout"));
+    }
+
+    @Test
+    void crashRecoveryRestoresUnsavedEdits() throws Exception {
+        Path home = dir.resolve("home");
+        Path file = dir.resolve("crashy.netloom");
+        new ProjectFile(SERVICES.catalog()).write(SERVICES.templates().find("small-cnn").orElseThrow().project(), file);
+        // Make the project file clearly older than the autosave written below.
+        Files.setLastModifiedTime(file, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() - 60_000));
+        StudioWindow first = open(home);
+        fx(() -> first.openFile(file)).get(10, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+        fx(() -> first.session().designer().addLayer("Dropout", new Position(10, 500)));
+        Graph unsaved = first.session().designer().graph();
+        assertThat(fx(() -> first.session().autosave()).get(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(ProjectSession.autosaveFileOf(file)).exists();
+        first.dispose(); // the "crash": no close, no save, the autosave stays
+
+        prompts.recover = true;
+        StudioWindow second = open(home);
+        fx(() -> second.openFile(file)).get(10, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(prompts.asked).contains("recover");
+        assertThat(second.session().designer().graph()).isEqualTo(unsaved);
+        assertThat(second.session().dirtyProperty().get()).isTrue();
+        fx(() -> second.saveTo(file)).get(10, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(ProjectSession.autosaveFileOf(file)).doesNotExist();
+        assertThat(second.session().dirtyProperty().get()).isFalse();
+    }
+
+    @Test
+    void anUntitledProjectIsRecoveredAtStartUp() throws Exception {
+        Path home = dir.resolve("home");
+        StudioWindow first = open(home);
+        fx(() -> first.session().designer().addLayer("Image", new Position(0, 0)));
+        fx(() -> first.session().autosave()).get(10, TimeUnit.SECONDS);
+        first.dispose();
+
+        prompts.recover = true;
+        StudioWindow second = open(home);
+        fx(() -> {
+            second.offerStartupRecovery();
+            return null;
+        });
+        assertThat(second.session().designer().graph().nodes()).extracting(n -> n.type()).containsExactly("Image");
+        assertThat(stage.getTitle()).startsWith("• ");
+    }
+
+    @Test
+    void theThemeSwitchesAndIsRememberedBetweenRuns(FxRobot robot) throws Exception {
+        Path home = dir.resolve("home");
+        StudioWindow w = open(home);
+        assertThat(w.theme()).isEqualTo(Theme.LIGHT);
+        robot.clickOn("#theme-toggle");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(w.theme()).isEqualTo(Theme.DARK);
+        assertThat(javafx.application.Application.getUserAgentStylesheet()).isEqualTo(Theme.DARK.userAgentStylesheet());
+        assertThat(w.scene().getRoot().getStyleClass()).contains(StudioStyle.DARK);
+        w.dispose();
+
+        StudioWindow again = open(home);
+        assertThat(again.theme()).isEqualTo(Theme.DARK);
+        fx(() -> {
+            again.applyTheme(Theme.LIGHT);
+            return null;
+        });
+        assertThat(workspace.setting(Theme.SETTING)).hasValue("light");
+    }
+
+    @Test
+    void theRailShowsEachViewAndLaterViewsSayWhenTheyArrive(FxRobot robot) throws Exception {
+        open(dir.resolve("home"));
+        for (String view : List.of("train", "tune", "export", "runs")) {
+            robot.clickOn("#rail-" + view);
+            WaitForAsyncUtils.waitForFxEvents();
+            assertThat(robot.lookup("Available after training is set up").tryQuery()).as(view).isPresent();
+        }
+        robot.clickOn("#rail-design");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#palette-search").tryQuery()).isPresent();
+    }
+
+    @Test
+    void theDataViewShowsSamplesAndChecksThemAgainstTheModel(FxRobot robot) throws Exception {
+        StudioWindow w = open(dir.resolve("home"));
+        Path images = TinyIdx.write(dir, "train", 30, true);
+        fx(() -> {
+            w.startProject(SERVICES.templates().find("small-cnn").orElseThrow().project());
+            w.showView("Data");
+            return null;
+        });
+        DatasetPreview p = fx(() -> w.dataView().load(images)).get(10, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(p.count()).isEqualTo(30);
+        assertThat(robot.lookup("#data-summary").queryLabeled().getText())
+                .isEqualTo("train-images-idx3-ubyte.gz  ·  IDX  ·  30 examples  ·  1×28×28 pictures  ·  10 classes");
+        assertThat(robot.lookup("#data-verdict").queryLabeled().getText()).isEqualTo("The dataset fits the model.");
+        assertThat(robot.lookup(".sample").queryAll()).hasSize(30);
+
+        // The check follows the model: a head with 5 classes no longer fits.
+        String head = w.session().designer().graph().nodes().stream()
+                .filter(n -> n.type().equals("Classification")).findFirst().orElseThrow().id();
+        fx(() -> w.session().designer().setParam(head, "classes", 5));
+        assertThat(robot.lookup("#data-verdict").queryLabeled().getText())
+                .isEqualTo("The dataset does not fit the model yet.");
+    }
+}

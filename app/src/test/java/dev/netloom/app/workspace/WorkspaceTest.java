@@ -1,0 +1,82 @@
+package dev.netloom.app.workspace;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class WorkspaceTest {
+
+    @TempDir
+    Path home;
+
+    @Test
+    void aNewWorkspaceIsMigratedToTheNewestSchemaAndKeepsSettings() throws SQLException {
+        try (Workspace w = Workspace.open(home)) {
+            assertThat(w.schemaVersion()).isEqualTo(Migrations.ALL.get(Migrations.ALL.size() - 1).version());
+            assertThat(w.setting("theme")).isEmpty();
+            w.putSetting("theme", "dark");
+            w.putSetting("theme", "light");
+        }
+        try (Workspace w = Workspace.open(home)) {
+            assertThat(w.setting("theme")).hasValue("light");
+        }
+    }
+
+    @Test
+    void laterMigrationsApplyOnceToAnOlderFile() throws SQLException {
+        try (Workspace w = Workspace.open(home)) {
+            w.putSetting("kept", "yes");
+        }
+        List<Migration> withSecond = new ArrayList<>(Migrations.ALL);
+        withSecond.add(new Migration(2, "a runs table", "CREATE TABLE runs (id INTEGER PRIMARY KEY)"));
+        try (Workspace w = Workspace.open(home, withSecond)) {
+            assertThat(w.schemaVersion()).isEqualTo(2);
+            assertThat(w.setting("kept")).hasValue("yes");
+        }
+        try (Workspace w = Workspace.open(home, withSecond)) {
+            assertThat(w.schemaVersion()).isEqualTo(2); // not applied twice (CREATE TABLE would fail)
+        }
+        assertThatThrownBy(() -> Workspace.open(home, Migrations.ALL))
+                .isInstanceOf(SQLException.class).hasMessageContaining("newer Netloom (schema 2");
+    }
+
+    @Test
+    void aFailingMigrationLeavesTheFileAsItWas() throws SQLException {
+        List<Migration> broken = new ArrayList<>(Migrations.ALL);
+        broken.add(new Migration(2, "broken", "CREATE TABLE ok_table (id INTEGER); CREATE TABLE settings (x)"));
+        assertThatThrownBy(() -> Workspace.open(home, broken)).hasMessageContaining("migration 2 (broken) failed");
+        try (Workspace w = Workspace.open(home)) {
+            assertThat(w.schemaVersion()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void recentProjectsAreNewestFirstWithoutDuplicatesAndLimited() throws SQLException {
+        try (Workspace w = Workspace.open(home)) {
+            for (int i = 0; i < Workspace.RECENT_LIMIT + 3; i++) {
+                w.addRecent(home.resolve("p" + i + ".netloom"));
+            }
+            w.addRecent(home.resolve("p5.netloom"));
+            List<RecentProject> recent = w.recentProjects();
+            assertThat(recent).hasSize(Workspace.RECENT_LIMIT);
+            assertThat(recent.get(0).path()).isEqualTo(home.resolve("p5.netloom").toAbsolutePath());
+            assertThat(recent.get(1).path().getFileName().toString()).isEqualTo("p12.netloom");
+            assertThat(recent).extracting(r -> r.path().getFileName().toString()).doesNotHaveDuplicates()
+                    .doesNotContain("p0.netloom", "p1.netloom");
+        }
+    }
+
+    @Test
+    void homeIsNetloomHomeWhenSet() {
+        assertThat(Workspace.home(Map.of("NETLOOM_HOME", "/tmp/x"))).isEqualTo(Path.of("/tmp/x"));
+        assertThat(Workspace.home(Map.of())).isEqualTo(Path.of(System.getProperty("user.home"), ".netloom"));
+    }
+}

@@ -1,0 +1,112 @@
+package dev.netloom.designer.layout;
+
+import dev.netloom.designer.model.CardGeometry;
+import dev.netloom.graph.Direction;
+import dev.netloom.graph.Edge;
+import dev.netloom.graph.Graph;
+import dev.netloom.graph.Node;
+import dev.netloom.graph.Position;
+import dev.netloom.graph.catalog.LayerCatalog;
+import dev.netloom.graph.catalog.LayerSpec;
+import dev.netloom.graph.catalog.PortSpec;
+import org.eclipse.elk.alg.layered.options.LayeredMetaDataProvider;
+import org.eclipse.elk.alg.layered.options.LayeredOptions;
+import org.eclipse.elk.core.RecursiveGraphLayoutEngine;
+import org.eclipse.elk.core.data.LayoutMetaDataService;
+import org.eclipse.elk.core.options.CoreOptions;
+import org.eclipse.elk.core.options.PortConstraints;
+import org.eclipse.elk.core.options.PortSide;
+import org.eclipse.elk.core.util.BasicProgressMonitor;
+import org.eclipse.elk.graph.ElkNode;
+import org.eclipse.elk.graph.ElkPort;
+import org.eclipse.elk.graph.util.ElkGraphUtil;
+
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Left-to-right layered layout by Eclipse ELK (Sugiyama style: layers, crossing minimisation,
+ * straight-ish edges). ELK runs on the plain class path: its meta-data provider is registered
+ * once here instead of through Eclipse's extension registry.
+ *
+ * <p>Cards keep their real sizes and their ports their real places ({@link CardGeometry}), so
+ * ELK routes edges between the dots the canvas draws.
+ */
+public final class ElkLayeredLayout implements GraphLayout {
+
+    /** Gap between columns of layers; leaves room for edge labels. */
+    static final double LAYER_GAP = 130;
+    /** Gap between cards in one column; leaves room for a problem message under a card. */
+    static final double NODE_GAP = 56;
+
+    private static final Object REGISTER_LOCK = new Object();
+    private static volatile boolean registered;
+
+    private final LayerCatalog catalog;
+
+    public ElkLayeredLayout(LayerCatalog catalog) {
+        this.catalog = catalog;
+        register();
+    }
+
+    private static void register() {
+        synchronized (REGISTER_LOCK) {
+            if (!registered) {
+                LayoutMetaDataService.getInstance().registerLayoutMetaDataProviders(new LayeredMetaDataProvider());
+                registered = true;
+            }
+        }
+    }
+
+    @Override
+    public Map<String, Position> layout(Graph graph) {
+        ElkNode root = ElkGraphUtil.createGraph();
+        root.setProperty(CoreOptions.ALGORITHM, LayeredOptions.ALGORITHM_ID);
+        root.setProperty(CoreOptions.DIRECTION, org.eclipse.elk.core.options.Direction.RIGHT);
+        root.setProperty(LayeredOptions.SPACING_NODE_NODE_BETWEEN_LAYERS, LAYER_GAP);
+        root.setProperty(CoreOptions.SPACING_NODE_NODE, NODE_GAP);
+        root.setProperty(CoreOptions.SPACING_COMPONENT_COMPONENT, NODE_GAP);
+        root.setProperty(LayeredOptions.SPACING_EDGE_NODE_BETWEEN_LAYERS, 24.0);
+
+        Map<String, ElkNode> elkNodes = new LinkedHashMap<>();
+        Map<String, ElkPort> elkPorts = new HashMap<>();
+        for (Node node : graph.nodes()) {
+            LayerSpec spec = catalog.find(node.type()).orElse(null);
+            ElkNode n = ElkGraphUtil.createNode(root);
+            n.setIdentifier(node.id());
+            n.setDimensions(CardGeometry.WIDTH, spec == null ? 100 : CardGeometry.height(spec));
+            n.setProperty(CoreOptions.PORT_CONSTRAINTS, PortConstraints.FIXED_POS);
+            elkNodes.put(node.id(), n);
+            if (spec == null) {
+                continue;
+            }
+            for (PortSpec p : spec.inputs()) {
+                elkPorts.put(node.id() + "#in#" + p.name(), port(n, spec, p, Direction.IN));
+            }
+            for (PortSpec p : spec.outputs()) {
+                elkPorts.put(node.id() + "#out#" + p.name(), port(n, spec, p, Direction.OUT));
+            }
+        }
+        for (Edge e : graph.edges()) {
+            ElkPort from = elkPorts.get(e.from().nodeId() + "#out#" + e.from().port());
+            ElkPort to = elkPorts.get(e.to().nodeId() + "#in#" + e.to().port());
+            if (from != null && to != null) {
+                ElkGraphUtil.createSimpleEdge(from, to);
+            }
+        }
+        new RecursiveGraphLayoutEngine().layout(root, new BasicProgressMonitor());
+
+        Map<String, Position> out = new LinkedHashMap<>();
+        elkNodes.forEach((id, n) -> out.put(id, new Position(Math.round(n.getX()), Math.round(n.getY()))));
+        return out;
+    }
+
+    private static ElkPort port(ElkNode owner, LayerSpec spec, PortSpec p, Direction direction) {
+        ElkPort port = ElkGraphUtil.createPort(owner);
+        port.setDimensions(1, 1);
+        port.setLocation(CardGeometry.portX(direction) - 0.5, CardGeometry.portY(spec, p.name(), direction) - 0.5);
+        port.setProperty(CoreOptions.PORT_SIDE, direction == Direction.IN ? PortSide.WEST : PortSide.EAST);
+        return port;
+    }
+}

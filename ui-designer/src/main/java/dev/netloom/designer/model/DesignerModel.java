@@ -1,0 +1,313 @@
+package dev.netloom.designer.model;
+
+import dev.netloom.graph.Edge;
+import dev.netloom.graph.Graph;
+import dev.netloom.graph.Node;
+import dev.netloom.graph.PortRef;
+import dev.netloom.graph.Position;
+import dev.netloom.graph.analysis.Fix;
+import dev.netloom.graph.analysis.GraphAnalysis;
+import dev.netloom.graph.analysis.GraphAnalyzer;
+import dev.netloom.graph.edit.AddFragment;
+import dev.netloom.graph.edit.AddNode;
+import dev.netloom.graph.edit.Connect;
+import dev.netloom.graph.edit.ConnectionRules;
+import dev.netloom.graph.edit.Edit;
+import dev.netloom.graph.edit.EditResult;
+import dev.netloom.graph.edit.GraphDocument;
+import dev.netloom.graph.edit.InsertOnEdge;
+import dev.netloom.graph.edit.MoveNodes;
+import dev.netloom.graph.edit.RemoveNodes;
+import dev.netloom.graph.edit.SetLabel;
+import dev.netloom.graph.edit.SetParam;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableSet;
+
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The designer's view-model: the document being edited, its latest analysis, the selection,
+ * and every action a gesture can take. Views bind to its read-only properties and call its
+ * methods; it never touches a view, so it is tested without a window.
+ *
+ * <p>The graph is analysed once per change of the document (not per node, not per redraw);
+ * every view reads that one {@link GraphAnalysis}. Call it from the FX thread only.
+ */
+public final class DesignerModel {
+
+    /** How far a paste or duplicate lands from the original, in canvas units. */
+    public static final double PASTE_OFFSET = 40;
+
+    private final GraphDocument document;
+    private final GraphAnalyzer analyzer;
+    private final ReadOnlyObjectWrapper<GraphAnalysis> analysis = new ReadOnlyObjectWrapper<>(this, "analysis");
+    private final ReadOnlyObjectWrapper<CostSummary> cost = new ReadOnlyObjectWrapper<>(this, "cost", CostSummary.EMPTY);
+    private final ObservableSet<String> selection = FXCollections.observableSet(new LinkedHashSet<>());
+    private final ObservableSet<String> selectionView = FXCollections.unmodifiableObservableSet(selection);
+    private final ReadOnlyStringWrapper selectedNode = new ReadOnlyStringWrapper(this, "selectedNode");
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
+    private final ReadOnlyBooleanWrapper canUndo = new ReadOnlyBooleanWrapper(this, "canUndo");
+    private final ReadOnlyBooleanWrapper canRedo = new ReadOnlyBooleanWrapper(this, "canRedo");
+    private final ReadOnlyBooleanWrapper modified = new ReadOnlyBooleanWrapper(this, "modified");
+    private final ReadOnlyStringWrapper undoText = new ReadOnlyStringWrapper(this, "undoText", "Undo");
+    private final ReadOnlyStringWrapper redoText = new ReadOnlyStringWrapper(this, "redoText", "Redo");
+    private ConnectionRules rules;
+    private AddFragment clipboard;
+    private int pasteCount;
+
+    public DesignerModel(GraphDocument document, GraphAnalyzer analyzer) {
+        this.document = document;
+        this.analyzer = analyzer;
+        document.addListener(this::graphChanged);
+        graphChanged(document.graph());
+        selection.addListener((javafx.collections.SetChangeListener<String>) c ->
+                selectedNode.set(selection.size() == 1 ? selection.iterator().next() : null));
+    }
+
+    public GraphDocument document() {
+        return document;
+    }
+
+    public Graph graph() {
+        return document.graph();
+    }
+
+    /** The analysis of the current graph; replaced after every change. */
+    public ReadOnlyObjectProperty<GraphAnalysis> analysisProperty() {
+        return analysis.getReadOnlyProperty();
+    }
+
+    public GraphAnalysis analysis() {
+        return analysis.get();
+    }
+
+    /** Totals for the cost bar. */
+    public ReadOnlyObjectProperty<CostSummary> costProperty() {
+        return cost.getReadOnlyProperty();
+    }
+
+    /** The ids of the selected nodes (read-only; change it with the select methods). */
+    public ObservableSet<String> selection() {
+        return selectionView;
+    }
+
+    /** The id of the one selected node, or null when none or several are selected. */
+    public ReadOnlyStringProperty selectedNodeProperty() {
+        return selectedNode.getReadOnlyProperty();
+    }
+
+    /** The last refusal or notice to show the user; empty when there is none. */
+    public ReadOnlyStringProperty messageProperty() {
+        return message.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty canUndoProperty() {
+        return canUndo.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty canRedoProperty() {
+        return canRedo.getReadOnlyProperty();
+    }
+
+    /** Whether the graph differs from what was last saved or opened. */
+    public ReadOnlyBooleanProperty modifiedProperty() {
+        return modified.getReadOnlyProperty();
+    }
+
+    /** "Undo add Conv2d", for a menu or a tooltip. */
+    public ReadOnlyStringProperty undoTextProperty() {
+        return undoText.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty redoTextProperty() {
+        return redoText.getReadOnlyProperty();
+    }
+
+    // ---- selection ----
+
+    public void select(String nodeId) {
+        selectAll(Set.of(nodeId));
+    }
+
+    /** Replaces the selection with the given ids (unknown ids are ignored). */
+    public void selectAll(Collection<String> nodeIds) {
+        Set<String> keep = new LinkedHashSet<>();
+        for (String id : nodeIds) {
+            if (graph().hasNode(id)) {
+                keep.add(id);
+            }
+        }
+        selection.retainAll(keep);
+        selection.addAll(keep);
+    }
+
+    /** Adds or removes one node from the selection (shift-click). */
+    public void toggleSelected(String nodeId) {
+        if (!selection.remove(nodeId) && graph().hasNode(nodeId)) {
+            selection.add(nodeId);
+        }
+    }
+
+    public void clearSelection() {
+        selection.clear();
+    }
+
+    // ---- edits: each is one undo step ----
+
+    /** Applies an edit; a refusal becomes the message and is returned. */
+    public EditResult apply(Edit edit) {
+        EditResult result = document.apply(edit);
+        message.set(result.refusal().orElse(""));
+        return result;
+    }
+
+    /** Adds a layer of a catalog type with its defaults at {@code position} and selects it. */
+    public EditResult addLayer(String type, Position position) {
+        AddNode add = AddNode.of(graph(), document.catalog(), type, position);
+        EditResult result = apply(add);
+        if (result.applied()) {
+            select(add.node().id());
+        }
+        return result;
+    }
+
+    /** Why {@code from} may not be connected to {@code to}, or empty when it may: asked while a drag hovers. */
+    public Optional<String> checkConnection(PortRef from, PortRef to) {
+        return rules.check(from, to);
+    }
+
+    public EditResult connect(PortRef from, PortRef to) {
+        return apply(new Connect(new Edge(from, to)));
+    }
+
+    /** Deletes the selected nodes and their edges in one step. */
+    public EditResult deleteSelection() {
+        if (selection.isEmpty()) {
+            return notice("Select a layer to delete it");
+        }
+        return apply(new RemoveNodes(Set.copyOf(selection)));
+    }
+
+    /** Copies the selected nodes and the edges among them. */
+    public void copySelection() {
+        if (selection.isEmpty()) {
+            notice("Select layers to copy them");
+            return;
+        }
+        clipboard = AddFragment.copyOf(graph(), Set.copyOf(selection), 0, 0);
+        pasteCount = 0;
+        message.set("");
+    }
+
+    /** Whether there is something to paste. */
+    public boolean canPaste() {
+        return clipboard != null;
+    }
+
+    /** Pastes the copied nodes, a little further each time, and selects the copies. */
+    public EditResult paste() {
+        if (clipboard == null) {
+            return notice("Nothing copied yet");
+        }
+        pasteCount++;
+        double offset = PASTE_OFFSET * pasteCount;
+        return addFragment(new AddFragment(clipboard.nodes(), clipboard.edges(), offset, offset));
+    }
+
+    /** Copies the selection next to itself in one step and selects the copies. */
+    public EditResult duplicateSelection() {
+        if (selection.isEmpty()) {
+            return notice("Select layers to duplicate them");
+        }
+        return addFragment(AddFragment.copyOf(graph(), Set.copyOf(selection), PASTE_OFFSET, PASTE_OFFSET));
+    }
+
+    private EditResult addFragment(AddFragment fragment) {
+        Map<String, String> ids = fragment.newIds(graph());
+        EditResult result = apply(fragment);
+        if (result.applied()) {
+            selectAll(ids.values());
+        }
+        return result;
+    }
+
+    /** Moves nodes in one step: a whole drag, or a layout. */
+    public EditResult moveNodes(Map<String, Position> positions) {
+        if (positions.isEmpty()) {
+            return notice("");
+        }
+        return apply(new MoveNodes(positions));
+    }
+
+    public EditResult setParam(String nodeId, String name, Object value) {
+        return apply(new SetParam(nodeId, name, value));
+    }
+
+    public EditResult setLabel(String nodeId, String label) {
+        return apply(new SetLabel(nodeId, label));
+    }
+
+    /** Applies an analyser fix (inserts the suggested layer on the edge) and selects the new layer. */
+    public EditResult applyFix(Fix fix) {
+        Set<String> before = graph().nodesById().keySet();
+        EditResult result = apply(InsertOnEdge.of(fix));
+        if (result.applied()) {
+            graph().nodes().stream().map(Node::id).filter(id -> !before.contains(id)).findFirst()
+                    .ifPresent(this::select);
+            message.set("Fixed: " + fix.description());
+        }
+        return result;
+    }
+
+    public boolean undo() {
+        boolean done = document.undo();
+        message.set(done ? "" : "Nothing to undo");
+        return done;
+    }
+
+    public boolean redo() {
+        boolean done = document.redo();
+        message.set(done ? "" : "Nothing to redo");
+        return done;
+    }
+
+    /** Replaces the whole graph (a file was opened); history is forgotten. */
+    public void reset(Graph graph) {
+        selection.clear();
+        document.reset(graph);
+    }
+
+    /** Records that the current graph was saved. */
+    public void markSaved() {
+        document.markSaved();
+        modified.set(document.isModified());
+    }
+
+    private EditResult notice(String text) {
+        message.set(text);
+        return new EditResult(false, text.isEmpty() ? Optional.empty() : Optional.of(text));
+    }
+
+    private void graphChanged(Graph graph) {
+        GraphAnalysis a = analyzer.analyze(graph);
+        rules = new ConnectionRules(a, document.catalog());
+        selection.removeIf(id -> !graph.hasNode(id));
+        analysis.set(a);
+        cost.set(CostSummary.of(a));
+        canUndo.set(document.canUndo());
+        canRedo.set(document.canRedo());
+        undoText.set(document.undoDescription().map(d -> "Undo " + d).orElse("Undo"));
+        redoText.set(document.redoDescription().map(d -> "Redo " + d).orElse("Redo"));
+        modified.set(document.isModified());
+    }
+}
