@@ -17,6 +17,9 @@ data=/usr/share/datasets/fashion-mnist
 mvn -q -B -o test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.classpath -pl training-engine -am >/dev/null
 cp="training-engine/target/test-classes:training-engine/target/classes:model-graph/target/classes:resources/target/classes:$(cat training-engine/target/bench.classpath)"
 out=$(mktemp)
+# Both sides: OpenMP threads sleep while they wait (the launcher's setting), so that a busy shared
+# machine does not turn spinning threads into a 5-20x slowdown for either.
+export OMP_WAIT_POLICY="${OMP_WAIT_POLICY:-PASSIVE}"
 for model in mlp cnn; do
   for threads in 1 2; do
     java -Dai.djl.offline=true -cp "$cp" dev.netloom.train.bench.TrainingThroughput --model $model --threads $threads \
