@@ -116,8 +116,11 @@ public final class Trial {
         String fixed = fixedParams.get(name);
         if (fixed != null) {
             Object value = ValueText.read(fixed);
-            if (value instanceof Number n && !(d instanceof CategoricalDistribution)) {
-                value = d instanceof IntDistribution ? (Object) n.longValue() : (Object) n.doubleValue();
+            // Enqueued numbers may come as any Number type; a whole 3.0 fits an int parameter, 3.7 does not.
+            if (value instanceof Number n && d instanceof IntDistribution && n.doubleValue() == Math.rint(n.doubleValue())) {
+                value = n.longValue();
+            } else if (value instanceof Number n && d instanceof FloatDistribution) {
+                value = n.doubleValue();
             }
             try {
                 return d.toInternal(value);
