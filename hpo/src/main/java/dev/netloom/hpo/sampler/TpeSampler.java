@@ -26,6 +26,8 @@ public final class TpeSampler implements Sampler {
     private final TpeSettings settings;
     private final long seed;
     private final RandomSampler random;
+    private String cachedSplitKey;
+    private TpeSplit cachedSplit;
 
     /** TPE with Optuna's defaults. */
     public TpeSampler(long seed) {
@@ -76,7 +78,7 @@ public final class TpeSampler implements Sampler {
 
     private double[] sample(Study study, FrozenTrial trial, List<FrozenTrial> trials, List<String> names,
                             Map<String, Distribution> space, String purpose) {
-        TpeSplit split = TpeSplit.of(trials, trial.id(), study.directions(), settings.constantLiar());
+        TpeSplit split = split(study, trial, trials);
         ParzenEstimator.Dimension[] dims = new ParzenEstimator.Dimension[names.size()];
         for (int j = 0; j < dims.length; j++) {
             dims[j] = dimension(space.get(names.get(j)));
@@ -98,6 +100,35 @@ public final class TpeSampler implements Sampler {
             out[j] = toInternal(space.get(names.get(j)), candidates[bestIdx][j]);
         }
         return out;
+    }
+
+    /**
+     * The split for this trial, computed once for all its suggestions while the trials it is made
+     * from stay the same (the cache key counts them by state).
+     */
+    private TpeSplit split(Study study, FrozenTrial trial, List<FrozenTrial> trials) {
+        long finished = 0;
+        long running = 0;
+        for (FrozenTrial t : trials) {
+            if (t.state() == TrialState.COMPLETE || t.state() == TrialState.PRUNED) {
+                finished++;
+            } else if (t.state() == TrialState.RUNNING) {
+                running++;
+            }
+        }
+        String key = study.id() + ":" + trial.id() + ":" + trials.size() + ":" + finished + ":"
+                + (settings.constantLiar() ? running : 0);
+        synchronized (this) {
+            if (key.equals(cachedSplitKey)) {
+                return cachedSplit;
+            }
+        }
+        TpeSplit split = TpeSplit.of(trials, trial.id(), study.directions(), settings.constantLiar());
+        synchronized (this) {
+            cachedSplitKey = key;
+            cachedSplit = split;
+        }
+        return split;
     }
 
     private ParzenEstimator estimator(ParzenEstimator.Dimension[] dims, List<FrozenTrial> trials,

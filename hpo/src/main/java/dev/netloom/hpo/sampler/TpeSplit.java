@@ -31,9 +31,15 @@ record TpeSplit(List<FrozenTrial> below, List<FrozenTrial> above) {
             }
         }
         Map<Long, double[]> keys = keys(considered, directions);
-        List<FrozenTrial> ranked = new ArrayList<>(considered);
-        ranked.sort(Comparator.comparing((FrozenTrial t) -> keys.get(t.id()), TpeSplit::compareKeys)
-                .thenComparingInt(FrozenTrial::number));
+        List<Ranked> ranking = new ArrayList<>(considered.size());
+        for (FrozenTrial t : considered) {
+            ranking.add(new Ranked(t, keys.get(t.id())));
+        }
+        ranking.sort(Ranked::compareTo);
+        List<FrozenTrial> ranked = new ArrayList<>(ranking.size());
+        for (Ranked r : ranking) {
+            ranked.add(r.trial());
+        }
         int nBelow = TpeSettings.gamma(ranked.size());
         List<FrozenTrial> below = new ArrayList<>(ranked.subList(0, nBelow));
         List<FrozenTrial> above = new ArrayList<>(ranked.subList(nBelow, ranked.size()));
@@ -77,13 +83,17 @@ record TpeSplit(List<FrozenTrial> below, List<FrozenTrial> above) {
         return out;
     }
 
-    private static int compareKeys(double[] a, double[] b) {
-        for (int i = 0; i < a.length; i++) {
-            int c = Double.compare(a[i], b[i]);
-            if (c != 0) {
-                return c;
+    /** A trial with its sort key looked up once, not at every comparison. */
+    private record Ranked(FrozenTrial trial, double[] key) implements Comparable<Ranked> {
+        @Override
+        public int compareTo(Ranked o) {
+            for (int i = 0; i < key.length; i++) {
+                int c = Double.compare(key[i], o.key[i]);
+                if (c != 0) {
+                    return c;
+                }
             }
+            return Integer.compare(trial.number(), o.trial.number());
         }
-        return 0;
     }
 }
