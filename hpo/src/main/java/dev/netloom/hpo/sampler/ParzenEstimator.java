@@ -111,11 +111,17 @@ public final class ParzenEstimator {
         }
     }
 
+    /**
+     * Optuna's categorical kernels: every choice starts at priorWeight / (number of kernels), the
+     * observed choice gets 1 more, rows are normalized. The more kernels, the sharper each one, so
+     * a choice rarely tried among many bad trials keeps a low density there and gets explored.
+     */
     private static double[][] categoricalLogProbs(double[] col, int k, double priorWeight) {
-        double[][] p = new double[col.length + 1][k];
-        for (int i = 0; i <= col.length; i++) {
+        int kernels = col.length + 1;
+        double[][] p = new double[kernels][k];
+        for (int i = 0; i < kernels; i++) {
             double[] row = p[i];
-            Arrays.fill(row, priorWeight / k);
+            Arrays.fill(row, priorWeight / kernels);
             if (i < col.length) {
                 row[(int) col[i]] += 1;
             }
