@@ -20,6 +20,12 @@ import java.util.SplittableRandom;
  * density (expected improvement). Univariate by default; multivariate samples the parameters every
  * trial has jointly. Parameters only some trials have (conditional spaces) are fitted on the trials
  * that have them. Before {@link TpeSettings#nStartupTrials()} finished trials, it samples at random.
+ *
+ * <p>For several objectives the good trials are the first Pareto fronts (by non-dominated rank,
+ * then trial number); Optuna's MOTPE also breaks the last front by hypervolume contribution, which
+ * this does not. Kernel densities are the exact truncated-normal densities, as in Optuna since its
+ * fix of issue #5109 (PR #5110, 2023); Optuna 3.1, the Debian peer of {@code hpo/bench}, still
+ * leaves out the {@code -log(sigma)} term, which favours wide kernels and explores more.
  */
 public final class TpeSampler implements Sampler {
 
