@@ -112,14 +112,14 @@ public final class InMemoryStorage implements Storage {
     @Override
     public synchronized void setUserAttr(long trialId, String key, Object value) {
         dev.netloom.hpo.distribution.ValueText.write(value); // refuses types a database could not keep
-        MutableTrial t = get(trialId);
+        MutableTrial t = unfinished(trialId);
         t.userAttrs.put(key, value);
         t.changed();
     }
 
     @Override
     public synchronized void setSystemAttr(long trialId, String key, String value) {
-        MutableTrial t = get(trialId);
+        MutableTrial t = unfinished(trialId);
         t.systemAttrs.put(key, value);
         t.changed();
     }
@@ -196,6 +196,14 @@ public final class InMemoryStorage implements Storage {
         MutableTrial t = trials.get(trialId);
         if (t == null) {
             throw new StorageException("no trial with id " + trialId);
+        }
+        return t;
+    }
+
+    private MutableTrial unfinished(long trialId) {
+        MutableTrial t = get(trialId);
+        if (t.state.isFinished()) {
+            throw new IllegalStateException("trial " + t.number + " is " + t.state + "; a finished trial does not change");
         }
         return t;
     }

@@ -22,6 +22,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,6 +56,8 @@ public final class JdbcStorage implements Storage {
     private final Dialect dialect;
     private final String where;
     private final ReentrantLock lock = new ReentrantLock();
+    /** Finished trials never change (see {@link Storage}), so each is read from the database once. Guarded by {@link #lock}. */
+    private final Map<Long, FrozenTrial> finished = new HashMap<>();
 
     private JdbcStorage(Connection connection, Dialect dialect, String where) {
         this.connection = connection;
@@ -231,6 +234,7 @@ public final class JdbcStorage implements Storage {
             }
             update("DELETE FROM hpo_trials WHERE study_id = ?", studyId);
             update("DELETE FROM hpo_studies WHERE study_id = ?", studyId);
+            finished.clear();
             return null;
         });
     }
@@ -354,7 +358,7 @@ public final class JdbcStorage implements Storage {
     public void setUserAttr(long trialId, String key, Object value) {
         String text = ValueText.write(value);
         inTransaction(() -> {
-            requireTrial(trialId);
+            requireUnfinished(trialId);
             upsertAttr("hpo_trial_user_attrs", trialId, key, text);
             return null;
         });
@@ -363,7 +367,7 @@ public final class JdbcStorage implements Storage {
     @Override
     public void setSystemAttr(long trialId, String key, String value) {
         inTransaction(() -> {
-            requireTrial(trialId);
+            requireUnfinished(trialId);
             upsertAttr("hpo_trial_system_attrs", trialId, key, value);
             return null;
         });
@@ -448,15 +452,58 @@ public final class JdbcStorage implements Storage {
 
     @Override
     public List<FrozenTrial> trials(long studyId) {
-        return inTransaction(() -> new TrialReader(connection).read("t.study_id = ?", studyId));
+        return inTransaction(() -> {
+            List<Long> ids = new ArrayList<>();
+            List<Long> missing = new ArrayList<>();
+            try (PreparedStatement p = connection.prepareStatement(
+                    "SELECT trial_id FROM hpo_trials WHERE study_id = ? ORDER BY number")) {
+                p.setLong(1, studyId);
+                try (ResultSet rs = p.executeQuery()) {
+                    while (rs.next()) {
+                        long id = rs.getLong(1);
+                        ids.add(id);
+                        if (!finished.containsKey(id)) {
+                            missing.add(id);
+                        }
+                    }
+                }
+            }
+            Map<Long, FrozenTrial> fresh = new HashMap<>();
+            if (!missing.isEmpty()) {
+                // Ids are longs read from the database, so writing them into the SQL is safe.
+                String condition = missing.size() > ids.size() / 2 ? "t.study_id = ?"
+                        : "t.study_id = ? AND t.trial_id IN (" + String.join(",", missing.stream().map(String::valueOf).toList()) + ")";
+                for (FrozenTrial t : new TrialReader(connection).read(condition, studyId)) {
+                    fresh.put(t.id(), t);
+                    remember(t);
+                }
+            }
+            List<FrozenTrial> out = new ArrayList<>(ids.size());
+            for (long id : ids) {
+                FrozenTrial t = finished.get(id);
+                out.add(t != null ? t : fresh.get(id));
+            }
+            return out;
+        });
     }
 
     private FrozenTrial readTrial(long trialId) throws SQLException {
+        FrozenTrial cached = finished.get(trialId);
+        if (cached != null) {
+            return cached;
+        }
         List<FrozenTrial> found = new TrialReader(connection).read("t.trial_id = ?", trialId);
         if (found.isEmpty()) {
             throw new StorageException("no trial with id " + trialId + " in " + where);
         }
+        remember(found.get(0));
         return found.get(0);
+    }
+
+    private void remember(FrozenTrial t) {
+        if (t.state().isFinished()) {
+            finished.put(t.id(), t);
+        }
     }
 
     private TrialState requireTrial(long trialId) throws SQLException {
@@ -468,6 +515,13 @@ public final class JdbcStorage implements Storage {
                 }
                 return TrialState.valueOf(rs.getString(1));
             }
+        }
+    }
+
+    private void requireUnfinished(long trialId) throws SQLException {
+        TrialState state = requireTrial(trialId);
+        if (state.isFinished()) {
+            throw new IllegalStateException("trial id " + trialId + " is " + state + "; a finished trial does not change");
         }
     }
 

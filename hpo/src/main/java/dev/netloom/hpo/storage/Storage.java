@@ -18,7 +18,9 @@ import java.util.Optional;
  * trial numbers are unique, a WAITING trial is claimed by exactly one worker, and a trial leaves
  * RUNNING exactly once ({@link #finishTrial} answers {@code false} to the loser).
  *
- * <p>Storages return {@link FrozenTrial} snapshots; nothing returned changes afterwards.
+ * <p>Storages return {@link FrozenTrial} snapshots; nothing returned changes afterwards. A
+ * finished trial (COMPLETE, PRUNED, FAIL) never changes again: parameters, reports and attributes
+ * are set on WAITING or RUNNING trials only, so storages may cache finished trials.
  */
 public interface Storage extends AutoCloseable {
 
@@ -50,10 +52,10 @@ public interface Storage extends AutoCloseable {
     /** Records (or replaces) the intermediate value of a step of a RUNNING trial. */
     void setIntermediateValue(long trialId, int step, double value);
 
-    /** Sets a user attribute: a string, number, boolean or {@code null}. */
+    /** Sets a user attribute of an unfinished trial: a string, number, boolean or {@code null}. */
     void setUserAttr(long trialId, String key, Object value);
 
-    /** Sets a system attribute (for samplers, pruners and the study). */
+    /** Sets a system attribute of an unfinished trial (for samplers, pruners and the study). */
     void setSystemAttr(long trialId, String key, String value);
 
     /**

@@ -168,6 +168,40 @@ abstract class StorageContract {
     }
 
     @Test
+    void aFinishedTrialRefusesNewAttributes() {
+        long s = storage.createStudy("s", MIN).id();
+        long id = storage.createTrial(s, TrialState.RUNNING, Map.of(), Map.of(), Map.of()).id();
+        storage.finishTrial(id, TrialState.PRUNED, List.of());
+        assertThatThrownBy(() -> storage.setUserAttr(id, "k", 1)).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("PRUNED; a finished trial does not change");
+        assertThatThrownBy(() -> storage.setSystemAttr(id, "k", "v")).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void aReaderSeesTrialsThatAnotherHandleChanged() throws Exception {
+        long s = storage.createStudy("s", MIN).id();
+        long done = storage.createTrial(s, TrialState.RUNNING, Map.of(), Map.of(), Map.of()).id();
+        long open = storage.createTrial(s, TrialState.RUNNING, Map.of(), Map.of(), Map.of()).id();
+        storage.finishTrial(done, TrialState.COMPLETE, List.of(1.0));
+        assertThat(storage.trials(s)).extracting(FrozenTrial::state).containsExactly(TrialState.COMPLETE, TrialState.RUNNING);
+        Storage other = openAgain();
+        try {
+            other.setIntermediateValue(open, 2, 0.5);
+            other.finishTrial(open, TrialState.COMPLETE, List.of(2.0));
+            other.createTrial(s, TrialState.WAITING, Map.of(), Map.of(), Map.of());
+        } finally {
+            if (other != storage) {
+                other.close();
+            }
+        }
+        List<FrozenTrial> now = storage.trials(s);
+        assertThat(now).extracting(FrozenTrial::state)
+                .containsExactly(TrialState.COMPLETE, TrialState.COMPLETE, TrialState.WAITING);
+        assertThat(now.get(1).intermediateValues()).containsEntry(2, 0.5);
+        assertThat(storage.trial(open).values()).containsExactly(2.0);
+    }
+
+    @Test
     void snapshotsDoNotChangeAfterwards() {
         long s = storage.createStudy("s", MIN).id();
         long id = storage.createTrial(s, TrialState.RUNNING, Map.of(), Map.of(), Map.of()).id();
