@@ -55,6 +55,18 @@ class ParzenEstimatorTest {
         assertThat(rng).isNotNull();
     }
 
+    @Property(tries = 100)
+    void argsortOrdersAnyValues(@ForAll java.util.List<@DoubleRange(min = -1e300, max = 1e300) Double> values) {
+        double[] v = values.stream().mapToDouble(Double::doubleValue).toArray();
+        int[] order = ParzenEstimator.argsort(v);
+        assertThat(java.util.Arrays.stream(order).sorted().toArray())
+                .isEqualTo(java.util.stream.IntStream.range(0, v.length).toArray());
+        for (int r = 1; r < order.length; r++) {
+            // Values within 1e-11 relative may come in either order; all others strictly ascend.
+            assertThat(v[order[r]]).isGreaterThanOrEqualTo(v[order[r - 1]] - 1e-11 * Math.abs(v[order[r - 1]]));
+        }
+    }
+
     @Test
     void optunaWeightsAndGamma() {
         assertThat(TpeSettings.gamma(10)).isEqualTo(1);
