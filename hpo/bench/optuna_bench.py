@@ -2,7 +2,7 @@
 """The Optuna half of hpo/bench/run.sh: the same functions, the same CSV lines as BenchMain.
 
 quality,optuna,<sampler>,<function>,<seeds>,<median>,<q1>,<q3>
-speed,optuna,tpe,<finished trials>,<ms per trial of 6 suggestions>
+speed,optuna,tpe,<finished trials>,<ms per trial of 6 suggestions, best of 5 blocks>
 
 Uses Debian's python3-optuna (Optuna 3.1) with its default TPESampler settings.
 """
@@ -91,13 +91,17 @@ def measure(finished, repeats):
         value = sum((v - 0.3) ** 2 for v in params.values())
         trials.append(optuna.trial.create_trial(params=params, distributions={k: dist for k in params}, value=value))
     study.add_trials(trials)
-    start = time.perf_counter()
-    for _ in range(repeats):
-        t = study.ask()
-        for p in range(6):
-            t.suggest_float("x%d" % p, 0, 1)
-        study.tell(t, state=optuna.trial.TrialState.FAIL)
-    return (time.perf_counter() - start) * 1000 / repeats
+    # Best of five blocks, as in BenchMain: the machine is shared.
+    best = float("inf")
+    for _ in range(5):
+        start = time.perf_counter()
+        for _ in range(repeats):
+            t = study.ask()
+            for p in range(6):
+                t.suggest_float("x%d" % p, 0, 1)
+            study.tell(t, state=optuna.trial.TrialState.FAIL)
+        best = min(best, (time.perf_counter() - start) * 1000 / repeats)
+    return best
 
 
 def main():

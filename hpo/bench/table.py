@@ -37,7 +37,7 @@ if rows:
                                      cell((fn, "java", "random")), cell((fn, "optuna", "random"))))
 if speed:
     print()
-    print("Time per trial (ask + 6 float suggestions), TPE, after N finished trials")
+    print("Time per trial (ask + 6 float suggestions), TPE, after N finished trials; best of 5 blocks")
     print("%-10s %-14s %-16s %s" % ("N", "netloom (ms)", "Optuna 3.1 (ms)", "speed-up"))
     for n in sorted({k[0] for k in speed}):
         j = speed.get((n, "java"))

@@ -139,24 +139,29 @@ public final class TpeSampler implements Sampler {
 
     private ParzenEstimator estimator(ParzenEstimator.Dimension[] dims, List<FrozenTrial> trials,
                                       List<String> names, Map<String, Distribution> space) {
-        List<double[]> rows = new ArrayList<>();
+        int d = names.size();
+        double[][] columns = new double[d][trials.size()];
+        String[] keys = names.toArray(new String[0]);
+        Distribution[] dists = new Distribution[d];
+        for (int k = 0; k < d; k++) {
+            dists[k] = space.get(keys[k]);
+        }
+        int n = 0;
         for (FrozenTrial t : trials) {
-            double[] row = new double[names.size()];
             boolean has = true;
-            for (int j = 0; j < row.length && has; j++) {
-                Double v = t.internalParams().get(names.get(j));
-                Distribution d = space.get(names.get(j));
-                has = v != null && d.equals(t.distributions().get(names.get(j)));
+            for (int k = 0; k < d && has; k++) {
+                Double v = t.internalParams().get(keys[k]);
+                has = v != null && dists[k].equals(t.distributions().get(keys[k]));
                 if (has) {
-                    row[j] = toSampling(d, v);
+                    columns[k][n] = toSampling(dists[k], v);
                 }
             }
             if (has) {
-                rows.add(row);
+                n++;
             }
         }
-        return new ParzenEstimator(dims, rows.toArray(new double[0][]), TpeSettings.weights(rows.size()),
-                settings.priorWeight(), settings.multivariate(), settings.magicClip());
+        return ParzenEstimator.ofColumns(dims, columns, n, TpeSettings.weights(n), settings.priorWeight(),
+                settings.multivariate(), settings.magicClip());
     }
 
     private static int finished(List<FrozenTrial> trials) {

@@ -20,7 +20,7 @@ import java.util.function.LongFunction;
 /**
  * The Java half of {@code hpo/bench/run.sh}. Prints CSV lines:
  * {@code quality,java,<sampler>,<function>,<seeds>,<median>,<q1>,<q3>} and
- * {@code speed,java,tpe,<finished trials>,<ms per trial of 6 suggestions>}.
+ * {@code speed,java,tpe,<finished trials>,<ms per trial of 6 suggestions, best of 5 blocks>}.
  *
  * <p>Arguments: {@code --seeds N} (default 30), {@code --trials N} (default 100), {@code --speed-only},
  * {@code --quality-only}.
@@ -82,10 +82,10 @@ public final class BenchMain {
         int[] sizes = {100, 500, 1000};
         // Warm the JIT first (a studio or worker process runs for hours); Python has no JIT to warm.
         for (int w = 0; w < 3; w++) {
-            measure(1000, 40);
+            measure(1000, 10);
         }
         for (int n : sizes) {
-            double ms = measure(n, 50);
+            double ms = measure(n, 20);
             System.out.printf("speed,java,tpe,%d,%.4f%n", n, ms);
             System.out.flush();
         }
@@ -107,15 +107,20 @@ public final class BenchMain {
             }
             storage.finishTrial(t.id(), TrialState.COMPLETE, List.of(sum));
         }
-        long start = System.nanoTime();
-        for (int r = 0; r < repeats; r++) {
-            Trial t = study.ask();
-            for (int p = 0; p < 6; p++) {
-                t.suggestFloat("x" + p, 0, 1);
+        // Best of five blocks: the machine is shared, and the minimum is the least disturbed figure.
+        double best = Double.POSITIVE_INFINITY;
+        for (int block = 0; block < 5; block++) {
+            long start = System.nanoTime();
+            for (int r = 0; r < repeats; r++) {
+                Trial t = study.ask();
+                for (int p = 0; p < 6; p++) {
+                    t.suggestFloat("x" + p, 0, 1);
+                }
+                // FAIL keeps the number of finished trials TPE learns from at `finished`.
+                study.tellFail(t, "benchmark probe");
             }
-            // FAIL keeps the number of finished trials TPE learns from at `finished`.
-            study.tellFail(t, "benchmark probe");
+            best = Math.min(best, (System.nanoTime() - start) / 1e6 / repeats);
         }
-        return (System.nanoTime() - start) / 1e6 / repeats;
+        return best;
     }
 }
