@@ -157,6 +157,15 @@ public final class Trial {
         return study.pruner().prune(study, snapshot());
     }
 
+    /**
+     * Records that this trial's worker is alive. {@link Study#optimize} does it on its own; an
+     * ask/tell loop in a study with heartbeats calls it more often than the heartbeat interval,
+     * or other workers fail the trial once the grace period passes.
+     */
+    public void heartbeat() {
+        study.storage().recordHeartbeat(id);
+    }
+
     /** Sets a user attribute: a string, number, boolean or null. */
     public void setUserAttr(String key, Object value) {
         study.storage().setUserAttr(id, key, value);

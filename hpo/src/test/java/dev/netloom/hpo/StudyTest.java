@@ -167,14 +167,19 @@ class StudyTest {
     void aTrialReapedByHeartbeatIsRetriedWithItsParams() throws Exception {
         Study study = Study.builder(new InMemoryStorage()).setName("hb").optSampler(new RandomSampler(5))
                 .optHeartbeat(Duration.ofMillis(20), Duration.ofMillis(100)).optRetryFailedTrials(1).build();
+        Trial alive = study.ask();
         Trial abandoned = study.ask(); // its worker "dies": no heartbeat is ever recorded
         double x = abandoned.suggestFloat("x", 0, 1);
-        Thread.sleep(200); // the point of the test: let the grace period pass
+        for (int i = 0; i < 4; i++) {
+            Thread.sleep(50); // the point of the test: the grace period passes for one trial only
+            alive.heartbeat();
+        }
         List<FrozenTrial> reaped = study.reapStaleTrials();
         assertThat(reaped).extracting(FrozenTrial::number).containsExactly(abandoned.number());
         Trial retry = study.ask();
         assertThat(retry.suggestFloat("x", 0, 1)).isEqualTo(x);
-        assertThat(retry.snapshot().systemAttrs()).containsEntry(Study.RETRY_OF, "0");
+        assertThat(retry.snapshot().systemAttrs()).containsEntry(Study.RETRY_OF, Integer.toString(abandoned.number()));
+        assertThat(alive.snapshot().state()).isEqualTo(TrialState.RUNNING);
         assertThatThrownBy(() -> study.tell(abandoned, 1.0)).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("already FAIL");
     }

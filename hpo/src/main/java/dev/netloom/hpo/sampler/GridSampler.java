@@ -18,6 +18,8 @@ import java.util.Set;
  * Tries every combination of the given values, in an order shuffled by the seed. A trial's grid
  * point is chosen when it starts (system attribute {@code grid_id}); once every point is taken,
  * points are visited again. Each suggested parameter must be in the grid and its values in range.
+ * Workers that start trials at the same moment may pick the same point (as in Optuna); the grid is
+ * still covered, a point may just be evaluated twice.
  */
 public final class GridSampler implements Sampler {
 

@@ -14,7 +14,11 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Pruners on synthetic learning curves: loss(step) = quality + 1 / (step + 1), quality fixed per trial. */
+/**
+ * Pruners on synthetic learning curves: loss(step) = quality + 1 / (step + 1), quality fixed per
+ * trial. The defaults checked are Optuna's from FIGURES.md: median/percentile 5 startup trials, ASHA
+ * reduction factor 4, Hyperband reduction factor 3.
+ */
 class PrunerTest {
 
     static final Objective CURVE = Objective.single(t -> {
