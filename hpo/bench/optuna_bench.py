@@ -70,6 +70,19 @@ FUNCTIONS = [("branin", branin), ("hartmann6", hartmann6), ("rosenbrock10", rose
              ("styblinski5", styblinski5), ("mixed", mixed)]
 
 
+def patch_logpdf_fix():
+    """Applies Optuna's own fix of issue #5109 (PR #5110) to 3.1's vendored truncnorm.logpdf,
+    which leaves out -log(scale). netloom's Parzen estimator uses the fixed density."""
+    from optuna.samplers._tpe import _truncnorm, parzen_estimator
+
+    original = _truncnorm.logpdf
+
+    def fixed(x, a, b, loc=0, scale=1):
+        return original(x, a, b, loc, scale) - np.log(scale)
+
+    parzen_estimator.truncnorm.logpdf = fixed
+
+
 def quality(name, make, seeds, trials):
     for fname, f in FUNCTIONS:
         best = []
@@ -110,10 +123,15 @@ def main():
     ap.add_argument("--trials", type=int, default=100)
     ap.add_argument("--speed-only", action="store_true")
     ap.add_argument("--quality-only", action="store_true")
+    ap.add_argument("--with-logpdf-fix", action="store_true",
+                    help="also run Optuna 3.1 TPE with the truncnorm.logpdf fix of PR #5110 (sampler tpe-fixed)")
     a = ap.parse_args()
     if not a.speed_only:
         quality("tpe", lambda s: optuna.samplers.TPESampler(seed=s), a.seeds, a.trials)
         quality("random", lambda s: optuna.samplers.RandomSampler(seed=s), a.seeds, a.trials)
+        if a.with_logpdf_fix:
+            patch_logpdf_fix()
+            quality("tpe-fixed", lambda s: optuna.samplers.TPESampler(seed=s), a.seeds, a.trials)
     if not a.quality_only:
         for n in (100, 500, 1000):
             print("speed,optuna,tpe,%d,%.4f" % (n, measure(n, 5)), flush=True)

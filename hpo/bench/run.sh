@@ -5,7 +5,8 @@
 #   hpo/bench/run.sh --seeds 5       # quick: fewer seeds
 #   hpo/bench/run.sh --speed-only    # only time per suggestion at 100, 500, 1000 finished trials
 #
-# Other flags: --trials N, --quality-only. Raw CSV lines are kept in hpo/target/bench/.
+# Other flags: --trials N, --quality-only, --with-logpdf-fix (adds Optuna 3.1 with the truncnorm.logpdf
+# fix of Optuna PR #5110, the density netloom uses). Raw CSV lines are kept in hpo/target/bench/.
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$ROOT"
@@ -22,7 +23,9 @@ mvn -B -q -o dependency:build-classpath -pl hpo -Dmdep.includeScope=test -Dmdep.
 CP="hpo/target/test-classes:hpo/target/classes:$(cat "$OUT/classpath.txt")"
 
 echo "bench: netloom (java) ..." >&2
-java -cp "$CP" dev.netloom.hpo.bench.BenchMain "$@" | tee "$OUT/java.csv" >&2
+JAVA_ARGS=()
+for a in "$@"; do [ "$a" = --with-logpdf-fix ] || JAVA_ARGS+=("$a"); done
+java -cp "$CP" dev.netloom.hpo.bench.BenchMain "${JAVA_ARGS[@]}" | tee "$OUT/java.csv" >&2
 echo "bench: optuna (python) ..." >&2
 /usr/bin/python3 hpo/bench/optuna_bench.py "$@" | tee "$OUT/optuna.csv" >&2
 echo

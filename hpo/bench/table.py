@@ -30,11 +30,14 @@ def cell(key):
 if rows:
     print("Best value after the trials, median [Q1, Q3] over seeds (java: %s seeds, optuna: %s seeds); lower is better"
           % (seeds.get("java", "-"), seeds.get("optuna", "-")))
-    print("%-13s %s %s %s %s" % ("function", "%-26s" % "netloom TPE", "%-26s" % "Optuna 3.1 TPE",
-                                 "%-26s" % "netloom random", "%-26s" % "Optuna random"))
+    fixed = any(k[2] == "tpe-fixed" for k in rows)
+    header = ["netloom TPE", "Optuna 3.1 TPE"] + (["Optuna 3.1 TPE + #5110"] if fixed else []) \
+        + ["netloom random", "Optuna random"]
+    keys = [("java", "tpe"), ("optuna", "tpe")] + ([("optuna", "tpe-fixed")] if fixed else []) \
+        + [("java", "random"), ("optuna", "random")]
+    print("%-13s %s" % ("function", " ".join("%-26s" % h for h in header)))
     for fn in functions:
-        print("%-13s %s %s %s %s" % (fn, cell((fn, "java", "tpe")), cell((fn, "optuna", "tpe")),
-                                     cell((fn, "java", "random")), cell((fn, "optuna", "random"))))
+        print("%-13s %s" % (fn, " ".join(cell((fn,) + k) for k in keys)))
 if speed:
     print()
     print("Time per trial (ask + 6 float suggestions), TPE, after N finished trials; best of 5 blocks")
