@@ -23,7 +23,7 @@ import java.util.Locale;
  * reads it (name, splits, classes, samples, class balance, the read report) and whether it
  * matches the model. All state lives in the {@link DataViewModel}; this class only binds.
  */
-public final class DataView extends HBox {
+public final class DataView extends VBox {
 
     private final DataViewModel model;
     private final Label name = new Label();
@@ -43,7 +43,7 @@ public final class DataView extends HBox {
      * @param files how files and folders are chosen
      */
     public DataView(DataViewModel model, SourceForm form, DataFiles files) {
-        super(18);
+        super(14);
         this.model = model;
         getStyleClass().add(StudioStyle.DATA_VIEW);
         setPadding(new Insets(20, 24, 20, 24));
@@ -80,11 +80,16 @@ public final class DataView extends HBox {
         reportTitle.getStyleClass().add(StudioStyle.MUTED);
         VBox reportBox = new VBox(4, reportTitle, report, issues);
         reportBox.getStyleClass().add(StudioStyle.DATA_CARD);
-        VBox side = new VBox(14, balance, reportBox);
+        VBox chartBox = new VBox(balance);
+        chartBox.getStyleClass().add(StudioStyle.DATA_CARD);
+        VBox side = new VBox(14, chartBox, reportBox);
+        side.setMinWidth(360);
+        side.setPrefWidth(420);
 
         Label samplesTitle = new Label("Samples (training split)");
         samplesTitle.getStyleClass().add(StudioStyle.SECTION_TITLE);
         VBox samplesBox = new VBox(8, samplesTitle, samples);
+        samplesBox.getStyleClass().add(StudioStyle.DATA_CARD);
         VBox.setVgrow(samples, Priority.ALWAYS);
         HBox.setHgrow(samplesBox, Priority.ALWAYS);
         HBox body = new HBox(18, samplesBox, side);
@@ -107,10 +112,18 @@ public final class DataView extends HBox {
         title.getStyleClass().add(StudioStyle.PLACEHOLDER_TITLE);
         Label subtitle = new Label("The dataset as training will read it, checked against the model.");
         subtitle.getStyleClass().add(StudioStyle.MUTED);
-        VBox right = new VBox(12, new VBox(2, title, subtitle), error, empty, shown);
+        VBox right = new VBox(12, error, empty, shown);
         HBox.setHgrow(right, Priority.ALWAYS);
+        HBox columns = new HBox(20, new SourcePane(form, model, files), right);
+        VBox.setVgrow(columns, Priority.ALWAYS);
 
-        getChildren().addAll(new SourcePane(form, model, files), right);
+        getChildren().addAll(new VBox(2, title, subtitle), columns);
+        // The form shows what the project reads, so "Read data" again reads the same thing.
+        model.sectionProperty().addListener((obs, old, section) -> {
+            if (section != null) {
+                form.show(section, model.projectFolder());
+            }
+        });
         model.previewProperty().addListener((obs, old, p) -> showPreview(p));
         model.checkProperty().addListener((obs, old, c) -> showCheck(c));
         showPreview(model.previewProperty().get());

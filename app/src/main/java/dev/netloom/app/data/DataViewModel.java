@@ -121,8 +121,13 @@ public final class DataViewModel {
      * @return completes on the FX thread once the preview is shown, or with the failure
      */
     public CompletableFuture<DataPreview> apply(DataChoice choice) {
+        return read(choice.section(projectFolder()), true);
+    }
+
+    /** The folder relative paths in the section are resolved against; null while the project has no file. */
+    public Path projectFolder() {
         Path file = session.fileProperty().get();
-        return read(choice.section(file == null ? null : file.toAbsolutePath().getParent()), true);
+        return file == null ? null : file.toAbsolutePath().getParent();
     }
 
     /** Shows why a choice cannot be read yet ("Choose the file for CSV table first."). */
@@ -175,10 +180,10 @@ public final class DataViewModel {
 
     private CompletableFuture<DataPreview> read(JsonNode data, boolean store) {
         CompletableFuture<DataPreview> done = new CompletableFuture<>();
-        Path file = session.fileProperty().get();
+        Path folder = projectFolder();
         DatasetReader reader;
         try {
-            reader = DataSources.reader(data, file == null ? Path.of("") : file.toAbsolutePath().getParent());
+            reader = DataSources.reader(data, folder == null ? Path.of("") : folder);
         } catch (IOException e) {
             error.set(e.getMessage());
             done.completeExceptionally(e);

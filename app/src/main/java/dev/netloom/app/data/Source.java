@@ -5,26 +5,38 @@ package dev.netloom.app.data;
  * what each needs to be asked for.
  */
 public enum Source {
-    FASHION_MNIST("Fashion-MNIST", "built in · 70,000 clothing pictures, 10 classes", Ask.NOTHING),
-    SHAPES_QA("Shapes QA", "built in · generated pictures of shapes with questions", Ask.EXAMPLES),
-    FASHION_QA("Fashion QA", "built in · Fashion-MNIST pictures with yes/no questions", Ask.EXAMPLES),
-    IDX("IDX pictures", "an idx3 pictures file and its idx1 labels (MNIST family)", Ask.FILE),
-    IMAGE_FOLDER("Picture folder", "one sub-folder of PNG or JPEG pictures per class", Ask.FOLDER),
-    CSV("CSV table", "rows of features with a label column", Ask.FILE),
-    TEXT("Texts", "labelled texts in a CSV or JSONL file", Ask.FILE),
-    MANIFEST("Manifest", "rows of picture, text and label (CSV or JSONL)", Ask.FILE);
+    FASHION_MNIST("fashion-mnist", "Fashion-MNIST", "built in · 70,000 clothing pictures", Ask.NOTHING),
+    SHAPES_QA("shapes-qa", "Shapes QA", "built in · generated shapes and questions", Ask.EXAMPLES),
+    FASHION_QA("fashion-qa", "Fashion QA", "built in · clothing with yes/no questions", Ask.EXAMPLES),
+    IDX("idx", "IDX pictures", "MNIST-family idx3 pictures + idx1 labels", Ask.FILE),
+    IMAGE_FOLDER("image-folder", "Picture folder", "one sub-folder of pictures per class", Ask.FOLDER),
+    CSV("csv", "CSV table", "rows of features and a label column", Ask.FILE),
+    TEXT("text", "Texts", "labelled texts, CSV or JSONL", Ask.FILE),
+    MANIFEST("manifest", "Manifest", "picture, text and label per row", Ask.FILE);
 
     /** What the settings pane asks for besides the source itself. */
     public enum Ask { NOTHING, EXAMPLES, FILE, FOLDER }
 
+    private final String key;
     private final String title;
     private final String description;
     private final Ask ask;
 
-    Source(String title, String description, Ask ask) {
+    Source(String key, String title, String description, Ask ask) {
+        this.key = key;
         this.title = title;
         this.description = description;
         this.ask = ask;
+    }
+
+    /** The source's name in the data section's {@code "source"}. */
+    public String key() {
+        return key;
+    }
+
+    /** The source a data section names, if it is one of these. */
+    public static java.util.Optional<Source> named(String key) {
+        return java.util.Arrays.stream(values()).filter(s -> s.key.equals(key)).findFirst();
     }
 
     public String title() {

@@ -1,5 +1,6 @@
 package dev.netloom.app.data;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleIntegerProperty;
@@ -90,6 +91,42 @@ public final class SourceForm {
         if (source.get() == Source.IDX) {
             labels.set(DataChoice.IdxFiles.labelsBeside(chosen).orElse(null));
         }
+    }
+
+    /**
+     * Fills the form from a data section (the project's, or the one just read), so what is shown
+     * is what the project reads. Settings the form does not ask for are left as they are.
+     *
+     * @param projectFolder relative paths are resolved against it; null when the project has no file yet
+     */
+    public void show(JsonNode section, Path projectFolder) {
+        Source s = Source.named(section.path("source").asText()).orElse(null);
+        if (s == null) {
+            return;
+        }
+        source.set(s);
+        if (section.path("examples").canConvertToInt()) {
+            examples.set(section.path("examples").asInt());
+        }
+        String fileKey = switch (s) {
+            case IDX -> "images";
+            case IMAGE_FOLDER -> "folder";
+            default -> "file";
+        };
+        if (section.hasNonNull(fileKey)) {
+            file.set(resolve(section.path(fileKey).asText(), projectFolder));
+        }
+        if (section.hasNonNull("labels")) {
+            labels.set(resolve(section.path("labels").asText(), projectFolder));
+        }
+        labelColumn.set(section.path("label").asText("label"));
+        textColumn.set(section.path("text").asText("text"));
+        tokenizer.set(section.path("tokenizer").asText("word"));
+    }
+
+    private static Path resolve(String path, Path projectFolder) {
+        Path p = Path.of(path);
+        return p.isAbsolute() || projectFolder == null ? p : projectFolder.resolve(p);
     }
 
     /**

@@ -29,18 +29,23 @@ import java.util.List;
  */
 final class SourcePane extends VBox {
 
+    /** Kept as a field: bidirectional bindings hold only weak references to this bridge. */
+    private final javafx.beans.property.ObjectProperty<Integer> examplesValue;
+
     SourcePane(SourceForm form, DataViewModel model, DataFiles files) {
         super(10);
+        examplesValue = form.examplesProperty().asObject();
         getStyleClass().add(StudioStyle.DATA_CARD);
-        setPrefWidth(310);
-        setMinWidth(280);
+        setPrefWidth(300);
+        setMinWidth(300);
+        setMaxWidth(300);
 
         ListView<Source> list = new ListView<>(form.sources());
         list.setId("data-sources");
         list.getStyleClass().add(StudioStyle.SOURCE_LIST);
         list.setCellFactory(v -> new SourceCell());
-        list.setFixedCellSize(50);
-        list.setPrefHeight(50 * form.sources().size() + 4);
+        list.setFixedCellSize(52);
+        list.setPrefHeight(52 * form.sources().size() + 8);
         list.setMinHeight(Region.USE_PREF_SIZE);
         list.getSelectionModel().select(form.sourceProperty().get());
         list.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
@@ -48,12 +53,13 @@ final class SourcePane extends VBox {
                 form.sourceProperty().set(now);
             }
         });
+        form.sourceProperty().addListener((obs, old, now) -> list.getSelectionModel().select(now));
 
         Spinner<Integer> examples = new Spinner<>(1, 10_000_000, form.examplesProperty().get(), 500);
         examples.setId("data-examples");
         examples.setEditable(true);
         examples.setPrefWidth(130);
-        examples.valueProperty().addListener((obs, old, now) -> form.examplesProperty().set(now));
+        examples.getValueFactory().valueProperty().bindBidirectional(examplesValue);
         Node examplesRow = row("Examples", examples);
 
         Label chosen = new Label();
@@ -123,7 +129,7 @@ final class SourcePane extends VBox {
         HBox actions = new HBox(10, read, progress);
         actions.setPadding(new Insets(6, 0, 0, 0));
 
-        Label title = new Label("Source");
+        Label title = new Label("Choose a source");
         title.getStyleClass().add(StudioStyle.SECTION_TITLE);
         getChildren().addAll(title, list, examplesRow, fileRow, labelsRow, labelRow, textRow, tokenizerRow, actions,
                 status);
@@ -171,6 +177,7 @@ final class SourcePane extends VBox {
             name.getStyleClass().add(StudioStyle.SOURCE_TITLE);
             Label what = new Label(s.description());
             what.getStyleClass().add(StudioStyle.MUTED);
+            what.setMaxWidth(236); // no sideways scrolling: a long description ends in "…"
             setText(null);
             setGraphic(new VBox(1, name, what));
         }

@@ -48,4 +48,14 @@ class SourceFormTest {
         form.chooseFile(images);
         assertThatThrownBy(form::choice).hasMessage("No labels file found beside t10k-images-idx3-ubyte; choose its labels file.");
     }
+
+    @Test
+    void theFormShowsWhatAProjectsSectionReads() throws Exception {
+        SourceForm form = new SourceForm(null);
+        var json = new com.fasterxml.jackson.databind.ObjectMapper();
+        form.show(json.readTree("{\"source\": \"csv\", \"file\": \"data/iris.csv\", \"label\": \"species\"}"), dir);
+        assertThat(form.choice()).isEqualTo(new DataChoice.Table(dir.resolve("data/iris.csv"), "species"));
+        form.show(json.readTree("{\"source\": \"shapes-qa\", \"examples\": 4000}"), null);
+        assertThat(form.choice()).isEqualTo(new DataChoice.ShapesQa(4000));
+    }
 }
