@@ -1,233 +1,176 @@
 package dev.netloom.app.data;
 
 import dev.netloom.app.studio.StudioStyle;
-import dev.netloom.designer.model.DesignerModel;
-import javafx.application.Platform;
-import javafx.collections.FXCollections;
 import javafx.geometry.Insets;
-import javafx.geometry.Pos;
 import javafx.scene.chart.BarChart;
 import javafx.scene.chart.CategoryAxis;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
-import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.ScrollPane;
-import javafx.scene.control.TableColumn;
-import javafx.scene.control.TableView;
-import javafx.scene.image.ImageView;
-import javafx.scene.image.PixelWriter;
-import javafx.scene.image.WritableImage;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
-import javafx.scene.layout.TilePane;
 import javafx.scene.layout.VBox;
-import javafx.beans.property.SimpleStringProperty;
-import javafx.stage.FileChooser;
-import javafx.stage.Window;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
-import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
-import org.kordamp.ikonli.materialdesign2.MaterialDesignI;
-import org.kordamp.ikonli.materialdesign2.MaterialDesignT;
 
-import java.io.IOException;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.Executor;
-import java.util.function.Supplier;
 
 /**
- * The Data view: open an IDX picture set or a CSV table, see a grid of samples with their
- * labels and the class balance, and whether the dataset fits the model's inputs and head.
- * Files are read on the io executor, never on the FX thread.
+ * The Data view: choose a source on the left; on the right the dataset as the training engine
+ * reads it (name, splits, classes, samples, class balance, the read report) and whether it
+ * matches the model. All state lives in the {@link DataViewModel}; this class only binds.
  */
 public final class DataView extends VBox {
 
-    /** How many samples the grid shows. */
-    public static final int SAMPLES = 48;
-
-    private final DesignerModel designer;
-    private final Executor io;
-    private final Supplier<Window> owner;
-    private final Label summary = new Label("No dataset open yet.");
-    private final VBox checks = new VBox(6);
-    private final TilePane grid = new TilePane(10, 10);
-    private final ScrollPane gridScroll = new ScrollPane(grid);
-    private final TableView<List<String>> table = new TableView<>();
+    private final DataViewModel model;
+    private final Label name = new Label();
+    private final Label splits = new Label();
+    private final Label classes = new Label();
+    private final Label check = new Label();
+    private final Label error = new Label();
+    private final Label report = new Label();
+    private final VBox issues = new VBox(2);
+    private final SampleGrid samples = new SampleGrid();
     private final BarChart<String, Number> balance = new BarChart<>(new CategoryAxis(), new NumberAxis());
-    private final HBox body;
-    private DatasetPreview shown;
+    private final VBox shown;
 
-    public DataView(DesignerModel designer, Executor io, Supplier<Window> owner) {
-        this.designer = designer;
-        this.io = io;
-        this.owner = owner;
+    /**
+     * @param model the view's state
+     * @param form the source form's state
+     * @param files how files and folders are chosen
+     */
+    public DataView(DataViewModel model, SourceForm form, DataFiles files) {
+        super(14);
+        this.model = model;
         getStyleClass().add(StudioStyle.DATA_VIEW);
-        setSpacing(14);
         setPadding(new Insets(20, 24, 20, 24));
 
-        Label title = new Label("Data");
-        title.getStyleClass().add(StudioStyle.PLACEHOLDER_TITLE);
-        Label note = new Label("Preview with the studio's small IDX and CSV readers; the training engine's dataset "
-                + "readers will replace them.");
-        note.getStyleClass().add(StudioStyle.NOTE);
-        note.setWrapText(true);
-        Button idx = new Button("Open IDX pictures…", icon(MaterialDesignI.IMAGE_MULTIPLE_OUTLINE));
-        idx.setId("open-idx");
-        idx.setOnAction(e -> choose("IDX pictures (MNIST family)", "*-images-idx3-ubyte", "*-images-idx3-ubyte.gz",
-                "*.idx3-ubyte", "*.gz").ifPresent(this::load));
-        Button csv = new Button("Open CSV table…", icon(MaterialDesignT.TABLE));
-        csv.setId("open-csv");
-        csv.setOnAction(e -> choose("CSV table", "*.csv").ifPresent(this::load));
-        HBox actions = new HBox(10, idx, csv);
-        summary.setId("data-summary");
-        summary.getStyleClass().add(StudioStyle.SECTION_TITLE);
-        checks.setId("data-checks");
+        name.setId("data-name");
+        name.getStyleClass().add(StudioStyle.DATA_NAME);
+        splits.setId("data-splits");
+        classes.setId("data-classes");
+        classes.getStyleClass().add(StudioStyle.MUTED);
+        classes.setWrapText(true);
+        check.setId("data-check");
+        check.getStyleClass().add(StudioStyle.CHECK_LINE);
+        check.setWrapText(true);
+        check.setMinHeight(Region.USE_PREF_SIZE);
+        error.setId("data-error");
+        error.getStyleClass().add(StudioStyle.ERROR_LINE);
+        error.setWrapText(true);
+        error.setMinHeight(Region.USE_PREF_SIZE);
+        error.textProperty().bind(model.errorProperty());
+        error.visibleProperty().bind(model.errorProperty().isNotEmpty());
+        error.managedProperty().bind(error.visibleProperty());
+        error.setGraphic(new FontIcon(MaterialDesignA.ALERT_CIRCLE_OUTLINE));
 
-        grid.setPrefColumns(8);
-        grid.setPadding(new Insets(4));
-        gridScroll.setFitToWidth(true);
-        gridScroll.getStyleClass().add("edge-to-edge");
-        table.setPlaceholder(new Label(""));
+        balance.setId("data-balance");
         balance.setTitle("Examples per class");
         balance.setLegendVisible(false);
         balance.setAnimated(false);
-        balance.setPrefWidth(420);
+        balance.setPrefWidth(400);
         balance.setMinWidth(320);
-        Label samplesTitle = new Label("Samples");
+        balance.setPrefHeight(330);
+        report.setId("data-report");
+        report.getStyleClass().add(StudioStyle.SECTION_TITLE);
+        Label reportTitle = new Label("Read report");
+        reportTitle.getStyleClass().add(StudioStyle.MUTED);
+        VBox reportBox = new VBox(4, reportTitle, report, issues);
+        reportBox.getStyleClass().add(StudioStyle.DATA_CARD);
+        VBox chartBox = new VBox(balance);
+        chartBox.getStyleClass().add(StudioStyle.DATA_CARD);
+        VBox side = new VBox(14, chartBox, reportBox);
+        side.setMinWidth(360);
+        side.setPrefWidth(420);
+
+        Label samplesTitle = new Label("Samples (training split)");
         samplesTitle.getStyleClass().add(StudioStyle.SECTION_TITLE);
-        VBox samples = new VBox(8, samplesTitle, gridScroll);
-        VBox.setVgrow(gridScroll, Priority.ALWAYS);
-        HBox.setHgrow(samples, Priority.ALWAYS);
-        body = new HBox(20, samples, balance);
+        VBox samplesBox = new VBox(8, samplesTitle, samples);
+        samplesBox.getStyleClass().add(StudioStyle.DATA_CARD);
+        VBox.setVgrow(samples, Priority.ALWAYS);
+        HBox.setHgrow(samplesBox, Priority.ALWAYS);
+        HBox body = new HBox(18, samplesBox, side);
         VBox.setVgrow(body, Priority.ALWAYS);
-        body.setVisible(false);
-        getChildren().addAll(new VBox(4, title, note), actions, summary, checks, body);
-        designer.analysisProperty().addListener((obs, old, a) -> showChecks());
-    }
 
-    private static FontIcon icon(org.kordamp.ikonli.Ikon ikon) {
-        FontIcon i = new FontIcon(ikon);
-        i.setIconSize(16);
-        return i;
-    }
+        VBox summary = new VBox(4, name, splits, classes, check);
+        summary.getStyleClass().add(StudioStyle.DATA_CARD);
+        shown = new VBox(14, summary, body);
+        VBox.setVgrow(shown, Priority.ALWAYS);
 
-    private java.util.Optional<Path> choose(String what, String... patterns) {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle("Open a dataset");
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(what, patterns));
-        java.io.File f = chooser.showOpenDialog(owner.get());
-        return f == null ? java.util.Optional.empty() : java.util.Optional.of(f.toPath());
-    }
+        Label empty = new Label();
+        empty.getStyleClass().add(StudioStyle.PLACEHOLDER_TEXT);
+        empty.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> model.busyProperty().get()
+                ? "" : model.statusProperty().get().isEmpty() ? "Choose a source and read it." : model.statusProperty().get(),
+                model.busyProperty(), model.statusProperty()));
+        empty.visibleProperty().bind(model.previewProperty().isNull());
+        empty.managedProperty().bind(empty.visibleProperty());
 
-    /** Reads a dataset off the FX thread and shows it; IDX or CSV by the file's name. */
-    public CompletableFuture<DatasetPreview> load(Path file) {
-        summary.setText("Reading " + file.getFileName() + "…");
-        boolean csv = file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv");
-        CompletableFuture<DatasetPreview> read = CompletableFuture.supplyAsync(() -> {
-            try {
-                return csv ? CsvPreviewReader.preview(file, SAMPLES) : IdxReader.preview(file, SAMPLES);
-            } catch (IOException e) {
-                throw new CompletionException(e);
+        Label title = new Label("Data");
+        title.getStyleClass().add(StudioStyle.PLACEHOLDER_TITLE);
+        Label subtitle = new Label("The dataset as training will read it, checked against the model.");
+        subtitle.getStyleClass().add(StudioStyle.MUTED);
+        VBox right = new VBox(12, error, empty, shown);
+        HBox.setHgrow(right, Priority.ALWAYS);
+        HBox columns = new HBox(20, new SourcePane(form, model, files), right);
+        VBox.setVgrow(columns, Priority.ALWAYS);
+
+        getChildren().addAll(new VBox(2, title, subtitle), columns);
+        // The form shows what the project reads, so "Read data" again reads the same thing.
+        model.sectionProperty().addListener((obs, old, section) -> {
+            if (section != null) {
+                form.show(section, model.projectFolder());
             }
-        }, io);
-        CompletableFuture<DatasetPreview> shownFuture = new CompletableFuture<>();
-        read.whenComplete((preview, error) -> Platform.runLater(() -> {
-            if (error != null) {
-                Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
-                summary.setText("Cannot read " + file.getFileName() + ": " + cause.getMessage());
-                shownFuture.completeExceptionally(cause);
-            } else {
-                show(preview);
-                shownFuture.complete(preview);
-            }
-        }));
-        return shownFuture;
+        });
+        model.previewProperty().addListener((obs, old, p) -> showPreview(p));
+        model.checkProperty().addListener((obs, old, c) -> showCheck(c));
+        showPreview(model.previewProperty().get());
     }
 
-    private void show(DatasetPreview p) {
-        shown = p;
-        String shape = String.join("×", p.exampleShape().stream().map(String::valueOf).toList());
-        summary.setText(p.source() + "  ·  " + p.format() + "  ·  " + String.format(Locale.ROOT, "%,d", p.count())
-                + " examples  ·  " + (p.isImages() ? shape + " pictures" : shape + " features") + "  ·  "
-                + p.classCounts().size() + " classes");
-        grid.getChildren().clear();
-        if (p.isImages()) {
-            for (DatasetPreview.Sample s : p.samples()) {
-                grid.getChildren().add(sample(s));
-            }
-            gridScroll.setContent(grid);
-        } else {
-            showTable(p);
-            gridScroll.setContent(table);
-        }
-        XYChart.Series<String, Number> series = new XYChart.Series<>();
-        p.classCounts().forEach((label, n) -> series.getData().add(new XYChart.Data<>(label, n)));
-        balance.getData().setAll(List.of(series));
-        body.setVisible(true);
-        showChecks();
+    public DataViewModel model() {
+        return model;
     }
 
-    private VBox sample(DatasetPreview.Sample s) {
-        WritableImage image = new WritableImage(s.width(), s.height());
-        PixelWriter w = image.getPixelWriter();
-        for (int y = 0; y < s.height(); y++) {
-            for (int x = 0; x < s.width(); x++) {
-                int v = s.pixels()[y * s.width() + x] & 0xff;
-                w.setArgb(x, y, 0xff000000 | (v << 16) | (v << 8) | v);
-            }
-        }
-        ImageView view = new ImageView(image);
-        view.setFitWidth(72);
-        view.setFitHeight(72);
-        view.setSmooth(false);
-        Label label = new Label(s.label());
-        label.getStyleClass().add(StudioStyle.SAMPLE_LABEL);
-        VBox box = new VBox(4, view, label);
-        box.setAlignment(Pos.CENTER);
-        box.getStyleClass().add(StudioStyle.SAMPLE);
-        return box;
-    }
-
-    private void showTable(DatasetPreview p) {
-        table.getColumns().clear();
-        for (int i = 0; i < p.columns().size(); i++) {
-            int column = i;
-            TableColumn<List<String>, String> c = new TableColumn<>(p.columns().get(i));
-            c.setCellValueFactory(row -> new SimpleStringProperty(row.getValue().get(column)));
-            table.getColumns().add(c);
-        }
-        table.setItems(FXCollections.observableArrayList(p.samples().stream().map(s -> {
-            List<String> row = new java.util.ArrayList<>(s.values());
-            row.add(s.label());
-            return (List<String>) row;
-        }).toList()));
-    }
-
-    private void showChecks() {
-        checks.getChildren().clear();
-        if (shown == null) {
+    private void showPreview(DataPreview p) {
+        shown.setVisible(p != null);
+        shown.setManaged(p != null);
+        samples.show(p);
+        if (p == null) {
+            balance.getData().clear();
+            showCheck(null);
             return;
         }
-        DatasetCheck.Result r = DatasetCheck.check(shown, designer.analysis());
-        for (DatasetCheck.Finding finding : r.findings()) {
-            boolean bad = !finding.ok();
-            Label l = new Label(finding.text(), icon(bad ? MaterialDesignA.ALERT_CIRCLE_OUTLINE : MaterialDesignC.CHECK_CIRCLE_OUTLINE));
-            l.getStyleClass().add(bad ? StudioStyle.CHECK_BAD : StudioStyle.CHECK_OK);
-            l.setWrapText(true);
-            l.setMinHeight(Region.USE_PREF_SIZE);
-            checks.getChildren().add(l);
+        name.setText(p.name());
+        splits.setText(p.splits());
+        classes.setText(p.classesLine());
+        XYChart.Series<String, Number> series = new XYChart.Series<>();
+        p.balance().forEach(k -> series.getData().add(new XYChart.Data<>(k.name(), k.examples())));
+        balance.getData().setAll(List.of(series));
+        DataPreview.Report r = p.report();
+        report.setText(r.line());
+        issues.getChildren().setAll(r.issues().stream().map(i -> {
+            Label l = new Label(i);
+            l.getStyleClass().add(StudioStyle.ISSUE);
+            return l;
+        }).toList());
+        if (r.unlisted() > 0) {
+            Label more = new Label(String.format(Locale.ROOT, "… and %,d more", r.unlisted()));
+            more.getStyleClass().add(StudioStyle.MUTED);
+            issues.getChildren().add(more);
         }
-        Label verdict = new Label(r.fits() ? "The dataset fits the model." : "The dataset does not fit the model yet.",
-                icon(r.fits() ? MaterialDesignC.CHECK_DECAGRAM : MaterialDesignF.FILE_ALERT_OUTLINE));
-        verdict.setId("data-verdict");
-        verdict.getStyleClass().addAll(StudioStyle.SECTION_TITLE, r.fits() ? StudioStyle.CHECK_OK : StudioStyle.CHECK_BAD);
-        checks.getChildren().add(0, verdict);
+    }
+
+    private void showCheck(ModelCheck c) {
+        check.getStyleClass().removeAll(StudioStyle.CHECK_OK, StudioStyle.CHECK_BAD);
+        if (c == null) {
+            check.setText("");
+            check.setGraphic(null);
+            return;
+        }
+        check.setText(c.message());
+        check.setGraphic(new FontIcon(c.matches() ? MaterialDesignC.CHECK_CIRCLE_OUTLINE : MaterialDesignA.ALERT_CIRCLE_OUTLINE));
+        check.getStyleClass().add(c.matches() ? StudioStyle.CHECK_OK : StudioStyle.CHECK_BAD);
     }
 }

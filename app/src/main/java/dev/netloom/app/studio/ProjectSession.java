@@ -1,5 +1,6 @@
 package dev.netloom.app.studio;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.netloom.designer.model.DesignerModel;
 import dev.netloom.graph.Graph;
 import dev.netloom.graph.project.Project;
@@ -17,6 +18,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -48,6 +50,9 @@ public final class ProjectSession {
     private final ReadOnlyBooleanWrapper recoveredUnsaved = new ReadOnlyBooleanWrapper(this, "recoveredUnsaved");
     private final ReadOnlyBooleanWrapper dirty = new ReadOnlyBooleanWrapper(this, "dirty");
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title");
+    private final ReadOnlyBooleanWrapper sectionsModified = new ReadOnlyBooleanWrapper(this, "sectionsModified");
+    private final ReadOnlyObjectWrapper<Map<String, JsonNode>> sections = new ReadOnlyObjectWrapper<>(this, "sections",
+            Map.of());
     private Project project = Project.of("Untitled", Graph.EMPTY);
 
     /**
@@ -61,7 +66,7 @@ public final class ProjectSession {
         this.home = home;
         this.io = io;
         this.fx = fx;
-        dirty.bind(designer.modifiedProperty().or(recoveredUnsaved));
+        dirty.bind(designer.modifiedProperty().or(recoveredUnsaved).or(sectionsModified));
         title.bind(Bindings.createStringBinding(() -> (dirty.get() ? "• " : "") + name.get() + " — Netloom Studio",
                 dirty, name));
     }
@@ -88,9 +93,33 @@ public final class ProjectSession {
         return designer;
     }
 
+    /**
+     * The project's sections other than the graph ({@code data}, {@code training}, ...), as
+     * opened or as last changed by {@link #putSection}; a new map on every change.
+     */
+    public ReadOnlyObjectProperty<Map<String, JsonNode>> sectionsProperty() {
+        return sections.getReadOnlyProperty();
+    }
+
+    /**
+     * Replaces one section (the Data view's {@code data}, for example) and marks the project
+     * modified, so Save writes it. Not an undo step: undo follows the graph's edits only.
+     * Call it on the fx thread.
+     */
+    public void putSection(String key, JsonNode value) {
+        if (value.equals(project.sections().get(key))) {
+            return; // the same section again changes nothing and is not an unsaved change
+        }
+        project = project.withSection(key, value);
+        sectionsModified.set(true);
+        sections.set(project.sections());
+    }
+
     /** Starts editing a project (new from a template, or just read from {@code source}, which may be null). */
     public void start(Project newProject, Path source) {
         project = newProject;
+        sectionsModified.set(false);
+        sections.set(newProject.sections());
         file.set(source);
         name.set(source != null ? baseName(source) : newProject.name().isBlank() ? "Untitled" : newProject.name());
         recoveredUnsaved.set(false);
@@ -148,7 +177,10 @@ public final class ProjectSession {
         }, io).thenApplyAsync(path -> {
             file.set(path);
             name.set(baseName(path));
-            project = snap;
+            if (project.sections().equals(snap.sections())) {
+                sectionsModified.set(false);
+            }
+            project = project.withName(snap.name());
             recoveredUnsaved.set(false);
             if (designer.graph().equals(written)) {
                 designer.markSaved();
@@ -170,6 +202,7 @@ public final class ProjectSession {
         file.set(target);
         name.set(baseName(target));
         project = snap;
+        sectionsModified.set(false);
         recoveredUnsaved.set(false);
         designer.markSaved();
     }

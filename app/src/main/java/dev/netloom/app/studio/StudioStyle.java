@@ -22,6 +22,14 @@ public final class StudioStyle {
     public static final String DATA_VIEW = "data-view";
     public static final String SAMPLE = "sample";
     public static final String SAMPLE_LABEL = "sample-label";
+    public static final String SAMPLE_TEXT = "sample-text";
+    public static final String DATA_CARD = "data-card";
+    public static final String DATA_NAME = "data-name";
+    public static final String SOURCE_LIST = "source-list";
+    public static final String SOURCE_TITLE = "source-title";
+    public static final String CHECK_LINE = "check-line";
+    public static final String ISSUE = "issue";
+    public static final String ERROR_LINE = "error-line";
     public static final String CHECK_OK = "check-ok";
     public static final String CHECK_BAD = "check-bad";
     public static final String SECTION_TITLE = "section-title";

@@ -1,7 +1,10 @@
 package dev.netloom.app.studio;
 
 import dev.netloom.app.StudioServices;
+import dev.netloom.app.data.DataFiles;
 import dev.netloom.app.data.DataView;
+import dev.netloom.app.data.DataViewModel;
+import dev.netloom.app.data.SourceForm;
 import dev.netloom.app.workspace.RecentProject;
 import dev.netloom.app.workspace.Workspace;
 import dev.netloom.designer.GraphDesigner;
@@ -12,6 +15,7 @@ import dev.netloom.designer.view.DesignerStyle;
 import dev.netloom.graph.Graph;
 import dev.netloom.graph.edit.GraphDocument;
 import dev.netloom.graph.project.Project;
+import dev.netloom.train.data.DataSources;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.application.Application;
@@ -102,7 +106,8 @@ public final class StudioWindow {
         designer = new GraphDesigner(designerModel, new PaletteModel(services.catalog()),
                 new ElkLayeredLayout(services.catalog()), io);
         session = new ProjectSession(services.projectFile(), designerModel, home, io, fx);
-        dataView = new DataView(designerModel, io, () -> stage);
+        dataView = new DataView(new DataViewModel(session, io),
+                new SourceForm(Path.of(DataSources.FASHION_MNIST_FOLDER)), DataFiles.dialogs(() -> stage));
 
         views.put("Design", designer);
         views.put("Data", dataView);
@@ -161,6 +166,7 @@ public final class StudioWindow {
         Node view = views.get(name);
         content.getChildren().setAll(view);
         railButtons.get(name).setSelected(true);
+        dataView.model().setActive(view == dataView);
         if (view == designer) {
             designer.canvas().requestFocus();
         }

@@ -1,7 +1,6 @@
 package dev.netloom.app.studio;
 
 import dev.netloom.app.StudioServices;
-import dev.netloom.app.data.TinyIdx;
 import dev.netloom.app.workspace.Workspace;
 import dev.netloom.graph.Edge;
 import dev.netloom.graph.Graph;
@@ -97,15 +96,14 @@ public final class Screenshots {
                     .findFirst().orElseThrow());
             shot(wizard, out.resolve("wizard.png"));
 
-            // 4. The Data view with a generated tiny IDX set against the small CNN.
-            Path images = TinyIdx.write(home, "train", 60, true);
+            // 4. The Data view: Shapes QA read for the image + text question-answering template.
             fx(() -> {
-                w.startProject(SERVICES.templates().find("small-cnn").orElseThrow().project());
+                w.startProject(SERVICES.templates().find("image-text-qa").orElseThrow().project());
                 w.showView("Data");
                 return null;
             });
-            fx(() -> w.dataView().load(images)).get(30, TimeUnit.SECONDS);
-            shot(w.scene(), out.resolve("data-idx.png"));
+            fx(() -> w.dataView().model().readProjectData()).get(60, TimeUnit.SECONDS);
+            shot(w.scene(), out.resolve("data-shapes-qa.png"));
 
             // 5. Dark theme: the Mixture-of-Experts transformer, laid out.
             fx(() -> {

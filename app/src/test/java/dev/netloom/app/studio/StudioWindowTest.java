@@ -1,12 +1,14 @@
 package dev.netloom.app.studio;
 
 import dev.netloom.app.StudioServices;
-import dev.netloom.app.data.DatasetPreview;
-import dev.netloom.app.data.TinyIdx;
+import dev.netloom.app.data.DataViewModel;
+import dev.netloom.app.data.ModelCheck;
 import dev.netloom.app.workspace.Workspace;
 import dev.netloom.graph.Graph;
 import dev.netloom.graph.Position;
+import dev.netloom.graph.project.Project;
 import dev.netloom.graph.project.ProjectFile;
+import javafx.scene.chart.BarChart;
 import javafx.application.Platform;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -217,27 +219,53 @@ class StudioWindowTest {
     }
 
     @Test
-    void theDataViewShowsSamplesAndChecksThemAgainstTheModel(FxRobot robot) throws Exception {
+    void theDataViewReadsShapesQaShowsSamplesBalanceAndTheCheck(FxRobot robot) throws Exception {
         StudioWindow w = open(dir.resolve("home"));
-        Path images = TinyIdx.write(dir, "train", 30, true);
+        Graph qa = SERVICES.templates().find("image-text-qa").orElseThrow().project().graph();
         fx(() -> {
-            w.startProject(SERVICES.templates().find("small-cnn").orElseThrow().project());
+            w.startProject(Project.of("qa", qa));
             w.showView("Data");
             return null;
         });
-        DatasetPreview p = fx(() -> w.dataView().load(images)).get(10, TimeUnit.SECONDS);
+        assertThat(robot.lookup("This project has no data yet: choose a source and read it.").tryQuery()).isPresent();
+        robot.clickOn("Shapes QA");
+        robot.clickOn("#data-read");
+        DataViewModel model = w.dataView().model();
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> model.previewProperty().get() != null
+                && !model.busyProperty().get());
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(p.count()).isEqualTo(30);
-        assertThat(robot.lookup("#data-summary").queryLabeled().getText())
-                .isEqualTo("train-images-idx3-ubyte.gz  ·  IDX  ·  30 examples  ·  1×28×28 pictures  ·  10 classes");
-        assertThat(robot.lookup("#data-verdict").queryLabeled().getText()).isEqualTo("The dataset fits the model.");
-        assertThat(robot.lookup(".sample").queryAll()).hasSize(30);
 
-        // The check follows the model: a head with 5 classes no longer fits.
-        String head = w.session().designer().graph().nodes().stream()
-                .filter(n -> n.type().equals("Classification")).findFirst().orElseThrow().id();
-        fx(() -> w.session().designer().setParam(head, "classes", 5));
-        assertThat(robot.lookup("#data-verdict").queryLabeled().getText())
-                .isEqualTo("The dataset does not fit the model yet.");
+        assertThat(robot.lookup("#data-name").queryLabeled().getText()).startsWith("Shapes QA");
+        assertThat(robot.lookup("#data-splits").queryLabeled().getText())
+                .matches("1,[56]\\d\\d training · 2\\d\\d validation · 2\\d\\d test"); // stratified, rounded per class
+        assertThat(robot.lookup(".sample").queryAll()).hasSize(DataViewModel.SAMPLES);
+        assertThat(robot.lookup(".sample-text").queryAll()).isNotEmpty();
+        BarChart<?, ?> balance = robot.lookup("#data-balance").queryAs(BarChart.class);
+        assertThat(balance.getData()).singleElement().satisfies(series -> assertThat(series.getData()).hasSize(9));
+        assertThat(robot.lookup("#data-check").queryLabeled().getText()).isEqualTo(ModelCheck.MATCHES);
+        assertThat(robot.lookup("#data-check").queryLabeled().getStyleClass()).contains(StudioStyle.CHECK_OK);
+        assertThat(robot.lookup("#data-report").queryLabeled().getText()).isEqualTo("2,000 read · 0 skipped");
+        assertThat(w.session().sectionsProperty().get().get("data").toString())
+                .isEqualTo("{\"source\":\"shapes-qa\",\"examples\":2000}");
+        assertThat(stage.getTitle()).startsWith("• ");
+    }
+
+    @Test
+    void anIncompatibleDatasetShowsTheRefusalLine(FxRobot robot) throws Exception {
+        StudioWindow w = open(dir.resolve("home"));
+        Graph cnn = SERVICES.templates().find("small-cnn").orElseThrow().project().graph();
+        fx(() -> {
+            w.startProject(Project.of("cnn", cnn));
+            w.showView("Data");
+            return null;
+        });
+        robot.clickOn("Shapes QA");
+        robot.clickOn("#data-read");
+        DataViewModel model = w.dataView().model();
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> model.checkProperty().get() != null);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#data-check").queryLabeled().getText())
+                .startsWith("Head classes predicts 10 classes, the dataset has 9 (red, green, blue");
+        assertThat(robot.lookup("#data-check").queryLabeled().getStyleClass()).contains(StudioStyle.CHECK_BAD);
     }
 }
