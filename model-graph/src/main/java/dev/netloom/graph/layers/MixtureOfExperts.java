@@ -62,13 +62,26 @@ public final class MixtureOfExperts extends LayerSpec {
     }
 
     private static long expertParameters(LayerContext ctx) {
-        long d = ctx.in().dim(-1);
-        long h = ctx.intParam("hidden");
-        return d * h + h + h * d + d;
+        return expertParameters(ctx.in().dim(-1), ctx.intParam("hidden"));
     }
 
     private static long routerParameters(LayerContext ctx) {
-        return (long) ctx.in().dim(-1) * ctx.intParam("experts");
+        return routerParameters(ctx.in().dim(-1), ctx.intParam("experts"));
+    }
+
+    /**
+     * One expert's weights: D -> hidden -> D with biases. Public so a view that draws the experts
+     * one by one (the designer's expanded MoE card) counts them as the costs do.
+     *
+     * @param width the token width D, the input's last dimension
+     */
+    public static long expertParameters(long width, int hidden) {
+        return product(2, width, hidden) + hidden + width;
+    }
+
+    /** The router's weights: one score per expert from a token of width D (no bias). */
+    public static long routerParameters(long width, int experts) {
+        return product(width, experts);
     }
 
     @Override

@@ -366,6 +366,9 @@ public final class ProjectFile {
                     sections.put(f.getKey(), f.getValue());
                 }
             }
+            // The search section names nodes and ranges of their parameters: check it against the graph now,
+            // so that a project that opened has a search space every reader can use.
+            SearchSection.read(sections.get(SearchSection.KEY), graph, catalog, source);
             return new Project(name, description, graph, sections);
         }
 
