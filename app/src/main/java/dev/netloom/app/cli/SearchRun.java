@@ -1,0 +1,266 @@
+package dev.netloom.app.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.netloom.app.search.ModelSearch;
+import dev.netloom.app.search.SearchObjective;
+import dev.netloom.graph.analysis.GraphAnalysis;
+import dev.netloom.graph.project.Project;
+import dev.netloom.graph.project.ProjectFormatException;
+import dev.netloom.graph.project.SearchSection;
+import dev.netloom.graph.search.SearchSpace;
+import dev.netloom.hpo.FrozenTrial;
+import dev.netloom.hpo.Study;
+import dev.netloom.hpo.StudyDirection;
+import dev.netloom.hpo.TrialState;
+import dev.netloom.hpo.pruner.HyperbandPruner;
+import dev.netloom.hpo.pruner.NopPruner;
+import dev.netloom.hpo.pruner.PercentilePruner;
+import dev.netloom.hpo.pruner.Pruner;
+import dev.netloom.hpo.pruner.SuccessiveHalvingPruner;
+import dev.netloom.hpo.sampler.CmaEsSampler;
+import dev.netloom.hpo.sampler.NsgaIISampler;
+import dev.netloom.hpo.sampler.RandomSampler;
+import dev.netloom.hpo.sampler.Sampler;
+import dev.netloom.hpo.sampler.TpeSampler;
+import dev.netloom.hpo.sampler.TpeSettings;
+import dev.netloom.hpo.storage.Storage;
+import dev.netloom.hpo.storage.StorageUrl;
+import dev.netloom.train.TrainingSection;
+import dev.netloom.train.TrainingSettings;
+import dev.netloom.train.data.Dataset;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * What {@code tune} and {@code tune-worker} share (a picocli mixin): the project and its data,
+ * the study (storage, name, sampler, pruner, objectives), and running trials with a live table.
+ */
+final class SearchRun {
+
+    @Parameters(index = "0", paramLabel = "PROJECT", description = "The project file; its search section says what may change.")
+    Path projectFile;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Where trial models go (DIR/trials/NNN).")
+    Path out;
+
+    @Option(names = "--trials", paramLabel = "N", defaultValue = "20", description = "Trials to run (default: ${DEFAULT-VALUE}).")
+    int trials;
+
+    @Option(names = "--timeout", paramLabel = "TIME", description = "Stop starting trials after this long: 90s, 30m, 2h.")
+    String timeout;
+
+    @Option(names = "--workers", paramLabel = "K", defaultValue = "1",
+            description = "Trials run at once, as K processes on this computer sharing the study (default: "
+                    + "${DEFAULT-VALUE}); each uses the training section's threads.")
+    int workers;
+
+    @Option(names = "--storage", paramLabel = "URL",
+            description = "Study storage: sqlite:/path/study.db (default: DIR/study.db) or postgresql://host:port/db?user=...")
+    String storage;
+
+    @Option(names = "--study", paramLabel = "NAME", description = "The study's name (default: the project file's name).")
+    String study;
+
+    @Option(names = "--objective", paramLabel = "LIST", defaultValue = "accuracy",
+            description = "accuracy, optionally with parameters and/or multiply-adds: several give a Pareto set.")
+    String objective;
+
+    @Option(names = "--max-parameters", paramLabel = "N", defaultValue = "0",
+            description = "A parameter budget: larger trial models fail before training.")
+    long maxParameters;
+
+    @Option(names = "--sampler", paramLabel = "NAME", description = "tpe (default for one objective), nsga2 (default for "
+            + "several), random or cmaes.")
+    String sampler;
+
+    @Option(names = "--pruner", paramLabel = "NAME", defaultValue = "median",
+            description = "median (default), asha, hyperband or none.")
+    String pruner;
+
+    @Option(names = "--epochs", paramLabel = "N", description = "Override the epochs of every trial.")
+    Integer epochs;
+
+    @Option(names = "--data", paramLabel = "DATA", description = "A data section as JSON, a file, or a source name.")
+    String data;
+
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "42", description = "Seeds the sampler (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    /** Runs trials of the study; {@code mustExist} for a worker joining someone else's study. */
+    int run(NetloomCommand netloom, String command, boolean mustExist) {
+        Project project = netloom.load(projectFile).orElse(null);
+        if (project == null) {
+            return ExitCode.INVALID;
+        }
+        GraphAnalysis analysis = netloom.services.analyzer().analyze(project.graph());
+        if (!analysis.isValid()) {
+            analysis.problems().forEach(p -> netloom.err.println(projectFile + ": " + p));
+            return ExitCode.INVALID;
+        }
+        List<SearchObjective> objectives;
+        SearchSpace space;
+        TrainingSettings settings;
+        Duration limit;
+        try {
+            objectives = SearchObjective.parse(objective);
+            space = SearchSection.of(project, netloom.services.catalog());
+            settings = TrainingSection.read(project.section("training").orElse(null));
+            if (epochs != null) {
+                settings = settings.withEpochs(epochs);
+            }
+            limit = timeout == null ? null : parseDuration(timeout);
+        } catch (IllegalArgumentException | ProjectFormatException e) {
+            netloom.err.println("netloom " + command + ": " + e.getMessage());
+            return ExitCode.INVALID;
+        }
+        if (space.isEmpty()) {
+            netloom.err.println("netloom " + command + ": " + projectFile + " marks nothing searchable; mark parameters "
+                    + "in the designer or list them in the project's search section");
+            return ExitCode.INVALID;
+        }
+        Path folder = projectFile.toAbsolutePath().getParent();
+        String url = storage != null ? storage : "sqlite:" + out.toAbsolutePath().resolve("study.db");
+        String name = study != null ? study : projectFile.getFileName().toString().replaceFirst("\\.netloom$", "");
+        try {
+            Files.createDirectories(out);
+            JsonNode section = ProjectDataset.section(project, data);
+            Dataset dataset = ProjectDataset.read(section, folder, analysis, settings.seed(), netloom.out);
+            Project withData = project.withSection("data", section);
+            try (Storage store = StorageUrl.open(url)) {
+                if (mustExist && store.findStudy(name).isEmpty()) {
+                    netloom.err.println("netloom " + command + ": no study \"" + name + "\" in " + url);
+                    return ExitCode.USAGE;
+                }
+                Study s = Study.builder(store).setName(name)
+                        .optDirections(objectives.stream().map(SearchObjective::direction).toArray(StudyDirection[]::new))
+                        .optSampler(sampler(objectives.size()))
+                        .optPruner(pruner(settings.epochs()))
+                        .optHeartbeat(Duration.ofSeconds(30), Duration.ofMinutes(5))
+                        .build();
+                ModelSearch search = new ModelSearch(withData, dataset, settings, space, objectives, maxParameters, out,
+                        netloom.services.analyzer(), netloom.services.projectFile(), folder, outcome -> { });
+                // DJL trains one model at a time per process (one gradient tape), so parallel trials are
+                // worker processes sharing the study's storage; this process runs its share too.
+                int processes = mustExist ? 1 : Math.max(1, workers);
+                int own = trials / processes + (trials % processes > 0 ? 1 : 0);
+                netloom.out.printf(Locale.ROOT, "Study %s in %s: %d trials in %d process%s, objectives %s, sampler %s, "
+                                + "pruner %s%n", name, url, trials, processes, processes == 1 ? "" : "es",
+                        objectives.stream().map(SearchObjective::word).collect(Collectors.joining(", ")),
+                        s.sampler().getClass().getSimpleName(), s.pruner().getClass().getSimpleName());
+                List<Process> helpers = new java.util.ArrayList<>();
+                for (int i = 1; i < processes; i++) {
+                    int share = trials / processes + (i < trials % processes ? 1 : 0);
+                    helpers.add(startWorker(name, url, share, i));
+                }
+                try (TrialTable table = new TrialTable(netloom.out, s)) {
+                    table.follow();
+                    s.optimize(search.objective(), own, limit, 1);
+                    for (Process p : helpers) {
+                        p.waitFor();
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    helpers.forEach(Process::destroy);
+                }
+                summary(netloom.out, s, objectives);
+                return ExitCode.OK;
+            }
+        } catch (IOException | RuntimeException e) {
+            netloom.err.println("netloom " + command + ": " + e.getMessage());
+            return e instanceof IOException ? ExitCode.INVALID : ExitCode.FAILURE;
+        }
+    }
+
+    /** A {@code netloom tune-worker} child process on the same study, its output in DIR/worker-N.log. */
+    private Process startWorker(String name, String url, int share, int index) throws IOException {
+        List<String> command = new java.util.ArrayList<>(List.of(
+                ProcessHandle.current().info().command().orElse("java"),
+                "-Dai.djl.offline=true", "-Dfile.encoding=UTF-8",
+                "-cp", System.getProperty("java.class.path"), "dev.netloom.app.Main", "tune-worker",
+                projectFile.toString(), "--study", name, "--storage", url, "--out", out.toString(),
+                "--trials", Integer.toString(share), "--objective", objective, "--pruner", pruner,
+                "--max-parameters", Long.toString(maxParameters), "--seed", Long.toString(seed + index)));
+        if (sampler != null) {
+            command.addAll(List.of("--sampler", sampler));
+        }
+        if (epochs != null) {
+            command.addAll(List.of("--epochs", epochs.toString()));
+        }
+        if (data != null) {
+            command.addAll(List.of("--data", data));
+        }
+        Path log = out.resolve("worker-" + index + ".log");
+        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    }
+
+    private Sampler sampler(int objectiveCount) {
+        String chosen = sampler != null ? sampler : objectiveCount > 1 ? "nsga2" : "tpe";
+        return switch (chosen) {
+            // Constant liar: running trials count as bad, so parallel workers spread out (FIGURES.md).
+            case "tpe" -> new TpeSampler(TpeSettings.defaults().withConstantLiar(true), seed);
+            case "nsga2" -> new NsgaIISampler(seed);
+            case "random" -> new RandomSampler(seed);
+            case "cmaes" -> new CmaEsSampler(seed);
+            default -> throw new IllegalArgumentException("unknown sampler " + chosen + "; use tpe, nsga2, random or cmaes");
+        };
+    }
+
+    private Pruner pruner(int epochsPerTrial) {
+        return switch (pruner) {
+            case "median" -> PercentilePruner.median(5, 1);
+            case "asha" -> new SuccessiveHalvingPruner(1);
+            case "hyperband" -> new HyperbandPruner(1, Math.max(1, epochsPerTrial));
+            case "none" -> new NopPruner();
+            default -> throw new IllegalArgumentException("unknown pruner " + pruner + "; use median, asha, hyperband or none");
+        };
+    }
+
+    static Duration parseDuration(String text) {
+        var m = java.util.regex.Pattern.compile("(\\d+)\\s*([smh])").matcher(text.trim());
+        if (!m.matches()) {
+            throw new IllegalArgumentException("--timeout: expected a number with s, m or h (90s, 30m, 2h), got " + text);
+        }
+        long n = Long.parseLong(m.group(1));
+        return switch (m.group(2)) {
+            case "s" -> Duration.ofSeconds(n);
+            case "m" -> Duration.ofMinutes(n);
+            default -> Duration.ofHours(n);
+        };
+    }
+
+    private static void summary(PrintWriter out, Study s, List<SearchObjective> objectives) {
+        List<FrozenTrial> done = s.trials(TrialState.COMPLETE);
+        long pruned = s.trials(TrialState.PRUNED).size();
+        long failed = s.trials(TrialState.FAIL).size();
+        out.printf(Locale.ROOT, "%d trials complete, %d pruned, %d failed.%n", done.size(), pruned, failed);
+        s.trials(TrialState.FAIL).stream().limit(3).forEach(t -> out.printf(Locale.ROOT, "  #%d failed: %s%n",
+                t.number(), TrialTable.reason(t)));
+        if (done.isEmpty()) {
+            return;
+        }
+        List<FrozenTrial> best = objectives.size() > 1 ? s.bestTrials() : List.of(s.bestTrial());
+        out.println(objectives.size() > 1 ? "Pareto set (no trial beats these on every objective):" : "Best trial:");
+        for (FrozenTrial t : best) {
+            out.printf(Locale.ROOT, "  #%d  validation accuracy %.2f%%  %s parameters  %s multiply-adds  %s%n", t.number(),
+                    t.values().get(0) * 100, Units.count(((Number) t.userAttrs().get("parameters")).longValue()),
+                    Units.count(((Number) t.userAttrs().get("multiplyAdds")).longValue()), choices(t.params()));
+            ModelSearch.artifactOf(t).ifPresent(p -> out.println("       model: " + p + "  (netloom eval " + p + ")"));
+        }
+        out.flush();
+    }
+
+    static String choices(Map<String, Object> params) {
+        return params.entrySet().stream().map(e -> e.getKey().replaceFirst("^node:", "") + "=" + TrialTable.value(e.getValue()))
+                .collect(Collectors.joining(" "));
+    }
+}

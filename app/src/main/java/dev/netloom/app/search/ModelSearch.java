@@ -1,0 +1,184 @@
+package dev.netloom.app.search;
+
+import dev.netloom.graph.analysis.GraphAnalysis;
+import dev.netloom.graph.analysis.GraphAnalyzer;
+import dev.netloom.graph.project.Project;
+import dev.netloom.graph.project.ProjectFile;
+import dev.netloom.graph.search.SearchSpace;
+import dev.netloom.hpo.FrozenTrial;
+import dev.netloom.hpo.Objective;
+import dev.netloom.hpo.Study;
+import dev.netloom.hpo.Trial;
+import dev.netloom.hpo.TrialPruned;
+import dev.netloom.train.Evaluation;
+import dev.netloom.train.TrainingListener;
+import dev.netloom.train.TrainingRun;
+import dev.netloom.train.TrainingSection;
+import dev.netloom.train.TrainingSettings;
+import dev.netloom.train.artifact.ModelArtifact;
+import dev.netloom.train.data.Dataset;
+import dev.netloom.train.data.InputBinding;
+import dev.netloom.train.data.InputMismatchException;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * A model search: each trial of a {@link Study} takes the project, applies the sampler's choices
+ * for its searchable parameters ({@link TrialSetup}), trains through the training engine on the
+ * dataset read once for the whole search, reports validation accuracy after every epoch so the
+ * study's pruner can stop a poor trial early, and returns its objectives. Every completed trial's
+ * model is written to {@code out/trials/NNN}, so the best one is there when the search ends.
+ *
+ * <p>The same code serves {@code netloom tune}, {@code netloom tune-worker} and (later) the
+ * studio's Tune view. Trials that cannot be built (a chosen width that heads do not divide, a
+ * model over the parameter budget) fail with the reason, and the study goes on.
+ */
+public final class ModelSearch {
+
+    /** Hears finished trials, for a live table; called from worker threads. */
+    public interface Listener {
+        void trialFinished(TrialOutcome outcome);
+    }
+
+    /**
+     * What one trial came to.
+     *
+     * @param number the trial's number in the study
+     * @param state COMPLETE, PRUNED or FAIL, in words
+     * @param accuracy best validation accuracy (NaN when it never finished an epoch)
+     * @param parameters the trial model's parameters
+     * @param multiplyAdds its multiply-adds per example
+     * @param seconds wall time
+     * @param choices the chosen values by target
+     * @param note the fail reason, or the epoch a pruned trial stopped at
+     */
+    public record TrialOutcome(int number, String state, double accuracy, long parameters, long multiplyAdds,
+                               double seconds, java.util.Map<String, Object> choices, String note) {
+    }
+
+    private final Project project;
+    private final Dataset dataset;
+    private final TrainingSettings baseSettings;
+    private final SearchSpace space;
+    private final List<SearchObjective> objectives;
+    private final long maxParameters;
+    private final Path out;
+    private final GraphAnalyzer analyzer;
+    private final ProjectFile files;
+    private final Listener listener;
+    private final Path dataFolder;
+
+    /**
+     * @param maxParameters a budget; trials over it fail before training (0 for none)
+     * @param out where trial models go ({@code out/trials/NNN})
+     * @param dataFolder the folder the data section's relative paths were read from
+     */
+    public ModelSearch(Project project, Dataset dataset, TrainingSettings baseSettings, SearchSpace space,
+                       List<SearchObjective> objectives, long maxParameters, Path out, GraphAnalyzer analyzer,
+                       ProjectFile files, Path dataFolder, Listener listener) {
+        if (space.isEmpty()) {
+            throw new IllegalArgumentException("nothing is marked searchable; mark parameters in the designer or add "
+                    + "them to the project's search section");
+        }
+        this.project = project;
+        this.dataset = dataset;
+        this.baseSettings = baseSettings;
+        this.space = space;
+        this.objectives = List.copyOf(objectives);
+        this.maxParameters = maxParameters;
+        this.out = out;
+        this.analyzer = analyzer;
+        this.files = files;
+        this.dataFolder = dataFolder;
+        this.listener = listener;
+    }
+
+    /** The study's objective function. */
+    public Objective objective() {
+        return this::runTrial;
+    }
+
+    private double[] runTrial(Trial trial) throws Exception {
+        Instant started = Instant.now();
+        TrialSetup setup = TrialSetup.choose(trial, project.graph(), baseSettings, space, analyzer.catalog());
+        GraphAnalysis analysis = analyzer.analyze(setup.graph());
+        long parameters = analysis.total().parameters();
+        long macs = analysis.total().activeMultiplyAdds();
+        try {
+            if (!analysis.isValid()) {
+                throw new IllegalArgumentException("the chosen model is invalid: " + analysis.problems().get(0));
+            }
+            if (maxParameters > 0 && parameters > maxParameters) {
+                throw new IllegalArgumentException(String.format(Locale.ROOT,
+                        "%,d parameters is over the budget of %,d", parameters, maxParameters));
+            }
+            InputBinding binding;
+            try {
+                binding = InputBinding.bind(analysis, dataset);
+            } catch (InputMismatchException e) {
+                throw new IllegalArgumentException("the chosen model does not fit the data: " + e.getMessage());
+            }
+            trial.setUserAttr("parameters", parameters);
+            trial.setUserAttr("multiplyAdds", macs);
+            AtomicBoolean pruned = new AtomicBoolean();
+            int[] lastEpoch = {0};
+            TrainingRun run = new TrainingRun(analysis, dataset.train(), dataset.validation(),
+                    binding.fieldsInGraphOrder(analysis), setup.settings());
+            run.listener(new TrainingListener() {
+                @Override
+                public void onEpoch(EpochReport epoch) {
+                    lastEpoch[0] = epoch.epoch();
+                    trial.report(epoch.epoch(), epoch.validationAccuracy());
+                    trial.heartbeat();
+                    // Optuna-style: pruning reads one objective, so several objectives are never pruned.
+                    if (objectives.size() == 1 && trial.shouldPrune()) {
+                        pruned.set(true);
+                        run.cancel();
+                    }
+                }
+            });
+            try (TrainingRun.Result result = run.run()) {
+                if (pruned.get()) {
+                    report(trial, "PRUNED", result.end().bestValidationAccuracy(), parameters, macs, started,
+                            setup, "stopped after epoch " + lastEpoch[0]);
+                    throw new TrialPruned("pruned after epoch " + lastEpoch[0]);
+                }
+                double accuracy = result.end().bestValidationAccuracy();
+                Path model = out.resolve("trials").resolve(String.format(Locale.ROOT, "%03d", trial.number()));
+                Evaluation test = Evaluation.of(result.model(), dataset.test(), dataset.classes(),
+                        Math.min(5, dataset.classes().size()), 10, setup.settings().batchSize());
+                Project trained = project.withGraph(setup.graph())
+                        .withSection("training", TrainingSection.write(setup.settings()));
+                ModelArtifact.write(model, new ModelArtifact.Contents(trained, result.model(), dataset, setup.settings(),
+                        result.end(), result.history(), test, started, Instant.now(), dataFolder), files);
+                trial.setUserAttr("artifact", model.toString());
+                trial.setUserAttr("testAccuracy", test.accuracy());
+                report(trial, "COMPLETE", accuracy, parameters, macs, started, setup, "");
+                return objectives.stream().mapToDouble(o -> switch (o) {
+                    case ACCURACY -> accuracy;
+                    case PARAMETERS -> parameters;
+                    case MULTIPLY_ADDS -> macs;
+                }).toArray();
+            }
+        } catch (IllegalArgumentException | IOException | dev.netloom.train.TrainingException e) {
+            report(trial, "FAIL", Double.NaN, parameters, macs, started, setup, e.getMessage());
+            throw e;
+        }
+    }
+
+    private void report(Trial trial, String state, double accuracy, long parameters, long macs, Instant started,
+                        TrialSetup setup, String note) {
+        listener.trialFinished(new TrialOutcome(trial.number(), state, accuracy, parameters, macs,
+                java.time.Duration.between(started, Instant.now()).toMillis() / 1000.0, setup.choices(), note));
+    }
+
+    /** The artifact folder a completed trial wrote, if any. */
+    public static java.util.Optional<Path> artifactOf(FrozenTrial trial) {
+        return java.util.Optional.ofNullable(trial.userAttrs().get("artifact")).map(Object::toString).map(Path::of);
+    }
+}

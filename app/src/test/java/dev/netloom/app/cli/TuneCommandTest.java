@@ -1,0 +1,80 @@
+package dev.netloom.app.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** netloom tune: a small real search on generated data, in one process and in two. */
+class TuneCommandTest {
+
+    @TempDir
+    Path dir;
+
+    /** The image-text-qa template on 200 Shapes QA examples, one epoch, with three searchable parameters. */
+    private Path searchableProject() throws IOException {
+        Path project = dir.resolve("qa.netloom");
+        assertThat(Cli.run("new", "--template", "image-text-qa", project.toString()).code()).isZero();
+        ObjectMapper json = new ObjectMapper();
+        ObjectNode root = (ObjectNode) json.readTree(project.toFile());
+        root.set("data", json.readTree("{\"source\": \"shapes-qa\", \"examples\": 200}"));
+        ((ObjectNode) root.get("training")).put("epochs", 1);
+        root.set("search", json.readTree("""
+                {"parameters": [
+                  {"target": "node:fusion.dim", "kind": "int", "low": 16, "high": 64, "step": 1, "log": true},
+                  {"target": "training.learningRate", "kind": "float", "low": 0.0005, "high": 0.01, "log": true},
+                  {"target": "node:look.heads", "kind": "choices", "choices": [2, 3, 4]}]}
+                """));
+        json.writerWithDefaultPrettyPrinter().writeValue(project.toFile(), root);
+        return project;
+    }
+
+    @Test
+    void aSearchTrainsTrialsPrintsThemAndKeepsTheBestModel() throws IOException {
+        Path out = dir.resolve("search");
+        Cli r = Cli.run("tune", searchableProject().toString(), "--trials", "4", "--out", out.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("Study qa in sqlite:", "TRIAL  STATE", "Best trial:", "model: ");
+        assertThat(r.out().lines().filter(l -> l.matches("\\s+\\d+  (COMPLETE|PRUNED|FAIL) .*"))).hasSize(4);
+        assertThat(out.resolve("study.db")).isRegularFile();
+        try (var trials = Files.list(out.resolve("trials"))) {
+            assertThat(trials.filter(p -> Files.isRegularFile(p.resolve("weights.safetensors"))).count()).isPositive();
+        }
+    }
+
+    @Test
+    void twoWorkerProcessesShareOneStudyWithoutLosingOrRepeatingTrials() throws IOException {
+        Path out = dir.resolve("parallel");
+        Cli r = Cli.run("tune", searchableProject().toString(), "--trials", "4", "--workers", "2", "--out",
+                out.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("4 trials in 2 processes");
+        var numbers = r.out().lines().filter(l -> l.matches("\\s+\\d+  (COMPLETE|PRUNED|FAIL) .*"))
+                .map(l -> Integer.parseInt(l.trim().split("\\s+")[0])).toList();
+        assertThat(numbers).containsExactlyInAnyOrder(0, 1, 2, 3);
+        assertThat(out.resolve("worker-1.log")).isRegularFile();
+    }
+
+    @Test
+    void aProjectWithNothingSearchableIsRefused() {
+        Path project = dir.resolve("plain.netloom");
+        Cli.run("new", "--template", "image-text-qa", project.toString());
+        Cli r = Cli.run("tune", project.toString(), "--out", dir.resolve("x").toString());
+        assertThat(r.code()).isEqualTo(ExitCode.INVALID);
+        assertThat(r.err()).contains("marks nothing searchable");
+    }
+
+    @Test
+    void aWorkerNeedsAnExistingStudy() throws IOException {
+        Cli r = Cli.run("tune-worker", searchableProject().toString(), "--study", "nope", "--storage",
+                "sqlite:" + dir.resolve("empty.db"), "--out", dir.resolve("w").toString());
+        assertThat(r.code()).isEqualTo(ExitCode.USAGE);
+        assertThat(r.err()).contains("no study \"nope\"");
+    }
+}
