@@ -85,7 +85,8 @@ def conv_bn_act(d, x, stem, filters, kernel, stride=1, act="ReLU", bias=False, g
 # How the small CNN reaches the published accuracy of small CNNs on Fashion-MNIST in minutes on a laptop
 # (bench/fashion-mnist-quality.sh measures it).
 SMALL_CNN_TRAINING = {"optimizer": "adam", "learningRate": 0.002, "schedule": "cosine", "warmupEpochs": 0.5,
-                      "epochs": 12, "batchSize": 64}
+                      "epochs": 15, "batchSize": 64, "threads": 2,
+                      "augmentation": {"horizontalFlip": True, "maxShift": 0}}
 
 
 def token_branch(d, stem="", length=64, vocabulary=8000, dim=64):
