@@ -45,7 +45,7 @@ class NetloomCommandTest {
         assertThat(Files.readString(file)).startsWith("{\n  \"schemaVersion\": 1,");
         Cli r = Cli.run("validate", file.toString());
         assertThat(r.code()).isZero();
-        assertThat(r.out()).contains("valid (15 layers, 75.6K parameters)");
+        assertThat(r.out()).contains("valid (18 layers, 93.6K parameters)");
         assertThat(r.err()).isEmpty();
     }
 
