@@ -14,6 +14,7 @@ import org.eclipse.elk.alg.layered.options.LayeredOptions;
 import org.eclipse.elk.core.RecursiveGraphLayoutEngine;
 import org.eclipse.elk.core.data.LayoutMetaDataService;
 import org.eclipse.elk.core.math.ElkPadding;
+import org.eclipse.elk.core.options.Alignment;
 import org.eclipse.elk.core.options.CoreOptions;
 import org.eclipse.elk.core.options.HierarchyHandling;
 import org.eclipse.elk.core.options.PortConstraints;
@@ -86,6 +87,8 @@ public final class ElkLayeredLayout implements GraphLayout {
                 ElkNode lane = ElkGraphUtil.createNode(root);
                 lane.setIdentifier("lane-" + input);
                 lane.setProperty(CoreOptions.PADDING, new ElkPadding(0));
+                // Every lane starts at the left edge, where the inputs are, however long it is.
+                lane.setProperty(CoreOptions.ALIGNMENT, Alignment.LEFT);
                 lane.setProperty(CoreOptions.DIRECTION, org.eclipse.elk.core.options.Direction.RIGHT);
                 lane.setProperty(LayeredOptions.SPACING_NODE_NODE_BETWEEN_LAYERS, LAYER_GAP);
                 lane.setProperty(CoreOptions.SPACING_NODE_NODE, NODE_GAP);

@@ -43,7 +43,7 @@ final class MoeDetail extends Pane {
         text(DesignerStyle.MOE_PART_TEXT, params(b.routerParameters()), CardGeometry.WIDTH - PAD - 90, y + 5, 80)
                 .setAlignment(Pos.CENTER_RIGHT);
         text(DesignerStyle.MOE_PART_TEXT, b.experts() + (b.experts() == 1 ? " expert" : " experts")
-                + "  ·  each token to top " + b.topK(), PAD + 10, y + 22, CardGeometry.WIDTH - 2 * PAD - 20);
+                + "  ·  top " + b.topK() + " per token", PAD + 10, y + 22, CardGeometry.WIDTH - 2 * PAD - 20);
         y += ROUTER_HEIGHT + GAP;
 
         int shown = Math.min(b.experts(), SHOWN_EXPERTS);
@@ -53,7 +53,7 @@ final class MoeDetail extends Pane {
             Region expert = part(DesignerStyle.MOE_PART, x, ey, EXPERT_WIDTH, EXPERT_HEIGHT);
             expert.setId("moe-expert-" + nodeId + "-" + (i + 1));
             text(DesignerStyle.MOE_PART_TITLE, "Expert " + (i + 1), x + 8, ey + 4, EXPERT_WIDTH - 16);
-            text(DesignerStyle.MOE_PART_TEXT, b.hidden() + " wide · " + b.activation(), x + 8, ey + 20,
+            text(DesignerStyle.MOE_PART_TEXT, b.hidden() + " · " + b.activation(), x + 8, ey + 20,
                     EXPERT_WIDTH - 16);
             // The per-expert weights live in the summary: 96 px cannot hold a third line legibly.
         }

@@ -53,7 +53,7 @@ class MoeExpandTest {
                 .startsWith("Per token " + Units.count(cost.activeParameters()) + " of "
                         + Units.count(cost.parameters()) + " params");
         assertThat(robot.lookup(".moe-part-text").queryAllAs(javafx.scene.control.Label.class))
-                .anySatisfy(l -> assertThat(l.getText()).contains("each token to top " + topK));
+                .anySatisfy(l -> assertThat(l.getText()).contains("top " + topK + " per token"));
         assertThat(fx.model.graph()).isSameAs(before);
         assertThat(fx.model.canUndoProperty().get()).isFalse();
 
