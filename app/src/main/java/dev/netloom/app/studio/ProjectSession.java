@@ -6,6 +6,8 @@ import dev.netloom.graph.Graph;
 import dev.netloom.graph.project.Project;
 import dev.netloom.graph.project.ProjectFile;
 import dev.netloom.graph.project.ProjectFormatException;
+import dev.netloom.graph.project.SearchSection;
+import dev.netloom.graph.search.SearchSpace;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -123,7 +125,7 @@ public final class ProjectSession {
         file.set(source);
         name.set(source != null ? baseName(source) : newProject.name().isBlank() ? "Untitled" : newProject.name());
         recoveredUnsaved.set(false);
-        designer.reset(newProject.graph());
+        designer.reset(newProject.graph(), searchOf(newProject));
         designer.document().markSaved();
         designer.markSaved();
     }
@@ -140,9 +142,18 @@ public final class ProjectSession {
         recoveredUnsaved.set(true);
     }
 
-    /** The project as it is now: the designer's graph with the other sections as opened. */
+    /** The project as it is now: the designer's graph and search space with the other sections as opened. */
     public Project snapshot() {
-        return project.withGraph(designer.graph()).withName(name.get());
+        return SearchSection.write(project.withGraph(designer.graph()).withName(name.get()), designer.search());
+    }
+
+    /** The searchable parameters of a project; its file was checked when read, so a failure here means none. */
+    private SearchSpace searchOf(Project p) {
+        try {
+            return SearchSection.of(p, projectFile.catalog());
+        } catch (ProjectFormatException e) {
+            return SearchSpace.EMPTY;
+        }
     }
 
     /** Reads a project file on the io executor. */
@@ -164,6 +175,7 @@ public final class ProjectSession {
     public CompletableFuture<Path> save(Path target) {
         Project snap = snapshot();
         Graph written = snap.graph();
+        SearchSpace writtenSearch = designer.search();
         Path oldAutosave = autosaveFile();
         return CompletableFuture.supplyAsync(() -> {
             try {
@@ -182,7 +194,7 @@ public final class ProjectSession {
             }
             project = project.withName(snap.name());
             recoveredUnsaved.set(false);
-            if (designer.graph().equals(written)) {
+            if (designer.graph().equals(written) && designer.search().equals(writtenSearch)) {
                 designer.markSaved();
             }
             return path;

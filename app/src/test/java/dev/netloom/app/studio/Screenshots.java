@@ -62,13 +62,29 @@ public final class Screenshots {
             CompletableFuture<Void> laid = fx(() -> w.designer().autoLayout());
             laid.get(30, TimeUnit.SECONDS);
             fx(() -> {
-                var fusion = w.session().designer().graph().nodes().stream()
-                        .filter(n -> n.type().equals("CrossAttention")).findFirst().orElseThrow();
-                w.designer().model().select(fusion.id());
-                w.designer().canvas().centreOn(fusion.position().x() + 40, fusion.position().y() + 60, 0.6);
+                // One lane per input: the question's above, the picture's below, both starting at the left.
+                w.designer().model().select("question_encoder");
+                var g = w.session().designer().graph();
+                var image = g.requireNode("image");
+                var question = g.requireNode("question");
+                w.designer().canvas().centreOn(image.position().x() + 820,
+                        (image.position().y() + question.position().y()) / 2 + 50, 0.52);
                 return null;
             });
             shot(w.scene(), out.resolve("design-image-text-qa.png"));
+
+            // 1b. A searchable parameter: conv2's filters, its range edited, the card marked.
+            fx(() -> {
+                var m = w.designer().model();
+                m.setSearchable("conv2", "filters", true);
+                m.setSearchRange("conv2", "filters", new dev.netloom.graph.search.Range.IntRange(32, 128, 1, true));
+                m.setSearchable("conv2", "kernel", true);
+                m.select("conv2");
+                var conv = m.graph().requireNode("conv2");
+                w.designer().canvas().centreOn(conv.position().x() + 112, conv.position().y() + 100, 0.9);
+                return null;
+            });
+            shot(w.scene(), out.resolve("design-searchable.png"));
 
             // 2. A graph with a shape error, its message and its fix button.
             fx(() -> {
@@ -104,6 +120,23 @@ public final class Screenshots {
             });
             fx(() -> w.dataView().model().readProjectData()).get(60, TimeUnit.SECONDS);
             shot(w.scene(), out.resolve("data-shapes-qa.png"));
+
+            // 4b. The Mixture-of-Experts card opened in place: router, experts, active vs total parameters.
+            fx(() -> {
+                w.startProject(SERVICES.templates().find("moe-transformer").orElseThrow().project());
+                w.showView("Design");
+                return null;
+            });
+            fx(() -> w.designer().autoLayout()).get(30, TimeUnit.SECONDS);
+            fx(() -> {
+                var moe = w.session().designer().graph().nodes().stream()
+                        .filter(n -> n.type().equals("MoE")).findFirst().orElseThrow();
+                w.designer().canvas().nodeSkin(moe.id()).setExpanded(true);
+                w.designer().model().select(moe.id());
+                w.designer().canvas().centreOn(moe.position().x() + 112, moe.position().y() + 190, 0.95);
+                return null;
+            });
+            shot(w.scene(), out.resolve("design-moe-expanded.png"));
 
             // 5. Dark theme: the Mixture-of-Experts transformer, laid out.
             fx(() -> {

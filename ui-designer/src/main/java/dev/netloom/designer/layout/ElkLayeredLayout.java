@@ -13,10 +13,14 @@ import org.eclipse.elk.alg.layered.options.LayeredMetaDataProvider;
 import org.eclipse.elk.alg.layered.options.LayeredOptions;
 import org.eclipse.elk.core.RecursiveGraphLayoutEngine;
 import org.eclipse.elk.core.data.LayoutMetaDataService;
+import org.eclipse.elk.core.math.ElkPadding;
+import org.eclipse.elk.core.options.Alignment;
 import org.eclipse.elk.core.options.CoreOptions;
+import org.eclipse.elk.core.options.HierarchyHandling;
 import org.eclipse.elk.core.options.PortConstraints;
 import org.eclipse.elk.core.options.PortSide;
 import org.eclipse.elk.core.util.BasicProgressMonitor;
+import org.eclipse.elk.graph.ElkEdge;
 import org.eclipse.elk.graph.ElkNode;
 import org.eclipse.elk.graph.ElkPort;
 import org.eclipse.elk.graph.util.ElkGraphUtil;
@@ -29,6 +33,12 @@ import java.util.Map;
  * Left-to-right layered layout by Eclipse ELK (Sugiyama style: layers, crossing minimisation,
  * straight-ish edges). ELK runs on the plain class path: its meta-data provider is registered
  * once here instead of through Eclipse's extension registry.
+ *
+ * <p>Multimodal graphs read one lane per input ({@link Lanes}): each input's own branch is put
+ * in a box of its own (an ELK compound node, laid out with the rest through
+ * {@code INCLUDE_CHILDREN}), so the branches are stacked in horizontal bands that never
+ * interleave; the nodes where branches join (fusion, heads) are placed by the layered algorithm
+ * after them. The boxes are not drawn: only the positions of the cards inside them are kept.
  *
  * <p>Cards keep their real sizes and their ports their real places ({@link CardGeometry}), so
  * ELK routes edges between the dots the canvas draws.
@@ -69,11 +79,29 @@ public final class ElkLayeredLayout implements GraphLayout {
         root.setProperty(CoreOptions.SPACING_COMPONENT_COMPONENT, NODE_GAP);
         root.setProperty(LayeredOptions.SPACING_EDGE_NODE_BETWEEN_LAYERS, 24.0);
 
+        Lanes lanes = Lanes.of(graph, catalog);
+        Map<String, ElkNode> parents = new HashMap<>();
+        if (lanes.multimodal()) {
+            root.setProperty(CoreOptions.HIERARCHY_HANDLING, HierarchyHandling.INCLUDE_CHILDREN);
+            lanes.byInput().forEach((input, ids) -> {
+                ElkNode lane = ElkGraphUtil.createNode(root);
+                lane.setIdentifier("lane-" + input);
+                lane.setProperty(CoreOptions.PADDING, new ElkPadding(0));
+                // Every lane starts at the left edge, where the inputs are, however long it is.
+                lane.setProperty(CoreOptions.ALIGNMENT, Alignment.LEFT);
+                lane.setProperty(CoreOptions.DIRECTION, org.eclipse.elk.core.options.Direction.RIGHT);
+                lane.setProperty(LayeredOptions.SPACING_NODE_NODE_BETWEEN_LAYERS, LAYER_GAP);
+                lane.setProperty(CoreOptions.SPACING_NODE_NODE, NODE_GAP);
+                lane.setProperty(LayeredOptions.SPACING_EDGE_NODE_BETWEEN_LAYERS, 24.0);
+                ids.forEach(id -> parents.put(id, lane));
+            });
+        }
+
         Map<String, ElkNode> elkNodes = new LinkedHashMap<>();
         Map<String, ElkPort> elkPorts = new HashMap<>();
         for (Node node : graph.nodes()) {
             LayerSpec spec = catalog.find(node.type()).orElse(null);
-            ElkNode n = ElkGraphUtil.createNode(root);
+            ElkNode n = ElkGraphUtil.createNode(parents.getOrDefault(node.id(), root));
             n.setIdentifier(node.id());
             n.setDimensions(CardGeometry.WIDTH, spec == null ? 100 : CardGeometry.height(spec));
             n.setProperty(CoreOptions.PORT_CONSTRAINTS, PortConstraints.FIXED_POS);
@@ -92,13 +120,23 @@ public final class ElkLayeredLayout implements GraphLayout {
             ElkPort from = elkPorts.get(e.from().nodeId() + "#out#" + e.from().port());
             ElkPort to = elkPorts.get(e.to().nodeId() + "#in#" + e.to().port());
             if (from != null && to != null) {
-                ElkGraphUtil.createSimpleEdge(from, to);
+                ElkEdge edge = ElkGraphUtil.createSimpleEdge(from, to);
+                ElkGraphUtil.updateContainment(edge); // across lanes: owned by the graph around both
             }
         }
         new RecursiveGraphLayoutEngine().layout(root, new BasicProgressMonitor());
 
         Map<String, Position> out = new LinkedHashMap<>();
-        elkNodes.forEach((id, n) -> out.put(id, new Position(Math.round(n.getX()), Math.round(n.getY()))));
+        elkNodes.forEach((id, n) -> {
+            // Inside a lane, ELK's coordinates are relative to the lane's box.
+            double x = n.getX();
+            double y = n.getY();
+            for (ElkNode p = n.getParent(); p != null && p != root; p = p.getParent()) {
+                x += p.getX();
+                y += p.getY();
+            }
+            out.put(id, new Position(Math.round(x), Math.round(y)));
+        });
         return out;
     }
 

@@ -19,7 +19,19 @@ import dev.netloom.graph.edit.InsertOnEdge;
 import dev.netloom.graph.edit.MoveNodes;
 import dev.netloom.graph.edit.RemoveNodes;
 import dev.netloom.graph.edit.SetLabel;
+import dev.netloom.graph.edit.SearchEdit;
 import dev.netloom.graph.edit.SetParam;
+import dev.netloom.graph.edit.SetSearchRange;
+import dev.netloom.graph.edit.StopSearching;
+import dev.netloom.graph.catalog.LayerSpec;
+import dev.netloom.graph.catalog.ParamSpec;
+import dev.netloom.graph.search.DefaultRanges;
+import dev.netloom.graph.search.Range;
+import dev.netloom.graph.search.SearchRangeException;
+import dev.netloom.graph.search.SearchRules;
+import dev.netloom.graph.search.SearchSpace;
+import dev.netloom.graph.search.SearchTarget;
+import dev.netloom.graph.search.SearchableParameter;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -41,7 +53,10 @@ import java.util.Set;
  * methods; it never touches a view, so it is tested without a window.
  *
  * <p>The graph is analysed once per change of the document (not per node, not per redraw);
- * every view reads that one {@link GraphAnalysis}. Call it from the FX thread only.
+ * every view reads that one {@link GraphAnalysis}. Which parameters the search may change is the
+ * document's {@link SearchSpace}, changed only through {@link #setSearchable} and
+ * {@link #setSearchRange}, in the same undo history as graph edits (see {@link GraphDocument}).
+ * Call it from the FX thread only.
  */
 public final class DesignerModel {
 
@@ -51,6 +66,7 @@ public final class DesignerModel {
     private final GraphDocument document;
     private final GraphAnalyzer analyzer;
     private final ReadOnlyObjectWrapper<GraphAnalysis> analysis = new ReadOnlyObjectWrapper<>(this, "analysis");
+    private final ReadOnlyObjectWrapper<SearchSpace> search = new ReadOnlyObjectWrapper<>(this, "search");
     private final ReadOnlyObjectWrapper<CostSummary> cost = new ReadOnlyObjectWrapper<>(this, "cost", CostSummary.EMPTY);
     private final ObservableSet<String> selection = FXCollections.observableSet(new LinkedHashSet<>());
     private final ObservableSet<String> selectionView = FXCollections.unmodifiableObservableSet(selection);
@@ -69,7 +85,9 @@ public final class DesignerModel {
         this.document = document;
         this.analyzer = analyzer;
         document.addListener(this::graphChanged);
+        document.addSearchListener(this::searchChanged);
         graphChanged(document.graph());
+        searchChanged(document.search());
         selection.addListener((javafx.collections.SetChangeListener<String>) c ->
                 selectedNode.set(selection.size() == 1 ? selection.iterator().next() : null));
     }
@@ -89,6 +107,15 @@ public final class DesignerModel {
 
     public GraphAnalysis analysis() {
         return analysis.get();
+    }
+
+    /** Which parameters the search may change; replaced after every change of it (and undo). */
+    public ReadOnlyObjectProperty<SearchSpace> searchProperty() {
+        return search.getReadOnlyProperty();
+    }
+
+    public SearchSpace search() {
+        return search.get();
     }
 
     /** Totals for the cost bar. */
@@ -269,6 +296,60 @@ public final class DesignerModel {
         return result;
     }
 
+    // ---- searchable parameters: the one place the property sheet changes them ----
+
+    /**
+     * Marks a node's parameter searchable with its default range ({@link DefaultRanges}: near the
+     * current value, inside what the parameter allows), or takes it out of the search.
+     */
+    public EditResult setSearchable(String nodeId, String param, boolean searchable) {
+        SearchTarget target = SearchTarget.node(nodeId, param);
+        if (!searchable) {
+            return search().contains(target) ? apply(new StopSearching(target)) : notice("");
+        }
+        if (search().contains(target)) {
+            return notice("");
+        }
+        Node node = graph().node(nodeId).orElse(null);
+        ParamSpec spec = node == null ? null : paramSpec(node, param);
+        if (spec == null) {
+            return notice("No parameter " + param + " on " + nodeId);
+        }
+        Range range;
+        try {
+            range = DefaultRanges.of(spec, node.params().get(param));
+        } catch (SearchRangeException e) {
+            return notice(e.getMessage());
+        }
+        return apply(new SetSearchRange(new SearchableParameter(target, range)));
+    }
+
+    /** Changes the range of a searchable node parameter (marking it searchable if it was not). */
+    public EditResult setSearchRange(String nodeId, String param, Range range) {
+        return apply(new SetSearchRange(new SearchableParameter(SearchTarget.node(nodeId, param), range)));
+    }
+
+    /** The range the search uses for a node's parameter, if it is searchable. */
+    public Optional<Range> searchRange(String nodeId, String param) {
+        return search().find(SearchTarget.node(nodeId, param)).map(SearchableParameter::range);
+    }
+
+    /** Why a layer's parameter cannot be searched, or empty when it can (the sheet hides the toggle then). */
+    public Optional<String> whyNotSearchable(LayerSpec layer, ParamSpec spec) {
+        return Optional.ofNullable(SearchRules.whyNotSearchable(layer, spec));
+    }
+
+    /** Applies a change to the search space; a refusal becomes the message and is returned. */
+    public EditResult apply(SearchEdit edit) {
+        EditResult result = document.apply(edit);
+        message.set(result.refusal().orElse(""));
+        return result;
+    }
+
+    private ParamSpec paramSpec(Node node, String param) {
+        return document.catalog().find(node.type()).flatMap(l -> l.param(param)).orElse(null);
+    }
+
     public boolean undo() {
         boolean done = document.undo();
         message.set(done ? "" : "Nothing to undo");
@@ -281,10 +362,15 @@ public final class DesignerModel {
         return done;
     }
 
-    /** Replaces the whole graph (a file was opened); history is forgotten. */
+    /** Replaces the whole graph (a file was opened), searching nothing; history is forgotten. */
     public void reset(Graph graph) {
+        reset(graph, SearchSpace.EMPTY);
+    }
+
+    /** Replaces the graph and its search space (a file was opened); history is forgotten. */
+    public void reset(Graph graph, SearchSpace searchSpace) {
         selection.clear();
-        document.reset(graph);
+        document.reset(graph, searchSpace);
     }
 
     /** Records that the current graph was saved. */
@@ -304,6 +390,15 @@ public final class DesignerModel {
         selection.removeIf(id -> !graph.hasNode(id));
         analysis.set(a);
         cost.set(CostSummary.of(a));
+        historyChanged();
+    }
+
+    private void searchChanged(SearchSpace space) {
+        search.set(space);
+        historyChanged();
+    }
+
+    private void historyChanged() {
         canUndo.set(document.canUndo());
         canRedo.set(document.canRedo());
         undoText.set(document.undoDescription().map(d -> "Undo " + d).orElse("Undo"));

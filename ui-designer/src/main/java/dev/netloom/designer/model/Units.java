@@ -37,4 +37,9 @@ public final class Units {
         }
         return String.format(Locale.ROOT, v >= 99.95 ? "%.0f %s" : "%.1f %s", v, suffixes[i]);
     }
+
+    /** A number as a person writes it: 0.001 and 0.5, not 1.0E-3 and 0.50. */
+    public static String plain(double value) {
+        return java.math.BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
+    }
 }

@@ -53,6 +53,19 @@ public final class DesignerStyle {
     public static final String STATUS_OK = "status-ok";
     public static final String STATUS_ERROR = "status-error";
     public static final String MINIMAP = "minimap";
+    public static final String SEARCH_TOGGLE = "search-toggle";
+    public static final String SEARCH_ICON = "search-icon";
+    public static final String SEARCH_RANGE = "search-range";
+    public static final String SEARCH_FIELD = "search-field";
+    public static final String SEARCH_CAPTION = "search-caption";
+    public static final String SEARCH_MARKER = "search-marker";
+    public static final String EXPAND_BUTTON = "expand-button";
+    public static final String MOE_DETAIL = "moe-detail";
+    public static final String MOE_PART = "moe-part";
+    public static final String MOE_ROUTER = "moe-router";
+    public static final String MOE_PART_TITLE = "moe-part-title";
+    public static final String MOE_PART_TEXT = "moe-part-text";
+    public static final String MOE_SUMMARY = "moe-summary";
 
     public static final PseudoClass SELECTED = PseudoClass.getPseudoClass("selected");
     public static final PseudoClass ERROR = PseudoClass.getPseudoClass("error");

@@ -11,6 +11,8 @@ import dev.netloom.graph.analysis.GraphAnalysis;
 import dev.netloom.graph.analysis.Problem;
 import dev.netloom.graph.catalog.LayerCatalog;
 import dev.netloom.graph.catalog.LayerSpec;
+import dev.netloom.graph.search.SearchTarget;
+import dev.netloom.graph.search.SearchableParameter;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.collections.SetChangeListener;
@@ -102,6 +104,7 @@ public final class GraphCanvas extends Region {
         translate.yProperty().addListener(o -> drawGrid());
 
         model.analysisProperty().addListener((obs, old, a) -> render(a));
+        model.searchProperty().addListener((obs, old, space) -> showSearchable());
         model.selection().addListener((SetChangeListener<String>) c -> {
             if (c.wasRemoved() && nodeSkins.containsKey(c.getElementRemoved())) {
                 nodeSkins.get(c.getElementRemoved()).setSelected(false);
@@ -209,7 +212,19 @@ public final class GraphCanvas extends Region {
         edgeLayer.getChildren().addAll(addedEdges);
         toRoute.forEach(this::route); // only edges whose ends moved, or that are new
         emptyHint.setVisible(analysis.graph().nodes().isEmpty());
+        showSearchable();
         viewChanges.set(viewChanges.get() + 1);
+    }
+
+    /** Marks the cards of nodes with searchable parameters. */
+    private void showSearchable() {
+        Map<String, List<String>> byNode = new HashMap<>();
+        for (SearchableParameter p : model.search().parameters()) {
+            if (p.target() instanceof SearchTarget.NodeParameter n) {
+                byNode.computeIfAbsent(n.nodeId(), k -> new ArrayList<>()).add(n.name());
+            }
+        }
+        nodeSkins.forEach((id, skin) -> skin.showSearchable(byNode.getOrDefault(id, List.of())));
     }
 
     private void route(EdgeSkin skin) {

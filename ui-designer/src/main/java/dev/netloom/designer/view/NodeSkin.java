@@ -1,6 +1,7 @@
 package dev.netloom.designer.view;
 
 import dev.netloom.designer.model.CardGeometry;
+import dev.netloom.designer.model.MoeBreakdown;
 import dev.netloom.designer.model.Units;
 import dev.netloom.graph.Direction;
 import dev.netloom.graph.Node;
@@ -11,6 +12,7 @@ import dev.netloom.graph.analysis.NodeReport;
 import dev.netloom.graph.analysis.Problem;
 import dev.netloom.graph.catalog.LayerSpec;
 import dev.netloom.graph.catalog.PortSpec;
+import dev.netloom.graph.layers.MixtureOfExperts;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.css.PseudoClass;
@@ -25,6 +27,9 @@ import javafx.scene.layout.Pane;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.shape.Circle;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignT;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -53,7 +58,7 @@ public final class NodeSkin {
             // size it here, once CSS and fonts are known.
             if (problemBox.isVisible()) {
                 double w = CardGeometry.WIDTH + 40;
-                problemBox.resizeRelocate(0, height + 10, w, problemBox.prefHeight(w));
+                problemBox.resizeRelocate(0, cardHeight() + 10, w, problemBox.prefHeight(w));
             }
         }
     };
@@ -67,7 +72,12 @@ public final class NodeSkin {
     private final Map<String, Circle> inputs = new LinkedHashMap<>();
     private final Map<String, Circle> outputs = new LinkedHashMap<>();
     private final ReadOnlyBooleanWrapper selected = new ReadOnlyBooleanWrapper(this, "selected");
+    private final ReadOnlyBooleanWrapper expanded = new ReadOnlyBooleanWrapper(this, "expanded");
+    private final FontIcon searchMarker = new FontIcon(MaterialDesignT.TUNE_VARIANT);
+    private final Tooltip searchTip = new Tooltip();
     private final double height;
+    private Button expandButton;
+    private MoeDetail detail;
     private Shown shown;
     private Fix fix;
 
@@ -135,6 +145,94 @@ public final class NodeSkin {
         root.getChildren().add(problemBox);
 
         selected.addListener((obs, was, is) -> card.pseudoClassStateChanged(DesignerStyle.SELECTED, is));
+
+        searchMarker.getStyleClass().add(DesignerStyle.SEARCH_MARKER);
+        searchMarker.setId("search-marker-" + nodeId);
+        searchMarker.setVisible(false);
+        searchMarker.setManaged(false);
+        Tooltip.install(searchMarker, searchTip);
+        root.getChildren().add(searchMarker);
+        if (spec instanceof MixtureOfExperts) {
+            addExpandButton();
+        }
+        // Title and type make room for the marker and the expand button on the right.
+        double right = (expandButton != null ? 34 : 0) + 22;
+        title.resize(CardGeometry.WIDTH - 40 - right, 20);
+        type.resize(CardGeometry.WIDTH - 40 - right, 16);
+        searchMarker.relocate(CardGeometry.WIDTH - right - 2, 11);
+    }
+
+    private void addExpandButton() {
+        expandButton = new Button(null, new FontIcon(MaterialDesignC.CHEVRON_DOWN));
+        expandButton.getStyleClass().addAll("flat", "button-icon", DesignerStyle.EXPAND_BUTTON);
+        expandButton.setId("expand-" + nodeId);
+        expandButton.setFocusTraversable(false);
+        expandButton.setTooltip(new Tooltip("Show the router and the experts inside this layer"));
+        expandButton.setManaged(false);
+        expandButton.resizeRelocate(CardGeometry.WIDTH - 38, 8, 30, 30);
+        expandButton.setOnAction(e -> setExpanded(!expanded.get()));
+        root.getChildren().add(expandButton);
+    }
+
+    /** Whether the card shows what is inside its layer (Mixture-of-Experts cards only). */
+    public ReadOnlyBooleanProperty expandedProperty() {
+        return expanded.getReadOnlyProperty();
+    }
+
+    /** The expand control, or null for layers that have nothing inside to show. */
+    public Button expandButton() {
+        return expandButton;
+    }
+
+    /**
+     * Shows or hides the router and experts of a Mixture-of-Experts card. A view of the one node:
+     * the graph does not change and nothing is added to the undo history.
+     */
+    public void setExpanded(boolean value) {
+        if (expandButton == null || expanded.get() == value) {
+            return;
+        }
+        expanded.set(value);
+        ((FontIcon) expandButton.getGraphic()).setIconCode(value ? MaterialDesignC.CHEVRON_UP
+                : MaterialDesignC.CHEVRON_DOWN);
+        expandButton.getTooltip().setText(value ? "Hide the router and the experts"
+                : "Show the router and the experts inside this layer");
+        showDetail();
+        root.toFront(); // an open card is drawn over its neighbours
+    }
+
+    private void showDetail() {
+        if (detail != null) {
+            root.getChildren().remove(detail);
+            detail = null;
+        }
+        if (expanded.get() && shown != null) {
+            detail = new MoeDetail(nodeId, MoeBreakdown.of(shown.node(), spec, shown.report()));
+            detail.relocate(0, height);
+            root.getChildren().add(root.getChildren().indexOf(problemBox), detail);
+        }
+        card.resize(CardGeometry.WIDTH, cardHeight());
+        root.requestLayout();
+    }
+
+    /** The card's height now: its own, plus what an expanded card shows inside. */
+    private double cardHeight() {
+        return height + (detail == null ? 0 : detail.detailHeight());
+    }
+
+    /**
+     * Marks the card when some of its parameters are searchable.
+     *
+     * @param params the searchable parameters' names; empty hides the marker
+     */
+    public void showSearchable(List<String> params) {
+        searchMarker.setVisible(!params.isEmpty());
+        searchTip.setText("Searched: " + String.join(", ", params));
+    }
+
+    /** Whether the card shows the searchable marker. */
+    public boolean showsSearchable() {
+        return searchMarker.isVisible();
     }
 
     private void place(Label label, double x, double y, double w, double h) {
@@ -226,6 +324,9 @@ public final class NodeSkin {
         Problem first = problems.isEmpty() ? null : problems.get(0);
         card.pseudoClassStateChanged(DesignerStyle.ERROR, first != null);
         problemBox.setVisible(first != null);
+        if (expanded.get()) {
+            showDetail();
+        }
         if (first != null) {
             String more = problems.size() > 1 ? "  (+" + (problems.size() - 1) + " more)" : "";
             problemText.setText((first.port() == null ? "" : first.port() + ": ") + first.message() + more);
@@ -283,7 +384,7 @@ public final class NodeSkin {
 
     /** The card's rectangle in canvas units (the problem message is not part of it). */
     public Bounds cardBounds() {
-        return new BoundingBox(x(), y(), CardGeometry.WIDTH, height);
+        return new BoundingBox(x(), y(), CardGeometry.WIDTH, cardHeight());
     }
 
     /** The centre of a port in canvas units. */
@@ -325,6 +426,9 @@ public final class NodeSkin {
     /** Releases what the skin holds; it is not used again. */
     public void dispose() {
         fixButton.setOnAction(null);
+        if (expandButton != null) {
+            expandButton.setOnAction(null);
+        }
         root.getChildren().clear();
     }
 }

@@ -23,6 +23,7 @@ final class ParamItem implements PropertySheet.Item {
     private final ParamSpec spec;
     private final ObjectProperty<Object> value = new SimpleObjectProperty<>();
     private final Function<Object, EditResult> commit;
+    private ParamSearch search;
 
     /**
      * @param spec the parameter, or null for the label row
@@ -40,6 +41,17 @@ final class ParamItem implements PropertySheet.Item {
 
     ParamSpec spec() {
         return spec;
+    }
+
+    /** The row's search toggle and range; null when the parameter cannot be searched. */
+    ParamSearch search() {
+        return search;
+    }
+
+    /** Gives the row a search toggle; before the sheet makes its editor. */
+    ParamItem withSearch(ParamSearch newSearch) {
+        this.search = newSearch;
+        return this;
     }
 
     /** Shows a value the model now holds, without committing it. */

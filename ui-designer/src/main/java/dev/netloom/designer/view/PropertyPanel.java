@@ -18,6 +18,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.controlsfx.control.PropertySheet;
 import org.controlsfx.property.editor.Editors;
+import org.controlsfx.property.editor.PropertyEditor;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -65,14 +66,8 @@ public final class PropertyPanel extends VBox {
         sheet.setMode(PropertySheet.Mode.NAME);
         sheet.setPropertyEditorFactory(item -> {
             ParamItem p = (ParamItem) item;
-            if (p.typed()) {
-                return CommitField.of(p);
-            }
-            return switch (p.spec().type()) {
-                case BOOL -> Editors.createCheckEditor(p);
-                case CHOICE -> Editors.createChoiceEditor(p, p.spec().choices());
-                default -> CommitField.of(p);
-            };
+            PropertyEditor<?> editor = valueEditor(p);
+            return p.search() == null ? editor : new SearchableEditor(editor, p.search());
         });
         refusal.getStyleClass().add(DesignerStyle.REFUSAL);
         refusal.setWrapText(true);
@@ -81,19 +76,31 @@ public final class PropertyPanel extends VBox {
         refusal.setVisible(false);
         details.setWrapText(true);
         details.getStyleClass().add(DesignerStyle.PANEL_SUBTITLE);
-        VBox.setVgrow(sheet, Priority.SOMETIMES);
+        VBox.setVgrow(sheet, Priority.ALWAYS);
         ScrollPane problemScroll = new ScrollPane(problems);
         problemScroll.setFitToWidth(true);
         problemScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         problemScroll.getStyleClass().add("edge-to-edge");
-        VBox.setVgrow(problemScroll, Priority.ALWAYS);
+        VBox.setVgrow(problemScroll, Priority.SOMETIMES);
         tips.setWrapText(true);
         tips.getStyleClass().add(DesignerStyle.PANEL_SUBTITLE);
         tips.managedProperty().bind(tips.visibleProperty());
         getChildren().addAll(new VBox(2, title, subtitle), description, sheet, refusal, details, tips, problemScroll);
         model.selectedNodeProperty().addListener((obs, old, id) -> refresh());
         model.analysisProperty().addListener((obs, old, a) -> refresh());
+        model.searchProperty().addListener((obs, old, space) -> refresh());
         refresh();
+    }
+
+    private static PropertyEditor<?> valueEditor(ParamItem p) {
+        if (p.typed()) {
+            return CommitField.of(p);
+        }
+        return switch (p.spec().type()) {
+            case BOOL -> Editors.createCheckEditor(p);
+            case CHOICE -> Editors.createChoiceEditor(p, p.spec().choices());
+            default -> CommitField.of(p);
+        };
     }
 
     /** The sheet (tests edit through it). */
@@ -134,14 +141,25 @@ public final class PropertyPanel extends VBox {
                     + node.id() + " stays.", null, node.displayName(), v -> commitLabel(id, v)));
             for (ParamSpec p : spec.params()) {
                 Object current = node.params().getOrDefault(p.name(), p.defaultValue());
-                items.put(p.name(), new ParamItem(p.name(), SETTINGS, p.description(), p,
-                        display(p, current), v -> commit(id, p, v)));
+                ParamItem item = new ParamItem(p.name(), SETTINGS, p.description(), p,
+                        display(p, current), v -> commit(id, p, v));
+                if (model.whyNotSearchable(spec, p).isEmpty()) {
+                    item.withSearch(new ParamSearch(p, model.searchRange(id, p.name()).orElse(null),
+                            on -> showRefusal(model.setSearchable(id, p.name(), on)),
+                            range -> showRefusal(model.setSearchRange(id, p.name(), range)),
+                            this::refuse));
+                }
+                items.put(p.name(), item);
             }
             sheet.getItems().setAll(new ArrayList<>(items.values()));
         } else {
             items.get("").show(node.displayName());
             for (ParamSpec p : spec.params()) {
-                items.get(p.name()).show(display(p, node.params().getOrDefault(p.name(), p.defaultValue())));
+                ParamItem item = items.get(p.name());
+                item.show(display(p, node.params().getOrDefault(p.name(), p.defaultValue())));
+                if (item.search() != null) {
+                    item.search().show(model.searchRange(id, p.name()).orElse(null));
+                }
             }
         }
         NodeReport report = analysis.report(id).orElse(null);
@@ -171,9 +189,16 @@ public final class PropertyPanel extends VBox {
         return r;
     }
 
-    private void showRefusal(EditResult r) {
+    private EditResult showRefusal(EditResult r) {
         refusal.setText(r.refusal().map(s -> "Not applied: " + s).orElse(""));
         refusal.setVisible(r.refusal().isPresent());
+        return r;
+    }
+
+    /** Shows why a range typed in the editors is not a range at all; nothing was sent to the model. */
+    private void refuse(String reason) {
+        refusal.setText("Not applied: " + reason);
+        refusal.setVisible(true);
     }
 
     private void showModel(GraphAnalysis analysis) {

@@ -6,6 +6,7 @@ import dev.netloom.graph.Edge;
 import dev.netloom.graph.Graph;
 import dev.netloom.graph.Position;
 import dev.netloom.graph.catalog.LayerCatalog;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -41,5 +42,52 @@ class ElkLayeredLayoutTest {
                 assertThat(apart).as(ids.get(i) + " and " + ids.get(j) + " overlap").isTrue();
             }
         }
+    }
+
+    @Test
+    void eachInputOfAMultimodalGraphHasItsOwnBandOfY() {
+        LayerCatalog catalog = LayerCatalog.standard();
+        Graph graph = DesignerFixture.template("image-text-qa");
+        Lanes lanes = Lanes.of(graph, catalog);
+        assertThat(lanes.byInput().get("image")).contains("image", "conv1", "pool2", "img_pool").doesNotContain("look");
+        assertThat(lanes.byInput().get("question")).containsExactly("question", "question_embed",
+                "question_positions", "question_encoder");
+
+        Map<String, Position> p = new ElkLayeredLayout(catalog).layout(graph);
+
+        double[] image = band(p, graph, catalog, lanes.byInput().get("image"));
+        double[] question = band(p, graph, catalog, lanes.byInput().get("question"));
+        boolean apart = image[1] <= question[0] || question[1] <= image[0];
+        assertThat(apart).as("image band %s and question band %s", java.util.Arrays.toString(image),
+                java.util.Arrays.toString(question)).isTrue();
+        // Inside its lane a branch still reads left to right.
+        for (List<String> lane : lanes.byInput().values()) {
+            for (Edge e : graph.edges()) {
+                if (lane.contains(e.from().nodeId()) && lane.contains(e.to().nodeId())) {
+                    assertThat(p.get(e.from().nodeId()).x()).isLessThan(p.get(e.to().nodeId()).x());
+                }
+            }
+        }
+        // Where the branches join comes after both.
+        double joinX = p.get("look").x();
+        assertThat(p.get("question_encoder").x()).isLessThan(joinX);
+        assertThat(p.get("pool2").x()).isLessThan(joinX);
+    }
+
+    @Test
+    void aGraphWithOneInputHasNoLanes() {
+        assertThat(Lanes.of(DesignerFixture.template("small-cnn"), LayerCatalog.standard()).multimodal()).isFalse();
+    }
+
+    /** The smallest and largest y the cards of some nodes cover. */
+    private static double[] band(Map<String, Position> p, Graph graph, LayerCatalog catalog, List<String> ids) {
+        double min = Double.MAX_VALUE;
+        double max = -Double.MAX_VALUE;
+        for (String id : ids) {
+            double h = CardGeometry.height(catalog.require(graph.requireNode(id).type()));
+            min = Math.min(min, p.get(id).y());
+            max = Math.max(max, p.get(id).y() + h);
+        }
+        return new double[] {min, max};
     }
 }
