@@ -24,12 +24,12 @@ public final class StudyWorkerMain {
     }
 
     public static void main(String[] args) throws Exception {
-        Path db = Path.of(args[0]);
+        String url = args[0];
         String name = args[1];
         int trials = Integer.parseInt(args[2]);
         Path log = Path.of(args[3]);
         boolean hang = args[4].equals("hang");
-        try (Storage storage = JdbcStorage.sqlite(db)) {
+        try (Storage storage = StorageUrl.open(url)) {
             Study study = Study.builder(storage).setName(name)
                     .optSampler(new TpeSampler(TpeSettings.defaults().withConstantLiar(true), ProcessHandle.current().pid()))
                     .optHeartbeat(Duration.ofMillis(200), Duration.ofSeconds(1)).build();

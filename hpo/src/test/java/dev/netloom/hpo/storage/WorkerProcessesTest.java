@@ -18,20 +18,38 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Separate {@code java} processes sharing one SQLite study, as {@code netloom tune-worker}s would. */
+/**
+ * Separate {@code java} processes sharing one study, as {@code netloom tune-worker}s would: on
+ * SQLite always, and on PostgreSQL when {@code NETLOOM_TEST_POSTGRES_URL} names a server (CI starts
+ * one with hpo/scripts/with-postgres.sh).
+ */
 class WorkerProcessesTest {
 
     @TempDir
     Path dir;
 
-    private Process start(Path db, String study, int trials, Path log, String mode) throws Exception {
+    /** The storages to test: a SQLite file, and the PostgreSQL server when one is given. */
+    static java.util.stream.Stream<String> storages() {
+        String postgres = System.getenv("NETLOOM_TEST_POSTGRES_URL");
+        return postgres == null ? java.util.stream.Stream.of("sqlite") : java.util.stream.Stream.of("sqlite", postgres);
+    }
+
+    private String url(String storage, String file) {
+        return storage.equals("sqlite") ? "sqlite:" + dir.resolve(file) : storage;
+    }
+
+    /** Studies on a shared server need names no earlier run used. */
+    private static String unique(String name) {
+        return name + "-" + Long.toHexString(System.nanoTime());
+    }
+
+    private Process start(String db, String study, int trials, Path log, String mode) throws Exception {
         String java = ProcessHandle.current().info().command().orElse("java");
         ProcessBuilder pb = new ProcessBuilder(java, "-Xmx128m", "-XX:TieredStopAtLevel=1", "-Xshare:auto",
                 "-cp", System.getProperty("java.class.path"), StudyWorkerMain.class.getName(),
-                db.toString(), study, Integer.toString(trials), log.toString(), mode);
+                db, study, Integer.toString(trials), log.toString(), mode);
         pb.redirectErrorStream(true);
         return pb.start();
     }
@@ -40,11 +58,13 @@ class WorkerProcessesTest {
         return new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     }
 
-    @Test
-    void fourWorkerProcessesLoseNoTrialAndRunNoneTwice() throws Exception {
-        Path db = dir.resolve("shared.db");
-        try (Storage storage = JdbcStorage.sqlite(db)) {
-            Study study = Study.builder(storage).setName("shared").build();
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.MethodSource("storages")
+    void fourWorkerProcessesLoseNoTrialAndRunNoneTwice(String where) throws Exception {
+        String db = url(where, "shared.db");
+        String name = unique("shared");
+        try (Storage storage = StorageUrl.open(db)) {
+            Study study = Study.builder(storage).setName(name).build();
             for (int i = 0; i < 8; i++) {
                 study.enqueueTrial(Map.of("x", i * 0.5));
             }
@@ -53,7 +73,7 @@ class WorkerProcessesTest {
         List<Path> logs = new ArrayList<>();
         for (int w = 0; w < 4; w++) {
             logs.add(dir.resolve("worker" + w + ".log"));
-            workers.add(start(db, "shared", 15, logs.get(w), "run"));
+            workers.add(start(db, name, 15, logs.get(w), "run"));
         }
         for (Process p : workers) {
             String out = output(p);
@@ -65,8 +85,8 @@ class WorkerProcessesTest {
             Files.readAllLines(log).forEach(l -> evaluated.add(Integer.parseInt(l)));
         }
         assertThat(evaluated).as("every evaluation, from all logs").hasSize(60).doesNotHaveDuplicates();
-        try (Storage storage = JdbcStorage.sqlite(db)) {
-            List<FrozenTrial> trials = Study.builder(storage).setName("shared").build().trials();
+        try (Storage storage = StorageUrl.open(db)) {
+            List<FrozenTrial> trials = Study.builder(storage).setName(name).build().trials();
             assertThat(trials).extracting(FrozenTrial::number).containsExactlyElementsOf(IntStream.range(0, 60).boxed().toList());
             assertThat(trials).allSatisfy(t -> assertThat(t.state()).isEqualTo(TrialState.COMPLETE));
             assertThat(evaluated).containsExactlyInAnyOrderElementsOf(trials.stream().map(FrozenTrial::number).toList());
@@ -75,11 +95,13 @@ class WorkerProcessesTest {
         }
     }
 
-    @Test
-    void aWorkerKilledMidTrialLeavesAConsistentStudyAndItsTrialIsReapedAndRetried() throws Exception {
-        Path db = dir.resolve("killed.db");
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.MethodSource("storages")
+    void aWorkerKilledMidTrialLeavesAConsistentStudyAndItsTrialIsReapedAndRetried(String where) throws Exception {
+        String db = url(where, "killed.db");
+        String name = unique("killed");
         Path log = dir.resolve("killed.log");
-        Process worker = start(db, "killed", 1, log, "hang");
+        Process worker = start(db, name, 1, log, "hang");
         int number;
         try (BufferedReader out = new BufferedReader(new InputStreamReader(worker.getInputStream(), StandardCharsets.UTF_8))) {
             String line = out.readLine();
@@ -94,8 +116,8 @@ class WorkerProcessesTest {
             assertThat(worker.waitFor(30, TimeUnit.SECONDS)).isTrue();
         }
         assertThat(worker.exitValue()).isEqualTo(137);
-        try (Storage storage = JdbcStorage.sqlite(db)) {
-            Study study = Study.builder(storage).setName("killed").optSampler(new RandomSampler(1))
+        try (Storage storage = StorageUrl.open(db)) {
+            Study study = Study.builder(storage).setName(name).optSampler(new RandomSampler(1))
                     .optHeartbeat(Duration.ofMillis(200), Duration.ofSeconds(1)).optRetryFailedTrials(1).build();
             FrozenTrial orphan = study.trials().get(number);
             assertThat(orphan.state()).isEqualTo(TrialState.RUNNING);
