@@ -2,14 +2,12 @@ package dev.netloom.app.cli;
 
 import dev.netloom.graph.analysis.GraphAnalysis;
 import dev.netloom.graph.project.Project;
-import dev.netloom.train.Evaluation;
 import dev.netloom.train.TrainingException;
 import dev.netloom.train.TrainingRun;
 import dev.netloom.train.TrainingSection;
 import dev.netloom.train.TrainingSettings;
-import dev.netloom.train.artifact.ModelArtifact;
 import dev.netloom.train.data.Dataset;
-import dev.netloom.train.data.InputBinding;
+import dev.netloom.app.training.ModelTraining;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -18,7 +16,6 @@ import picocli.CommandLine.ParentCommand;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.concurrent.Callable;
 
 /**
@@ -84,39 +81,36 @@ final class TrainCommand implements Callable<Integer> {
             return ExitCode.INVALID;
         }
         Path folder = projectFile.toAbsolutePath().getParent();
+        ModelTraining training;
         Dataset dataset;
-        InputBinding binding;
         try {
-            // The artifact records the data and settings actually used, so eval can read the same splits.
+            // The artifact records the data section actually used, so eval can read the same splits.
             var section = ProjectDataset.section(project, data);
-            project = project.withSection("data", section).withSection("training", TrainingSection.write(settings));
+            project = project.withSection("data", section);
             dataset = ProjectDataset.read(section, folder, analysis, settings.seed(), netloom.out);
-            binding = InputBinding.bind(analysis, dataset);
+            training = ModelTraining.prepare(project, analysis, dataset, settings);
         } catch (IOException | dev.netloom.train.data.InputMismatchException e) {
             netloom.err.println("netloom train: " + e.getMessage());
             return ExitCode.INVALID;
         }
         Path checkpoint = out.resolveSibling(out.getFileName() + ".checkpoint.safetensors");
-        TrainingRun run = new TrainingRun(analysis, dataset.train(), dataset.validation(),
-                binding.fieldsInGraphOrder(analysis), settings)
+        TrainingRun run = training.run()
                 .listener(new TrainingProgress(netloom.out, System.console() != null))
                 .checkpointTo(checkpoint);
         Thread interrupt = new Thread(run::cancel, "netloom-train-cancel");
-        Instant started = Instant.now();
         try {
             if (resume != null) {
                 run.resumeFrom(resume);
             }
             Runtime.getRuntime().addShutdownHook(interrupt);
-            try (TrainingRun.Result result = run.run()) {
-                Evaluation test = Evaluation.of(result.model(), dataset.test(), dataset.classes(),
-                        Math.min(5, dataset.classes().size()), 10, settings.batchSize());
-                EvaluationReport.print(netloom.out, "Test", test, dataset.classes());
-                ModelArtifact.write(out, new ModelArtifact.Contents(project, result.model(), dataset, settings,
-                        result.end(), result.history(), test, started, Instant.now(), folder), netloom.services.projectFile());
-                netloom.out.println("Model written to " + out + " (checkpoint: " + checkpoint + ")");
-                return ExitCode.OK;
+            ModelTraining.Outcome outcome = training.trainAndWrite(out, folder, netloom.services.projectFile());
+            if (outcome.artifact() == null) {
+                netloom.out.println("Stopped; continue with --resume " + checkpoint);
+                return ExitCode.FAILURE;
             }
+            EvaluationReport.print(netloom.out, "Test", outcome.test(), dataset.classes());
+            netloom.out.println("Model written to " + out + " (checkpoint: " + checkpoint + ")");
+            return ExitCode.OK;
         } catch (TrainingException e) {
             netloom.err.println("netloom train: " + e.getMessage());
             return ExitCode.INVALID;

@@ -10,14 +10,11 @@ import dev.netloom.hpo.Objective;
 import dev.netloom.hpo.Study;
 import dev.netloom.hpo.Trial;
 import dev.netloom.hpo.TrialPruned;
-import dev.netloom.train.Evaluation;
+import dev.netloom.app.training.ModelTraining;
 import dev.netloom.train.TrainingListener;
 import dev.netloom.train.TrainingRun;
-import dev.netloom.train.TrainingSection;
 import dev.netloom.train.TrainingSettings;
-import dev.netloom.train.artifact.ModelArtifact;
 import dev.netloom.train.data.Dataset;
-import dev.netloom.train.data.InputBinding;
 import dev.netloom.train.data.InputMismatchException;
 
 import java.io.IOException;
@@ -117,9 +114,9 @@ public final class ModelSearch {
                 throw new IllegalArgumentException(String.format(Locale.ROOT,
                         "%,d parameters is over the budget of %,d", parameters, maxParameters));
             }
-            InputBinding binding;
+            ModelTraining training;
             try {
-                binding = InputBinding.bind(analysis, dataset);
+                training = ModelTraining.prepare(project.withGraph(setup.graph()), analysis, dataset, setup.settings());
             } catch (InputMismatchException e) {
                 throw new IllegalArgumentException("the chosen model does not fit the data: " + e.getMessage());
             }
@@ -127,8 +124,7 @@ public final class ModelSearch {
             trial.setUserAttr("multiplyAdds", macs);
             AtomicBoolean pruned = new AtomicBoolean();
             int[] lastEpoch = {0};
-            TrainingRun run = new TrainingRun(analysis, dataset.train(), dataset.validation(),
-                    binding.fieldsInGraphOrder(analysis), setup.settings());
+            TrainingRun run = training.run();
             run.listener(new TrainingListener() {
                 @Override
                 public void onEpoch(EpochReport epoch) {
@@ -142,29 +138,22 @@ public final class ModelSearch {
                     }
                 }
             });
-            try (TrainingRun.Result result = run.run()) {
-                if (pruned.get()) {
-                    report(trial, "PRUNED", result.end().bestValidationAccuracy(), parameters, macs, started,
-                            setup, "stopped after epoch " + lastEpoch[0]);
-                    throw new TrialPruned("pruned after epoch " + lastEpoch[0]);
-                }
-                double accuracy = result.end().bestValidationAccuracy();
-                Path model = out.resolve("trials").resolve(String.format(Locale.ROOT, "%03d", trial.number()));
-                Evaluation test = Evaluation.of(result.model(), dataset.test(), dataset.classes(),
-                        Math.min(5, dataset.classes().size()), 10, setup.settings().batchSize());
-                Project trained = project.withGraph(setup.graph())
-                        .withSection("training", TrainingSection.write(setup.settings()));
-                ModelArtifact.write(model, new ModelArtifact.Contents(trained, result.model(), dataset, setup.settings(),
-                        result.end(), result.history(), test, started, Instant.now(), dataFolder), files);
-                trial.setUserAttr("artifact", model.toString());
-                trial.setUserAttr("testAccuracy", test.accuracy());
-                report(trial, "COMPLETE", accuracy, parameters, macs, started, setup, "");
-                return objectives.stream().mapToDouble(o -> switch (o) {
-                    case ACCURACY -> accuracy;
-                    case PARAMETERS -> parameters;
-                    case MULTIPLY_ADDS -> macs;
-                }).toArray();
+            Path model = out.resolve("trials").resolve(String.format(Locale.ROOT, "%03d", trial.number()));
+            ModelTraining.Outcome outcome = training.trainAndWrite(model, dataFolder, files);
+            if (pruned.get()) {
+                report(trial, "PRUNED", outcome.end().bestValidationAccuracy(), parameters, macs, started, setup,
+                        "stopped after epoch " + lastEpoch[0]);
+                throw new TrialPruned("pruned after epoch " + lastEpoch[0]);
             }
+            double accuracy = outcome.end().bestValidationAccuracy();
+            trial.setUserAttr("artifact", model.toString());
+            trial.setUserAttr("testAccuracy", outcome.test().accuracy());
+            report(trial, "COMPLETE", accuracy, parameters, macs, started, setup, "");
+            return objectives.stream().mapToDouble(o -> switch (o) {
+                case ACCURACY -> accuracy;
+                case PARAMETERS -> parameters;
+                case MULTIPLY_ADDS -> macs;
+            }).toArray();
         } catch (IllegalArgumentException | IOException | dev.netloom.train.TrainingException e) {
             report(trial, "FAIL", Double.NaN, parameters, macs, started, setup, e.getMessage());
             throw e;

@@ -1,0 +1,92 @@
+package dev.netloom.app.training;
+
+import dev.netloom.graph.analysis.GraphAnalysis;
+import dev.netloom.graph.project.Project;
+import dev.netloom.graph.project.ProjectFile;
+import dev.netloom.train.Evaluation;
+import dev.netloom.train.TrainingException;
+import dev.netloom.train.TrainingListener;
+import dev.netloom.train.TrainingListener.EndReason;
+import dev.netloom.train.TrainingRun;
+import dev.netloom.train.TrainingSection;
+import dev.netloom.train.TrainingSettings;
+import dev.netloom.train.artifact.ModelArtifact;
+import dev.netloom.train.data.Dataset;
+import dev.netloom.train.data.InputBinding;
+import dev.netloom.train.data.InputMismatchException;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Trains a project's graph on a dataset and writes the model artifact: what {@code netloom train},
+ * every trial of {@code netloom tune} and (later) the studio's Train view do, in one place. The
+ * caller configures the {@link TrainingRun} (listener, checkpoint, resume, cancel) between
+ * {@link #prepare} and {@link #trainAndWrite}.
+ */
+public final class ModelTraining {
+
+    /**
+     * How a training ended.
+     *
+     * @param end the run's end (reason, message, epochs, best validation accuracy)
+     * @param history one report per epoch
+     * @param test the test-split evaluation, or null when the run was cancelled
+     * @param artifact the model folder written, or null when the run was cancelled
+     */
+    public record Outcome(TrainingListener.RunEnd end, List<TrainingListener.EpochReport> history, Evaluation test,
+                          Path artifact) {
+    }
+
+    private final Project project;
+    private final Dataset dataset;
+    private final TrainingSettings settings;
+    private final TrainingRun run;
+
+    private ModelTraining(Project project, Dataset dataset, TrainingSettings settings, TrainingRun run) {
+        this.project = project;
+        this.dataset = dataset;
+        this.settings = settings;
+        this.run = run;
+    }
+
+    /**
+     * Binds the dataset to the graph's inputs and head (refusing a mismatch with one line) and
+     * makes the run.
+     */
+    public static ModelTraining prepare(Project project, GraphAnalysis analysis, Dataset dataset,
+                                        TrainingSettings settings) throws InputMismatchException {
+        InputBinding binding = InputBinding.bind(analysis, dataset);
+        TrainingRun run = new TrainingRun(analysis, dataset.train(), dataset.validation(),
+                binding.fieldsInGraphOrder(analysis), settings);
+        return new ModelTraining(project, dataset, settings, run);
+    }
+
+    /** The run, to add a listener, a checkpoint or a resume, or to cancel it. */
+    public TrainingRun run() {
+        return run;
+    }
+
+    /**
+     * Trains; unless the run was cancelled, scores the test split and writes the artifact to
+     * {@code out}, recording the project with the settings actually used.
+     *
+     * @param dataFolder the folder the data section's relative paths were read from
+     */
+    public Outcome trainAndWrite(Path out, Path dataFolder, ProjectFile files) throws TrainingException, IOException {
+        Instant started = Instant.now();
+        try (TrainingRun.Result result = run.run()) {
+            if (result.end().reason() == EndReason.CANCELLED) {
+                return new Outcome(result.end(), result.history(), null, null);
+            }
+            Evaluation test = Evaluation.of(result.model(), dataset.test(), dataset.classes(),
+                    Math.min(5, dataset.classes().size()), 10, settings.batchSize());
+            Project trained = project.withSection("training", TrainingSection.write(settings));
+            ModelArtifact.write(out, new ModelArtifact.Contents(trained, result.model(), dataset, settings, result.end(),
+                    result.history(), test, started, Instant.now(), dataFolder), files);
+            return new Outcome(result.end(), result.history(), test, out);
+        }
+    }
+}
