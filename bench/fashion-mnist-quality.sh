@@ -13,6 +13,9 @@ while [ $# -gt 0 ]; do case "$1" in --threads) threads=$2; shift 2;; --epochs) e
   *) echo "unknown $1"; exit 2;; esac; done
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
+# Build first, then time only the runs: no rebuild mid-benchmark even if the sources change.
+./netloom --version > /dev/null
+export NETLOOM_SKIP_BUILD=1
 ./netloom new --template small-cnn "$work/cnn.netloom" > /dev/null
 start=$(date +%s)
 # shellcheck disable=SC2086

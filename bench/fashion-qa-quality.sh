@@ -16,6 +16,9 @@ while [ $# -gt 0 ]; do case "$1" in --examples) examples=$2; shift 2;; --epochs)
   --threads) threads=$2; shift 2;; *) echo "unknown $1"; exit 2;; esac; done
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
+# Build first, then time only the runs: no rebuild mid-benchmark even if the sources change.
+./netloom --version > /dev/null
+export NETLOOM_SKIP_BUILD=1
 python3 - "$work" "$examples" "$epochs" "$threads" <<'PY'
 import json, sys
 work, examples, epochs, threads = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4])

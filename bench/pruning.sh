@@ -13,6 +13,9 @@ while [ $# -gt 0 ]; do case "$1" in --trials) trials=$2; shift 2;; --epochs) epo
   *) echo "unknown $1"; exit 2;; esac; done
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
+# Build first, then time only the runs: no rebuild mid-benchmark even if the sources change.
+./netloom --version > /dev/null
+export NETLOOM_SKIP_BUILD=1
 ./netloom new --template small-cnn "$work/cnn.netloom" > /dev/null
 python3 - "$work/cnn.netloom" <<'PY'
 import json, sys
