@@ -1,5 +1,6 @@
 package dev.netloom.app.cli;
 
+import dev.netloom.graph.Units;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.netloom.app.search.ModelSearch;
 import dev.netloom.app.search.SearchObjective;

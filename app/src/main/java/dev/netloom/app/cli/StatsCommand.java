@@ -1,5 +1,6 @@
 package dev.netloom.app.cli;
 
+import dev.netloom.graph.Units;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;

@@ -1,5 +1,6 @@
 package dev.netloom.app.cli;
 
+import dev.netloom.graph.Units;
 import dev.netloom.graph.analysis.GraphAnalysis;
 import dev.netloom.graph.project.Templates;
 import picocli.CommandLine.Command;

@@ -1,5 +1,6 @@
 package dev.netloom.app.cli;
 
+import dev.netloom.graph.Units;
 import dev.netloom.train.TrainingListener;
 
 import java.io.PrintWriter;

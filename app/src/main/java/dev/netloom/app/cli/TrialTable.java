@@ -1,5 +1,6 @@
 package dev.netloom.app.cli;
 
+import dev.netloom.graph.Units;
 import dev.netloom.hpo.FrozenTrial;
 import dev.netloom.hpo.Study;
 import dev.netloom.hpo.TrialState;

@@ -1,6 +1,7 @@
 package dev.netloom.app.studio;
 
-import dev.netloom.designer.model.Units;
+import dev.netloom.graph.Units;
+
 import dev.netloom.graph.Graph;
 import dev.netloom.graph.Node;
 import dev.netloom.graph.analysis.GraphAnalysis;

@@ -1,5 +1,6 @@
 package dev.netloom.designer.model;
 
+import dev.netloom.graph.Units;
 import dev.netloom.graph.Precision;
 import dev.netloom.graph.analysis.GraphAnalysis;
 

@@ -2,7 +2,7 @@ package dev.netloom.designer.view;
 
 import dev.netloom.designer.model.CostSummary;
 import dev.netloom.designer.model.DesignerModel;
-import dev.netloom.designer.model.Units;
+import dev.netloom.graph.Units;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;

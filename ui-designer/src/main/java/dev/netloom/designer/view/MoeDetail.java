@@ -2,7 +2,7 @@ package dev.netloom.designer.view;
 
 import dev.netloom.designer.model.CardGeometry;
 import dev.netloom.designer.model.MoeBreakdown;
-import dev.netloom.designer.model.Units;
+import dev.netloom.graph.Units;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.layout.Pane;

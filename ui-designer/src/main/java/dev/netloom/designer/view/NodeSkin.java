@@ -2,7 +2,7 @@ package dev.netloom.designer.view;
 
 import dev.netloom.designer.model.CardGeometry;
 import dev.netloom.designer.model.MoeBreakdown;
-import dev.netloom.designer.model.Units;
+import dev.netloom.graph.Units;
 import dev.netloom.graph.Direction;
 import dev.netloom.graph.Node;
 import dev.netloom.graph.TensorKind;

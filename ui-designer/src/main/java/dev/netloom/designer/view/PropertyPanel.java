@@ -1,7 +1,7 @@
 package dev.netloom.designer.view;
 
 import dev.netloom.designer.model.DesignerModel;
-import dev.netloom.designer.model.Units;
+import dev.netloom.graph.Units;
 import dev.netloom.graph.Node;
 import dev.netloom.graph.analysis.GraphAnalysis;
 import dev.netloom.graph.analysis.NodeReport;

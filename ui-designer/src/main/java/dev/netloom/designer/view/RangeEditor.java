@@ -1,6 +1,6 @@
 package dev.netloom.designer.view;
 
-import dev.netloom.designer.model.Units;
+import dev.netloom.graph.Units;
 import dev.netloom.graph.catalog.ParamType;
 import dev.netloom.graph.search.Range;
 import dev.netloom.graph.search.SearchRangeException;

@@ -1,7 +1,7 @@
 package dev.netloom.designer.view;
 
 import dev.netloom.designer.DesignerFixture;
-import dev.netloom.designer.model.Units;
+import dev.netloom.graph.Units;
 import dev.netloom.graph.Graph;
 import dev.netloom.graph.Node;
 import javafx.stage.Stage;

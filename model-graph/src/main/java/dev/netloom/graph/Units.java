@@ -1,15 +1,15 @@
-package dev.netloom.app.cli;
+package dev.netloom.graph;
 
 import java.util.Locale;
 
-/** How the CLI writes counts and sizes for people: 3.50M, 300.8M, 1.2 MiB. */
-final class Units {
+/** How the studio and the CLI write counts and sizes for people: 3.50M, 300.8M, 1.2 MiB. */
+public final class Units {
 
     private Units() {
     }
 
     /** A count with a metric suffix: 950, 12.3K, 3.50M, 300.8M. */
-    static String count(long n) {
+    public static String count(long n) {
         if (n < 1000) {
             return Long.toString(n);
         }
@@ -24,7 +24,7 @@ final class Units {
     }
 
     /** Bytes in binary units: 512 B, 12.5 KiB, 3.4 MiB. */
-    static String bytes(long n) {
+    public static String bytes(long n) {
         if (n < 1024) {
             return n + " B";
         }
@@ -39,7 +39,12 @@ final class Units {
     }
 
     /** A whole number with thousands separators: 3,504,872. */
-    static String exact(long n) {
+    public static String exact(long n) {
         return String.format(Locale.ROOT, "%,d", n);
+    }
+
+    /** A number as a person writes it: 0.001 and 0.5, not 1.0E-3 and 0.50. */
+    public static String plain(double value) {
+        return java.math.BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
     }
 }
