@@ -1,5 +1,8 @@
 package dev.netloom.graph.project;
 
+import static dev.netloom.graph.project.JsonWords.clip;
+import static dev.netloom.graph.project.JsonWords.kind;
+
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
@@ -570,23 +573,8 @@ public final class ProjectFile {
         return v;
     }
 
-    private static String kind(JsonNode n) {
-        return switch (n.getNodeType()) {
-            case ARRAY -> "a list";
-            case OBJECT -> "an object";
-            case STRING -> "text \"" + clip(n.textValue()) + "\"";
-            case NUMBER -> "the number " + clip(n.asText());
-            case BOOLEAN -> n.asText();
-            case NULL -> "null";
-            default -> n.getNodeType().name().toLowerCase();
-        };
-    }
 
     private static String shortText(JsonNode n) {
         return clip(n.toString());
-    }
-
-    private static String clip(String s) {
-        return s.length() > 40 ? s.substring(0, 37) + "..." : s;
     }
 }

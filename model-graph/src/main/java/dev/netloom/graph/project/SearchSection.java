@@ -1,5 +1,8 @@
 package dev.netloom.graph.project;
 
+import static dev.netloom.graph.project.JsonWords.clip;
+import static dev.netloom.graph.project.JsonWords.kind;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -287,21 +290,5 @@ public final class SearchSection {
             }
         }
         return out;
-    }
-
-    private static String kind(JsonNode n) {
-        return switch (n.getNodeType()) {
-            case ARRAY -> "a list";
-            case OBJECT -> "an object";
-            case STRING -> "text \"" + clip(n.textValue()) + "\"";
-            case NUMBER -> "the number " + clip(n.asText());
-            case BOOLEAN -> n.asText();
-            case NULL -> "null";
-            default -> n.getNodeType().name().toLowerCase(java.util.Locale.ROOT);
-        };
-    }
-
-    private static String clip(String s) {
-        return s.length() > 40 ? s.substring(0, 37) + "..." : s;
     }
 }
