@@ -97,7 +97,17 @@ final class TrainCommand implements Callable<Integer> {
         TrainingRun run = training.run()
                 .listener(new TrainingProgress(netloom.out, System.console() != null))
                 .checkpointTo(checkpoint);
-        Thread interrupt = new Thread(run::cancel, "netloom-train-cancel");
+        // On Ctrl+C the JVM halts once its hooks return, so the hook waits for the run to stop
+        // (within one step) and write its checkpoint, not just asks it to.
+        java.util.concurrent.CountDownLatch stopped = new java.util.concurrent.CountDownLatch(1);
+        Thread interrupt = new Thread(() -> {
+            run.cancel();
+            try {
+                stopped.await(60, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "netloom-train-cancel");
         try {
             if (resume != null) {
                 run.resumeFrom(resume);
@@ -118,6 +128,7 @@ final class TrainCommand implements Callable<Integer> {
             netloom.err.println("netloom train: " + e.getMessage());
             return ExitCode.FAILURE;
         } finally {
+            stopped.countDown();
             try {
                 Runtime.getRuntime().removeShutdownHook(interrupt);
             } catch (IllegalStateException shuttingDown) {
