@@ -1,7 +1,7 @@
 package dev.netloom.train;
 
-import dev.netloom.train.artifact.Safetensors;
-import dev.netloom.train.artifact.Tensor;
+import dev.netloom.graph.artifact.Safetensors;
+import dev.netloom.graph.artifact.Tensor;
 
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;

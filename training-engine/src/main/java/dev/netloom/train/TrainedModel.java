@@ -9,7 +9,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
 import dev.netloom.graph.analysis.GraphAnalysis;
-import dev.netloom.train.artifact.Tensor;
+import dev.netloom.graph.artifact.Tensor;
 import dev.netloom.train.data.Examples;
 import dev.netloom.train.model.GraphBlock;
 

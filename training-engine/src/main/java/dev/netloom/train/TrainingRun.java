@@ -17,7 +17,7 @@ import dev.netloom.train.TrainingListener.EpochReport;
 import dev.netloom.train.TrainingListener.RunEnd;
 import dev.netloom.train.TrainingListener.RunStart;
 import dev.netloom.train.TrainingListener.StepReport;
-import dev.netloom.train.artifact.Tensor;
+import dev.netloom.graph.artifact.Tensor;
 import dev.netloom.train.data.Examples;
 
 import java.io.IOException;

@@ -3,7 +3,7 @@ package dev.netloom.train;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import dev.netloom.graph.analysis.GraphAnalysis;
-import dev.netloom.train.artifact.Tensor;
+import dev.netloom.graph.artifact.Tensor;
 import dev.netloom.train.data.Examples;
 import org.junit.jupiter.api.Test;
 

@@ -4,7 +4,7 @@ import dev.netloom.train.data.Augmentation;
 
 import dev.netloom.graph.analysis.GraphAnalysis;
 import dev.netloom.train.TrainingListener.EndReason;
-import dev.netloom.train.artifact.Tensor;
+import dev.netloom.graph.artifact.Tensor;
 import dev.netloom.train.data.Examples;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,5 +1,7 @@
 package dev.netloom.train.artifact;
 
+import dev.netloom.graph.artifact.Tensor;
+import dev.netloom.graph.artifact.Safetensors;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;

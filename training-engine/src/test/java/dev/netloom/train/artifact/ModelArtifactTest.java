@@ -1,5 +1,7 @@
 package dev.netloom.train.artifact;
 
+import dev.netloom.graph.artifact.Tensor;
+import dev.netloom.graph.artifact.Safetensors;
 import dev.netloom.graph.Graph;
 import dev.netloom.graph.analysis.GraphAnalysis;
 import dev.netloom.graph.analysis.GraphAnalyzer;

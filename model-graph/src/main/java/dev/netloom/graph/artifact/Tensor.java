@@ -1,4 +1,4 @@
-package dev.netloom.train.artifact;
+package dev.netloom.graph.artifact;
 
 import java.util.Arrays;
 import java.util.Objects;

@@ -1,4 +1,4 @@
-package dev.netloom.train.artifact;
+package dev.netloom.graph.artifact;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
