@@ -44,8 +44,9 @@ class MixtureOfExpertsTest {
     }
 
     @Test
-    void tokensOverAnExpertsCapacitySkipTheLayer() {
-        // Every token prefers expert 0 (its router row is huge); capacity 1.0 x 8 tokens x top-1 / 2 experts = 4.
+    void atInferenceEveryTokenReachesItsExpertWhateverTheCapacity() {
+        // Every token prefers expert 0 (its router row is huge); the training capacity would be
+        // 1.0 x 8 tokens x top-1 / 2 experts = 4, but a prediction must not depend on its batch.
         GraphAnalysis analysis = Sketch.graph()
                 .node("in", "Tabular", "features", 4)
                 .node("fc", "Dense", "units", 16)
@@ -72,7 +73,7 @@ class MixtureOfExpertsTest {
             float[] rows = moeOut.toFloatArray(); // [1, 8, 2]
             for (int token = 0; token < 8; token++) {
                 boolean processed = rows[token * 2] != 0 || rows[token * 2 + 1] != 0;
-                assertThat(processed).as("token %d", token).isEqualTo(token < 4);
+                assertThat(processed).as("token %d", token).isTrue();
             }
         }
     }

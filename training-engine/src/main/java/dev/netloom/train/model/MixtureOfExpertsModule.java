@@ -15,12 +15,16 @@ import java.util.List;
  *
  * <p>For each token the router scores every expert; the {@code topK} best are kept and their
  * scores renormalised by a softmax over the kept ones. Each expert then runs only on the tokens
- * routed to it (at most {@code capacity = ceil(capacityFactor · tokens · topK / experts)}; later
- * tokens over that skip the expert), and its outputs are added back, weighted by the gate, with a
+ * routed to it (while training at most {@code capacity = ceil(capacityFactor · tokens · topK / experts)};
+ * later tokens over that skip the expert), and its outputs are added back, weighted by the gate, with a
  * one-hot dispatch matrix. An expert that gets no tokens does no work and gets zero gradients.
  * While training, Gaussian noise of std {@code routerNoise} is added to router scores, and the
  * Switch Transformer load-balancing loss {@code E · Σₑ fₑ · Pₑ} (fₑ: share of assignments
  * to expert e, Pₑ: its mean router probability) is added to the objective with its weight.
+ *
+ * <p>The capacity limit applies only while training (as in Switch and GShard): at inference every
+ * token reaches its experts, so a prediction never depends on which other examples share its batch,
+ * and an exported model (which has no batch-dependent dropping) computes the same thing.
  */
 final class MixtureOfExpertsModule implements LayerModule {
 
@@ -91,7 +95,7 @@ final class MixtureOfExpertsModule implements LayerModule {
             if (routed == 0) {
                 continue;
             }
-            if (routed > capacity) {
+            if (call.training() && routed > capacity) {
                 rows = rows.get(new NDIndex(":{}", capacity));
             }
             NDArray input = tokens.get(new NDIndex("{}", rows));
