@@ -1,0 +1,99 @@
+package dev.netloom.export;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.MissingNode;
+import dev.netloom.graph.analysis.GraphAnalysis;
+import dev.netloom.graph.analysis.GraphAnalyzer;
+import dev.netloom.graph.artifact.Safetensors;
+import dev.netloom.graph.artifact.Tensor;
+import dev.netloom.graph.project.Project;
+import dev.netloom.graph.project.ProjectFile;
+import dev.netloom.graph.project.ProjectFormatException;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads a model artifact folder for export. Every problem is one line naming the file: a folder
+ * that is not an artifact, a graph that does not validate, unreadable weights. Whether each
+ * tensor fits the graph is checked tensor by tensor while the ONNX graph is written
+ * ({@link dev.netloom.export.onnx.Weights}).
+ */
+public final class ArtifactReader {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final ProjectFile files;
+
+    public ArtifactReader(ProjectFile files) {
+        this.files = files;
+    }
+
+    /** Reads {@code dir}; throws {@link ExportException} naming the file at fault. */
+    public Artifact read(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            throw new ExportException(dir + ": not a folder; give the model folder that 'netloom train --out' wrote");
+        }
+        Path graphFile = dir.resolve("graph.json");
+        if (!Files.exists(graphFile)) {
+            throw new ExportException(dir + ": no graph.json here; this is not a model artifact");
+        }
+        Project project;
+        try {
+            project = files.read(graphFile);
+        } catch (ProjectFormatException e) {
+            throw new ExportException(e.getMessage(), e);
+        }
+        GraphAnalysis analysis = new GraphAnalyzer(files.catalog()).analyze(project.graph());
+        if (!analysis.isValid()) {
+            throw new ExportException(graphFile + ": the graph is not valid: " + analysis.problems().get(0));
+        }
+        Map<String, Tensor> weights = tensors(dir.resolve("weights.safetensors"));
+        Map<String, Tensor> probe = tensors(dir.resolve("probe.safetensors"));
+        List<String> labels = lines(dir.resolve("labels.txt"), true);
+        List<String> vocabulary = lines(dir.resolve("vocab.txt"), false);
+        return new Artifact(dir, project, analysis, weights, probe, labels, vocabulary,
+                json(dir.resolve("preprocess.json")), json(dir.resolve("metrics.json")),
+                json(dir.resolve("training.json")));
+    }
+
+    private static Map<String, Tensor> tensors(Path file) {
+        if (!Files.exists(file)) {
+            throw new ExportException(file + ": missing; the artifact is incomplete");
+        }
+        try {
+            return Safetensors.readTensors(file);
+        } catch (IOException e) {
+            throw new ExportException(e.getMessage(), e);
+        }
+    }
+
+    private static List<String> lines(Path file, boolean required) {
+        if (!Files.exists(file)) {
+            if (required) {
+                throw new ExportException(file + ": missing; the artifact is incomplete");
+            }
+            return List.of();
+        }
+        try {
+            return Files.readAllLines(file);
+        } catch (IOException e) {
+            throw new ExportException(file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static JsonNode json(Path file) {
+        if (!Files.exists(file)) {
+            return MissingNode.getInstance();
+        }
+        try {
+            return JSON.readTree(file.toFile());
+        } catch (IOException e) {
+            throw new ExportException(file + ": not valid JSON: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,97 @@
+package dev.netloom.export.quantize;
+
+import dev.netloom.graph.Precision;
+
+/**
+ * Symmetric weight quantization, row by row (a row is an output channel), with one scale per
+ * block of a row:
+ * <ul>
+ * <li>INT8: one scale per row (per channel), {@code max|w| / 127}, codes −127…127;</li>
+ * <li>INT4: blocks (128 by default, ONNX Runtime's default), {@code max|w| / 7}, codes −8…7;</li>
+ * <li>2-bit: ternary {−1, 0, +1} × {@code mean|w|} of the block (BitNet b1.58's absmean);</li>
+ * <li>1-bit: binary {−1, +1} × {@code mean|w|} of the block (XNOR-Net).</li>
+ * </ul>
+ * Scales are FP32 for INT8 and INT4 (ONNX Runtime's integer kernels want them so), FP16 for
+ * 2-bit and 1-bit, where a 32-bit scale per 128 weights would cost a quarter of a bit.
+ */
+public final class Quantizer {
+
+    /** The block size used when none is given: ONNX Runtime's INT4 default (FIGURES.md). */
+    public static final int DEFAULT_BLOCK = 128;
+
+    private Quantizer() {
+    }
+
+    /** Quantizes a {@code rows × cols} matrix (row major) at an integer precision. */
+    public static QuantizedWeight quantize(float[] w, int rows, int cols, Precision precision, int block) {
+        if ((long) rows * cols != w.length) {
+            throw new IllegalArgumentException(w.length + " values are not " + rows + " x " + cols);
+        }
+        // Blocks are powers of two from 16 up (MatMulNBits accepts only those), never much
+        // longer than a row, so a short row is not padded far.
+        int blockSize = precision == Precision.INT8 ? cols
+                : Math.min(block, Math.max(16, Integer.highestOneBit(Math.max(1, cols - 1)) << 1));
+        boolean halfScales = precision == Precision.INT2 || precision == Precision.INT1;
+        int blocks = (cols + blockSize - 1) / blockSize;
+        int padded = blocks * blockSize;
+        int perByte = 8 / precision.bits();
+        byte[] packed = new byte[(int) (((long) rows * padded + perByte - 1) / perByte)];
+        float[] scales = new float[rows * blocks];
+        for (int r = 0; r < rows; r++) {
+            for (int b = 0; b < blocks; b++) {
+                int from = r * cols + b * blockSize;
+                int to = r * cols + Math.min(cols, (b + 1) * blockSize);
+                float scale = scale(w, from, to, precision);
+                if (halfScales) {
+                    scale = Half.round(scale);
+                }
+                scales[r * blocks + b] = scale;
+                for (int i = from; i < to; i++) {
+                    int code = code(w[i], scale, precision);
+                    int index = r * padded + (i - r * cols);
+                    packed[index / perByte] |= (byte) (code << ((index % perByte) * precision.bits()));
+                }
+            }
+            // Padding codes must stand for zero: INT4 zero is stored as 8, ternary zero as 1.
+            for (int c = cols; c < padded; c++) {
+                int zero = switch (precision) {
+                    case INT4 -> 8;
+                    case INT2 -> 1;
+                    default -> 0;
+                };
+                int index = r * padded + c;
+                packed[index / perByte] |= (byte) (zero << ((index % perByte) * precision.bits()));
+            }
+        }
+        return new QuantizedWeight(precision, rows, cols, blockSize, packed, scales, halfScales);
+    }
+
+    private static float scale(float[] w, int from, int to, Precision precision) {
+        double max = 0;
+        double sum = 0;
+        for (int i = from; i < to; i++) {
+            max = Math.max(max, Math.abs(w[i]));
+            sum += Math.abs(w[i]);
+        }
+        double s = switch (precision) {
+            case INT8 -> max / 127;
+            case INT4 -> max / 7;
+            case INT2, INT1 -> sum / Math.max(1, to - from);
+            default -> throw new IllegalArgumentException(precision + " is not an integer precision");
+        };
+        // An all-zero block still needs a usable scale; any positive value dequantizes zeros to zero.
+        return s > 0 ? (float) s : 1f;
+    }
+
+    /** The stored (unsigned) code for one weight. */
+    private static int code(float w, float scale, Precision precision) {
+        int q = Math.round(w / scale);
+        return switch (precision) {
+            case INT8 -> Math.max(-127, Math.min(127, q)) & 0xff;
+            case INT4 -> Math.max(-8, Math.min(7, q)) + 8;
+            case INT2 -> Math.max(-1, Math.min(1, q)) + 1;
+            case INT1 -> w >= 0 ? 1 : 0;
+            default -> throw new IllegalArgumentException(precision + " is not an integer precision");
+        };
+    }
+}
