@@ -215,4 +215,62 @@ class EveryLayerExportsTest {
             }
         }
     }
+
+    /** The official ONNX checker (Debian python3-onnx 1.12: opset <= 17, IR <= 8) on FP32 and INT8 files. */
+    @Test
+    void opset17FilesPassTheOfficialOnnxChecker(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(OnnxChecker.available(), "python3-onnx is not installed");
+        List<String> files = new ArrayList<>();
+        for (Case c : cases().toList()) {
+            try (DjlReference reference = new DjlReference(c.graph(), 2, 3)) {
+                for (Precision p : List.of(Precision.FP32, Precision.INT8)) {
+                    for (ExportOptions.Int8Mode mode : ExportOptions.Int8Mode.values()) {
+                        OnnxModel onnx = new OnnxWriter("test").write(reference.artifact(c.name()), PrecisionPlan.uniform(p),
+                                ExportOptions.defaults().withOpset(17).withInt8(mode));
+                        java.nio.file.Path file = dir.resolve(c.name().replaceAll("\\W+", "-") + "-" + p + "-" + mode + ".onnx");
+                        java.nio.file.Files.write(file, onnx.bytes());
+                        files.add(file.toString());
+                    }
+                }
+            }
+        }
+        assertThat(OnnxChecker.check(files)).isEmpty();
+    }
+
+    @Test
+    void moeRoutingInOnnxChoosesTheExpertsTrainingChooses() {
+        Case moe = cases().filter(c -> c.name().equals("mixture of experts")).findFirst().orElseThrow();
+        // top-1 of 3 experts, so the choice matters; the engine's routing counts per expert must match ONNX's choices.
+        Graph graph = withParam(moe.graph(), "moe", "topK", 1);
+        try (DjlReference reference = new DjlReference(graph, 16, 5)) {
+            reference.outputs();
+            long[] engine = reference.model.block().lastRouting().get("moe");
+            OnnxModel onnx = new OnnxWriter("test").write(reference.artifact("moe"), PrecisionPlan.uniform(Precision.FP32),
+                    ExportOptions.defaults(), List.of(OnnxWriter.routingOutput("moe")));
+            long[] chosen;
+            try (OnnxSession session = OnnxSession.open(onnx.bytes(), 1)) {
+                chosen = session.run(reference.inputs).get(OnnxWriter.routingOutput("moe")).longs();
+            }
+            long[] counts = new long[engine.length];
+            for (long e : chosen) {
+                counts[(int) e]++;
+            }
+            assertThat(counts).containsExactly(engine);
+            assertThat(java.util.Arrays.stream(counts).filter(n -> n > 0).count()).as("more than one expert used").isGreaterThan(1);
+        }
+    }
+
+    private static Graph withParam(Graph g, String nodeId, String param, Object value) {
+        List<Node> nodes = new ArrayList<>();
+        for (Node n : g.nodes()) {
+            if (n.id().equals(nodeId)) {
+                Map<String, Object> p = new LinkedHashMap<>(n.params());
+                p.put(param, value);
+                nodes.add(new Node(n.id(), n.type(), p, n.position(), n.label()));
+            } else {
+                nodes.add(n);
+            }
+        }
+        return new Graph(nodes, g.edges());
+    }
 }
