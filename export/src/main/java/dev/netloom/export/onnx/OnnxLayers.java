@@ -3,6 +3,7 @@ package dev.netloom.export.onnx;
 import dev.netloom.graph.TensorKind;
 import dev.netloom.graph.TensorType;
 import dev.netloom.graph.layers.Concat;
+import dev.netloom.graph.layers.PositionalEmbedding;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -65,7 +66,7 @@ public final class OnnxLayers {
             long length = dim(w, "in", 0);
             long width = dim(w, "in", 1);
             String table = w.stringParam("mode").equals("learned") ? w.fp32("weight", length, width)
-                    : w.graph().floats(w.id() + ".sinusoids", sinusoids((int) length, (int) width), length, width);
+                    : w.graph().floats(w.id() + ".sinusoids", PositionalEmbedding.sinusoids((int) length, (int) width), length, width);
             return w.graph().op("Add", w.id(), List.of(w.in(), table));
         });
         WRITERS.put("PatchEmbedding", w -> {
@@ -211,15 +212,4 @@ public final class OnnxLayers {
         return sum;
     }
 
-    /** The fixed positions of Vaswani et al. 2017, computed exactly as the training engine does. */
-    static float[] sinusoids(int length, int width) {
-        float[] table = new float[length * width];
-        for (int pos = 0; pos < length; pos++) {
-            for (int i = 0; i < width; i++) {
-                double angle = pos / Math.pow(10000, (2 * (i / 2)) / (double) width);
-                table[pos * width + i] = (float) (i % 2 == 0 ? Math.sin(angle) : Math.cos(angle));
-            }
-        }
-        return table;
-    }
 }

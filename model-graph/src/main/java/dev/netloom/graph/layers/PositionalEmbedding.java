@@ -37,4 +37,20 @@ public final class PositionalEmbedding extends LayerSpec {
     protected long multiplyAdds(LayerContext ctx) {
         return 0;
     }
+
+    /**
+     * The fixed positions of Vaswani et al. 2017, [length, width] row major: sin on even features,
+     * cos on odd ones. The one definition the training engine and the ONNX writer both use, so a
+     * model trained with them exports the same table.
+     */
+    public static float[] sinusoids(int length, int width) {
+        float[] table = new float[length * width];
+        for (int pos = 0; pos < length; pos++) {
+            for (int i = 0; i < width; i++) {
+                double angle = pos / Math.pow(10000, (2 * (i / 2)) / (double) width);
+                table[pos * width + i] = (float) (i % 2 == 0 ? Math.sin(angle) : Math.cos(angle));
+            }
+        }
+        return table;
+    }
 }

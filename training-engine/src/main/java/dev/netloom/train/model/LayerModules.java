@@ -15,6 +15,7 @@ import dev.netloom.graph.TensorKind;
 import dev.netloom.graph.TensorType;
 import dev.netloom.graph.analysis.NodeReport;
 import dev.netloom.graph.layers.Concat;
+import dev.netloom.graph.layers.PositionalEmbedding;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -222,21 +223,9 @@ public final class LayerModules {
             return LayerModule.of(List.of(WeightSpec.normal("weight", 0.02f, length, width)),
                     call -> call.in().add(call.weight("weight")));
         }
-        float[] table = sinusoids((int) length, (int) width);
+        float[] table = PositionalEmbedding.sinusoids((int) length, (int) width);
         return LayerModule.of(List.of(),
                 call -> call.in().add(call.manager().create(table, new Shape(length, width))));
-    }
-
-    /** The fixed positions of Vaswani et al. 2017: sin on even features, cos on odd ones. */
-    static float[] sinusoids(int length, int width) {
-        float[] table = new float[length * width];
-        for (int pos = 0; pos < length; pos++) {
-            for (int i = 0; i < width; i++) {
-                double angle = pos / Math.pow(10000, (2 * (i / 2)) / (double) width);
-                table[pos * width + i] = (float) (i % 2 == 0 ? Math.sin(angle) : Math.cos(angle));
-            }
-        }
-        return table;
     }
 
     private static LayerModule crossAttention(NodeReport r) {
