@@ -89,6 +89,7 @@ public final class BundleWriter {
         }
 
         Path temp = Files.createTempDirectory(parent, "." + name + ".writing-");
+        Shared.readableByAll(temp); // temporary folders are made owner-only; a bundle is meant to be shared
         Path tempZip = null;
         try {
             Manifest manifest = writeFiles(contents, temp, key);
@@ -97,6 +98,7 @@ public final class BundleWriter {
                 throw new IOException("the bundle written to " + temp + " does not verify: " + check.findings().get(0));
             }
             tempZip = Files.createTempFile(parent, "." + name + ".zip.", ".tmp");
+            Shared.readableByAll(tempZip);
             BundleZip.writeTo(temp, name, tempZip);
             step.after(zip.getFileName().toString());
 

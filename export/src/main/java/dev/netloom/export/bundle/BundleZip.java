@@ -46,6 +46,7 @@ public final class BundleZip {
         Path parent = zip.toAbsolutePath().getParent();
         Path temp = Files.createTempFile(parent, "." + zip.getFileName() + ".", ".tmp");
         try {
+            Shared.readableByAll(temp);
             writeTo(dir, topFolder, temp);
             Files.move(temp, zip, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } finally {

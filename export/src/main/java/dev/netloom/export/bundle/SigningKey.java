@@ -79,7 +79,13 @@ public final class SigningKey {
         Path privateFile = dir.resolve(PRIVATE_FILE);
         Path publicFile = dir.resolve(PUBLIC_FILE);
         if (!Files.exists(privateFile)) {
-            Files.createDirectories(dir);
+            if (!Files.isDirectory(dir)) {
+                Files.createDirectories(dir);
+                // A folder made for keys is the owner's alone; an existing folder's permissions are left as they are.
+                if (Files.getFileAttributeView(dir, java.nio.file.attribute.PosixFileAttributeView.class) != null) {
+                    Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
+                }
+            }
             SigningKey fresh = generate();
             try {
                 writeOwnerOnly(privateFile, pem("PRIVATE KEY", fresh.privateKey.getEncoded()));
@@ -269,6 +275,7 @@ public final class SigningKey {
     private static void writeAtomically(Path file, byte[] bytes) throws IOException {
         Path temp = Files.createTempFile(file.getParent(), ".bundle-signing", ".tmp");
         try {
+            Shared.readableByAll(temp); // the public key is for everyone
             Files.write(temp, bytes);
             Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } finally {

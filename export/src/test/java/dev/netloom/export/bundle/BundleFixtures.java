@@ -33,7 +33,7 @@ final class BundleFixtures {
                         Manifest.ElementType.FLOAT32, pre)),
                 List.of(new Manifest.TensorSpec("scores", "head", List.of(Manifest.TensorSpec.BATCH, 3L),
                         Manifest.ElementType.FLOAT32, null)),
-                List.of("cat", "dog", "bird"), List.of(), 24_000,
+                List.of("cat", "dog", "bird"), List.of(), 3_500,
                 new Manifest.Estimate(3.25, 1_200_000, 30_000, 4, true),
                 new Manifest.Parity(64, 0.0031, 0.02, true),
                 Manifest.Accuracy.measured("test", 1000, 0.912, 0.905), family);

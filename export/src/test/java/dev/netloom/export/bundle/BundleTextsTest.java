@@ -72,6 +72,68 @@ class BundleTextsTest {
     }
 
     @Test
+    void thePythonExampleEncodesTextAndPrintsTopLabels() throws Exception {
+        Assumptions.assumeTrue(run(tmp, "python3", "-c", "import numpy").code == 0, "python3 with numpy is not installed");
+        Bundle b = new BundleWriter().write(BundleFixtures.text(ExampleFamily.PYTHON_LINUX), tmp.resolve("bundle"),
+                SigningKey.generate());
+        // A stand-in for onnxruntime (not installed here): it shows the feed and answers fixed logits.
+        Path fake = Files.createDirectories(tmp.resolve("fake"));
+        Files.writeString(fake.resolve("onnxruntime.py"), String.join("\n",
+                "import sys, numpy as np",
+                "class SessionOptions:",
+                "    intra_op_num_threads = 0",
+                "class InferenceSession:",
+                "    def __init__(self, path, options=None, providers=None):",
+                "        assert path.endswith('model.onnx'), path",
+                "    def run(self, names, feeds):",
+                "        x = feeds['tokens']",
+                "        print('FEED', x.dtype, list(x.shape), x.tolist())",
+                "        return [np.array([[0.1, 2.0]], dtype=np.float32)]",
+                ""));
+        Result r = run(fake, "python3", "-B", b.dir().resolve("run_model.py").toString(), "Good movie!");
+        assertThat(r.code).as(r.output).isZero();
+        assertThat(r.output).contains("FEED int64 [1, 16] [[2, 4, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]]")
+                .containsPattern("positive\\s+86\\.99%\\n\\s*negative\\s+13\\.01%");
+        Result random = run(fake, "python3", "-B", b.dir().resolve("run_model.py").toString(), "--random");
+        assertThat(random.code).as(random.output).isZero();
+        assertThat(random.output).contains("FEED int64 [1, 16]");
+        Result wrong = run(fake, "python3", "-B", b.dir().resolve("run_model.py").toString());
+        assertThat(wrong.code).isEqualTo(2);
+        assertThat(wrong.output).contains("this model has 1 input(s): tokens (tokens)");
+    }
+
+    @Test
+    void thePagesScriptIsValidJavaScript() throws Exception {
+        Assumptions.assumeTrue(run(tmp, "node", "--version").code == 0, "node is not installed");
+        String html = BundleExample.render(BundleFixtures.picture(ExampleFamily.BROWSER_HTML)).orElseThrow().getValue();
+        int start = html.indexOf(">", html.lastIndexOf("<script")) + 1;
+        String script = html.substring(start, html.lastIndexOf("</script>"));
+        Path js = Files.writeString(tmp.resolve("page.js"), script);
+        Result r = run(tmp, "node", "--check", js.toString());
+        assertThat(r.code).as(r.output).isZero();
+    }
+
+    private record Result(int code, String output) {
+    }
+
+    // Runs a program with PYTHONPATH set to dir; code -1 when it cannot be started.
+    private static Result run(Path dir, String... command) throws InterruptedException {
+        try {
+            ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
+            pb.environment().put("PYTHONPATH", dir.toString());
+            Process p = pb.start();
+            String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            if (!p.waitFor(60, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                return new Result(-1, out);
+            }
+            return new Result(p.exitValue(), out);
+        } catch (IOException e) {
+            return new Result(-1, e.getMessage());
+        }
+    }
+
+    @Test
     void namesWithQuotesCannotBreakTheExamples() {
         BundleContents base = BundleFixtures.picture(ExampleFamily.BROWSER_HTML);
         BundleContents c = new BundleContents(base.onnx(), BundleFixtures.model("x\"</script><b>\ny"), base.device(),

@@ -48,6 +48,13 @@ class BundleWriterTest {
         assertThat(b.manifest().sizes().bundleBytes()).isEqualTo(
                 b.manifest().files().values().stream().mapToLong(Manifest.FileEntry::bytes).sum());
         assertThat(Files.readString(b.dir().resolve("labels.txt"))).isEqualTo("cat\ndog\nbird\n");
+        if (Files.getFileAttributeView(b.dir(), java.nio.file.attribute.PosixFileAttributeView.class) != null) {
+            // Bundles are for sharing: not the owner-only permissions of the temporary files they were written as.
+            assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(b.dir())))
+                    .isEqualTo("rwxr-xr-x");
+            assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(b.zip())))
+                    .isEqualTo("rw-r--r--");
+        }
 
         for (Path where : new Path[] {b.dir(), b.zip()}) {
             VerifyReport r = BundleVerifier.verify(where, Optional.empty());
