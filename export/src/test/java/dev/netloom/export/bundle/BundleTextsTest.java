@@ -103,6 +103,39 @@ class BundleTextsTest {
     }
 
     @Test
+    void thePythonExampleAppliesBytePairMergesLikeNetloomsTokenizer() throws Exception {
+        Assumptions.assumeTrue(run(tmp, "python3", "-c", "import numpy").code == 0, "python3 with numpy is not installed");
+        BundleContents base = BundleFixtures.text(ExampleFamily.PYTHON_LINUX);
+        var pre = BundleFixtures.JSON.createObjectNode();
+        pre.put("kind", "tokens");
+        pre.put("length", 4);
+        pre.put("tokenizer", "bpe");
+        pre.putArray("merges").add(BundleFixtures.JSON.createArrayNode().add("l").add("o"))
+                .add(BundleFixtures.JSON.createArrayNode().add("lo").add("w</w>"));
+        BundleContents bpe = new BundleContents(base.onnx(), base.model(), base.device(), base.precision(),
+                List.of(new Manifest.TensorSpec("tokens", "text", List.of(Manifest.TensorSpec.BATCH, 4L),
+                        Manifest.ElementType.INT64, pre)), base.outputs(), base.labels(),
+                List.of("[PAD]", "[UNK]", "l", "o", "w</w>", "lo", "low</w>"), base.weightBytes(), base.estimate(),
+                base.parity(), base.accuracy(), ExampleFamily.PYTHON_LINUX);
+        Bundle b = new BundleWriter().write(bpe, tmp.resolve("bpe"), SigningKey.generate());
+        Path fake = Files.createDirectories(tmp.resolve("fake"));
+        Files.writeString(fake.resolve("onnxruntime.py"), String.join("\n",
+                "import numpy as np",
+                "class SessionOptions:",
+                "    intra_op_num_threads = 0",
+                "class InferenceSession:",
+                "    def __init__(self, path, options=None, providers=None): pass",
+                "    def run(self, names, feeds):",
+                "        print('FEED', feeds['tokens'].tolist())",
+                "        return [np.array([[0.5, 0.5]], dtype=np.float32)]",
+                ""));
+        // "low": l o w</w> → lo w</w> → low</w> (id 6); "lo": l, o</w> (not a token: [UNK] = 1)
+        Result r = run(fake, "python3", "-B", b.dir().resolve("run_model.py").toString(), "Low lo");
+        assertThat(r.code).as(r.output).isZero();
+        assertThat(r.output).contains("FEED [[6, 2, 1, 0]]");
+    }
+
+    @Test
     void thePagesScriptIsValidJavaScript() throws Exception {
         Assumptions.assumeTrue(run(tmp, "node", "--version").code == 0, "node is not installed");
         String html = BundleExample.render(BundleFixtures.picture(ExampleFamily.BROWSER_HTML)).orElseThrow().getValue();
@@ -111,6 +144,18 @@ class BundleTextsTest {
         Path js = Files.writeString(tmp.resolve("page.js"), script);
         Result r = run(tmp, "node", "--check", js.toString());
         assertThat(r.code).as(r.output).isZero();
+
+        // The page's byte-pair encoding, run alone: the same pieces as the Python example's.
+        String bpe = script.substring(script.indexOf("function bpeWord"), script.indexOf("\n}\n", script.indexOf("function bpeWord")) + 3);
+        Path probe = Files.writeString(tmp.resolve("bpe.js"), bpe + String.join("\n",
+                "const merges = [['l', 'o'], ['lo', 'w</w>']];",
+                "const index = new Map(['[PAD]', '[UNK]', 'l', 'o', 'w</w>', 'lo', 'low</w>'].map((t, i) => [t, i]));",
+                "const ranks = new Map(merges.map((m, i) => [m[0] + ' ' + m[1], i]));",
+                "console.log(JSON.stringify([bpeWord('low', index, ranks, merges), bpeWord('lo', index, ranks, merges)]));",
+                ""));
+        Result pieces = run(tmp, "node", probe.toString());
+        assertThat(pieces.code).as(pieces.output).isZero();
+        assertThat(pieces.output.strip()).isEqualTo("[[\"low</w>\"],[\"l\",\"[UNK]\"]]");
     }
 
     private record Result(int code, String output) {

@@ -33,6 +33,21 @@ class ManifestFileTest {
     }
 
     @Test
+    void aManifestWrittenByFormatOneStillReads() throws Exception {
+        // Kept as written by the first version of this code: later versions must keep reading it.
+        byte[] bytes;
+        try (var in = getClass().getResourceAsStream("manifest-v1.json")) {
+            bytes = in.readAllBytes();
+        }
+        Manifest m = ManifestFile.parse(bytes, "manifest-v1.json");
+        assertThat(m.model().name()).isEqualTo("Small CNN");
+        assertThat(m.inputs().get(0).shape()).containsExactly(Manifest.TensorSpec.BATCH, 3L, 32L, 32L);
+        assertThat(m.files()).containsOnlyKeys("README.md", "labels.txt", "model.onnx", "run_model.py", "signing-key.pub");
+        assertThat(m.accuracy().dropPoints()).isCloseTo(0.7, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(ManifestFile.format(m)).isEqualTo(bytes);
+    }
+
+    @Test
     void accuracyNotMeasuredRoundTripsWithItsNote() throws ManifestFormatException {
         Manifest m = BundleFixtures.text(ExampleFamily.PYTHON_LINUX).manifest();
         String json = ManifestFile.toJson(m);
