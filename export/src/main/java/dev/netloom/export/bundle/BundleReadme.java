@@ -1,0 +1,206 @@
+package dev.netloom.export.bundle;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.netloom.graph.Precision;
+import dev.netloom.graph.Units;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * The bundle's {@code README.md}, from {@code templates/README.md.tmpl} and the run section of the
+ * device family ({@code templates/run-<family>.md.tmpl}). This class only turns manifest fields
+ * into plain words; what the README says around them is in the templates.
+ */
+public final class BundleReadme {
+
+    private BundleReadme() {
+    }
+
+    /**
+     * Renders the README.
+     *
+     * @param c              the bundle's contents
+     * @param fileNames      the names of every file the bundle will hold
+     * @param keyFingerprint the signing key's fingerprint
+     */
+    public static String render(BundleContents c, List<String> fileNames, String keyFingerprint) {
+        Manifest m = c.manifest();
+        Map<String, String> v = new HashMap<>();
+        v.put("modelName", CodeText.line(m.model().name()));
+        v.put("modelVersion", CodeText.line(m.model().version()));
+        v.put("netloomVersion", CodeText.line(m.model().netloomVersion()));
+        v.put("created", m.model().created().toString());
+        v.put("deviceName", CodeText.line(m.device().name()));
+        v.put("deviceId", CodeText.line(m.device().id()));
+        v.put("deviceGroup", CodeText.line(m.device().group()));
+        v.put("runtime", CodeText.line(m.device().runtime()));
+        v.put("opset", Integer.toString(m.device().opset()));
+        v.put("sourceArtifact", CodeText.line(m.model().sourceArtifact()));
+        v.put("graphSha256", m.model().graphSha256());
+        v.put("fileList", fileNames.stream().sorted().map(f -> "- `" + f + "` — " + describeFile(f, c))
+                .collect(Collectors.joining("\n")));
+        v.put("requestedPrecision", m.precision().requested());
+        v.put("precisionSummary", precisionSummary(m.precision()));
+        v.put("bitsPerWeight", String.format(Locale.ROOT, "%.2f", m.precision().bitsPerWeight()));
+        v.put("weightSize", Units.bytes(m.sizes().weightBytes()));
+        v.put("modelSize", Units.bytes(m.sizes().modelBytes()));
+        v.put("inputsText", m.inputs().stream().map(t -> tensorWords(t, true)).collect(Collectors.joining("\n")));
+        v.put("outputsText", m.outputs().stream().map(t -> tensorWords(t, false)).collect(Collectors.joining("\n")));
+        v.put("labelsText", labelsWords(m.labels()));
+        v.put("parityText", parityWords(m.parity()));
+        v.put("accuracyText", accuracyWords(m.accuracy()));
+        v.put("latency", Units.plain(new java.math.BigDecimal(m.estimate().latencyMs())
+                .round(new java.math.MathContext(3)).doubleValue()) + " ms");
+        v.put("threads", m.estimate().threads() == 1 ? "1 thread" : m.estimate().threads() + " threads");
+        v.put("peakMemory", Units.bytes(m.estimate().peakMemoryBytes()));
+        v.put("storage", Units.bytes(m.estimate().storageBytes()));
+        v.put("fitsText", m.estimate().fits() ? "it fits the device's memory and storage"
+                : "**it may not fit** the device's memory or storage: check before relying on it");
+        v.put("howToRun", howToRun(c));
+        v.put("keyFingerprint", keyFingerprint);
+        return Template.load("README.md.tmpl").render(v);
+    }
+
+    private static String howToRun(BundleContents c) {
+        Map<String, String> v = new HashMap<>();
+        String vocabMd = c.readsText() ? ", `vocab.txt`" : "";
+        String first = InputKind.of(c.inputs().get(0)).words;
+        switch (c.example()) {
+            case PYTHON_LINUX -> v.put("exampleArgs", c.inputs().stream().map(t -> switch (InputKind.of(t)) {
+                case IMAGE -> "picture.jpg";
+                case TOKENS -> "\"some text\"";
+                case TABLE -> "row.csv";
+            }).collect(Collectors.joining(" ")));
+            case ANDROID_KOTLIN, APPLE_SWIFT -> {
+                v.put("ortMobileVersion", BundleExample.ORT_MOBILE_VERSION);
+                v.put("vocabAsset", vocabMd);
+                v.put("firstInputWords", first);
+            }
+            case BROWSER_HTML -> {
+                v.put("ortWebVersion", BundleExample.ORT_WEB_VERSION);
+                v.put("pageAction", c.inputs().stream().map(t -> switch (InputKind.of(t)) {
+                    case IMAGE -> "pick a picture";
+                    case TOKENS -> "type some text";
+                    case TABLE -> "type the values, separated by commas";
+                }).distinct().collect(Collectors.joining(", ")) + ", then press Run");
+            }
+            case MICROCONTROLLER -> v.put("parityWords", parityWords(c.parity()));
+        }
+        return Template.load("run-" + c.example().id() + ".md.tmpl").render(v).strip();
+    }
+
+    private static String describeFile(String name, BundleContents c) {
+        return switch (name) {
+            case BundleLayout.MODEL -> "the model (ONNX, opset " + c.device().opset() + ")";
+            case BundleLayout.MANIFEST -> "what the model is, how to feed it, and the SHA-256 of every other file";
+            case BundleLayout.SIGNATURE -> "Ed25519 signature of manifest.json (Base64)";
+            case BundleLayout.PUBLIC_KEY -> "the public key the signature was made with";
+            case BundleLayout.LABELS -> "class names, one per line, in output order";
+            case BundleLayout.VOCAB -> "the tokens for text input, one per line; the line number (from 0) is the token id";
+            case BundleLayout.README -> "this file";
+            default -> "the runnable example for " + c.example().id();
+        };
+    }
+
+    private static String precisionSummary(Manifest.PrecisionPlan p) {
+        if (p.perLayer().isEmpty()) {
+            return "";
+        }
+        Map<Precision, Integer> counts = new EnumMap<>(Precision.class);
+        p.perLayer().values().forEach(x -> counts.merge(x, 1, Integer::sum));
+        List<String> parts = new ArrayList<>();
+        counts.forEach((precision, n) -> parts.add(Manifest.PrecisionPlan.key(precision) + " for " + n
+                + (n == 1 ? " layer" : " layers")));
+        return "Weights are stored as " + String.join(", ", parts) + " (manifest.json lists each layer).";
+    }
+
+    static String tensorWords(Manifest.TensorSpec t, boolean input) {
+        StringBuilder s = new StringBuilder("- `").append(CodeText.line(t.name())).append("`: ")
+                .append(t.elementType().key()).append(", shape ").append(t.shapeText());
+        if (t.shape().contains(Manifest.TensorSpec.BATCH)) {
+            s.append(" (N is the batch size; 1 for one input at a time)");
+        }
+        s.append(". ");
+        if (input) {
+            s.append(preprocessingWords(t));
+        } else {
+            s.append("Scores for each label, in the order of labels.txt.");
+        }
+        return s.toString();
+    }
+
+    /** The preprocessing in plain words; keys it does not know are left to manifest.json. */
+    static String preprocessingWords(Manifest.TensorSpec t) {
+        JsonNode pre = t.preprocessing();
+        return switch (InputKind.of(t)) {
+            case IMAGE -> {
+                int channels = pre.path("channels").asInt(t.shape().size() == 4 ? t.shape().get(1).intValue() : 3);
+                String size = pre.has("width") && pre.has("height") ? pre.path("width").asInt() + " × "
+                        + pre.path("height").asInt() + " pixels" : "the shape's size";
+                String normalise = pre.has("mean") && pre.has("std")
+                        ? ", then per channel minus mean " + numbers(pre, "mean") + " and divided by std " + numbers(pre, "std")
+                        : "";
+                yield "A " + (channels == 1 ? "grey" : "colour (RGB)") + " picture resized to " + size
+                        + "; each pixel value divided by 255" + normalise + "; channels first (N × C × H × W).";
+            }
+            case TOKENS -> {
+                String length = pre.has("length") ? Integer.toString(pre.path("length").asInt())
+                        : t.shape().isEmpty() ? "the input's" : Long.toString(t.shape().get(t.shape().size() - 1));
+                String bpe = "bpe".equals(pre.path("tokenizer").asText())
+                        ? ", then each word split into sub-word pieces by the byte-pair merges listed in manifest.json"
+                        : "";
+                yield "Text as token ids: lower-cased, cut into words and single punctuation marks" + bpe
+                        + "; each piece's id is its line number (from 0) in vocab.txt, 1 ([UNK]) when it is not there;"
+                        + " padded with 0 ([PAD]) after the text or cut to " + length + " tokens.";
+            }
+            case TABLE -> {
+                String normalise = pre.has("mean") && pre.has("std")
+                        ? " Each value minus its mean " + numbers(pre, "mean") + " and divided by its std "
+                        + numbers(pre, "std") + "." : "";
+                yield "A row of numbers in the order the model was trained on." + normalise
+                        + (pre.size() > 0 ? " All settings are in manifest.json." : "");
+            }
+        };
+    }
+
+    private static String numbers(JsonNode pre, String key) {
+        List<Double> values = InputKind.numbers(pre, key);
+        if (values.isEmpty() || values.size() > 16) {
+            return "(see manifest.json)";
+        }
+        return values.stream().map(Units::plain).collect(Collectors.joining(", ", "[", "]"));
+    }
+
+    private static String labelsWords(List<String> labels) {
+        if (labels.isEmpty()) {
+            return "The model has no class labels.";
+        }
+        int shown = Math.min(labels.size(), 50);
+        String list = labels.subList(0, shown).stream().map(CodeText::line).collect(Collectors.joining(", "));
+        return labels.size() + (labels.size() == 1 ? " label" : " labels") + " (labels.txt, in output order): " + list
+                + (shown < labels.size() ? ", … and " + (labels.size() - shown) + " more." : ".");
+    }
+
+    static String parityWords(Manifest.Parity p) {
+        return String.format(Locale.ROOT,
+                "On the %d probe inputs saved with the trained model, the exported model's outputs differ by at most "
+                        + "%.3g (allowed: %.3g): parity %s.", p.probeRows(), p.maxAbsDiff(), p.tolerance(),
+                p.passed() ? "passed" : "**failed**");
+    }
+
+    private static String accuracyWords(Manifest.Accuracy a) {
+        if (!a.isMeasured()) {
+            return "Accuracy was not measured: " + CodeText.line(a.note());
+        }
+        String s = String.format(Locale.ROOT, "Accuracy on the %s split (%d examples): %.2f %% exported, %.2f %% for "
+                        + "the trained FP32 model (a drop of %.2f points).", CodeText.line(a.split()), a.examples(),
+                a.accuracy() * 100, a.fp32Accuracy() * 100, a.dropPoints());
+        return a.note() == null ? s : s + " " + CodeText.line(a.note());
+    }
+}
