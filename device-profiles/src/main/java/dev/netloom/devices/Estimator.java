@@ -20,7 +20,8 @@ import java.util.Set;
  *   <li>{@code compute = 2 × multiply-adds / sustained throughput} at the precision the layer's
  *       arithmetic runs at and the thread count ({@link ComputeUnit#sustainedOpsPerSecond});</li>
  *   <li>{@code memory = bytes moved / bandwidth}: the layer's weights as loaded (with quantization
- *       scales) plus its input and output activations (FP32, FP16 for FP16 layers);</li>
+ *       scales) plus its input and output activations (FP32; FP16 for FP16 layers; INT8 on
+ *       runtimes that run INT8 models fully in integers);</li>
  *   <li>{@code overhead} is the preferred runtime's per-operator launch cost.</li>
  * </ul>
  * Layers without weights (activations, add, concat, pooling, normalisation) cost memory traffic
@@ -74,8 +75,7 @@ public final class Estimator {
         double latency = layers.stream().mapToDouble(LayerEstimate::latencyMs).sum();
         String bottleneck = layers.stream().max(java.util.Comparator.comparingDouble(LayerEstimate::latencyMs))
                 .map(LayerEstimate::nodeId).orElse("");
-        double activationScale = plan.defaultPrecision() == Precision.FP16
-                && device.compute().computePrecision(Precision.FP16) == Precision.FP16 ? 0.5 : 1.0;
+        double activationScale = activationScale(device, plan.defaultPrecision());
         long peak = loadedWeights + (long) (analysis.peakActivationBytes() * activationScale)
                 + (long) device.memory().runtimeArenaBytes().value();
         long storage = storedWeights + GRAPH_FIXED_BYTES + GRAPH_BYTES_PER_NODE * analysis.order().size();
@@ -96,19 +96,30 @@ public final class Estimator {
         }
         ComputeUnit cpu = device.compute();
         RuntimeSupport runtime = device.preferredRuntime();
-        Precision arithmetic = cpu.computePrecision(p);
         double computeMs = role == LayerRole.WEIGHTED
                 ? 2.0 * r.cost().activeMultiplyAdds() / cpu.sustainedOpsPerSecond(p, threads) * 1e3 : 0;
         // Weights read from flash still cross a bus: charge them at their stored size.
         long weightBytes = runtime.weightsStayInStorage() ? WeightSizes.stored(r.cost().activeParameters(), p)
                 : WeightSizes.loaded(r.cost().activeParameters(), p, runtime);
-        double activationScale = arithmetic == Precision.FP16 ? 0.5 : 1.0;
-        long activationBytes = (long) ((bytes(r.inputs().values()) + bytes(r.outputs().values())) * activationScale);
+        long activationBytes = (long) ((bytes(r.inputs().values()) + bytes(r.outputs().values()))
+                * activationScale(device, p));
         double memoryMs = (weightBytes + activationBytes) / (device.memory().bandwidthGBps().value() * 1e9) * 1e3;
         double overheadMs = runtime.perOperatorOverheadUs().value() / 1e3;
         double latency = Math.max(computeMs, memoryMs) + overheadMs;
         String bound = overheadMs > Math.max(computeMs, memoryMs) ? "overhead" : computeMs >= memoryMs ? "compute" : "memory";
         return new LayerEstimate(id, type, p, computeMs, memoryMs, overheadMs, latency, bound);
+    }
+
+    /**
+     * Activations relative to FP32: half for FP16 arithmetic, a quarter for INT8 on runtimes that
+     * keep activations in INT8 too, else FP32 (ONNX Runtime quantizes them inside each operator).
+     */
+    static double activationScale(DeviceProfile device, Precision p) {
+        Precision arithmetic = device.compute().computePrecision(p);
+        if (arithmetic == Precision.FP16) {
+            return 0.5;
+        }
+        return arithmetic == Precision.INT8 && device.preferredRuntime().integerActivations() ? 0.25 : 1.0;
     }
 
     private static long bytes(java.util.Collection<TensorType> types) {

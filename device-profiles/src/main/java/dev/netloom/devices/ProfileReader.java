@@ -117,6 +117,7 @@ final class ProfileReader {
     private static RuntimeSupport runtime(JsonField r) throws ProfileFormatException {
         return new RuntimeSupport(r.get("name").text(), r.get("onnxOpset").integer(7, 99), r.get("opsetReason").text(),
                 r.get("runsOnnxDirectly").bool(), r.get("foldsSubByteWeights").bool(), r.get("weightsStayInStorage").boolOr(false),
+                r.get("integerActivations").boolOr(false),
                 figureAllowZero(r.get("perOperatorOverheadUs")), r.get("note").textOr(""));
     }
 

@@ -13,9 +13,13 @@ package dev.netloom.devices;
  *     loads (ONNX Runtime does: RECIPES.md), so they save storage but not RAM
  * @param weightsStayInStorage true when weights are read in place from flash and need no RAM
  *     (microcontroller runtimes execute models from flash)
+ * @param integerActivations true when INT8 models run fully in integers, activations included
+ *     (TFLite Micro, ESP-DL, X-CUBE-AI); false when activations stay FP32 between operators
+ *     (ONNX Runtime's dynamic quantization)
  * @param perOperatorOverheadUs the fixed cost of launching one operator, in microseconds
  * @param note anything else a person should know, for example that conversion is needed
  */
 public record RuntimeSupport(String name, int onnxOpset, String opsetReason, boolean runsOnnxDirectly,
-                             boolean foldsSubByteWeights, boolean weightsStayInStorage, Figure perOperatorOverheadUs, String note) {
+                             boolean foldsSubByteWeights, boolean weightsStayInStorage,
+                             boolean integerActivations, Figure perOperatorOverheadUs, String note) {
 }
