@@ -28,7 +28,9 @@ public record ComputeUnit(String description, int cores, Figure clockGHz, Map<Pr
                           Figure efficiency, Figure parallelEfficiency) {
 
     public ComputeUnit {
-        peakPerCore = Map.copyOf(new EnumMap<>(peakPerCore));
+        EnumMap<Precision, Figure> ordered = new EnumMap<>(Precision.class);
+        ordered.putAll(peakPerCore);
+        peakPerCore = java.util.Collections.unmodifiableMap(ordered); // FP32 first when listed
         if (!peakPerCore.containsKey(Precision.FP32)) {
             throw new IllegalArgumentException("a compute unit needs an FP32 peak");
         }
