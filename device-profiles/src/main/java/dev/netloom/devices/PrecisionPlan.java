@@ -6,9 +6,10 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Which precision each layer's weights are stored at: one default and per-node exceptions.
+ * Which precision each layer's weights are stored at: one default plus exceptions (for example
+ * INT8 everywhere but FP32 for the first convolution and the classifier).
  *
- * @param defaultPrecision the precision of every node not named in {@code perNode}
+ * @param defaultPrecision the precision of layers not listed
  * @param perNode exceptions by node id
  */
 public record PrecisionPlan(Precision defaultPrecision, Map<String, Precision> perNode) {
@@ -18,7 +19,7 @@ public record PrecisionPlan(Precision defaultPrecision, Map<String, Precision> p
         perNode = Map.copyOf(perNode);
     }
 
-    /** Every layer at one precision. */
+    /** The same precision for every layer. */
     public static PrecisionPlan uniform(Precision precision) {
         return new PrecisionPlan(precision, Map.of());
     }

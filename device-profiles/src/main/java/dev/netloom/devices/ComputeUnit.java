@@ -1,0 +1,63 @@
+package dev.netloom.devices;
+
+import dev.netloom.graph.Precision;
+
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The processor the estimate models: usually the CPU cores the preferred runtime runs on.
+ *
+ * <p>The thread model, in full: one thread sustains {@code peakPerCore × efficiency}; each
+ * further thread, up to {@code cores}, adds {@code parallelEfficiency} of one more core. So
+ * {@code t} threads sustain {@code peakPerCore × efficiency × (1 + (min(t, cores) − 1) × parallelEfficiency)}.
+ * A parallel efficiency well below 1 is what batch-1 inference of small layers shows on real
+ * devices: threads wait on each other at every layer. Memory bandwidth is taken as shared and
+ * not scaled by threads.
+ *
+ * @param description what it is, for people: {@code 4× Cortex-A72 @ 1.8 GHz}
+ * @param cores cores the runtime may use
+ * @param clockGHz the clock of the cores used
+ * @param peakPerCore peak GFLOP/s (floating point) or GOP/s (integer) of one core per precision;
+ *     a precision missing here is computed at FP32 (its weights are widened first)
+ * @param efficiency the fraction of peak a runtime sustains on convolution and matrix layers
+ * @param parallelEfficiency what each extra thread adds, as a fraction of one core
+ */
+public record ComputeUnit(String description, int cores, Figure clockGHz, Map<Precision, Figure> peakPerCore,
+                          Figure efficiency, Figure parallelEfficiency) {
+
+    public ComputeUnit {
+        EnumMap<Precision, Figure> ordered = new EnumMap<>(Precision.class);
+        ordered.putAll(peakPerCore);
+        peakPerCore = java.util.Collections.unmodifiableMap(ordered); // FP32 first when listed
+        if (!peakPerCore.containsKey(Precision.FP32)) {
+            throw new IllegalArgumentException("a compute unit needs an FP32 peak");
+        }
+    }
+
+    /** The precision arithmetic actually runs at when weights are stored at {@code p}. */
+    public Precision computePrecision(Precision p) {
+        return peakPerCore.containsKey(p) ? p : Precision.FP32;
+    }
+
+    /** The peak of one core at a weight precision (falling back to FP32 arithmetic). */
+    public Figure peak(Precision p) {
+        return peakPerCore.get(computePrecision(p));
+    }
+
+    public Optional<Figure> declaredPeak(Precision p) {
+        return Optional.ofNullable(peakPerCore.get(p));
+    }
+
+    /** How many cores' worth of work {@code threads} threads do; see the class comment. */
+    public double speedup(int threads) {
+        int used = Math.max(1, Math.min(threads, cores));
+        return 1 + (used - 1) * parallelEfficiency.value();
+    }
+
+    /** Sustained operations per second (FLOP/s or OP/s) at a weight precision and thread count. */
+    public double sustainedOpsPerSecond(Precision p, int threads) {
+        return peak(p).value() * 1e9 * efficiency.value() * speedup(threads);
+    }
+}

@@ -1,0 +1,122 @@
+package dev.netloom.devices;
+
+import dev.netloom.graph.Precision;
+import dev.netloom.graph.analysis.GraphAnalysis;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.util.Map;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The estimator over every shipped profile (one contract), and its rules one by one. */
+class EstimatorTest {
+
+    private static final GraphAnalysis MOBILENET = MobileNet.v2();
+    private static final DeviceCatalog CATALOG = DeviceCatalog.standard();
+    private final Estimator estimator = new Estimator();
+
+    static Stream<DeviceProfile> profiles() {
+        return CATALOG.all().stream();
+    }
+
+    private static DeviceProfile device(String id) {
+        return CATALOG.find(id).orElseThrow();
+    }
+
+    @ParameterizedTest
+    @MethodSource("profiles")
+    void everyProfileEstimatesEveryTemplateAtEveryPrecisionItTakes(DeviceProfile d) {
+        for (String template : new dev.netloom.graph.project.Templates(
+                new dev.netloom.graph.project.ProjectFile(dev.netloom.graph.catalog.LayerCatalog.standard())).names()) {
+            GraphAnalysis a = MobileNet.template(template);
+            for (Precision p : d.precisions()) {
+                DeviceEstimate e = estimator.estimate(a, d, PrecisionPlan.uniform(p), 0);
+                assertThat(e.latencyMs()).as(d.id() + " " + template + " " + p).isPositive().isFinite();
+                assertThat(e.threads()).isEqualTo(d.defaultThreads());
+                assertThat(e.unsupportedPrecisions()).isEmpty();
+                assertThat(e.layers()).allSatisfy(l -> assertThat(l.latencyMs())
+                        .isGreaterThanOrEqualTo(Math.max(l.computeMs(), l.memoryMs())));
+                assertThat(e.bottleneckNodeId()).isNotEmpty();
+                assertThat(e.fits()).isEqualTo(e.reasons().stream().noneMatch(r -> r.contains("should use at most")
+                        || r.contains("has room for") || r.contains("does not take")));
+            }
+        }
+    }
+
+    @Test
+    void moreThreadsAreFasterUpToTheCores() {
+        DeviceProfile pi5 = device("raspberry-pi-5");
+        PrecisionPlan fp32 = PrecisionPlan.uniform(Precision.FP32);
+        double one = estimator.estimate(MOBILENET, pi5, fp32, 1).latencyMs();
+        double four = estimator.estimate(MOBILENET, pi5, fp32, 4).latencyMs();
+        double eight = estimator.estimate(MOBILENET, pi5, fp32, 8).latencyMs();
+        assertThat(four).isLessThan(one);
+        assertThat(eight).isEqualTo(four);
+    }
+
+    @Test
+    void fusedAndFreeLayersCostNothingAndConvolutionsAreComputeBound() {
+        DeviceEstimate e = estimator.estimate(MOBILENET, device("raspberry-pi-4"), PrecisionPlan.uniform(Precision.FP32), 4);
+        assertThat(e.layers()).filteredOn(l -> l.type().equals("BatchNorm")).allSatisfy(l -> {
+            assertThat(l.bound()).isEqualTo("fused");
+            assertThat(l.latencyMs()).isZero();
+        });
+        assertThat(e.layers()).filteredOn(l -> l.type().equals("Image")).extracting(LayerEstimate::bound).containsOnly("free");
+        assertThat(e.layers()).filteredOn(l -> l.type().equals("Add")).extracting(LayerEstimate::bound)
+                .containsOnly("memory", "overhead");
+        assertThat(e.layers().stream().filter(l -> l.bound().equals("compute")).count()).isGreaterThan(20);
+    }
+
+    @Test
+    void twoBitWeightsAreSmallOnDiskButFp32SizedInRamUnderOnnxRuntime() {
+        DeviceProfile pi5 = device("raspberry-pi-5");
+        DeviceEstimate fp32 = estimator.estimate(MOBILENET, pi5, PrecisionPlan.uniform(Precision.FP32), 4);
+        DeviceEstimate int2 = estimator.estimate(MOBILENET, pi5, PrecisionPlan.uniform(Precision.INT2), 4);
+        DeviceEstimate int8 = estimator.estimate(MOBILENET, pi5, PrecisionPlan.uniform(Precision.INT8), 4);
+        assertThat(int2.peakMemoryBytes()).isEqualTo(fp32.peakMemoryBytes());
+        assertThat(int2.storageBytes()).isLessThan(int8.storageBytes()).isLessThan(fp32.storageBytes() / 4);
+        assertThat(int2.reasons()).anyMatch(r -> r.contains("widens 2-bit and 1-bit weights to FP32"));
+        // MobileNetV2: 3.5M weights, 14 MB at FP32; INT8 adds one FP32 scale per 128 weights.
+        long params = MOBILENET.total().parameters();
+        long weights = int8.storageBytes() - Estimator.GRAPH_FIXED_BYTES
+                - Estimator.GRAPH_BYTES_PER_NODE * MOBILENET.order().size();
+        // Scales are counted per layer, so each layer rounds its last block up: at most 4 bytes per layer more.
+        assertThat(weights).isBetween(params + params / 32, params + params / 32 + 4L * MOBILENET.order().size());
+    }
+
+    @Test
+    void mobileNetDoesNotFitAMicrocontrollerAndSaysWhy() {
+        DeviceEstimate e = estimator.estimate(MOBILENET, device("stm32h7"), PrecisionPlan.uniform(Precision.INT8), 1);
+        assertThat(e.fitsStorage()).isFalse();
+        assertThat(e.fitsRam()).isFalse();
+        assertThat(e.fits()).isFalse();
+        assertThat(e.reasons()).anyMatch(r -> r.startsWith("Needs ") && r.contains("should use at most 640 KiB"));
+        assertThat(e.reasons()).anyMatch(r -> r.contains("needs it converted first"));
+        // Weights stay in flash and activations are INT8: peak RAM is a quarter of the FP32 activations plus the interpreter.
+        assertThat(e.peakMemoryBytes()).isEqualTo((long) (MOBILENET.peakActivationBytes() * 0.25) + 16 * 1024);
+    }
+
+    @Test
+    void unsupportedPrecisionsAndPerNodePlansAreHonoured() {
+        DeviceProfile esp = device("esp32-s3");
+        DeviceEstimate e = estimator.estimate(MOBILENET, esp, PrecisionPlan.uniform(Precision.INT4), 1);
+        assertThat(e.unsupportedPrecisions()).containsExactly(Precision.INT4);
+        assertThat(e.reasons()).anyMatch(r -> r.contains("does not take 4-bit") || r.contains("does not take INT4"));
+
+        PrecisionPlan mixed = new PrecisionPlan(Precision.INT8, Map.of("stem", Precision.FP32));
+        assertThat(mixed.precisionOf("stem")).isEqualTo(Precision.FP32);
+        assertThat(mixed.precisionOf("classes")).isEqualTo(Precision.INT8);
+        DeviceEstimate m = estimator.estimate(MOBILENET, device("raspberry-pi-5"), mixed, 4);
+        assertThat(m.layers()).filteredOn(l -> l.nodeId().equals("stem")).extracting(LayerEstimate::precision)
+                .containsExactly(Precision.FP32);
+    }
+
+    @Test
+    void anUncalibratedThisComputerSaysSo() {
+        DeviceEstimate e = estimator.estimate(MOBILENET, device("this-computer"), PrecisionPlan.uniform(Precision.FP32), 0);
+        assertThat(e.reasons()).anyMatch(r -> r.contains("not calibrated yet"));
+    }
+}

@@ -1,0 +1,130 @@
+package dev.netloom.export.host;
+
+import ai.onnxruntime.OnnxTensor;
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.FloatBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Measures this computer in ONNX Runtime and writes its device profile ("this-computer"),
+ * which then replaces the shipped "not calibrated yet" placeholder in the catalog.
+ *
+ * <p>Four tiny models ({@link CalibrationModels}) each isolate one figure: an FP32 MatMul for
+ * compute (with one thread and with the requested threads, which also gives the parallel
+ * efficiency), an INT8 MatMulInteger, an element-wise Add for memory bandwidth, and a chain of
+ * 200 tiny operators for the per-operator overhead. Each figure is the median of
+ * {@value #RUNS} timed runs after one warm-up; the whole calibration takes about a second.
+ */
+public final class HostCalibration {
+
+    static final int RUNS = 5;
+
+    private final OrtEnvironment env = OrtEnvironment.getEnvironment();
+
+    /** Runs the four models and returns the medians. */
+    public HostMeasurement measure(int threads) throws OrtException {
+        int n = CalibrationModels.MATMUL_SIZE;
+        double matmulFlop = 2.0 * n * n * n;
+        long[] square = {n, n};
+        double oneThread;
+        double many;
+        double int8;
+        double bandwidth;
+        double perOp;
+        try (OnnxTensor a = tensor(n * n, square); OnnxTensor b = tensor(n * n, square)) {
+            Map<String, OnnxTensor> ab = Map.of("a", a, "b", b);
+            oneThread = matmulFlop / seconds(CalibrationModels.matMul(), 1, ab) / 1e9;
+            many = threads == 1 ? oneThread : matmulFlop / seconds(CalibrationModels.matMul(), threads, ab) / 1e9;
+            int8 = int8GopsOrZero(matmulFlop, a);
+        }
+        long[] flat = {CalibrationModels.ADD_ELEMENTS};
+        try (OnnxTensor a = tensor(CalibrationModels.ADD_ELEMENTS, flat);
+             OnnxTensor b = tensor(CalibrationModels.ADD_ELEMENTS, flat)) {
+            bandwidth = 12.0 * CalibrationModels.ADD_ELEMENTS
+                    / seconds(CalibrationModels.add(), threads, Map.of("a", a, "b", b)) / 1e9;
+        }
+        try (OnnxTensor x = tensor(CalibrationModels.CHAIN_WIDTH, new long[] {CalibrationModels.CHAIN_WIDTH})) {
+            perOp = seconds(CalibrationModels.chain(), 1, Map.of("x0", x)) / CalibrationModels.CHAIN_LENGTH * 1e6;
+        }
+        return new HostMeasurement(LocalDate.now(), cpuModel(), Runtime.getRuntime().availableProcessors(), threads,
+                oneThread, many, int8, bandwidth, perOp, env.getVersion());
+    }
+
+    /** INT8 is a bonus figure: a runtime build without MatMulInteger still calibrates FP32. */
+    private double int8GopsOrZero(double ops, OnnxTensor a) {
+        try {
+            return ops / seconds(CalibrationModels.matMulInteger(), 1, Map.of("a", a)) / 1e9;
+        } catch (OrtException e) {
+            return 0;
+        }
+    }
+
+    /** Measures and writes the profile into {@code profileDir}; returns the file written. */
+    public Path calibrate(int threads, Path profileDir) throws OrtException, IOException {
+        return HostProfileWriter.write(measure(threads), profileDir);
+    }
+
+    /** Median seconds of one run of {@code model} with {@code threads} intra-op threads. */
+    private double seconds(byte[] model, int threads, Map<String, OnnxTensor> inputs) throws OrtException {
+        try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
+            options.setIntraOpNumThreads(threads);
+            options.setInterOpNumThreads(1);
+            try (OrtSession session = env.createSession(model, options)) {
+                Map<String, OnnxTensor> feed = new HashMap<>(inputs);
+                session.run(feed).close(); // warm-up: first runs allocate and pick kernels
+                double[] times = new double[RUNS];
+                for (int i = 0; i < RUNS; i++) {
+                    long start = System.nanoTime();
+                    session.run(feed).close();
+                    times[i] = (System.nanoTime() - start) / 1e9;
+                }
+                Arrays.sort(times);
+                return times[RUNS / 2];
+            }
+        }
+    }
+
+    private OnnxTensor tensor(int elements, long[] shape) throws OrtException {
+        FloatBuffer buffer = ByteBuffer.allocateDirect(elements * 4).order(ByteOrder.nativeOrder()).asFloatBuffer();
+        for (int i = 0; i < elements; i++) {
+            buffer.put(i, (i % 17) * 0.01f);
+        }
+        return OnnxTensor.createTensor(env, buffer, shape);
+    }
+
+    /** The "model name" line of /proc/cpuinfo, or the OS architecture where there is none. */
+    static String cpuModel() {
+        return readLines(Path.of("/proc/cpuinfo")).stream()
+                .filter(l -> l.startsWith("model name") || l.startsWith("Model") || l.startsWith("Hardware"))
+                .map(l -> l.substring(l.indexOf(':') + 1).trim()).filter(s -> !s.isEmpty()).findFirst()
+                .orElse(System.getProperty("os.arch") + " (" + System.getProperty("os.name") + ")");
+    }
+
+    /** A number from /proc/meminfo in bytes, for the RAM budget. */
+    static Optional<Long> memInfoBytes(String key) {
+        return readLines(Path.of("/proc/meminfo")).stream().filter(l -> l.startsWith(key + ":"))
+                .map(l -> l.replaceAll("[^0-9]", "")).filter(s -> !s.isEmpty())
+                .map(s -> Long.parseLong(s) * 1024).findFirst();
+    }
+
+    private static List<String> readLines(Path file) {
+        try {
+            return Files.readAllLines(file);
+        } catch (IOException | RuntimeException e) {
+            return List.of(); // not Linux, or not readable: callers fall back
+        }
+    }
+}
