@@ -247,7 +247,7 @@ public final class Exporter {
         }
         return new BundleContents(model.bytes(), about, target, precision, inputs, outputs, artifact.labels(),
                 artifact.vocabulary(), model.weightBytes(), cost, check, measured,
-                dev.netloom.export.bundle.ExampleFamily.fromId(device.exampleFamily().id()));
+                device.exampleFamily());
     }
 
     private static List<Long> shape(OnnxModel.Port port) {

@@ -3,7 +3,7 @@ package dev.netloom.app.cli;
 import dev.netloom.export.bundle.Bundle;
 import dev.netloom.export.bundle.BundleContents;
 import dev.netloom.export.bundle.BundleWriter;
-import dev.netloom.export.bundle.ExampleFamily;
+import dev.netloom.devices.ExampleFamily;
 import dev.netloom.export.bundle.Manifest;
 import dev.netloom.export.bundle.SigningKey;
 import dev.netloom.graph.Precision;

@@ -1,5 +1,6 @@
 package dev.netloom.export.bundle;
 
+import dev.netloom.devices.ExampleFamily;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;

@@ -1,5 +1,6 @@
 package dev.netloom.export.bundle;
 
+import dev.netloom.devices.ExampleFamily;
 import java.util.Set;
 
 /** The names of the files in a bundle. Examples are named by {@link ExampleFamily#fileName()}. */

@@ -120,15 +120,14 @@ public final class NodeWriter {
         float[] w = weights.get(id(), local, shape);
         int rows = (int) shape[0];
         int cols = w.length / Math.max(1, rows);
-        effective.put(id() + "." + local, Tensor.of(seenAs(w, rows, cols), shape));
+        effective.put(id() + "." + local, Tensor.of(seenAs(w, rows, cols, false), shape));
         return switch (precision) {
             case FP32 -> {
                 stats = stats.plus(w.length, 32L * w.length);
                 yield g.floats(id() + "." + local, w, shape);
             }
             case FP16 -> cast(half(id() + "." + local, w, shape));
-            default -> reshape(dequantized(local, Quantizer.quantize(w, rows, cols, integerPrecision(),
-                    options.blockSize())), shape);
+            default -> reshape(dequantized(local, quantizeForDequantization(w, rows, cols)), shape);
         };
     }
 
@@ -140,9 +139,10 @@ public final class NodeWriter {
         String local = prefix.isEmpty() ? "weight" : prefix + ".weight";
         String hint = id() + "." + (prefix.isEmpty() ? "" : prefix + ".");
         float[] w = weights.get(id(), local, out, in);
-        effective.put(id() + "." + local, Tensor.of(seenAs(w, (int) out, (int) in), out, in));
+        Precision p = precision;
+        boolean perRow = p == Precision.INT8 || p == Precision.INT4 && options.int4() == ExportOptions.Int4Layout.MATMUL_NBITS;
+        effective.put(id() + "." + local, Tensor.of(seenAs(w, (int) out, (int) in, perRow), out, in));
         String y;
-        Precision p = integerOrFloat();
         if (p == Precision.INT8 && options.int8() == ExportOptions.Int8Mode.DYNAMIC) {
             y = dynamicInt8(x, local, hint, Quantizer.quantize(w, (int) out, (int) in, Precision.INT8, options.blockSize()));
         } else if (p == Precision.INT4 && options.int4() == ExportOptions.Int4Layout.MATMUL_NBITS) {
@@ -157,7 +157,7 @@ public final class NodeWriter {
             } else if (p == Precision.FP16) {
                 wt = cast(half(id() + "." + local, transpose(w, (int) out, (int) in), in, out));
             } else {
-                String dq = dequantized(local, Quantizer.quantize(w, (int) out, (int) in, p, options.blockSize()));
+                String dq = reshape(dequantized(local, quantizeForDequantization(w, (int) out, (int) in)), out, in);
                 wt = g.op("Transpose", hint + "T", List.of(dq), Attr.ints("perm", 1, 0));
             }
             y = g.op("MatMul", hint + "matmul", List.of(x, wt));
@@ -169,8 +169,18 @@ public final class NodeWriter {
         return y;
     }
 
+    /**
+     * Weights dequantized in the graph are quantized as one long row, so blocks run across output
+     * channels and only the end is padded: short rows (a 3x3 kernel over one channel has 9) would
+     * otherwise pad every row to a whole block. INT8 keeps one scale per output channel.
+     */
+    private QuantizedWeight quantizeForDequantization(float[] w, int rows, int cols) {
+        return integerPrecision() == Precision.INT8 ? Quantizer.quantize(w, rows, cols, Precision.INT8, options.blockSize())
+                : Quantizer.quantize(w, 1, rows * cols, precision, options.blockSize());
+    }
+
     /** The weights as the written model computes with them: rounded to FP16, or quantized and back. */
-    private float[] seenAs(float[] w, int rows, int cols) {
+    private float[] seenAs(float[] w, int rows, int cols, boolean perRow) {
         return switch (precision) {
             case FP32 -> w;
             case FP16 -> {
@@ -180,12 +190,9 @@ public final class NodeWriter {
                 }
                 yield r;
             }
-            default -> Quantizer.quantize(w, rows, cols, precision, options.blockSize()).dequantize();
+            default -> perRow ? Quantizer.quantize(w, rows, cols, precision, options.blockSize()).dequantize()
+                    : quantizeForDequantization(w, rows, cols).dequantize();
         };
-    }
-
-    private Precision integerOrFloat() {
-        return precision;
     }
 
     private Precision integerPrecision() {

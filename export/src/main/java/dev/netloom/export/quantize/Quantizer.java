@@ -27,11 +27,8 @@ public final class Quantizer {
         if ((long) rows * cols != w.length) {
             throw new IllegalArgumentException(w.length + " values are not " + rows + " x " + cols);
         }
-        // Blocks are powers of two from 16 up (MatMulNBits accepts only those), never much
-        // longer than a row, so a short row is not padded far.
-        int blockSize = precision == Precision.INT8 ? cols
-                : Math.min(block, Math.max(16, Integer.highestOneBit(Math.max(1, cols - 1)) << 1));
         boolean halfScales = precision == Precision.INT2 || precision == Precision.INT1;
+        int blockSize = precision == Precision.INT8 ? cols : blockSize(cols, precision, block, halfScales);
         int blocks = (cols + blockSize - 1) / blockSize;
         int padded = blocks * blockSize;
         int perByte = 8 / precision.bits();
@@ -64,6 +61,26 @@ public final class Quantizer {
             }
         }
         return new QuantizedWeight(precision, rows, cols, blockSize, packed, scales, halfScales);
+    }
+
+    /**
+     * The block size (a power of two from 16 up to {@code limit}, as MatMulNBits accepts) that
+     * stores a row in the fewest bits: codes with their padding plus one scale per block. A row
+     * of 576 at a limit of 128 takes blocks of 64 (9 exactly) rather than 128 (5, the last
+     * padded by 64).
+     */
+    static int blockSize(int cols, Precision precision, int limit, boolean halfScales) {
+        int best = 16;
+        long bestBits = Long.MAX_VALUE;
+        for (int size = 16; size <= Math.max(16, limit); size *= 2) {
+            long blocks = (cols + size - 1) / size;
+            long bits = blocks * size * precision.bits() + blocks * (halfScales ? 16 : 32);
+            if (bits <= bestBits) {
+                best = size;
+                bestBits = bits;
+            }
+        }
+        return best;
     }
 
     private static float scale(float[] w, int from, int to, Precision precision) {

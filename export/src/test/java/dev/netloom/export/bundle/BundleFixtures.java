@@ -1,5 +1,6 @@
 package dev.netloom.export.bundle;
 
+import dev.netloom.devices.ExampleFamily;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.netloom.graph.Precision;

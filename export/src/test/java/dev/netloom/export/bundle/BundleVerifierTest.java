@@ -1,5 +1,6 @@
 package dev.netloom.export.bundle;
 
+import dev.netloom.devices.ExampleFamily;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

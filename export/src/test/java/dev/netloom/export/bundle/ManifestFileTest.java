@@ -1,5 +1,6 @@
 package dev.netloom.export.bundle;
 
+import dev.netloom.devices.ExampleFamily;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

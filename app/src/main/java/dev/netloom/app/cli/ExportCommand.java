@@ -1,0 +1,175 @@
+package dev.netloom.app.cli;
+
+import dev.netloom.app.export.ModelExport;
+import dev.netloom.devices.DeviceCatalog;
+import dev.netloom.devices.DeviceProfile;
+import dev.netloom.export.ExportException;
+import dev.netloom.export.ExportRequest;
+import dev.netloom.export.ExportResult;
+import dev.netloom.export.bundle.SigningKey;
+import dev.netloom.export.plan.Sensitivity;
+import dev.netloom.graph.Precision;
+import dev.netloom.graph.Units;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code netloom export ARTIFACT --device ID --precision P --out DIR}: writes a verified, signed
+ * bundle for a device. The FP32 export must reproduce the trained model on its probe within 1e-4
+ * or nothing is written; quantized bundles record their test accuracy and the drop against FP32.
+ * {@code --precision auto} chooses a precision per layer: the smallest model within
+ * {@code --max-drop} points, or without it the most accurate one that fits the device.
+ */
+@Command(name = "export", description = "Export a trained model as a verified bundle for a device.",
+        mixinStandardHelpOptions = true, sortOptions = false)
+final class ExportCommand implements Callable<Integer> {
+
+    @ParentCommand
+    NetloomCommand netloom;
+
+    @Parameters(index = "0", paramLabel = "ARTIFACT", description = "A model folder written by netloom train.")
+    Path artifact;
+
+    @Option(names = {"-d", "--device"}, required = true, paramLabel = "ID", description = "A device id from 'netloom profiles'.")
+    String device;
+
+    @Option(names = {"-p", "--precision"}, defaultValue = "fp32", paramLabel = "P",
+            description = "fp32, fp16, int8, int4, int2, int1 or auto (default: ${DEFAULT-VALUE}).")
+    String precision;
+
+    @Option(names = "--max-drop", paramLabel = "POINTS",
+            description = "With auto: the largest test-accuracy drop allowed, in percentage points.")
+    Double maxDrop;
+
+    @Option(names = {"-o", "--out"}, required = true, paramLabel = "DIR", description = "The bundle folder to write (and DIR.zip).")
+    Path out;
+
+    @Option(names = "--replace", description = "Replace a bundle already at DIR.")
+    boolean replace;
+
+    @Option(names = {"-t", "--threads"}, paramLabel = "N", description = "Threads (default: the device's usual number).")
+    int threads;
+
+    @Option(names = "--model-version", paramLabel = "V", defaultValue = "1", description = "The version written in the manifest (default: ${DEFAULT-VALUE}).")
+    String version;
+
+    @Option(names = "--signing-key-dir", paramLabel = "DIR", description = "Where the Ed25519 signing key lives (default: ~/.netloom/keys; made on first use).")
+    Path keyDir;
+
+    @Option(names = "--devices-dir", paramLabel = "DIR", description = "User profile directory (default: ~/.netloom/devices).")
+    Path devicesDir;
+
+    @Override
+    public Integer call() {
+        DeviceCatalog catalog = DeviceCatalogs.load(devicesDir, netloom.err);
+        DeviceProfile profile = catalog.find(device).orElse(null);
+        if (profile == null) {
+            List<String> close = catalog.closeIds(device);
+            netloom.err.println("netloom export: unknown device '" + device + "'"
+                    + (close.isEmpty() ? "" : "; did you mean " + String.join(", ", close) + "?")
+                    + " (see 'netloom profiles')");
+            return ExitCode.USAGE;
+        }
+        if (!ExportRequest.PRECISIONS.contains(precision.toLowerCase(Locale.ROOT))) {
+            netloom.err.println("netloom export: unknown precision '" + precision + "'; use one of "
+                    + String.join(", ", ExportRequest.PRECISIONS));
+            return ExitCode.USAGE;
+        }
+        if (maxDrop != null && !precision.equalsIgnoreCase("auto")) {
+            netloom.err.println("netloom export: --max-drop goes with --precision auto");
+            return ExitCode.USAGE;
+        }
+        if (maxDrop != null && !(maxDrop >= 0)) {
+            netloom.err.println("netloom export: --max-drop must be 0 or more points, got " + maxDrop);
+            return ExitCode.USAGE;
+        }
+        try {
+            SigningKey key = keyDir != null ? SigningKey.inDirectory(keyDir) : SigningKey.defaultKey();
+            ExportRequest request = new ExportRequest(profile, precision,
+                    maxDrop == null ? OptionalDouble.empty() : OptionalDouble.of(maxDrop), threads, version, out, replace);
+            ExportResult result = new ModelExport(netloom.services.projectFile(), key)
+                    .export(artifact, request, line -> {
+                        netloom.out.println(line);
+                        netloom.out.flush();
+                    });
+            netloom.out.print(report(profile, result));
+            return ExitCode.OK;
+        } catch (ExportException e) {
+            netloom.err.println("netloom export: " + e.getMessage());
+            return ExitCode.INVALID;
+        } catch (IOException e) {
+            netloom.err.println("netloom export: cannot read or create the signing key: " + e.getMessage());
+            return ExitCode.INVALID;
+        }
+    }
+
+    private static String report(DeviceProfile device, ExportResult r) {
+        StringBuilder s = new StringBuilder("\n");
+        r.sensitivity().ifPresent(table -> s.append(sensitivity(table)).append('\n'));
+        if (r.planned().isPresent()) {
+            TextTable plan = new TextTable("LAYER", "PRECISION");
+            r.model().precisionPerLayer().forEach((node, p) -> plan.add(node, p.displayName()));
+            s.append("Precision per layer:\n").append(plan.render()).append('\n');
+        }
+        s.append(String.format(Locale.ROOT, "Bundle:      %s (%s)  and  %s%n", r.bundle().dir(),
+                Units.bytes(r.bundle().manifest().sizes().bundleBytes() == null ? 0 : r.bundle().manifest().sizes().bundleBytes()),
+                r.bundle().zip()));
+        s.append(String.format(Locale.ROOT, "Model:       model.onnx %s, weights %s, %.2f bits per weight (scales and packing included)%n",
+                Units.bytes(r.model().bytes().length), Units.bytes(r.model().weightBytes()), r.model().bitsPerWeight()));
+        s.append(String.format(Locale.ROOT, "Parity:      FP32 export vs trained model: largest difference %.2g on %d probe examples (limit 1e-4) %s%n",
+                r.fp32Parity().maxAbsDiff(), r.fp32Parity().probeRows(), r.fp32Parity().passed() ? "PASSED" : "FAILED"));
+        if (r.parity() != r.fp32Parity()) {
+            s.append(String.format(Locale.ROOT, "             this bundle vs trained model: largest difference %.3g, same top class for %.0f%% of probe examples%n",
+                    r.parity().maxAbsDiff(), r.parity().top1Agreement() * 100));
+        }
+        if (Double.isNaN(r.accuracy())) {
+            s.append("Accuracy:    not measured (the model's data could not be read)\n");
+        } else {
+            s.append(String.format(Locale.ROOT, "Accuracy:    %.2f%% on the test split (FP32 %.2f%%, drop %.2f points)%n",
+                    r.accuracy() * 100, r.fp32Accuracy() * 100, r.dropPoints()));
+        }
+        s.append(String.format(Locale.ROOT, "On %s: estimated %.1f ms per example at %d threads, peak RAM %s of %s, storage %s of %s: %s%n",
+                device.name(), r.estimate().latencyMs(), r.estimate().threads(), Units.bytes(r.estimate().peakMemoryBytes()),
+                Units.bytes(device.modelRamBytes()), Units.bytes(r.estimate().storageBytes()), Units.bytes(device.modelStorageBytes()),
+                r.estimate().fits() ? "FITS" : "DOES NOT FIT"));
+        r.estimate().reasons().forEach(reason -> s.append("             ").append(reason).append('\n'));
+        s.append(String.format(Locale.ROOT, "This computer: %.2f ms per example measured in ONNX Runtime (median of %d runs)%n",
+                r.thisComputer().medianMs(), r.thisComputer().runs()));
+        s.append("Check it any time with: netloom verify ").append(r.bundle().dir()).append('\n');
+        return s.toString();
+    }
+
+    private static String sensitivity(Sensitivity table) {
+        List<Precision> precisions = table.layers().isEmpty() ? List.of()
+                : List.copyOf(table.layers().get(0).dropPoints().keySet());
+        String[] header = new String[precisions.size() + 2];
+        header[0] = "LAYER";
+        header[1] = ">WEIGHTS";
+        for (int i = 0; i < precisions.size(); i++) {
+            header[i + 2] = ">" + precisions.get(i).displayName() + " DROP";
+        }
+        TextTable t = new TextTable(header);
+        for (Sensitivity.Layer l : table.layers()) {
+            String[] row = new String[header.length];
+            row[0] = l.nodeId();
+            row[1] = Units.exact(l.weights());
+            int i = 2;
+            for (Map.Entry<Precision, Double> e : l.dropPoints().entrySet()) {
+                row[i++] = String.format(Locale.ROOT, "%+.2f", e.getValue());
+            }
+            t.add(row);
+        }
+        return String.format(Locale.ROOT, "Sensitivity (accuracy drop in points when only that layer is lowered; %s split, %d examples, FP32 %.2f%%):%n",
+                table.split(), table.examples(), table.baseline() * 100) + t.render() + "\n";
+    }
+}

@@ -1,0 +1,65 @@
+package dev.netloom.app.export;
+
+import dev.netloom.app.Version;
+import dev.netloom.devices.Estimator;
+import dev.netloom.export.Artifact;
+import dev.netloom.export.ArtifactReader;
+import dev.netloom.export.ExampleSets;
+import dev.netloom.export.ExportException;
+import dev.netloom.export.ExportRequest;
+import dev.netloom.export.ExportResult;
+import dev.netloom.export.Exporter;
+import dev.netloom.export.bundle.SigningKey;
+import dev.netloom.export.onnx.OnnxWriter;
+import dev.netloom.graph.project.ProjectFile;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * Export as the CLI and the export view run it: read the artifact, bring its data for the accuracy
+ * checks, and call the {@link Exporter}. Bundles are signed with the user's key
+ * (~/.netloom/keys, made on first use) unless another is given.
+ */
+public final class ModelExport {
+
+    private final ProjectFile files;
+    private final SigningKey key;
+
+    public ModelExport(ProjectFile files, SigningKey key) {
+        this.files = files;
+        this.key = key;
+    }
+
+    /** With the user's default signing key. */
+    public static ModelExport withDefaultKey(ProjectFile files) {
+        try {
+            return new ModelExport(files, SigningKey.defaultKey());
+        } catch (IOException e) {
+            throw new ExportException("cannot read or create the signing key in ~/.netloom/keys: " + e.getMessage(), e);
+        }
+    }
+
+    /** Reads the artifact at {@code dir} and exports it; every failure is one {@link ExportException} line. */
+    public ExportResult export(Path dir, ExportRequest request, Consumer<String> progress) {
+        Artifact artifact = new ArtifactReader(files).read(dir);
+        Exporter exporter = new Exporter(new OnnxWriter(Version.current()), new Estimator(), key, Version.current(),
+                Clock.systemUTC());
+        return exporter.export(artifact, request, () -> examples(artifact, progress), progress);
+    }
+
+    private static Optional<ExampleSets> examples(Artifact artifact, Consumer<String> progress) {
+        try {
+            ArtifactExamples data = ArtifactExamples.read(artifact);
+            progress.accept("Data: " + data.dataset().name() + ", " + data.dataset().test().size() + " test and "
+                    + data.dataset().validation().size() + " validation examples");
+            return Optional.of(new ExampleSets(data.validation(), data.test()));
+        } catch (ExportException e) {
+            progress.accept("note: " + e.getMessage() + "; accuracy after export will not be measured");
+            return Optional.empty();
+        }
+    }
+}
