@@ -50,7 +50,7 @@ import java.util.function.Supplier;
 public final class Exporter {
 
     /** Validation examples the automatic planner measures each candidate plan on. */
-    public static final int PLANNING_EXAMPLES = 2000;
+    public static final int PLANNING_EXAMPLES = 5000;
 
     private final OnnxWriter writer;
     private final Estimator estimator;

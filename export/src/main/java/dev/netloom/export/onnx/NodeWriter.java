@@ -144,10 +144,11 @@ public final class NodeWriter {
         effective.put(id() + "." + local, Tensor.of(seenAs(w, (int) out, (int) in, perRow), out, in));
         String y;
         if (p == Precision.INT8 && options.int8() == ExportOptions.Int8Mode.DYNAMIC) {
-            y = dynamicInt8(x, local, hint, Quantizer.quantize(w, (int) out, (int) in, Precision.INT8, options.blockSize()));
+            y = dynamicInt8(x, local, hint, Quantizer.quantize(w, (int) out, (int) in, Precision.INT8, options.blockSize(),
+                    Quantizer.Blocking.EVEN));
         } else if (p == Precision.INT4 && options.int4() == ExportOptions.Int4Layout.MATMUL_NBITS) {
             y = matMulNBits(x, local, hint, Quantizer.quantize(w, (int) out, (int) in, Precision.INT4,
-                    options.blockSize()));
+                    options.blockSize(), Quantizer.Blocking.POWER_OF_TWO));
         } else {
             String wt;
             if (p == Precision.FP32) {
@@ -170,13 +171,17 @@ public final class NodeWriter {
     }
 
     /**
-     * Weights dequantized in the graph are quantized as one long row, so blocks run across output
-     * channels and only the end is padded: short rows (a 3x3 kernel over one channel has 9) would
-     * otherwise pad every row to a whole block. INT8 keeps one scale per output channel.
+     * Weights dequantized in the graph: INT8 has one scale per output channel, INT4 blocks of
+     * equal length within each output channel (no power-of-two padding: 144 values are two blocks
+     * of 72, not two of 128). Ternary and binary weights are quantized as one long row, blocks
+     * running across channels, so short rows do not each pay a scale: their absmean scales are
+     * still much finer than BitNet's one per tensor.
      */
     private QuantizedWeight quantizeForDequantization(float[] w, int rows, int cols) {
-        return integerPrecision() == Precision.INT8 ? Quantizer.quantize(w, rows, cols, Precision.INT8, options.blockSize())
-                : Quantizer.quantize(w, 1, rows * cols, precision, options.blockSize());
+        return switch (integerPrecision()) {
+            case INT8, INT4 -> Quantizer.quantize(w, rows, cols, precision, options.blockSize(), Quantizer.Blocking.EVEN);
+            default -> Quantizer.quantize(w, 1, rows * cols, precision, options.blockSize(), Quantizer.Blocking.EVEN);
+        };
     }
 
     /** The weights as the written model computes with them: rounded to FP16, or quantized and back. */
@@ -190,7 +195,8 @@ public final class NodeWriter {
                 }
                 yield r;
             }
-            default -> perRow ? Quantizer.quantize(w, rows, cols, precision, options.blockSize()).dequantize()
+            default -> perRow && precision == Precision.INT4
+                    ? Quantizer.quantize(w, rows, cols, precision, options.blockSize(), Quantizer.Blocking.POWER_OF_TWO).dequantize()
                     : quantizeForDequantization(w, rows, cols).dequantize();
         };
     }

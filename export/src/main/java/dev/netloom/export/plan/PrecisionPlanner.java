@@ -8,15 +8,13 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.Predicate;
 
 /**
  * Chooses a precision per layer automatically, from a {@link Sensitivity} table and measurements:
  * <ul>
- * <li>{@link #smallestWithin}: the smallest model whose accuracy drop is at most X points. Each
- * layer starts at the lowest precision whose drop alone is within X; while the whole model drops
- * more than X, the layer whose own drop is largest goes up one precision. Every step is measured.</li>
+ * <li>{@link #smallestWithin}: the smallest model whose accuracy drop is at most X points: a
+ * greedy per-layer plan, or a uniform one when that is smaller. Every step is measured.</li>
  * <li>{@link #mostAccurateThatFits}: the most accurate model that fits a device. From FP32, while
  * it does not fit, the step that costs least accuracy per byte saved is taken.</li>
  * </ul>
@@ -40,9 +38,40 @@ public final class PrecisionPlanner {
         this.allowed = List.copyOf(sorted);
     }
 
-    /** The smallest plan whose measured drop is at most {@code maxDropPoints}. */
+    /**
+     * The smallest plan whose measured drop is at most {@code maxDropPoints}: the greedy plan
+     * (below), or a uniform plan when one is smaller and also within the drop, so "auto" is never
+     * worse than the best single precision.
+     */
     public PlannedPrecision smallestWithin(double maxDropPoints) {
         List<String> steps = new ArrayList<>();
+        PrecisionPlan best = greedyWithin(maxDropPoints, steps);
+        boolean satisfied = drop(best) <= maxDropPoints;
+        long bestBytes = satisfied ? evaluator.write(best).weightBytes() : Long.MAX_VALUE;
+        for (Precision p : allowed) {
+            Map<String, Precision> uniform = new LinkedHashMap<>();
+            sensitivity.layers().forEach(l -> uniform.put(l.nodeId(), p));
+            PrecisionPlan plan = plan(uniform);
+            double drop = drop(plan);
+            long bytes = evaluator.write(plan).weightBytes();
+            if (drop <= maxDropPoints && bytes < bestBytes) {
+                steps.add("every layer at " + p.displayName() + " is smaller and within the drop ("
+                        + String.format(java.util.Locale.ROOT, "%.2f", drop) + " points): taking it");
+                best = plan;
+                bestBytes = bytes;
+                satisfied = true;
+            }
+        }
+        return result(best, satisfied, steps);
+    }
+
+    /**
+     * Each layer starts at the lowest precision whose drop alone is within X; while the whole
+     * model drops more than X, one layer goes up one precision: the one whose raise buys the most
+     * accuracy per byte, measured (or, for graphs with many layers, the one whose own drop is
+     * largest, so the steps stay few).
+     */
+    private PrecisionPlan greedyWithin(double maxDropPoints, List<String> steps) {
         Map<String, Precision> choice = new LinkedHashMap<>();
         for (Sensitivity.Layer layer : sensitivity.layers()) {
             Precision pick = Precision.FP32;
@@ -54,23 +83,50 @@ public final class PrecisionPlanner {
             choice.put(layer.nodeId(), pick);
         }
         steps.add("start: each layer at the lowest precision whose own drop is within " + maxDropPoints + " points");
+        boolean measureRaises = choice.size() <= MEASURED_RAISES_UP_TO;
         while (true) {
-            PrecisionPlan plan = plan(choice);
-            double drop = drop(plan);
+            double drop = drop(plan(choice));
             steps.add(describe(choice) + " -> drop " + String.format(java.util.Locale.ROOT, "%.2f", drop) + " points");
             if (drop <= maxDropPoints) {
-                return result(plan, true, steps);
+                return plan(choice);
             }
-            Optional<String> worst = choice.entrySet().stream().filter(e -> e.getValue() != Precision.FP32)
-                    .max(Comparator.comparingDouble(e -> sensitivity.layer(e.getKey()).orElseThrow().drop(e.getValue())))
-                    .map(Map.Entry::getKey);
-            if (worst.isEmpty()) {
-                return result(plan, false, steps);
+            String raise = measureRaises ? bestRaise(choice, drop) : largestOwnDrop(choice);
+            if (raise == null) {
+                return plan(choice);
             }
-            Precision up = higher(choice.get(worst.get()));
-            steps.add("raise " + worst.get() + " to " + up.displayName());
-            choice.put(worst.get(), up);
+            Precision up = higher(choice.get(raise));
+            steps.add("raise " + raise + " to " + up.displayName());
+            choice.put(raise, up);
         }
+    }
+
+    /** Graphs with at most this many layers have each candidate raise measured. */
+    static final int MEASURED_RAISES_UP_TO = 16;
+
+    private String bestRaise(Map<String, Precision> choice, double drop) {
+        String best = null;
+        double bestGain = Double.NEGATIVE_INFINITY;
+        for (Map.Entry<String, Precision> e : choice.entrySet()) {
+            if (e.getValue() == Precision.FP32) {
+                continue;
+            }
+            Map<String, Precision> raised = new LinkedHashMap<>(choice);
+            raised.put(e.getKey(), higher(e.getValue()));
+            long weights = sensitivity.layer(e.getKey()).orElseThrow().weights();
+            long added = higher(e.getValue()).bytes(weights) - e.getValue().bytes(weights);
+            double gain = (drop - drop(plan(raised))) / Math.max(1, added);
+            if (gain > bestGain) {
+                bestGain = gain;
+                best = e.getKey();
+            }
+        }
+        return best;
+    }
+
+    private String largestOwnDrop(Map<String, Precision> choice) {
+        return choice.entrySet().stream().filter(e -> e.getValue() != Precision.FP32)
+                .max(Comparator.comparingDouble(e -> sensitivity.layer(e.getKey()).orElseThrow().drop(e.getValue())))
+                .map(Map.Entry::getKey).orElse(null);
     }
 
     /** The most accurate plan (by the sensitivity table) for which {@code fits} holds. */

@@ -22,13 +22,26 @@ public final class Quantizer {
     private Quantizer() {
     }
 
-    /** Quantizes a {@code rows × cols} matrix (row major) at an integer precision. */
-    public static QuantizedWeight quantize(float[] w, int rows, int cols, Precision precision, int block) {
+    /** How a row is cut into blocks. */
+    public enum Blocking {
+        /** Powers of two from 16 up to the limit, whichever stores the row in fewest bits (MatMulNBits accepts only these). */
+        POWER_OF_TWO,
+        /** As few blocks as the limit allows, of equal length rounded up to whole bytes: almost no padding. */
+        EVEN
+    }
+
+    /**
+     * Quantizes a {@code rows × cols} matrix (row major) at an integer precision; INT8 takes one
+     * block per row, the others blocks of at most {@code limit} values cut as {@code blocking} says.
+     */
+    public static QuantizedWeight quantize(float[] w, int rows, int cols, Precision precision, int limit,
+                                           Blocking blocking) {
         if ((long) rows * cols != w.length) {
             throw new IllegalArgumentException(w.length + " values are not " + rows + " x " + cols);
         }
         boolean halfScales = precision == Precision.INT2 || precision == Precision.INT1;
-        int blockSize = precision == Precision.INT8 ? cols : blockSize(cols, precision, block, halfScales);
+        int blockSize = precision == Precision.INT8 ? cols : blocking == Blocking.EVEN ? evenBlock(cols, precision, limit)
+                : blockSize(cols, precision, limit, halfScales);
         int blocks = (cols + blockSize - 1) / blockSize;
         int padded = blocks * blockSize;
         int perByte = 8 / precision.bits();
@@ -81,6 +94,14 @@ public final class Quantizer {
             }
         }
         return best;
+    }
+
+    /** The shortest block length, in whole bytes of codes, that cuts a row into ceil(cols / limit) blocks. */
+    static int evenBlock(int cols, Precision precision, int limit) {
+        int perByte = 8 / precision.bits();
+        int blocks = Math.max(1, (cols + limit - 1) / limit);
+        int size = (cols + blocks - 1) / blocks;
+        return (size + perByte - 1) / perByte * perByte;
     }
 
     private static float scale(float[] w, int from, int to, Precision precision) {

@@ -37,8 +37,8 @@ class QuantizerProperties {
 
     @Property(tries = 200)
     void int8AndInt4ErrIsAtMostHalfAStep(@ForAll("matrices") Matrix m,
-                                         @ForAll("integerPrecisions") Precision p) {
-        QuantizedWeight q = Quantizer.quantize(m.values(), m.rows(), m.cols(), p, 32);
+                                         @ForAll("integerPrecisions") Precision p, @ForAll Quantizer.Blocking blocking) {
+        QuantizedWeight q = Quantizer.quantize(m.values(), m.rows(), m.cols(), p, 32, blocking);
         float[] back = q.dequantize();
         int blocks = q.blocksPerRow();
         for (int r = 0; r < m.rows(); r++) {
@@ -56,8 +56,14 @@ class QuantizerProperties {
     }
 
     @Property(tries = 200)
-    void codesStayInTheirRangeAndPaddingIsZero(@ForAll("matrices") Matrix m, @ForAll("allIntegers") Precision p) {
-        QuantizedWeight q = Quantizer.quantize(m.values(), m.rows(), m.cols(), p, 16);
+    void codesStayInTheirRangeAndPaddingIsZero(@ForAll("matrices") Matrix m, @ForAll("allIntegers") Precision p,
+                                               @ForAll Quantizer.Blocking blocking) {
+        QuantizedWeight q = Quantizer.quantize(m.values(), m.rows(), m.cols(), p, 16, blocking);
+        if (blocking == Quantizer.Blocking.EVEN && p != Precision.INT8) {
+            assertThat(q.paddedCols() - m.cols()).as("even blocks pad less than one byte of codes per block")
+                    .isLessThan(q.blocksPerRow() * q.codesPerByte());
+            assertThat(q.paddedCols() % q.codesPerByte()).isZero();
+        }
         int[] range = switch (p) {
             case INT8 -> new int[] {-127, 127};
             case INT4 -> new int[] {-8, 7};
@@ -86,7 +92,7 @@ class QuantizerProperties {
 
     @Property(tries = 100)
     void signsSurviveTernaryAndBinary(@ForAll("matrices") Matrix m) {
-        QuantizedWeight binary = Quantizer.quantize(m.values(), m.rows(), m.cols(), Precision.INT1, 128);
+        QuantizedWeight binary = Quantizer.quantize(m.values(), m.rows(), m.cols(), Precision.INT1, 128, Quantizer.Blocking.POWER_OF_TWO);
         float[] back = binary.dequantize();
         for (int i = 0; i < back.length; i++) {
             if (m.values()[i] != 0) {
@@ -104,17 +110,17 @@ class QuantizerProperties {
         for (int i = 0; i < w.length; i++) {
             w[i] = (float) random.nextGaussian();
         }
-        assertThat(Quantizer.quantize(w, 256, 512, Precision.INT8, 128).bitsPerWeight()).isLessThanOrEqualTo(8.2);
-        assertThat(Quantizer.quantize(w, 256, 512, Precision.INT4, 128).bitsPerWeight()).isCloseTo(4.25, within());
-        assertThat(Quantizer.quantize(w, 256, 512, Precision.INT2, 128).bitsPerWeight()).isCloseTo(2.125, within());
-        assertThat(Quantizer.quantize(w, 256, 512, Precision.INT1, 128).bitsPerWeight()).isCloseTo(1.125, within());
+        assertThat(Quantizer.quantize(w, 256, 512, Precision.INT8, 128, Quantizer.Blocking.POWER_OF_TWO).bitsPerWeight()).isLessThanOrEqualTo(8.2);
+        assertThat(Quantizer.quantize(w, 256, 512, Precision.INT4, 128, Quantizer.Blocking.POWER_OF_TWO).bitsPerWeight()).isCloseTo(4.25, within());
+        assertThat(Quantizer.quantize(w, 256, 512, Precision.INT2, 128, Quantizer.Blocking.POWER_OF_TWO).bitsPerWeight()).isCloseTo(2.125, within());
+        assertThat(Quantizer.quantize(w, 256, 512, Precision.INT1, 128, Quantizer.Blocking.POWER_OF_TWO).bitsPerWeight()).isCloseTo(1.125, within());
     }
 
     @Test
     void shortRowsUseSmallerBlocks() {
-        QuantizedWeight q = Quantizer.quantize(new float[4 * 20], 4, 20, Precision.INT4, 128);
+        QuantizedWeight q = Quantizer.quantize(new float[4 * 20], 4, 20, Precision.INT4, 128, Quantizer.Blocking.POWER_OF_TWO);
         assertThat(q.blockSize()).isEqualTo(32);
-        assertThat(Quantizer.quantize(new float[9], 1, 9, Precision.INT2, 128).blockSize()).isEqualTo(16);
+        assertThat(Quantizer.quantize(new float[9], 1, 9, Precision.INT2, 128, Quantizer.Blocking.POWER_OF_TWO).blockSize()).isEqualTo(16);
     }
 
     private static org.assertj.core.data.Offset<Double> within() {
