@@ -144,8 +144,7 @@ public final class NodeWriter {
         effective.put(id() + "." + local, Tensor.of(seenAs(w, (int) out, (int) in, perRow), out, in));
         String y;
         if (p == Precision.INT8 && options.int8() == ExportOptions.Int8Mode.DYNAMIC) {
-            y = dynamicInt8(x, local, hint, Quantizer.quantize(w, (int) out, (int) in, Precision.INT8, options.blockSize(),
-                    Quantizer.Blocking.EVEN));
+            y = dynamicInt8(x, local, hint, int8(w, (int) out, (int) in), (int) out, (int) in);
         } else if (p == Precision.INT4 && options.int4() == ExportOptions.Int4Layout.MATMUL_NBITS) {
             y = matMulNBits(x, local, hint, Quantizer.quantize(w, (int) out, (int) in, Precision.INT4,
                     options.blockSize(), Quantizer.Blocking.POWER_OF_TWO));
@@ -179,9 +178,24 @@ public final class NodeWriter {
      */
     private QuantizedWeight quantizeForDequantization(float[] w, int rows, int cols) {
         return switch (integerPrecision()) {
-            case INT8, INT4 -> Quantizer.quantize(w, rows, cols, precision, options.blockSize(), Quantizer.Blocking.EVEN);
+            case INT8 -> int8(w, rows, cols);
+            case INT4 -> Quantizer.quantize(w, rows, cols, precision, options.blockSize(), Quantizer.Blocking.EVEN);
             default -> Quantizer.quantize(w, 1, rows * cols, precision, options.blockSize(), Quantizer.Blocking.EVEN);
         };
+    }
+
+    /** Rows at least this long get their own INT8 scale; shorter ones share one per tensor. */
+    static final int INT8_PER_CHANNEL_FROM = 80;
+
+    /**
+     * INT8 with one FP16 scale per output channel when rows hold at least 80 weights (the scale
+     * then costs at most 0.2 bits per weight), else one scale for the tensor: small layers (a
+     * 64-wide attention projection) would otherwise pay 0.25 bits and more.
+     */
+    private QuantizedWeight int8(float[] w, int rows, int cols) {
+        return cols >= INT8_PER_CHANNEL_FROM
+                ? Quantizer.quantize(w, rows, cols, Precision.INT8, options.blockSize(), Quantizer.Blocking.EVEN)
+                : Quantizer.quantize(w, 1, rows * cols, Precision.INT8, options.blockSize(), Quantizer.Blocking.EVEN);
     }
 
     /** The weights as the written model computes with them: rounded to FP16, or quantized and back. */
@@ -228,7 +242,7 @@ public final class NodeWriter {
         return switch (q.precision()) {
             case INT8 -> g.op("DequantizeLinear", name + ".dq", List.of(
                     g.raw(name, DataType.INT8, q.packed(), q.rows(), q.cols()),
-                    g.floats(name + ".scale", q.scales(), q.rows())), Attr.of("axis", 0L));
+                    cast(halfScales(name + ".scale", q, q.rows()))), Attr.of("axis", 0L));
             case INT4 -> g.opset() >= 21 && options.int4() == ExportOptions.Int4Layout.DEQUANTIZE_LINEAR
                     ? int4DequantizeLinear(name, q) : unpacked(name, q);
             default -> unpacked(name, q);
@@ -277,18 +291,18 @@ public final class NodeWriter {
             default -> throw new IllegalStateException(q.precision() + " is not packed");
         };
         String blocks = reshape(values, q.rows(), q.blocksPerRow(), q.blockSize());
-        String scale = q.halfScales() ? cast(halfScales(name + ".scale", q))
+        String scale = q.halfScales() ? cast(halfScales(name + ".scale", q, q.rows(), q.blocksPerRow(), 1))
                 : g.floats(name + ".scale", q.scales(), q.rows(), q.blocksPerRow(), 1);
         String scaled = g.op("Mul", name + ".scaled", List.of(blocks, scale));
         return sliceColumns(reshape(scaled, q.rows(), q.paddedCols()), q);
     }
 
-    private String halfScales(String name, QuantizedWeight q) {
+    private String halfScales(String name, QuantizedWeight q, long... dims) {
         ByteBuffer b = ByteBuffer.allocate(q.scales().length * 2).order(ByteOrder.LITTLE_ENDIAN);
         for (float s : q.scales()) {
             b.putShort(Half.fromFloat(s));
         }
-        return g.raw(name, DataType.FLOAT16, b.array(), q.rows(), q.blocksPerRow(), 1);
+        return g.raw(name, DataType.FLOAT16, b.array(), dims);
     }
 
     private String sliceColumns(String matrix, QuantizedWeight q) {
@@ -307,11 +321,9 @@ public final class NodeWriter {
         return g.raw(hint, DataType.INT32, b.array(), values.length);
     }
 
-    /** DynamicQuantizeLinear + MatMulInteger: activations quantized per call, weights per channel. */
-    private String dynamicInt8(String x, String local, String hint, QuantizedWeight q) {
+    /** DynamicQuantizeLinear + MatMulInteger: activations quantized per call, weights per channel or per tensor. */
+    private String dynamicInt8(String x, String local, String hint, QuantizedWeight q, int out, int in) {
         stats = stats.plus((long) q.rows() * q.cols(), q.storedBits());
-        int out = q.rows();
-        int in = q.cols();
         byte[] transposed = new byte[q.packed().length]; // (out, in) -> (in, out): MatMulInteger wants K x N
         for (int o = 0; o < out; o++) {
             for (int i = 0; i < in; i++) {
@@ -323,7 +335,9 @@ public final class NodeWriter {
         String product = g.op("MatMulInteger", hint + "int32", List.of(dq.get(0), b, dq.get(2)));
         String floats = g.op("Cast", hint + "float", List.of(product), Attr.of("to", (long) DataType.FLOAT.getNumber()));
         String perTensor = g.op("Mul", hint + "xscaled", List.of(floats, dq.get(1)));
-        return g.op("Mul", hint + "matmul", List.of(perTensor, g.floats(id() + "." + local + ".scale", q.scales(), out)));
+        // One scale per output column, or one for the whole tensor (q has a single row then).
+        String scale = cast(halfScales(id() + "." + local + ".scale", q, q.rows()));
+        return g.op("Mul", hint + "matmul", List.of(perTensor, scale));
     }
 
     /** ONNX Runtime's INT4 kernel: B as [N, blocks, block/2] bytes (+8 codes), FP32 scales. */

@@ -6,13 +6,14 @@ import dev.netloom.graph.Precision;
  * Symmetric weight quantization, row by row (a row is an output channel), with one scale per
  * block of a row:
  * <ul>
- * <li>INT8: one scale per row (per channel), {@code max|w| / 127}, codes −127…127;</li>
+ * <li>INT8: one scale per row (per channel) or, passed as one row, per tensor; {@code max|w| / 127},
+ * codes −127…127;</li>
  * <li>INT4: blocks (128 by default, ONNX Runtime's default), {@code max|w| / 7}, codes −8…7;</li>
  * <li>2-bit: ternary {−1, 0, +1} × {@code mean|w|} of the block (BitNet b1.58's absmean);</li>
  * <li>1-bit: binary {−1, +1} × {@code mean|w|} of the block (XNOR-Net).</li>
  * </ul>
- * Scales are FP32 for INT8 and INT4 (ONNX Runtime's integer kernels want them so), FP16 for
- * 2-bit and 1-bit, where a 32-bit scale per 128 weights would cost a quarter of a bit.
+ * Scales are FP16 (the graph widens them once, at load) except for INT4, whose MatMulNBits kernel
+ * takes FP32 scales: a 32-bit scale per 128 ternary weights would cost a quarter of a bit.
  */
 public final class Quantizer {
 
@@ -39,7 +40,7 @@ public final class Quantizer {
         if ((long) rows * cols != w.length) {
             throw new IllegalArgumentException(w.length + " values are not " + rows + " x " + cols);
         }
-        boolean halfScales = precision == Precision.INT2 || precision == Precision.INT1;
+        boolean halfScales = precision != Precision.INT4;
         int blockSize = precision == Precision.INT8 ? cols : blocking == Blocking.EVEN ? evenBlock(cols, precision, limit)
                 : blockSize(cols, precision, limit, halfScales);
         int blocks = (cols + blockSize - 1) / blockSize;
@@ -53,7 +54,9 @@ public final class Quantizer {
                 int to = r * cols + Math.min(cols, (b + 1) * blockSize);
                 float scale = scale(w, from, to, precision);
                 if (halfScales) {
-                    scale = Half.round(scale);
+                    // Round up, so the largest weight still fits in the code range after the scale shrinks.
+                    float rounded = Half.round(scale);
+                    scale = rounded >= scale ? rounded : Half.toFloat((short) (Half.fromFloat(scale) + 1));
                 }
                 scales[r * blocks + b] = scale;
                 for (int i = from; i < to; i++) {

@@ -126,7 +126,7 @@ class OnnxWriterTest {
         OnnxModel model = new OnnxWriter("test").write(artifact(handWeights()),
                 new PrecisionPlan(Precision.INT8, Map.of("answer", Precision.FP32)), ExportOptions.defaults());
         assertThat(model.precisionPerLayer()).containsEntry("hidden", Precision.INT8).containsEntry("answer", Precision.FP32);
-        // hidden: 6 weights at 8 bits + 2 FP32 scales = 112 bits; answer: 4 weights at 32 bits = 128 bits.
-        assertThat(model.bitsPerWeight()).isEqualTo((112 + 128) / 10.0);
+        // hidden: rows of 3 share one FP16 scale: 6 weights at 8 bits + 16 = 64 bits; answer: 4 weights at 32 bits.
+        assertThat(model.bitsPerWeight()).isEqualTo((64 + 128) / 10.0);
     }
 }

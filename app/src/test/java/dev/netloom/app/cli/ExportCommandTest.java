@@ -1,0 +1,166 @@
+package dev.netloom.app.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.netloom.graph.artifact.Safetensors;
+import dev.netloom.graph.artifact.Tensor;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * netloom export and netloom verify, end to end: a small image+text model trained on Shapes QA,
+ * exported at every precision, checked, tampered with.
+ */
+class ExportCommandTest {
+
+    @TempDir
+    static Path shared;
+
+    @TempDir
+    Path dir;
+
+    private static Path model;
+
+    @BeforeAll
+    static void train() {
+        Path project = shared.resolve("qa.netloom");
+        assertThat(Cli.run("new", "--template", "image-text-qa", project.toString()).code()).isZero();
+        model = shared.resolve("model");
+        Cli train = Cli.run("train", project.toString(), "--data", "{\"source\": \"shapes-qa\", \"examples\": 300}",
+                "--epochs", "1", "--out", model.toString());
+        assertThat(train.code()).as(train.err()).isZero();
+    }
+
+    private Cli export(Path artifact, String device, String precision, Path out, String... more) {
+        String[] args = Stream.concat(Stream.of("export", artifact.toString(), "--device", device, "--precision",
+                        precision, "--out", out.toString(), "--signing-key-dir", shared.resolve("keys").toString(),
+                        "--devices-dir", shared.resolve("devices").toString()), Stream.of(more))
+                .toArray(String[]::new);
+        return Cli.run(args);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"fp32", "fp16", "int8", "int4", "int2", "int1"})
+    void everyPrecisionWritesABundleThatVerifies(String precision) throws IOException {
+        Path out = dir.resolve("bundle-" + precision);
+        Cli r = export(model, "raspberry-pi-5", precision, out);
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("PASSED", "Accuracy:", "Raspberry Pi 5", "Bundle written to");
+        assertThat(out.resolve("model.onnx")).isRegularFile();
+        assertThat(out.resolve("vocab.txt")).isRegularFile();
+        assertThat(out.resolve("run_model.py")).isRegularFile();
+        assertThat(dir.resolve("bundle-" + precision + ".zip")).isRegularFile();
+        JsonNode manifest = new ObjectMapper().readTree(out.resolve("manifest.json").toFile());
+        assertThat(manifest.path("precision").path("requested").asText()).isEqualTo(precision);
+        assertThat(manifest.path("parity").path("passed").asBoolean()).isTrue();
+        assertThat(manifest.path("parity").path("maxAbsDiff").asDouble()).isLessThanOrEqualTo(1e-4);
+        assertThat(manifest.path("accuracy").path("split").asText()).isEqualTo("test");
+        assertThat(manifest.path("inputs")).hasSize(2);
+        double bits = manifest.path("precision").path("bitsPerWeight").asDouble();
+        double limit = switch (precision) {
+            case "fp32" -> 32;
+            case "fp16" -> 16;
+            case "int8" -> 8.2;
+            case "int4" -> 4.6;
+            case "int2" -> 2.2;
+            default -> 1.2;
+        };
+        assertThat(bits).isLessThanOrEqualTo(limit).isGreaterThan(limit / 2);
+
+        Cli folder = Cli.run("verify", out.toString());
+        assertThat(folder.code()).as(folder.err()).isZero();
+        Cli zip = Cli.run("verify", dir.resolve("bundle-" + precision + ".zip").toString());
+        assertThat(zip.code()).as(zip.err()).isZero();
+    }
+
+    @Test
+    void aChangedModelIsCaughtByVerify() throws IOException {
+        Path out = dir.resolve("b");
+        assertThat(export(model, "raspberry-pi-4", "int8", out).code()).isZero();
+        byte[] onnx = Files.readAllBytes(out.resolve("model.onnx"));
+        onnx[onnx.length / 2] ^= 1;
+        Files.write(out.resolve("model.onnx"), onnx);
+        Cli r = Cli.run("verify", out.toString());
+        assertThat(r.code()).isEqualTo(ExitCode.INVALID);
+        assertThat(r.err()).contains("model.onnx");
+    }
+
+    @Test
+    void autoKeepsTheDropWithinTheLimitOnValidationAndRecordsTheTestScore() throws IOException {
+        Path out = dir.resolve("auto");
+        Cli r = export(model, "raspberry-pi-5", "auto", out, "--max-drop", "2");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("Sensitivity", "Precision per layer:", "start: each layer");
+        JsonNode manifest = new ObjectMapper().readTree(out.resolve("manifest.json").toFile());
+        assertThat(manifest.path("precision").path("requested").asText()).isEqualTo("auto");
+        assertThat(manifest.path("precision").path("perLayer").size()).isPositive();
+        assertThat(manifest.path("accuracy").path("dropPoints").isNumber()).isTrue();
+    }
+
+    @Test
+    void aPrecisionTheDeviceDoesNotTakeIsRefused() {
+        Path out = dir.resolve("mcu");
+        Cli r = export(model, "esp32-s3", "int4", out);
+        assertThat(r.code()).isEqualTo(ExitCode.INVALID);
+        assertThat(r.err()).contains("esp32-s3 does not take INT4 weights; it takes FP32, INT8");
+        assertThat(out).doesNotExist();
+    }
+
+    @Test
+    void anUnknownDeviceIsAUsageErrorWithSuggestions() {
+        Cli r = export(model, "raspbery-pi-5", "fp32", dir.resolve("x"));
+        assertThat(r.code()).isEqualTo(ExitCode.USAGE);
+        assertThat(r.err()).contains("unknown device 'raspbery-pi-5'", "raspberry-pi-5");
+    }
+
+    @Test
+    void weightsThatDoNotReproduceTheProbeStopTheExportAndWriteNothing() throws IOException {
+        Path tampered = copy(model, dir.resolve("tampered"));
+        Map<String, Tensor> weights = new LinkedHashMap<>(Safetensors.readTensors(tampered.resolve("weights.safetensors")));
+        String name = weights.keySet().stream().filter(n -> n.endsWith(".bias")).findFirst().orElseThrow();
+        float[] bias = weights.get(name).floats().clone();
+        bias[0] += 0.5f;
+        weights.put(name, Tensor.of(bias, weights.get(name).shape()));
+        Safetensors.write(tampered.resolve("weights.safetensors"), weights, Map.of());
+        Path out = dir.resolve("never");
+        Cli r = export(tampered, "raspberry-pi-5", "fp32", out);
+        assertThat(r.code()).isEqualTo(ExitCode.INVALID);
+        assertThat(r.err()).contains("does not reproduce the trained model", "no bundle was written");
+        assertThat(out).doesNotExist();
+        assertThat(dir.resolve("never.zip")).doesNotExist();
+    }
+
+    @Test
+    void aMissingTensorIsNamed() throws IOException {
+        Path broken = copy(model, dir.resolve("broken"));
+        Map<String, Tensor> weights = new LinkedHashMap<>(Safetensors.readTensors(broken.resolve("weights.safetensors")));
+        String name = weights.keySet().iterator().next();
+        weights.remove(name);
+        Safetensors.write(broken.resolve("weights.safetensors"), weights, Map.of());
+        Cli r = export(broken, "raspberry-pi-5", "fp32", dir.resolve("never"));
+        assertThat(r.code()).isEqualTo(ExitCode.INVALID);
+        assertThat(r.err()).contains("weights.safetensors: no tensor " + name);
+    }
+
+    private static Path copy(Path from, Path to) throws IOException {
+        Files.createDirectories(to);
+        try (Stream<Path> files = Files.list(from)) {
+            for (Path f : files.toList()) {
+                Files.copy(f, to.resolve(f.getFileName()));
+            }
+        }
+        return to;
+    }
+}
