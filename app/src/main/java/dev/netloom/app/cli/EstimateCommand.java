@@ -16,6 +16,8 @@ import dev.netloom.graph.Precision;
 import dev.netloom.graph.Units;
 import dev.netloom.graph.analysis.GraphAnalysis;
 import dev.netloom.graph.project.Project;
+import dev.netloom.app.export.MeasuredLatency;
+import dev.netloom.export.verify.LatencyMeter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -58,6 +60,10 @@ final class EstimateCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print JSON instead of a table.")
     boolean json;
 
+    @Option(names = "--measure", description = "Also run the model (fresh weights) in ONNX Runtime on this computer "
+            + "and print the measured latency next to the estimate (meaningful with --device this-computer).")
+    boolean measure;
+
     @Option(names = "--devices-dir", paramLabel = "DIR", description = "User profile directory (default: ~/.netloom/devices).")
     Path devicesDir;
 
@@ -95,6 +101,23 @@ final class EstimateCommand implements Callable<Integer> {
         GraphAnalysis analysis = netloom.services.analyzer().analyze(project.graph());
         analysis.problems().forEach(pr -> netloom.err.println(file + ": " + pr));
         DeviceEstimate estimate = new Estimator().estimate(analysis, profile, PrecisionPlan.uniform(chosen), threads);
+        if (measure && analysis.isValid()) {
+            int t = threads > 0 ? threads : profile.defaultThreads();
+            LatencyMeter.Latency measured = MeasuredLatency.of(project, analysis, PrecisionPlan.uniform(chosen), t, 3000);
+            if (json) {
+                ObjectNode root = (ObjectNode)
+                        new ObjectMapper().readTree(json(profile, chosen, estimate));
+                root.put("measuredMs", measured.medianMs());
+                root.put("measuredRuns", measured.runs());
+                netloom.out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(root));
+            } else {
+                netloom.out.print(text(project, profile, chosen, estimate));
+                netloom.out.printf(Locale.ROOT, "Measured on this computer: %.3f ms per example in ONNX Runtime at %d "
+                        + "threads (median of %d runs); the estimate is %+.0f%% off%n", measured.medianMs(), t,
+                        measured.runs(), (estimate.latencyMs() / measured.medianMs() - 1) * 100);
+            }
+            return ExitCode.OK;
+        }
         netloom.out.print(json ? json(profile, chosen, estimate) : text(project, profile, chosen, estimate));
         return analysis.isValid() ? ExitCode.OK : ExitCode.INVALID;
     }
