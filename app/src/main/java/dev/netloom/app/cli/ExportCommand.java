@@ -143,7 +143,7 @@ final class ExportCommand implements Callable<Integer> {
                 Units.bytes(device.modelRamBytes()), Units.bytes(r.estimate().storageBytes()), Units.bytes(device.modelStorageBytes()),
                 r.estimate().fits() ? "FITS" : "DOES NOT FIT"));
         r.estimate().reasons().forEach(reason -> s.append("             ").append(reason).append('\n'));
-        s.append(String.format(Locale.ROOT, "This computer: %.2f ms per example measured in ONNX Runtime (median of %d runs)%n",
+        s.append(String.format(Locale.ROOT, "This computer: %.3f ms per example measured in ONNX Runtime (median of %d runs)%n",
                 r.thisComputer().medianMs(), r.thisComputer().runs()));
         s.append("Check it any time with: netloom verify ").append(r.bundle().dir()).append('\n');
         return s.toString();
