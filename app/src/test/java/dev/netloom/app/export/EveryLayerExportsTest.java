@@ -219,7 +219,10 @@ class EveryLayerExportsTest {
     /** The official ONNX checker (Debian python3-onnx 1.12: opset <= 17, IR <= 8) on FP32 and INT8 files. */
     @Test
     void opset17FilesPassTheOfficialOnnxChecker(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
-        org.junit.jupiter.api.Assumptions.assumeTrue(OnnxChecker.available(), "python3-onnx is not installed");
+        // CI installs the checker and sets NETLOOM_REQUIRE_ONNX_CHECKER=1, so there this test cannot skip quietly.
+        if (!"1".equals(System.getenv("NETLOOM_REQUIRE_ONNX_CHECKER"))) {
+            org.junit.jupiter.api.Assumptions.assumeTrue(OnnxChecker.available(), "python3-onnx is not installed");
+        }
         List<String> files = new ArrayList<>();
         for (Case c : cases().toList()) {
             try (DjlReference reference = new DjlReference(c.graph(), 2, 3)) {
