@@ -110,6 +110,30 @@ class ExportCommandTest {
     }
 
     @Test
+    void autoWithoutALimitFindsTheMostAccurateModelThatFitsTheDevice() throws IOException {
+        // A made-up board: a Raspberry Pi 5 whose models may take only 150 KB of storage. The QA model
+        // needs about 370 KB at FP32, so auto must lower layers until it fits.
+        Path devices = shared.resolve("small-devices");
+        Files.createDirectories(devices);
+        ObjectMapper json = new ObjectMapper();
+        com.fasterxml.jackson.databind.node.ObjectNode profile = (com.fasterxml.jackson.databind.node.ObjectNode)
+                json.readTree(getClass().getResourceAsStream("/dev/netloom/devices/profiles/raspberry-pi-5.json"));
+        profile.put("id", "tiny-board");
+        profile.put("name", "Tiny board");
+        ((com.fasterxml.jackson.databind.node.ObjectNode) profile.path("memory").path("modelStorageBytes"))
+                .put("value", 150_000).put("source", "a test budget");
+        Files.writeString(devices.resolve("tiny-board.json"), json.writeValueAsString(profile));
+        Path out = dir.resolve("fits");
+        Cli r = Cli.run("export", model.toString(), "--device", "tiny-board", "--precision", "auto", "--out", out.toString(),
+                "--signing-key-dir", shared.resolve("keys").toString(), "--devices-dir", devices.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("lower ", "FITS").doesNotContain("DOES NOT FIT");
+        JsonNode manifest = json.readTree(out.resolve("manifest.json").toFile());
+        assertThat(manifest.path("estimate").path("storageBytes").asLong()).isLessThanOrEqualTo(150_000);
+        assertThat(manifest.path("estimate").path("fits").asBoolean()).isTrue();
+    }
+
+    @Test
     void aPrecisionTheDeviceDoesNotTakeIsRefused() {
         Path out = dir.resolve("mcu");
         Cli r = export(model, "esp32-s3", "int4", out);
