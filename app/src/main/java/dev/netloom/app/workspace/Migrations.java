@@ -2,7 +2,7 @@ package dev.netloom.app.workspace;
 
 import java.util.List;
 
-/** Every workspace schema step, in order. Later issues append (runs, metrics, registry, studies). */
+/** Every workspace schema step, in order; append, never edit a released one. */
 final class Migrations {
 
     static final List<Migration> ALL = List.of(
@@ -15,6 +15,68 @@ final class Migrations {
                         path TEXT PRIMARY KEY,
                         opened_at INTEGER NOT NULL
                     );
+                    """),
+            new Migration(2, "runs, their epochs, studies, the model registry and exported bundles", """
+                    CREATE TABLE runs (
+                        id INTEGER PRIMARY KEY AUTOINCREMENT,
+                        project TEXT NOT NULL,
+                        name TEXT NOT NULL,
+                        started_at INTEGER NOT NULL,
+                        ended_at INTEGER,
+                        status TEXT NOT NULL,
+                        settings TEXT NOT NULL,
+                        dataset TEXT NOT NULL,
+                        fingerprint TEXT NOT NULL,
+                        artifact TEXT,
+                        test_accuracy REAL,
+                        best_validation_accuracy REAL,
+                        study TEXT,
+                        trial INTEGER,
+                        message TEXT NOT NULL DEFAULT '',
+                        pid INTEGER NOT NULL DEFAULT 0
+                    );
+                    CREATE INDEX runs_by_project ON runs(project, started_at);
+                    CREATE TABLE run_epochs (
+                        run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+                        epoch INTEGER NOT NULL,
+                        train_loss REAL NOT NULL,
+                        train_accuracy REAL NOT NULL,
+                        validation_loss REAL NOT NULL,
+                        validation_accuracy REAL NOT NULL,
+                        seconds REAL NOT NULL,
+                        expert_share TEXT NOT NULL DEFAULT '{}',
+                        PRIMARY KEY (run_id, epoch)
+                    );
+                    CREATE TABLE studies (
+                        name TEXT NOT NULL,
+                        project TEXT NOT NULL,
+                        storage TEXT NOT NULL,
+                        out_dir TEXT NOT NULL,
+                        objectives TEXT NOT NULL,
+                        created_at INTEGER NOT NULL,
+                        PRIMARY KEY (name, storage)
+                    );
+                    CREATE TABLE model_versions (
+                        id INTEGER PRIMARY KEY AUTOINCREMENT,
+                        name TEXT NOT NULL,
+                        version INTEGER NOT NULL,
+                        run_id INTEGER REFERENCES runs(id) ON DELETE SET NULL,
+                        artifact TEXT NOT NULL,
+                        note TEXT NOT NULL DEFAULT '',
+                        created_at INTEGER NOT NULL,
+                        UNIQUE (name, version)
+                    );
+                    CREATE TABLE bundles (
+                        id INTEGER PRIMARY KEY AUTOINCREMENT,
+                        artifact TEXT NOT NULL,
+                        bundle TEXT NOT NULL,
+                        device TEXT NOT NULL,
+                        precision TEXT NOT NULL,
+                        accuracy REAL,
+                        bytes INTEGER NOT NULL,
+                        created_at INTEGER NOT NULL
+                    );
+                    CREATE INDEX bundles_by_artifact ON bundles(artifact);
                     """));
 
     private Migrations() {

@@ -18,7 +18,8 @@ import java.util.Optional;
 
 /**
  * The studio's one SQLite file ({@code workspace.db} in the Netloom home): settings such as
- * the theme, and recent projects. Opening it applies any schema {@link Migration}s it lacks,
+ * the theme, recent projects, and (through {@link #runs()}) runs, studies, the model registry and
+ * exported bundles. Opening it applies any schema {@link Migration}s it lacks,
  * in one transaction each, and records the version in SQLite's {@code user_version}.
  *
  * <p>Thread-safe: every method is synchronized on the one connection. Calls are short; the
@@ -30,9 +31,16 @@ public final class Workspace implements AutoCloseable {
     public static final int RECENT_LIMIT = 10;
 
     private final Connection connection;
+    private final RunLog runs;
 
     private Workspace(Connection connection) {
         this.connection = connection;
+        this.runs = new RunLog(this, connection);
+    }
+
+    /** Runs, epochs, studies, the model registry and bundles, on this workspace's connection. */
+    public RunLog runs() {
+        return runs;
     }
 
     /** The Netloom home: {@code $NETLOOM_HOME}, else {@code ~/.netloom}. */
@@ -56,6 +64,13 @@ public final class Workspace implements AutoCloseable {
             throw new UncheckedIOException("cannot create the Netloom home " + home, e);
         }
         Connection c = DriverManager.getConnection("jdbc:sqlite:" + home.resolve("workspace.db"));
+        try (Statement s = c.createStatement()) {
+            // The studio and CLI processes (train, tune workers) write to one file: WAL lets them
+            // read while another writes, and the timeout makes a writer wait instead of failing.
+            s.execute("PRAGMA journal_mode = WAL");
+            s.execute("PRAGMA busy_timeout = 10000");
+            s.execute("PRAGMA foreign_keys = ON");
+        }
         Workspace w = new Workspace(c);
         w.migrate(migrations);
         return w;
