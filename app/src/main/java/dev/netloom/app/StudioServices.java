@@ -13,14 +13,25 @@ import dev.netloom.graph.project.Templates;
  * @param projectFile reads and writes {@code .netloom} files
  * @param analyzer shapes, problems and costs
  * @param templates the shipped project templates
+ * @param home the Netloom home: the workspace database, signing keys, user device profiles
  */
 public record StudioServices(LayerCatalog catalog, ProjectFile projectFile, GraphAnalyzer analyzer,
-                             Templates templates) {
+                             Templates templates, java.nio.file.Path home) {
 
-    /** The standard wiring. */
+    /** The standard wiring, with the home from {@code $NETLOOM_HOME} or {@code ~/.netloom}. */
     public static StudioServices standard() {
+        return standard(dev.netloom.app.workspace.Workspace.home(System.getenv()));
+    }
+
+    /** The standard wiring with another home (tests use a temporary one). */
+    public static StudioServices standard(java.nio.file.Path home) {
         LayerCatalog catalog = LayerCatalog.standard();
         ProjectFile projectFile = new ProjectFile(catalog);
-        return new StudioServices(catalog, projectFile, new GraphAnalyzer(catalog), new Templates(projectFile));
+        return new StudioServices(catalog, projectFile, new GraphAnalyzer(catalog), new Templates(projectFile), home);
+    }
+
+    /** Opens the workspace in the home (the caller closes it). */
+    public dev.netloom.app.workspace.Workspace openWorkspace() throws java.sql.SQLException {
+        return dev.netloom.app.workspace.Workspace.open(home);
     }
 }

@@ -63,7 +63,7 @@ final class ExportCommand implements Callable<Integer> {
     @Option(names = "--model-version", paramLabel = "V", defaultValue = "1", description = "The version written in the manifest (default: ${DEFAULT-VALUE}).")
     String version;
 
-    @Option(names = "--signing-key-dir", paramLabel = "DIR", description = "Where the Ed25519 signing key lives (default: ~/.netloom/keys; made on first use).")
+    @Option(names = "--signing-key-dir", paramLabel = "DIR", description = "Where the Ed25519 signing key lives (default: the Netloom home's keys folder, ~/.netloom/keys; made on first use).")
     Path keyDir;
 
     @Option(names = "--devices-dir", paramLabel = "DIR", description = "User profile directory (default: ~/.netloom/devices).")
@@ -71,7 +71,7 @@ final class ExportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        DeviceCatalog catalog = DeviceCatalogs.load(devicesDir, netloom.err);
+        DeviceCatalog catalog = DeviceCatalogs.load(devicesDir, netloom.services.home(), netloom.err);
         DeviceProfile profile = catalog.find(device).orElse(null);
         if (profile == null) {
             List<String> close = catalog.closeIds(device);
@@ -94,7 +94,7 @@ final class ExportCommand implements Callable<Integer> {
             return ExitCode.USAGE;
         }
         try {
-            SigningKey key = keyDir != null ? SigningKey.inDirectory(keyDir) : SigningKey.defaultKey();
+            SigningKey key = SigningKey.inDirectory(keyDir != null ? keyDir : netloom.services.home().resolve("keys"));
             ExportRequest request = new ExportRequest(profile, precision,
                     maxDrop == null ? OptionalDouble.empty() : OptionalDouble.of(maxDrop), threads, version, out, replace);
             ExportResult result = new ModelExport(netloom.services.projectFile(), key)

@@ -21,8 +21,8 @@ import java.util.function.Consumer;
 
 /**
  * Export as the CLI and the export view run it: read the artifact, bring its data for the accuracy
- * checks, and call the {@link Exporter}. Bundles are signed with the user's key
- * (~/.netloom/keys, made on first use) unless another is given.
+ * checks, and call the {@link Exporter}. Bundles are signed with the key given (the CLI and the
+ * studio use the one in the Netloom home's {@code keys} folder, made on first use).
  */
 public final class ModelExport {
 
@@ -32,15 +32,6 @@ public final class ModelExport {
     public ModelExport(ProjectFile files, SigningKey key) {
         this.files = files;
         this.key = key;
-    }
-
-    /** With the user's default signing key. */
-    public static ModelExport withDefaultKey(ProjectFile files) {
-        try {
-            return new ModelExport(files, SigningKey.defaultKey());
-        } catch (IOException e) {
-            throw new ExportException("cannot read or create the signing key in ~/.netloom/keys: " + e.getMessage(), e);
-        }
     }
 
     /** Reads the artifact at {@code dir} and exports it; every failure is one {@link ExportException} line. */

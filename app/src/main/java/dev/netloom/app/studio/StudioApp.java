@@ -26,8 +26,8 @@ public final class StudioApp extends Application {
     @Override
     public void init() throws Exception {
         services = StudioServices.standard();
-        home = Workspace.home(System.getenv());
-        workspace = Workspace.open(home);
+        home = services.home();
+        workspace = services.openWorkspace();
         io = Executors.newFixedThreadPool(2, r -> {
             Thread t = new Thread(r, "netloom-io");
             t.setDaemon(true);

@@ -1,6 +1,7 @@
 package dev.netloom.app.cli;
 
 import dev.netloom.app.StudioServices;
+import dev.netloom.app.TestHome;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -12,7 +13,7 @@ record Cli(int code, String out, String err) {
     static Cli run(String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = NetloomCommand.run(StudioServices.standard(), new PrintStream(out, true, StandardCharsets.UTF_8),
+        int code = NetloomCommand.run(StudioServices.standard(TestHome.PATH), new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8), args);
         return new Cli(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }

@@ -3,6 +3,7 @@ package dev.netloom.app.data;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.netloom.app.StudioServices;
+import dev.netloom.app.TestHome;
 import dev.netloom.app.studio.ProjectSession;
 import dev.netloom.designer.model.DesignerModel;
 import dev.netloom.graph.Graph;
@@ -37,7 +38,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class DataViewModelTest {
 
-    private static final StudioServices SERVICES = StudioServices.standard();
+    private static final StudioServices SERVICES = StudioServices.standard(TestHome.PATH);
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir

@@ -1,6 +1,7 @@
 package dev.netloom.app.studio;
 
 import dev.netloom.app.StudioServices;
+import dev.netloom.app.TestHome;
 import dev.netloom.designer.model.DesignerModel;
 import dev.netloom.graph.edit.GraphDocument;
 import dev.netloom.graph.Graph;
@@ -16,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Searchable parameters marked in the designer are saved in the project's search section and read back. */
 class ProjectSessionSearchTest {
 
-    private static final StudioServices SERVICES = StudioServices.standard();
+    private static final StudioServices SERVICES = StudioServices.standard(TestHome.PATH);
 
     @Test
     void aSearchableParameterSurvivesSaveAndReopen(@TempDir Path dir) throws Exception {

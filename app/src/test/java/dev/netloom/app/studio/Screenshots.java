@@ -1,6 +1,7 @@
 package dev.netloom.app.studio;
 
 import dev.netloom.app.StudioServices;
+import dev.netloom.app.TestHome;
 import dev.netloom.app.workspace.Workspace;
 import dev.netloom.graph.Edge;
 import dev.netloom.graph.Graph;
@@ -30,7 +31,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class Screenshots {
 
-    private static final StudioServices SERVICES = StudioServices.standard();
+    private static final StudioServices SERVICES = StudioServices.standard(TestHome.PATH);
 
     private Screenshots() {
     }

@@ -1,6 +1,7 @@
 package dev.netloom.app.studio;
 
 import dev.netloom.app.StudioServices;
+import dev.netloom.app.TestHome;
 import dev.netloom.app.data.DataViewModel;
 import dev.netloom.app.data.ModelCheck;
 import dev.netloom.app.workspace.Workspace;
@@ -34,7 +35,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(ApplicationExtension.class)
 class StudioWindowTest {
 
-    private static final StudioServices SERVICES = StudioServices.standard();
+    private static final StudioServices SERVICES = StudioServices.standard(TestHome.PATH);
 
     @TempDir
     Path dir;
