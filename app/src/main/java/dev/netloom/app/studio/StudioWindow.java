@@ -3,6 +3,8 @@ package dev.netloom.app.studio;
 import dev.netloom.app.StudioServices;
 import dev.netloom.app.data.DataFiles;
 import dev.netloom.app.data.DataView;
+import dev.netloom.app.runs.RunsView;
+import dev.netloom.app.runs.RunsViewModel;
 import dev.netloom.app.data.DataViewModel;
 import dev.netloom.app.data.SourceForm;
 import dev.netloom.app.workspace.RecentProject;
@@ -117,8 +119,7 @@ public final class StudioWindow {
                 "Let the studio search for better settings (layer sizes, learning rate) by training many variants."));
         views.put("Export", new PlaceholderView("Export", MaterialDesignE.EXPORT_VARIANT,
                 "Ship a quantized, verified bundle for a phone, a Raspberry Pi, a Jetson, a watch or the browser."));
-        views.put("Runs", new PlaceholderView("Runs", MaterialDesignH.HISTORY,
-                "Every training run with its settings and results, side by side."));
+        views.put("Runs", new RunsView(new RunsViewModel(workspace.runs(), session.fileProperty(), io, fx)));
 
         root.getStyleClass().add(StudioStyle.WINDOW);
         root.setTop(new VBox(menuBar(), toolBar()));
@@ -167,6 +168,9 @@ public final class StudioWindow {
         content.getChildren().setAll(view);
         railButtons.get(name).setSelected(true);
         dataView.model().setActive(view == dataView);
+        if (view instanceof RunsView runs) {
+            runs.refresh(); // runs may have been recorded by another view or a CLI process meanwhile
+        }
         if (view == designer) {
             designer.canvas().requestFocus();
         }
