@@ -40,7 +40,9 @@ public final class StudioApp extends Application {
         window = new StudioWindow(services, workspace, home, stage, io, Platform::runLater,
                 new DialogPrompts(() -> stage));
         stage.show();
-        Platform.runLater(window::offerStartupRecovery);
+        StartupScreenshot.requested(System.getenv()).ifPresentOrElse(
+                file -> StartupScreenshot.takeAndQuit(stage.getScene(), file),
+                () -> Platform.runLater(window::offerStartupRecovery));
     }
 
     @Override
