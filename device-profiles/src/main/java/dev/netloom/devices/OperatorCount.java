@@ -18,13 +18,17 @@ import dev.netloom.graph.analysis.NodeReport;
  * {@code LayerOperatorCountTest} (module app) writes every catalog layer type and checks these
  * counts against the operators in the written file, so the two cannot drift apart.
  */
-final class OperatorCount {
+public final class OperatorCount {
 
     private OperatorCount() {
     }
 
-    /** Operators per prediction of one layer at weight precision {@code p}; 0 for inputs and dropout. */
-    static int of(NodeReport r, Precision p) {
+    /**
+     * Operators per prediction of one layer at weight precision {@code p} (default export options); 0 for
+     * inputs and dropout. A BatchNorm or activation the runtime fuses still counts 1 here: the estimator
+     * drops it by its role.
+     */
+    public static int of(NodeReport r, Precision p) {
         return switch (r.node().type()) {
             case "Image", "Tokens", "Tabular", "Dropout" -> 0;
             case "Dense" -> linear(p, bool(r, "bias"));
