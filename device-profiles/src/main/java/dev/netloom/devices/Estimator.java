@@ -18,18 +18,25 @@ import java.util.Set;
  * Per layer, a roofline: {@code latency = max(compute, memory) + overhead}, where
  * <ul>
  *   <li>{@code compute = 2 × multiply-adds / sustained throughput} at the precision the layer's
- *       arithmetic runs at and the thread count ({@link ComputeUnit#sustainedOpsPerSecond});</li>
+ *       arithmetic really runs at on the runtime ({@link LayerArithmetic}) and the thread count
+ *       ({@link ComputeUnit#sustainedOpsPerSecond}); for linear layers at least one
+ *       matrix-vector pass over the weights where the profile measured that rate;</li>
  *   <li>{@code memory = bytes moved / bandwidth}: the layer's weights as loaded (with quantization
- *       scales) plus its input and output activations (FP32; FP16 for FP16 layers; INT8 on
- *       runtimes that run INT8 models fully in integers);</li>
- *   <li>{@code overhead} is the preferred runtime's per-operator launch cost.</li>
+ *       scales; none when all the model's weights fit in the profile's cache) plus its input and
+ *       output activations (FP32; FP16 for FP16 layers; INT8 on runtimes that run INT8 models
+ *       fully in integers);</li>
+ *   <li>{@code overhead}: the runtime's launch cost for each ONNX operator the layer becomes
+ *       ({@link OperatorCount}), plus, for each operator after the first, one more pass over the
+ *       layer's input and output activations.</li>
  * </ul>
+ * Once per prediction the runtime's call cost is added. On runtimes that run the exported file
+ * (not the full-integer ones) a Mixture-of-Experts layer counts all experts: the file is dense.
  * Layers without weights (activations, add, concat, pooling, normalisation) cost memory traffic
  * plus overhead; inputs, dropout, reshape and flatten are free at inference; a BatchNorm or a
  * simple activation straight after a convolution or dense layer is fused into it and costs
  * nothing ({@link LayerRole}).
  *
- * <p>What it leaves out: caches (activations that stay in cache cost bandwidth here), the
+ * <p>What it leaves out: activations that stay in cache (they cost bandwidth here), the
  * algorithm a runtime picks per layer (Winograd, im2col), and accelerators: it models the
  * profile's {@link ComputeUnit}. Its per-device efficiency is fitted to one published latency
  * and checked against others (see the module README).
