@@ -23,9 +23,13 @@ import java.util.Optional;
  *     a precision missing here is computed at FP32 (its weights are widened first)
  * @param efficiency the fraction of peak a runtime sustains on convolution and matrix layers
  * @param parallelEfficiency what each extra thread adds, as a fraction of one core
+ * @param matrixVectorPerCore optional: sustained GFLOP/s (GOP/s) of one core on a matrix-vector
+ *     product (a linear layer at batch 1) per arithmetic precision, already including the
+ *     runtime's efficiency; empty for profiles that do not measure it. Such a product streams
+ *     every weight for one multiply-add, so it runs far below {@code peakPerCore}.
  */
 public record ComputeUnit(String description, int cores, Figure clockGHz, Map<Precision, Figure> peakPerCore,
-                          Figure efficiency, Figure parallelEfficiency) {
+                          Figure efficiency, Figure parallelEfficiency, Map<Precision, Figure> matrixVectorPerCore) {
 
     public ComputeUnit {
         EnumMap<Precision, Figure> ordered = new EnumMap<>(Precision.class);
@@ -34,6 +38,23 @@ public record ComputeUnit(String description, int cores, Figure clockGHz, Map<Pr
         if (!peakPerCore.containsKey(Precision.FP32)) {
             throw new IllegalArgumentException("a compute unit needs an FP32 peak");
         }
+        EnumMap<Precision, Figure> vector = new EnumMap<>(Precision.class);
+        vector.putAll(matrixVectorPerCore);
+        matrixVectorPerCore = java.util.Collections.unmodifiableMap(vector);
+    }
+
+    /** A compute unit without matrix-vector figures (every shipped profile but this computer's). */
+    public ComputeUnit(String description, int cores, Figure clockGHz, Map<Precision, Figure> peakPerCore,
+                       Figure efficiency, Figure parallelEfficiency) {
+        this(description, cores, clockGHz, peakPerCore, efficiency, parallelEfficiency, Map.of());
+    }
+
+    /**
+     * Sustained operations per second of a matrix-vector product at an arithmetic precision and
+     * thread count, when the profile measured it; scaled by threads like {@link #sustainedOpsPerSecond}.
+     */
+    public Optional<Double> matrixVectorOpsPerSecond(Precision arithmetic, int threads) {
+        return Optional.ofNullable(matrixVectorPerCore.get(arithmetic)).map(f -> f.value() * 1e9 * speedup(threads));
     }
 
     /** The precision arithmetic actually runs at when weights are stored at {@code p}. */

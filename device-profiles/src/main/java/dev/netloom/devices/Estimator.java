@@ -18,18 +18,25 @@ import java.util.Set;
  * Per layer, a roofline: {@code latency = max(compute, memory) + overhead}, where
  * <ul>
  *   <li>{@code compute = 2 × multiply-adds / sustained throughput} at the precision the layer's
- *       arithmetic runs at and the thread count ({@link ComputeUnit#sustainedOpsPerSecond});</li>
+ *       arithmetic really runs at on the runtime ({@link LayerArithmetic}) and the thread count
+ *       ({@link ComputeUnit#sustainedOpsPerSecond}); for linear layers at least one
+ *       matrix-vector pass over the weights where the profile measured that rate;</li>
  *   <li>{@code memory = bytes moved / bandwidth}: the layer's weights as loaded (with quantization
- *       scales) plus its input and output activations (FP32; FP16 for FP16 layers; INT8 on
- *       runtimes that run INT8 models fully in integers);</li>
- *   <li>{@code overhead} is the preferred runtime's per-operator launch cost.</li>
+ *       scales; none when all the model's weights fit in the profile's cache) plus its input and
+ *       output activations (FP32; FP16 for FP16 layers; INT8 on runtimes that run INT8 models
+ *       fully in integers);</li>
+ *   <li>{@code overhead}: the runtime's launch cost for each ONNX operator the layer becomes
+ *       ({@link OperatorCount}), plus, for each operator after the first, one more pass over the
+ *       layer's input and output activations.</li>
  * </ul>
+ * Once per prediction the runtime's call cost is added. On runtimes that run the exported file
+ * (not the full-integer ones) a Mixture-of-Experts layer counts all experts: the file is dense.
  * Layers without weights (activations, add, concat, pooling, normalisation) cost memory traffic
  * plus overhead; inputs, dropout, reshape and flatten are free at inference; a BatchNorm or a
  * simple activation straight after a convolution or dense layer is fused into it and costs
  * nothing ({@link LayerRole}).
  *
- * <p>What it leaves out: caches (activations that stay in cache cost bandwidth here), the
+ * <p>What it leaves out: activations that stay in cache (they cost bandwidth here), the
  * algorithm a runtime picks per layer (Winograd, im2col), and accelerators: it models the
  * profile's {@link ComputeUnit}. Its per-device efficiency is fitted to one published latency
  * and checked against others (see the module README).
@@ -67,15 +74,21 @@ public final class Estimator {
             long params = r.cost().parameters();
             if (params > 0) {
                 used.add(p);
-                loadedWeights += WeightSizes.loaded(params, p, runtime);
+                loadedWeights += LayerArithmetic.loadedWeightBytes(r.node().type(), params, p, runtime);
                 storedWeights += WeightSizes.stored(params, p);
             }
-            layers.add(layer(r, LayerRole.of(r, analysis.graph()), device, p, t));
         }
-        double latency = layers.stream().mapToDouble(LayerEstimate::latencyMs).sum();
+        boolean weightsInCache = weightsStayInCache(device, loadedWeights);
+        for (String id : analysis.order()) {
+            analysis.report(id).ifPresent(r -> layers.add(
+                    layer(r, LayerRole.of(r, analysis.graph()), device, plan.precisionOf(id), t, weightsInCache)));
+        }
+        // One call into the runtime costs a fixed time on top of its operators (where the profile measured it).
+        double latency = layers.stream().mapToDouble(LayerEstimate::latencyMs).sum()
+                + runtime.perPredictionOverheadUs().value() / 1e3;
         String bottleneck = layers.stream().max(java.util.Comparator.comparingDouble(LayerEstimate::latencyMs))
                 .map(LayerEstimate::nodeId).orElse("");
-        double activationScale = activationScale(device, plan.defaultPrecision());
+        double activationScale = activationScale(device, device.compute().computePrecision(plan.defaultPrecision()));
         long peak = loadedWeights + (long) (analysis.peakActivationBytes() * activationScale)
                 + (long) device.memory().runtimeArenaBytes().value();
         long storage = storedWeights + GRAPH_FIXED_BYTES + GRAPH_BYTES_PER_NODE * analysis.order().size();
@@ -88,34 +101,74 @@ public final class Estimator {
                 unsupported, reasons);
     }
 
-    private static LayerEstimate layer(NodeReport r, LayerRole role, DeviceProfile device, Precision p, int threads) {
+    private static LayerEstimate layer(NodeReport r, LayerRole role, DeviceProfile device, Precision p, int threads,
+                                       boolean weightsInCache) {
         String id = r.node().id();
         String type = r.node().type();
-        if (role == LayerRole.FREE || role == LayerRole.FUSED) {
-            return new LayerEstimate(id, type, p, 0, 0, 0, 0, role == LayerRole.FREE ? "free" : "fused");
-        }
-        ComputeUnit cpu = device.compute();
         RuntimeSupport runtime = device.preferredRuntime();
-        double computeMs = role == LayerRole.WEIGHTED
-                ? 2.0 * r.cost().activeMultiplyAdds() / cpu.sustainedOpsPerSecond(p, threads) * 1e3 : 0;
-        // Weights read from flash still cross a bus: charge them at their stored size.
-        long weightBytes = runtime.weightsStayInStorage() ? WeightSizes.stored(r.cost().activeParameters(), p)
-                : WeightSizes.loaded(r.cost().activeParameters(), p, runtime);
+        // Every operator the layer becomes costs a launch, even a Reshape; fused layers become none.
+        int operators = role == LayerRole.FUSED ? 0 : OperatorCount.of(r, p);
+        double launchMs = operators * runtime.perOperatorOverheadUs().value() / 1e3;
+        if (role == LayerRole.FREE || role == LayerRole.FUSED) {
+            return new LayerEstimate(id, type, p, 0, 0, launchMs, launchMs, role == LayerRole.FREE ? "free" : "fused");
+        }
+        boolean dense = LayerArithmetic.denseExperts(runtime);
+        long multiplyAdds = dense ? r.cost().multiplyAdds() : r.cost().activeMultiplyAdds();
+        long parameters = dense ? r.cost().parameters() : r.cost().activeParameters();
+        double computeMs = role == LayerRole.WEIGHTED ? computeMs(r, device, p, threads, multiplyAdds, parameters) : 0;
+        // Weights read from flash still cross a bus: charge them at their stored size. Weights that
+        // stay in the cache between predictions cost no memory traffic (their streaming from the
+        // cache is in the matrix-vector rate of computeMs).
+        long weightBytes = runtime.weightsStayInStorage() ? WeightSizes.stored(parameters, p)
+                : weightsInCache ? 0 : LayerArithmetic.loadedWeightBytes(type, parameters, p, runtime);
+        Precision arithmetic = LayerArithmetic.arithmetic(type, p, device);
         long activationBytes = (long) ((bytes(r.inputs().values()) + bytes(r.outputs().values()))
-                * activationScale(device, p));
-        double memoryMs = (weightBytes + activationBytes) / (device.memory().bandwidthGBps().value() * 1e9) * 1e3;
-        double overheadMs = runtime.perOperatorOverheadUs().value() / 1e3;
+                * activationScale(device, arithmetic));
+        double bandwidth = device.memory().bandwidthGBps().value() * 1e9;
+        double memoryMs = (weightBytes + activationBytes) / bandwidth * 1e3;
+        // A layer written as several operators (attention, an encoder block, a linear layer with its
+        // bias Add) runs them one after another, each reading and writing an activation: counted as
+        // the layer's own input and output once more per further operator. At batch 1 these are the
+        // reshapes, transposes, softmaxes and element-wise steps, bound by memory and launch cost.
+        double chainMs = Math.max(0, operators - 1) * activationBytes / bandwidth * 1e3;
+        double overheadMs = launchMs + chainMs;
         double latency = Math.max(computeMs, memoryMs) + overheadMs;
         String bound = overheadMs > Math.max(computeMs, memoryMs) ? "overhead" : computeMs >= memoryMs ? "compute" : "memory";
         return new LayerEstimate(id, type, p, computeMs, memoryMs, overheadMs, latency, bound);
     }
 
     /**
+     * Time of the layer's multiply-adds. For linear layers on a processor with a measured
+     * matrix-vector rate, at least the time of one matrix-vector pass over the weights: with one
+     * example (a few tokens) the kernel streams each weight for a handful of multiply-adds and
+     * cannot reach the square-matrix peak. For many tokens the peak term dominates again.
+     */
+    private static double computeMs(NodeReport r, DeviceProfile device, Precision p, int threads, long multiplyAdds,
+                                    long parameters) {
+        ComputeUnit cpu = device.compute();
+        Precision arithmetic = LayerArithmetic.arithmetic(r.node().type(), p, device);
+        double peakMs = 2.0 * multiplyAdds / cpu.sustainedOpsPerSecond(arithmetic, threads) * 1e3;
+        if (!LayerArithmetic.LINEAR_TYPES.contains(r.node().type())) {
+            return peakMs;
+        }
+        double passMs = cpu.matrixVectorOpsPerSecond(arithmetic, threads)
+                .map(rate -> 2.0 * Math.min(parameters, multiplyAdds) / rate * 1e3).orElse(0.0);
+        return Math.max(peakMs, passMs);
+    }
+
+    /**
+     * Whether the model's weights fit in the device's last-level cache (when the profile gives one),
+     * so repeated predictions find them there rather than in memory.
+     */
+    static boolean weightsStayInCache(DeviceProfile device, long loadedWeightBytes) {
+        return device.memory().cacheBytes().map(c -> loadedWeightBytes <= c.value()).orElse(false);
+    }
+
+    /**
      * Activations relative to FP32: half for FP16 arithmetic, a quarter for INT8 on runtimes that
      * keep activations in INT8 too, else FP32 (ONNX Runtime quantizes them inside each operator).
      */
-    static double activationScale(DeviceProfile device, Precision p) {
-        Precision arithmetic = device.compute().computePrecision(p);
+    static double activationScale(DeviceProfile device, Precision arithmetic) {
         if (arithmetic == Precision.FP16) {
             return 0.5;
         }

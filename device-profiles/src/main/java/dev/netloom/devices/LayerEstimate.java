@@ -10,7 +10,8 @@ import dev.netloom.graph.Precision;
  * @param precision the precision of its weights in the plan
  * @param computeMs multiply-add time at the sustained throughput
  * @param memoryMs time to move its weights and activations at the memory bandwidth
- * @param overheadMs the runtime's fixed cost of launching it
+ * @param overheadMs the runtime's cost of launching each of its operators, plus one more pass over
+ *     its activations per operator after the first
  * @param latencyMs {@code max(computeMs, memoryMs) + overheadMs}
  * @param bound what limits it: {@code compute}, {@code memory}, {@code overhead}, {@code fused}
  *     (folded into the layer before it) or {@code free} (no work at inference)

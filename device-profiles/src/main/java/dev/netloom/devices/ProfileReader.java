@@ -105,20 +105,32 @@ final class ProfileReader {
         if (parallelEfficiency.value() > 1) {
             throw parallel.get("value").fail("a fraction from 0 to 1");
         }
+        Map<Precision, Figure> matrixVector = new EnumMap<>(Precision.class);
+        JsonField vectors = c.get("matrixVectorPerCore");
+        if (!vectors.isMissing()) {
+            JsonField v = vectors.object();
+            for (String name : v.fieldNames()) {
+                JsonField f = v.get(name);
+                matrixVector.put(precision(name).orElseThrow(() -> f.fail("a precision key (" + PRECISION_WORDS + ")")), figure(f));
+            }
+        }
         return new ComputeUnit(c.get("description").text(), c.get("cores").integer(1, 1024), figure(c.get("clockGHz")),
-                peak, figure(c.get("efficiency")), parallelEfficiency);
+                peak, figure(c.get("efficiency")), parallelEfficiency, matrixVector);
     }
 
     private static MemoryBudget memory(JsonField m) throws ProfileFormatException {
         return new MemoryBudget(figure(m.get("bandwidthGBps")), figure(m.get("modelRamBytes")),
-                figure(m.get("modelStorageBytes")), figureAllowZero(m.get("runtimeArenaBytes")));
+                figure(m.get("modelStorageBytes")), figureAllowZero(m.get("runtimeArenaBytes")),
+                m.get("cacheBytes").isMissing() ? Optional.empty() : Optional.of(figure(m.get("cacheBytes"))));
     }
 
     private static RuntimeSupport runtime(JsonField r) throws ProfileFormatException {
         return new RuntimeSupport(r.get("name").text(), r.get("onnxOpset").integer(7, 99), r.get("opsetReason").text(),
                 r.get("runsOnnxDirectly").bool(), r.get("foldsSubByteWeights").bool(), r.get("weightsStayInStorage").boolOr(false),
                 r.get("integerActivations").boolOr(false),
-                figureAllowZero(r.get("perOperatorOverheadUs")), r.get("note").textOr(""));
+                figureAllowZero(r.get("perOperatorOverheadUs")), r.get("note").textOr(""),
+                r.get("perPredictionOverheadUs").isMissing() ? Figure.derived(0, "not measured for this runtime")
+                        : figureAllowZero(r.get("perPredictionOverheadUs")));
     }
 
     private static Accelerator accelerator(JsonField a) throws ProfileFormatException {

@@ -18,8 +18,19 @@ package dev.netloom.devices;
  *     (ONNX Runtime's dynamic quantization)
  * @param perOperatorOverheadUs the fixed cost of launching one operator, in microseconds
  * @param note anything else a person should know, for example that conversion is needed
+ * @param perPredictionOverheadUs the fixed cost of one call into the runtime, in microseconds:
+ *     binding the inputs, starting the run, handing the outputs back (0 where not measured)
  */
 public record RuntimeSupport(String name, int onnxOpset, String opsetReason, boolean runsOnnxDirectly,
                              boolean foldsSubByteWeights, boolean weightsStayInStorage,
-                             boolean integerActivations, Figure perOperatorOverheadUs, String note) {
+                             boolean integerActivations, Figure perOperatorOverheadUs, String note,
+                             Figure perPredictionOverheadUs) {
+
+    /** A runtime without a measured per-prediction cost (every shipped profile but this computer's). */
+    public RuntimeSupport(String name, int onnxOpset, String opsetReason, boolean runsOnnxDirectly,
+                          boolean foldsSubByteWeights, boolean weightsStayInStorage,
+                          boolean integerActivations, Figure perOperatorOverheadUs, String note) {
+        this(name, onnxOpset, opsetReason, runsOnnxDirectly, foldsSubByteWeights, weightsStayInStorage,
+                integerActivations, perOperatorOverheadUs, note, Figure.derived(0, "not measured for this runtime"));
+    }
 }

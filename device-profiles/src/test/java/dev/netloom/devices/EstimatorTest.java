@@ -88,6 +88,52 @@ class EstimatorTest {
     }
 
     @Test
+    void onOnnxRuntimeInt8ConvolutionsComputeInFp32AndLinearLayersInInt8() {
+        DeviceProfile pi5 = device("raspberry-pi-5");
+        DeviceEstimate fp32 = estimator.estimate(MOBILENET, pi5, PrecisionPlan.uniform(Precision.FP32), 4);
+        DeviceEstimate int8 = estimator.estimate(MOBILENET, pi5, PrecisionPlan.uniform(Precision.INT8), 4);
+        // Convolution weights are dequantized to FP32 at load: same compute, FP32-sized weights in RAM.
+        assertThat(int8.layers()).filteredOn(l -> l.type().equals("Conv2d")).allSatisfy(l -> assertThat(l.computeMs())
+                .isEqualTo(fp32.layers().stream().filter(f -> f.nodeId().equals(l.nodeId())).findFirst().orElseThrow().computeMs()));
+        assertThat(int8.peakMemoryBytes()).isGreaterThan(fp32.peakMemoryBytes() * 9 / 10);
+        // A full-integer runtime keeps INT8 arithmetic for convolutions.
+        DeviceProfile mcu = device("esp32-s3");
+        double mcuFp32 = estimator.estimate(MOBILENET, mcu, PrecisionPlan.uniform(Precision.FP32), 0).latencyMs();
+        assertThat(estimator.estimate(MOBILENET, mcu, PrecisionPlan.uniform(Precision.INT8), 0).latencyMs()).isLessThan(mcuFp32);
+    }
+
+    @Test
+    void theExportedMixtureOfExpertsRunsEveryExpertOnOnnxRuntimeButNotOnFullIntegerRuntimes() {
+        GraphAnalysis moe = MobileNet.template("moe-transformer");
+        DeviceEstimate pi5 = estimator.estimate(moe, device("raspberry-pi-5"), PrecisionPlan.uniform(Precision.FP32), 1);
+        LayerEstimate layer = pi5.layers().stream().filter(l -> l.type().equals("MoE")).findFirst().orElseThrow();
+        var report = moe.report(layer.nodeId()).orElseThrow();
+        assertThat(report.cost().multiplyAdds()).isGreaterThan(report.cost().activeMultiplyAdds());
+        DeviceProfile pi = device("raspberry-pi-5");
+        double allExperts = 2.0 * report.cost().multiplyAdds()
+                / pi.compute().sustainedOpsPerSecond(Precision.FP32, 1) * 1e3;
+        assertThat(layer.computeMs()).isCloseTo(allExperts, org.assertj.core.data.Percentage.withPercentage(1));
+        LayerEstimate mcu = estimator.estimate(moe, device("esp32-s3"), PrecisionPlan.uniform(Precision.INT8), 0).layers()
+                .stream().filter(l -> l.type().equals("MoE")).findFirst().orElseThrow();
+        DeviceProfile esp = device("esp32-s3");
+        assertThat(mcu.computeMs()).isCloseTo(2.0 * report.cost().activeMultiplyAdds()
+                / esp.compute().sustainedOpsPerSecond(Precision.INT8, esp.defaultThreads()) * 1e3,
+                org.assertj.core.data.Percentage.withPercentage(1));
+    }
+
+    @Test
+    void operatorsOfALayerEachCostALaunch() {
+        DeviceProfile pi4 = device("raspberry-pi-4");
+        GraphAnalysis text = MobileNet.template("text-classifier");
+        DeviceEstimate e = estimator.estimate(text, pi4, PrecisionPlan.uniform(Precision.FP32), 4);
+        LayerEstimate block = e.layers().stream().filter(l -> l.type().equals("TransformerEncoderBlock")).findFirst()
+                .orElseThrow();
+        int operators = OperatorCount.of(text.report(block.nodeId()).orElseThrow(), Precision.FP32);
+        assertThat(operators).isGreaterThan(25);
+        assertThat(block.overheadMs()).isGreaterThanOrEqualTo(operators * pi4.preferredRuntime().perOperatorOverheadUs().value() / 1e3);
+    }
+
+    @Test
     void mobileNetDoesNotFitAMicrocontrollerAndSaysWhy() {
         DeviceEstimate e = estimator.estimate(MOBILENET, device("stm32h7"), PrecisionPlan.uniform(Precision.INT8), 1);
         assertThat(e.fitsStorage()).isFalse();

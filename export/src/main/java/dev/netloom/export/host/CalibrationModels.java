@@ -22,6 +22,10 @@ final class CalibrationModels {
     static final int ADD_ELEMENTS = 4 * 1024 * 1024;
     static final int CHAIN_LENGTH = 200;
     static final int CHAIN_WIDTH = 16;
+    /** Rows and columns of the FP32 matrix-vector product's weights: 4 MiB. */
+    static final int MATVEC_SIZE = 1024;
+    /** Rows and columns of the INT8 matrix-vector product's weights: 4 MiB too, so both stream from the same cache level. */
+    static final int MATVEC_INT8_SIZE = 2048;
 
     private CalibrationModels() {
     }
@@ -53,6 +57,62 @@ final class CalibrationModels {
                         .addInput("a_zero").addOutput("y")));
     }
 
+    /**
+     * {@code y = x · W} for one row {@code x} [1, {@value #MATVEC_SIZE}] and an FP32 weight initializer
+     * [{@value #MATVEC_SIZE}²], as an exported Dense layer at batch 1 computes: the kernel streams
+     * every weight once for few multiply-adds each, which a square MatMul does not show.
+     */
+    static byte[] matVec() {
+        int n = MATVEC_SIZE;
+        float[] w = new float[n * n];
+        Random r = new Random(11);
+        for (int i = 0; i < w.length; i++) {
+            w[i] = (float) r.nextGaussian() * 0.03f;
+        }
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(w.length * 4).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        for (float v : w) {
+            b.putFloat(v);
+        }
+        TensorProto weights = TensorProto.newBuilder().setName("w").setDataType(TensorProto.DataType.FLOAT_VALUE)
+                .addDims(n).addDims(n).setRawData(ByteString.copyFrom(b.array())).build();
+        return model(GraphProto.newBuilder().setName("matvec")
+                .addInput(floats("x", 1, n)).addOutput(floats("y", 1, n)).addInitializer(weights)
+                .addNode(node("MatMul", "x", "w", "y")));
+    }
+
+    /**
+     * The exporter's dynamic INT8 linear layer at batch 1 (NodeWriter.dynamicInt8): DynamicQuantizeLinear,
+     * MatMulInteger on INT8 weights, Cast, times the activation scale, times the per-column weight scale.
+     * Its time includes quantizing the row and rescaling the result, the per-call cost of that scheme.
+     */
+    static byte[] matVecInteger() {
+        int n = MATVEC_INT8_SIZE;
+        byte[] codes = new byte[n * n];
+        new Random(13).nextBytes(codes);
+        float[] scale = new float[n];
+        java.util.Arrays.fill(scale, 0.01f);
+        java.nio.ByteBuffer s = java.nio.ByteBuffer.allocate(n * 4).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        for (float v : scale) {
+            s.putFloat(v);
+        }
+        TensorProto weights = TensorProto.newBuilder().setName("w").setDataType(TensorProto.DataType.INT8_VALUE)
+                .addDims(n).addDims(n).setRawData(ByteString.copyFrom(codes)).build();
+        TensorProto scales = TensorProto.newBuilder().setName("w_scale").setDataType(TensorProto.DataType.FLOAT_VALUE)
+                .addDims(n).setRawData(ByteString.copyFrom(s.array())).build();
+        return model(GraphProto.newBuilder().setName("matvec_integer")
+                .addInput(floats("x", 1, n)).addOutput(floats("y", 1, n)).addInitializer(weights).addInitializer(scales)
+                .addNode(NodeProto.newBuilder().setOpType("DynamicQuantizeLinear").addInput("x")
+                        .addOutput("xq").addOutput("x_scale").addOutput("x_zero"))
+                .addNode(NodeProto.newBuilder().setOpType("MatMulInteger").addInput("xq").addInput("w")
+                        .addInput("x_zero").addOutput("p"))
+                .addNode(NodeProto.newBuilder().setOpType("Cast").addInput("p").addOutput("pf")
+                        .addAttribute(ai.onnx.proto.OnnxMl.AttributeProto.newBuilder().setName("to")
+                                .setType(ai.onnx.proto.OnnxMl.AttributeProto.AttributeType.INT)
+                                .setI(TensorProto.DataType.FLOAT_VALUE)))
+                .addNode(node("Mul", "pf", "x_scale", "ps"))
+                .addNode(node("Mul", "ps", "w_scale", "y")));
+    }
+
     /** {@code y = a + b} over {@value #ADD_ELEMENTS} FP32 values: 12 bytes moved per element, memory-bound. */
     static byte[] add() {
         return model(GraphProto.newBuilder().setName("add")
@@ -65,9 +125,14 @@ final class CalibrationModels {
      * so the time is the per-operator overhead. Sigmoid because no optimizer folds a chain of them.
      */
     static byte[] chain() {
+        return chain(CHAIN_LENGTH);
+    }
+
+    /** A chain of {@code length} Sigmoids on {@value #CHAIN_WIDTH} values, input x0 [1, 16]. */
+    static byte[] chain(int length) {
         GraphProto.Builder g = GraphProto.newBuilder().setName("chain")
-                .addInput(floats("x0", CHAIN_WIDTH)).addOutput(floats("x" + CHAIN_LENGTH, CHAIN_WIDTH));
-        for (int i = 0; i < CHAIN_LENGTH; i++) {
+                .addInput(floats("x0", 1, CHAIN_WIDTH)).addOutput(floats("x" + length, 1, CHAIN_WIDTH));
+        for (int i = 0; i < length; i++) {
             g.addNode(NodeProto.newBuilder().setOpType("Sigmoid").addInput("x" + i).addOutput("x" + (i + 1)));
         }
         return model(g);

@@ -22,15 +22,17 @@ import java.util.Optional;
  * Measures this computer in ONNX Runtime and writes its device profile ("this-computer"),
  * which then replaces the shipped "not calibrated yet" placeholder in the catalog.
  *
- * <p>Four tiny models ({@link CalibrationModels}) each isolate one figure: an FP32 MatMul for
+ * <p>Six tiny models ({@link CalibrationModels}) each isolate one figure: an FP32 MatMul for
  * compute (with one thread and with the requested threads, which also gives the parallel
- * efficiency), an INT8 MatMulInteger, an element-wise Add for memory bandwidth, and a chain of
- * 200 tiny operators for the per-operator overhead. Each figure is the median of
+ * efficiency), an INT8 MatMulInteger, FP32 and dynamic-INT8 matrix-vector products (what a
+ * linear layer does at batch 1: stream every weight for one multiply-add each), an element-wise
+ * Add for memory bandwidth, and a chain of 200 tiny operators for the per-operator overhead. The
+ * last-level cache size is read from the kernel. Each figure is the median of
  * {@value #RUNS} timed runs after one warm-up; the whole calibration takes about a second.
  */
 public final class HostCalibration {
 
-    static final int RUNS = 5;
+    static final int RUNS = 15;
 
     private final OrtEnvironment env = OrtEnvironment.getEnvironment();
 
@@ -56,11 +58,56 @@ public final class HostCalibration {
             bandwidth = 12.0 * CalibrationModels.ADD_ELEMENTS
                     / seconds(CalibrationModels.add(), threads, Map.of("a", a, "b", b)) / 1e9;
         }
-        try (OnnxTensor x = tensor(CalibrationModels.CHAIN_WIDTH, new long[] {CalibrationModels.CHAIN_WIDTH})) {
+        double matVec;
+        double matVecInt8;
+        int k = CalibrationModels.MATVEC_SIZE;
+        try (OnnxTensor x = tensor(k, new long[] {1, k})) {
+            matVec = 2.0 * k * k / seconds(CalibrationModels.matVec(), 1, Map.of("x", x)) / 1e9;
+        }
+        int k8 = CalibrationModels.MATVEC_INT8_SIZE;
+        try (OnnxTensor x = tensor(k8, new long[] {1, k8})) {
+            matVecInt8 = orZero(() -> 2.0 * k8 * k8 / seconds(CalibrationModels.matVecInteger(), 1, Map.of("x", x)) / 1e9);
+        }
+        try (OnnxTensor x = tensor(CalibrationModels.CHAIN_WIDTH, new long[] {1, CalibrationModels.CHAIN_WIDTH})) {
             perOp = seconds(CalibrationModels.chain(), 1, Map.of("x0", x)) / CalibrationModels.CHAIN_LENGTH * 1e6;
         }
+        double perPrediction = Math.max(0, PredictionCost.medianUs(CalibrationModels.chain(1)) - perOp);
         return new HostMeasurement(LocalDate.now(), cpuModel(), Runtime.getRuntime().availableProcessors(), threads,
-                oneThread, many, int8, bandwidth, perOp, env.getVersion());
+                oneThread, many, int8, bandwidth, perOp, env.getVersion(), matVec, matVecInt8, lastLevelCacheBytes(),
+                perPrediction);
+    }
+
+    private interface Timing {
+        double run() throws OrtException;
+    }
+
+    /** INT8 figures are a bonus: a runtime build without MatMulInteger still calibrates FP32. */
+    private static double orZero(Timing t) {
+        try {
+            return t.run();
+        } catch (OrtException e) {
+            return 0;
+        }
+    }
+
+    /**
+     * The largest cache in /sys/devices/system/cpu/cpu0/cache (the last level, usually shared), in bytes;
+     * 0 when not Linux or not readable. Weights that fit there stay in it between predictions.
+     */
+    static long lastLevelCacheBytes() {
+        Path dir = Path.of("/sys/devices/system/cpu/cpu0/cache");
+        long best = 0;
+        for (int i = 0; i < 8; i++) {
+            for (String line : readLines(dir.resolve("index" + i).resolve("size"))) {
+                String t = line.trim().toUpperCase(java.util.Locale.ROOT);
+                long unit = t.endsWith("K") ? 1024 : t.endsWith("M") ? 1024 * 1024 : 1;
+                String digits = t.replaceAll("[^0-9]", "");
+                if (!digits.isEmpty()) {
+                    best = Math.max(best, Long.parseLong(digits) * unit);
+                }
+            }
+        }
+        return best;
     }
 
     /** INT8 is a bonus figure: a runtime build without MatMulInteger still calibrates FP32. */

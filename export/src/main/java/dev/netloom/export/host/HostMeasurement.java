@@ -15,10 +15,24 @@ import java.time.LocalDate;
  * @param bandwidthGBps bytes an element-wise Add moved per second, with {@code threads} threads
  * @param perOperatorUs microseconds per operator of a chain of tiny operators
  * @param runtimeVersion the ONNX Runtime version used
+ * @param fp32MatVecGflops FP32 matrix-vector product (one row times a 1024² weight) throughput, 1 thread
+ * @param int8MatVecGops the same through the exporter's dynamic INT8 linear layer (0 if it could not run)
+ * @param lastLevelCacheBytes the largest CPU cache the kernel reports (0 when unknown)
+ * @param perPredictionUs microseconds of one prediction of a one-operator model through the
+ *     studio's ONNX Runtime session (inputs in, outputs out), minus that operator
  */
 public record HostMeasurement(LocalDate date, String cpu, int cores, int threads, double fp32GflopsOneThread,
                               double fp32GflopsThreads, double int8GopsOneThread, double bandwidthGBps,
-                              double perOperatorUs, String runtimeVersion) {
+                              double perOperatorUs, String runtimeVersion, double fp32MatVecGflops,
+                              double int8MatVecGops, long lastLevelCacheBytes, double perPredictionUs) {
+
+    /** Without the matrix-vector and cache figures (older callers and tests). */
+    public HostMeasurement(LocalDate date, String cpu, int cores, int threads, double fp32GflopsOneThread,
+                           double fp32GflopsThreads, double int8GopsOneThread, double bandwidthGBps,
+                           double perOperatorUs, String runtimeVersion) {
+        this(date, cpu, cores, threads, fp32GflopsOneThread, fp32GflopsThreads, int8GopsOneThread, bandwidthGBps,
+                perOperatorUs, runtimeVersion, 0, 0, 0, 0);
+    }
 
     /** What each extra thread adds, as a fraction of one core, from the two MatMul runs; 0 to 1. */
     public double parallelEfficiency() {

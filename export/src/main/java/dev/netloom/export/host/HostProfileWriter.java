@@ -71,6 +71,16 @@ final class HostProfileWriter {
             peaks.set("int8", figure(m.int8GopsOneThread(), "measured",
                     on + ": median of " + HostCalibration.RUNS + " runs of DynamicQuantizeLinear + MatMulInteger 512×512, 1 thread"));
         }
+        if (m.fp32MatVecGflops() > 0) {
+            ObjectNode matVec = compute.putObject("matrixVectorPerCore");
+            matVec.set("fp32", figure(m.fp32MatVecGflops(), "measured", on + ": median of " + HostCalibration.RUNS
+                    + " runs of a 1×1024 by 1024×1024 FP32 MatMul on an initializer, 1 thread"));
+            if (m.int8MatVecGops() > 0) {
+                matVec.set("int8", figure(m.int8MatVecGops(), "measured", on + ": median of " + HostCalibration.RUNS
+                        + " runs of the exporter's dynamic INT8 linear layer (DynamicQuantizeLinear, MatMulInteger, Cast, 2 Mul),"
+                        + " 1×1024 by 1024×1024, 1 thread"));
+            }
+        }
         compute.set("efficiency", figure(1.0, "derived",
                 "1: the peaks above are sustained MatMul throughput measured in ONNX Runtime itself"));
         compute.set("parallelEfficiency", figure(m.parallelEfficiency(), "measured",
@@ -80,6 +90,10 @@ final class HostProfileWriter {
         memory.set("bandwidthGBps", figure(m.bandwidthGBps(), "measured",
                 on + ": median of " + HostCalibration.RUNS + " runs of an element-wise Add of 4M FP32 values (12 bytes per element), "
                         + m.threads() + (m.threads() == 1 ? " thread" : " threads")));
+        if (m.lastLevelCacheBytes() > 0) {
+            memory.set("cacheBytes", figure(m.lastLevelCacheBytes(), "measured",
+                    "the largest cache in /sys/devices/system/cpu/cpu0/cache at calibration time"));
+        }
         long ram = HostCalibration.memInfoBytes("MemTotal").orElse(Runtime.getRuntime().maxMemory() * 2);
         memory.set("modelRamBytes", figure(Math.floor(ram / 4.0), "derived",
                 "a quarter of MemTotal in /proc/meminfo (" + ram / (1024 * 1024) + " MiB), leaving the rest for the OS, the studio and training"));
@@ -94,6 +108,11 @@ final class HostProfileWriter {
         runtime.put("foldsSubByteWeights", true);
         runtime.set("perOperatorOverheadUs", figure(m.perOperatorUs(), "measured",
                 on + ": median of " + HostCalibration.RUNS + " runs of a chain of 200 Sigmoids on 16 values, divided by 200"));
+        if (m.perPredictionUs() > 0) {
+            runtime.set("perPredictionOverheadUs", figure(m.perPredictionUs(), "measured", on + ": median of "
+                    + PredictionCost.RUNS + " predictions of a one-Sigmoid model through the studio's ONNX Runtime session"
+                    + " (Java arrays in, arrays out), minus one operator"));
+        }
         runtime.put("note", "the bundle's model.onnx runs as it is");
         ArrayNode precisions = root.putArray("precisions");
         for (String p : new String[] {"fp32", "fp16", "int8", "int4", "int2", "int1"}) {

@@ -1,0 +1,85 @@
+package dev.netloom.devices;
+
+import dev.netloom.graph.Precision;
+
+import java.util.Set;
+
+/**
+ * What a layer at a weight precision really computes on a device's preferred runtime: the
+ * precision of its arithmetic, the size its weights take once loaded, and whether it is a matrix
+ * product of activations by weights (a "linear" layer).
+ *
+ * <p>Two kinds of runtime:
+ * <ul>
+ *   <li><b>Dynamic quantization</b> (runs the ONNX file directly and keeps activations in FP32:
+ *       ONNX Runtime and its Mobile and web builds). The exported file quantizes only the matrix
+ *       products of linear layers at run time: INT8 is DynamicQuantizeLinear + MatMulInteger
+ *       (INT8 arithmetic), INT4 is MatMulNBits with {@code accuracy_level} 4 (INT8 activations,
+ *       so INT8 arithmetic too). Convolution, depthwise and embedding weights at any integer
+ *       precision, and 2-bit/1-bit weights everywhere, go through DequantizeLinear or unpacking
+ *       operators that the runtime folds to FP32 constants when it loads the model
+ *       ({@code session.disable_quant_qdq=1}): those layers compute in FP32 and hold FP32 weights.</li>
+ *   <li><b>Everything else</b> (full-integer microcontroller runtimes, converted models): the layer
+ *       computes at the precision of its weights if the processor has a peak for it, as before.</li>
+ * </ul>
+ */
+final class LayerArithmetic {
+
+    /** Layer types whose weights multiply activations through NodeWriter.linear. */
+    static final Set<String> LINEAR_TYPES = Set.of("Dense", "Classification", "Regression", "MultiHeadSelfAttention",
+            "TransformerEncoderBlock", "CrossAttention", "GatedFusion", "MoE");
+
+    private LayerArithmetic() {
+    }
+
+    /** True for runtimes that run the ONNX file with dynamic quantization (ONNX Runtime). */
+    static boolean dynamicQuantization(RuntimeSupport runtime) {
+        return runtime.runsOnnxDirectly() && !runtime.integerActivations();
+    }
+
+    /** True when the layer's integer weights stay integer in the runtime's matrix products. */
+    static boolean quantizedProduct(String type, Precision p, RuntimeSupport runtime) {
+        if (!isInteger(p)) {
+            return false;
+        }
+        if (!dynamicQuantization(runtime)) {
+            return true;
+        }
+        return LINEAR_TYPES.contains(type) && (p == Precision.INT8 || p == Precision.INT4);
+    }
+
+    /** The precision the layer's arithmetic runs at on this device. */
+    static Precision arithmetic(String type, Precision p, DeviceProfile device) {
+        RuntimeSupport runtime = device.preferredRuntime();
+        if (isInteger(p) && dynamicQuantization(runtime)) {
+            if (!quantizedProduct(type, p, runtime)) {
+                return Precision.FP32;
+            }
+            // MatMulNBits at accuracy level 4 multiplies INT8-quantized activations by the 4-bit weights.
+            return device.compute().computePrecision(Precision.INT8);
+        }
+        return device.compute().computePrecision(p);
+    }
+
+    /** Bytes the layer's weights take in RAM once loaded (0 for weights read in place from flash). */
+    static long loadedWeightBytes(String type, long parameters, Precision p, RuntimeSupport runtime) {
+        if (isInteger(p) && dynamicQuantization(runtime) && !quantizedProduct(type, p, runtime)) {
+            return runtime.weightsStayInStorage() ? 0 : Precision.FP32.bytes(parameters); // folded at load
+        }
+        return WeightSizes.loaded(parameters, p, runtime);
+    }
+
+    /**
+     * Whether the runtime computes every expert of a Mixture-of-Experts layer. The exported file is
+     * dense (MixtureOfExperts: every expert runs on every token, weighted by a gate that is zero for
+     * the experts not chosen), so every runtime that runs it does; only the full-integer runtimes,
+     * whose converters are outside the studio, keep the sparse (top-k) count.
+     */
+    static boolean denseExperts(RuntimeSupport runtime) {
+        return !runtime.integerActivations();
+    }
+
+    private static boolean isInteger(Precision p) {
+        return p != Precision.FP32 && p != Precision.FP16;
+    }
+}
