@@ -1,17 +1,15 @@
 package dev.netloom.export.bundle;
 
-import com.fasterxml.jackson.core.JsonFactory;
+import static dev.netloom.graph.json.StrictJson.clip;
+import static dev.netloom.graph.json.StrictJson.kind;
+
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
-import com.fasterxml.jackson.core.util.Separators;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.netloom.graph.json.StrictJson;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -28,7 +26,6 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -43,23 +40,10 @@ public final class ManifestFile {
     /** Manifests are small; anything bigger is not one (and would be slow to hash and parse). */
     public static final int MAX_BYTES = 16 << 20;
 
-    private static final ObjectMapper MAPPER = JsonMapper.builder(JsonFactory.builder()
-                    .streamReadConstraints(StreamReadConstraints.builder()
-                            .maxNestingDepth(64)
-                            .maxNumberLength(64)
-                            .maxStringLength(1 << 20)
-                            .maxNameLength(1024)
-                            .build())
-                    .build())
-            // Two values for one key would make the signed bytes mean two things to two readers.
-            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .build();
+    // Duplicate keys are refused there: two values for one key would make the signed bytes mean two things.
+    private static final ObjectMapper MAPPER = StrictJson.mapper();
 
-    private static final DefaultPrettyPrinter PRETTY = new DefaultPrettyPrinter()
-            .withSeparators(Separators.createDefaultInstance().withObjectFieldValueSpacing(Separators.Spacing.AFTER))
-            .withObjectIndenter(new DefaultIndenter("  ", "\n"))
-            .withArrayIndenter(new DefaultIndenter("  ", "\n"));
+    private static final DefaultPrettyPrinter PRETTY = StrictJson.prettyPrinter();
 
     private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
@@ -509,22 +493,5 @@ public final class ManifestFile {
             }
             return n.intValue();
         }
-    }
-
-    /** What a JSON value is, for "expected X, got Y". */
-    private static String kind(JsonNode n) {
-        return switch (n.getNodeType()) {
-            case ARRAY -> "a list";
-            case OBJECT -> "an object";
-            case STRING -> "text \"" + clip(n.textValue()) + "\"";
-            case NUMBER -> "the number " + clip(n.asText());
-            case BOOLEAN -> n.asText();
-            case NULL -> "null";
-            default -> n.getNodeType().name().toLowerCase(Locale.ROOT);
-        };
-    }
-
-    private static String clip(String s) {
-        return s.length() > 40 ? s.substring(0, 37) + "..." : s;
     }
 }

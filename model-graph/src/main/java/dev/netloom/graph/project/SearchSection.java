@@ -1,7 +1,7 @@
 package dev.netloom.graph.project;
 
-import static dev.netloom.graph.project.JsonWords.clip;
-import static dev.netloom.graph.project.JsonWords.kind;
+import static dev.netloom.graph.json.StrictJson.clip;
+import static dev.netloom.graph.json.StrictJson.kind;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
