@@ -1,5 +1,6 @@
 package dev.netloom.app.export;
 
+import dev.netloom.train.model.LayerCases;
 import ai.onnx.proto.OnnxMl.ModelProto;
 import ai.onnx.proto.OnnxMl.NodeProto;
 import ai.onnx.proto.OnnxMl.TensorProto;
@@ -36,7 +37,7 @@ class LayerOperatorCountTest {
     @Test
     void everyLayerTypeBecomesTheOperatorsTheEstimatorCounts() throws Exception {
         Set<String> checked = new TreeSet<>();
-        for (EveryLayerExportsTest.Case c : EveryLayerExportsTest.cases().toList()) {
+        for (LayerCases.Case c : LayerCases.cases().toList()) {
             try (DjlReference reference = new DjlReference(c.graph(), 2, 3)) {
                 for (Precision p : PRECISIONS) {
                     OnnxModel onnx = new OnnxWriter("test").write(reference.artifact(c.name()), PrecisionPlan.uniform(p),

@@ -1,0 +1,133 @@
+package dev.netloom.train.model;
+
+import dev.netloom.graph.Edge;
+import dev.netloom.graph.Graph;
+import dev.netloom.graph.Node;
+import dev.netloom.graph.PortRef;
+import dev.netloom.graph.Position;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * Small graphs that between them use every catalog layer type, each named for what it
+ * exercises. The training engine's per-layer tests train them; the app's export tests write them
+ * to ONNX (through this module's test jar), so both sides are checked on the same graphs.
+ */
+public final class LayerCases {
+
+    private LayerCases() {
+    }
+
+    /** A graph per case: its name says which layer types it exercises. */
+    public record Case(String name, Set<String> covers, Graph graph) {
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    private static final class Draw {
+        final List<Node> nodes = new ArrayList<>();
+        final List<Edge> edges = new ArrayList<>();
+
+        Draw node(String id, String type, Object... params) {
+            Map<String, Object> p = new LinkedHashMap<>();
+            for (int i = 0; i < params.length; i += 2) {
+                p.put((String) params[i], params[i + 1]);
+            }
+            nodes.add(new Node(id, type, p, Position.ORIGIN, ""));
+            return this;
+        }
+
+        Draw edge(String from, String to) {
+            edges.add(new Edge(PortRef.parse(from), PortRef.parse(to)));
+            return this;
+        }
+
+        Draw chain(String... ids) {
+            for (int i = 1; i < ids.length; i++) {
+                edge(ids[i - 1] + ".out", ids[i] + ".in");
+            }
+            return this;
+        }
+
+        Graph build() {
+            return new Graph(nodes, edges);
+        }
+    }
+
+    public static Stream<Case> cases() {
+        return Stream.of(
+                new Case("dense mlp", Set.of("Tabular", "Dense", "Dropout", "Activation", "Classification"), new Draw()
+                        .node("in", "Tabular", "features", 6).node("fc", "Dense", "units", 8)
+                        .node("drop", "Dropout", "rate", 0.2).node("act", "Activation", "function", "GELU")
+                        .node("head", "Classification", "classes", 3).chain("in", "fc", "drop", "act", "head").build()),
+                new Case("conv net", Set.of("Image", "Conv2d", "BatchNorm", "MaxPool2d", "AvgPool2d", "DepthwiseConv2d",
+                        "GlobalAvgPool", "Flatten", "Add"), new Draw()
+                        .node("in", "Image", "height", 8, "width", 8, "channels", 2)
+                        .node("conv", "Conv2d", "filters", 4, "kernel", 3, "padding", 1, "groups", 2, "bias", false)
+                        .node("bn", "BatchNorm").node("dw", "DepthwiseConv2d", "kernel", 3, "padding", 1)
+                        .node("add", "Add").node("max", "MaxPool2d").node("avg", "AvgPool2d", "kernel", 2, "stride", 1)
+                        .node("flat", "Flatten").node("head", "Classification", "classes", 2)
+                        .chain("in", "conv", "bn", "dw").edge("bn.out", "add.a").edge("dw.out", "add.b")
+                        .chain("add", "max", "avg", "flat", "head").build()),
+                new Case("conv to gap", Set.of("GlobalAvgPool", "Reshape", "Concat"), new Draw()
+                        .node("in", "Image", "height", 4, "width", 4, "channels", 1)
+                        .node("conv", "Conv2d", "filters", 3).node("gap", "GlobalAvgPool")
+                        .node("reshape", "Reshape", "shape", List.of(16)).node("concat", "Concat")
+                        .node("head", "Classification", "classes", 2)
+                        .chain("in", "conv", "gap").edge("in.out", "reshape.in")
+                        .edge("gap.out", "concat.a").edge("reshape.out", "concat.b").chain("concat", "head").build()),
+                new Case("text transformer", Set.of("Tokens", "Embedding", "PositionalEmbedding", "MultiHeadSelfAttention",
+                        "TransformerEncoderBlock", "LayerNorm"), new Draw()
+                        .node("in", "Tokens", "length", 5, "vocabulary", 20).node("emb", "Embedding", "dim", 8)
+                        .node("pos", "PositionalEmbedding", "mode", "learned").node("att", "MultiHeadSelfAttention", "heads", 2)
+                        .node("block", "TransformerEncoderBlock", "heads", 2, "mlpRatio", 2, "dropout", 0.0)
+                        .node("norm", "LayerNorm").node("pool", "GlobalAvgPool").node("head", "Classification", "classes", 2)
+                        .chain("in", "emb", "pos", "att", "block", "norm", "pool", "head").build()),
+                new Case("sinusoidal positions", Set.of("PositionalEmbedding"), new Draw()
+                        .node("in", "Tokens", "length", 4, "vocabulary", 10).node("emb", "Embedding", "dim", 6)
+                        .node("pos", "PositionalEmbedding", "mode", "sinusoidal").node("pool", "GlobalAvgPool")
+                        .node("head", "Classification", "classes", 2).chain("in", "emb", "pos", "pool", "head").build()),
+                new Case("vision transformer", Set.of("PatchEmbedding"), new Draw()
+                        .node("in", "Image", "height", 8, "width", 8, "channels", 3)
+                        .node("patch", "PatchEmbedding", "patchSize", 4, "dim", 8)
+                        .node("block", "TransformerEncoderBlock", "heads", 2, "mlpRatio", 1, "dropout", 0.0)
+                        .node("pool", "GlobalAvgPool").node("head", "Classification", "classes", 2)
+                        .chain("in", "patch", "block", "pool", "head").build()),
+                new Case("cross attention over a feature map, gated fusion", Set.of("CrossAttention", "GatedFusion"), new Draw()
+                        .node("img", "Image", "height", 4, "width", 4, "channels", 1).node("conv", "Conv2d", "filters", 8)
+                        .node("q", "Tokens", "length", 3, "vocabulary", 10).node("emb", "Embedding", "dim", 8)
+                        .node("look", "CrossAttention", "heads", 2, "variant", "softmax")
+                        .node("qpool", "GlobalAvgPool").node("ipool", "GlobalAvgPool")
+                        .node("fuse", "GatedFusion", "dim", 6).node("head", "Classification", "classes", 2)
+                        .chain("img", "conv").chain("q", "emb").edge("emb.out", "look.query").edge("conv.out", "look.context")
+                        .chain("look", "qpool").chain("conv", "ipool").edge("qpool.out", "fuse.a").edge("ipool.out", "fuse.b")
+                        .chain("fuse", "head").build()),
+                new Case("linear cross attention, vector query, three-way fusion", Set.of("CrossAttention", "GatedFusion"),
+                        new Draw()
+                        .node("a", "Tabular", "features", 4).node("qa", "Dense", "units", 8)
+                        .node("t", "Tokens", "length", 5, "vocabulary", 10).node("emb", "Embedding", "dim", 6)
+                        .node("look", "CrossAttention", "heads", 2, "variant", "linear")
+                        .node("b", "Tabular", "features", 3)
+                        .node("tpool", "GlobalAvgPool")
+                        .node("fuse", "GatedFusion", "dim", 5).node("head", "Classification", "classes", 2)
+                        .chain("a", "qa").edge("qa.out", "look.query").chain("t", "emb").edge("emb.out", "look.context")
+                        .chain("emb", "tpool")
+                        .edge("look.out", "fuse.a").edge("b.out", "fuse.b").edge("tpool.out", "fuse.c")
+                        .chain("fuse", "head").build()),
+                new Case("mixture of experts", Set.of("MoE"), new Draw()
+                        .node("in", "Tokens", "length", 6, "vocabulary", 12).node("emb", "Embedding", "dim", 8)
+                        .node("moe", "MoE", "experts", 3, "topK", 3, "hidden", 8, "routerNoise", 0.1)
+                        .node("pool", "GlobalAvgPool").node("head", "Classification", "classes", 2)
+                        .chain("in", "emb", "moe", "pool", "head").build()),
+                new Case("regression head", Set.of("Regression"), new Draw()
+                        .node("in", "Tabular", "features", 3).node("head", "Regression", "outputs", 2)
+                        .chain("in", "head").build()));
+    }
+}
