@@ -8,7 +8,7 @@ import javafx.scene.chart.XYChart;
 final class HistoryPlot {
 
     private final LineChart<Number, Number> chart = PlotStyle.small(
-            new LineChart<>(PlotStyle.axis("trial"), PlotStyle.accuracyAxis()), "Optimization history");
+            new LineChart<>(PlotStyle.wholeAxis("trial"), PlotStyle.accuracyAxis()), "Optimization history");
     private final XYChart.Series<Number, Number> trials = new XYChart.Series<>();
     private final XYChart.Series<Number, Number> best = new XYChart.Series<>();
 

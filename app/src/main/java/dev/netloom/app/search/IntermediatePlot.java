@@ -12,7 +12,7 @@ import javafx.scene.chart.XYChart;
 final class IntermediatePlot {
 
     private final LineChart<Number, Number> chart = PlotStyle.small(
-            new LineChart<>(PlotStyle.axis("epoch"), PlotStyle.accuracyAxis()), "Accuracy per epoch");
+            new LineChart<>(PlotStyle.wholeAxis("epoch"), PlotStyle.accuracyAxis()), "Accuracy per epoch");
 
     IntermediatePlot() {
         chart.setId("tune-intermediate");

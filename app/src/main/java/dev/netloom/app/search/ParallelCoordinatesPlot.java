@@ -21,8 +21,8 @@ import java.util.List;
  */
 final class ParallelCoordinatesPlot {
 
-    private static final double PAD_X = 44;
-    private static final double PAD_TOP = 26;
+    private static final double PAD_X = 52;
+    private static final double PAD_TOP = 40;
     private static final double PAD_BOTTOM = 26;
 
     private final Canvas canvas = new Canvas();
@@ -38,7 +38,7 @@ final class ParallelCoordinatesPlot {
         box.setId("tune-parallel");
         box.getStyleClass().add(PlotStyle.PLOT);
         box.setMinSize(260, 200);
-        box.setPrefSize(420, 260);
+        box.setPrefSize(420, 290);
         VBox.setVgrow(holder, javafx.scene.layout.Priority.ALWAYS);
         holder.setMinSize(0, 0);
         canvas.widthProperty().bind(holder.widthProperty());
@@ -82,10 +82,10 @@ final class ParallelCoordinatesPlot {
             g.strokeLine(x, top, x, bottom);
             g.setFill(muted);
             String name = i < params.size() ? TrialRow.shortName(params.get(i)) : "accuracy";
-            g.fillText(name, x, top - 14);
+            g.fillText(name, x, top - 28);
             String[] ends = i < params.size() ? scale.ends(params.get(i))
                     : new String[] {TrialRow.percent(scale.valueRange()[0]), TrialRow.percent(scale.valueRange()[1])};
-            g.fillText(ends[1], x, top - 3 + 0 * 0);
+            g.fillText(ends[1], x, top - 12);
             g.fillText(ends[0], x, bottom + 10);
         }
         for (ParallelCoordinates.Line line : data.lines()) {

@@ -64,6 +64,8 @@ final class ParetoPlot {
 
     private void mark() {
         Integer chosen = selected.get();
+        chart.setTitle(chosen == null ? "Pareto front (click a point to choose the trial to apply)"
+                : "Pareto front — trial #" + chosen + " selected");
         for (XYChart.Series<Number, Number> s : chart.getData()) {
             for (XYChart.Data<Number, Number> d : s.getData()) {
                 if (d.getNode() != null) {

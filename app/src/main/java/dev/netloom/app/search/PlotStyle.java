@@ -25,7 +25,7 @@ final class PlotStyle {
         chart.setAnimated(false);
         chart.setLegendVisible(false);
         chart.setMinSize(260, 200);
-        chart.setPrefSize(420, 260);
+        chart.setPrefSize(420, 290);
         chart.getStyleClass().add(PLOT);
         return chart;
     }
@@ -38,13 +38,34 @@ final class PlotStyle {
         return a;
     }
 
+    /** An axis of whole numbers (epochs): ticks at integers only. */
+    static NumberAxis wholeAxis(String label) {
+        NumberAxis a = axis(label);
+        a.setMinorTickVisible(false);
+        a.setTickLabelFormatter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(Number n) {
+                double v = n.doubleValue();
+                return Math.abs(v - Math.rint(v)) < 1e-9 ? Long.toString(Math.round(v)) : "";
+            }
+
+            @Override
+            public Number fromString(String s) {
+                return Long.parseLong(s);
+            }
+        });
+        return a;
+    }
+
     /** A percentage axis for accuracy (values 0–1 shown as 0–100 %). */
     static NumberAxis accuracyAxis() {
         NumberAxis a = axis("validation accuracy");
         a.setTickLabelFormatter(new javafx.util.StringConverter<>() {
             @Override
             public String toString(Number n) {
-                return Math.round(n.doubleValue() * 100) + "%";
+                double percent = n.doubleValue() * 100;
+                return Math.abs(percent - Math.rint(percent)) < 1e-6 ? Math.round(percent) + "%"
+                        : String.format(java.util.Locale.ROOT, "%.1f%%", percent);
             }
 
             @Override

@@ -22,7 +22,7 @@ final class SlicePlots {
     SlicePlots() {
         box.setId("tune-slices");
         box.setMinSize(260, 200);
-        box.setPrefSize(420, 260);
+        box.setPrefSize(420, 290);
     }
 
     HBox node() {
@@ -56,7 +56,7 @@ final class SlicePlots {
             ScatterChart<Number, Number> chart = PlotStyle.small(new ScatterChart<>(x, PlotStyle.accuracyAxis()),
                     "Slice: " + TrialRow.shortName(e.getKey()));
             chart.setMinSize(160, 200);
-            chart.setPrefSize(220, 260);
+            chart.setPrefSize(220, 290);
             XYChart.Series<Number, Number> s = new XYChart.Series<>();
             for (SlicePlot.Point p : e.getValue()) {
                 Number xv = p.param() instanceof Number n ? n : words.indexOf(p.param());

@@ -37,7 +37,8 @@ public record StudyProgress(String name, List<SearchObjective> objectives, List<
     public StudyProgress {
         objectives = List.copyOf(objectives);
         trials = List.copyOf(trials);
-        importance = Map.copyOf(importance);
+        // Kept in fANOVA's order, most important first (Map.copyOf would lose it).
+        importance = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(importance));
     }
 
     /** The progress of a study with these trials. */

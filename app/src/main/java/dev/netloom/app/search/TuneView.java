@@ -46,7 +46,7 @@ public final class TuneView extends BorderPane {
     private final VBox parameters = new VBox(4);
     private final TextField studyName = new TextField();
     private final RadioButton byTrials = new RadioButton("Trials");
-    private final RadioButton byTime = new RadioButton("Time limit (minutes)");
+    private final RadioButton byTime = new RadioButton("Minutes");
     private final Spinner<Integer> trials = new Spinner<>(1, 10_000, 20);
     private final Spinner<Integer> minutes = new Spinner<>(1, 10_000, 30);
     private final ComboBox<String> secondObjective = new ComboBox<>();
@@ -76,6 +76,7 @@ public final class TuneView extends BorderPane {
         model.searchProperty().addListener((o, old, now) -> showParameters(now));
         showParameters(model.searchProperty().get());
         model.progressProperty().addListener(o -> throttle.request());
+        model.selectedTrialProperty().addListener((o, old, now) -> selectRow(now));
         redraw();
     }
 
@@ -139,7 +140,8 @@ public final class TuneView extends BorderPane {
         device.getItems().setAll(model.devices().stream().map(DeviceProfile::id).toList());
         device.disableProperty().bind(secondObjective.valueProperty().isNotEqualTo("latency"));
         device.setPromptText("device for latency");
-        sampler.getItems().add("auto (TPE; NSGA-II for two objectives)");
+        sampler.getItems().add("auto");
+        sampler.setTooltip(new javafx.scene.control.Tooltip("auto: TPE for one objective, NSGA-II for two"));
         sampler.getItems().addAll(SearchStrategies.SAMPLERS);
         sampler.getSelectionModel().selectFirst();
         pruner.getItems().setAll(SearchStrategies.PRUNERS);
@@ -188,11 +190,16 @@ public final class TuneView extends BorderPane {
         settings.addRow(row++, new Label("Study"), studyName);
         settings.addRow(row++, byTrials, trials);
         settings.addRow(row++, byTime, minutes);
-        settings.addRow(row++, new Label("Also minimise"), secondObjective);
+        settings.addRow(row++, new Label("Minimise"), secondObjective);
         settings.addRow(row++, new Label("Device"), device);
         settings.addRow(row++, new Label("Sampler"), sampler);
         settings.addRow(row, new Label("Pruner"), pruner);
         GridPane.setHgrow(studyName, Priority.ALWAYS);
+        settings.getChildren().forEach(n -> {
+            if (n instanceof Label || n instanceof RadioButton) {
+                ((Region) n).setMinWidth(Region.USE_PREF_SIZE); // labels never shrink to "Tim…"
+            }
+        });
 
         HBox buttons = new HBox(8, start, stop, resume);
         VBox box = new VBox(12, title, intro, section("Searchable parameters"), parameters, section("Study"), settings,
@@ -283,7 +290,7 @@ public final class TuneView extends BorderPane {
         table.getColumns().add(column("Duration", TrialRow::duration, 80));
         table.getColumns().add(column("Note", TrialRow::note, 160));
         table.setPlaceholder(new Label("No trials yet: start a study."));
-        table.setPrefHeight(210);
+        table.setPrefHeight(250);
         table.setMinHeight(150);
         table.setRowFactory(t -> new TableRow<>() {
             @Override
@@ -336,13 +343,11 @@ public final class TuneView extends BorderPane {
         Instant now = Instant.now();
         selecting = true;
         try {
-            Integer chosen = model.selectedTrialProperty().get();
             table.getItems().setAll(p.trials().stream().map(t -> TrialRow.of(t, p.objectives(), now)).toList());
-            table.getItems().stream().filter(r -> chosen != null && r.number() == chosen).findFirst()
-                    .ifPresent(r -> table.getSelectionModel().select(r));
         } finally {
             selecting = false;
         }
+        selectRow(model.selectedTrialProperty().get());
         history.show(p.history());
         intermediate.show(p.intermediate());
         importance.show(p.importance());
@@ -352,6 +357,20 @@ public final class TuneView extends BorderPane {
         pareto.show(p);
         pareto.node().setVisible(p.pareto() != null);
         pareto.node().setManaged(p.pareto() != null);
+    }
+
+    /** Shows the chosen trial (from the Pareto plot) as the table's selected row. */
+    private void selectRow(Integer number) {
+        selecting = true;
+        try {
+            table.getItems().stream().filter(r -> number != null && r.number() == number).findFirst()
+                    .ifPresentOrElse(r -> {
+                        table.getSelectionModel().select(r);
+                        table.scrollTo(r);
+                    }, () -> table.getSelectionModel().clearSelection());
+        } finally {
+            selecting = false;
+        }
     }
 
     /** How many points the history plot shows (tests). */

@@ -126,6 +126,7 @@ class TuneViewTest {
 
         FrozenTrial best = view.model().progressProperty().get().best(null).orElseThrow();
         int bestDim = ((Number) best.params().get("node:fusion.dim")).intValue();
+        assertThat(w.session().dirtyProperty().get()).as("saved with a search section and changed sections").isFalse();
         robot.clickOn("#tune-apply");
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(fusionDim(w)).isEqualTo(bestDim);
