@@ -63,6 +63,7 @@ public final class TuneView extends BorderPane {
     private final RedrawThrottle throttle;
     private boolean selecting;
 
+    /** A view bound to {@code model}; it adds its own stylesheet. */
     public TuneView(TuneViewModel model) {
         this.model = model;
         setId("tune-view");
@@ -211,8 +212,10 @@ public final class TuneView extends BorderPane {
         scroll.getStyleClass().add(PlotStyle.FORM);
         scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         scroll.setMinWidth(340);
-        model.progressProperty().addListener(o -> {
-            if (studyName.getText().isBlank()) {
+        model.progressProperty().addListener((o, old, now) -> {
+            if (!now.name().isEmpty() && !now.name().equals(old.name())) {
+                studyName.setText(now.name()); // the study shown is the one Resume continues
+            } else if (studyName.getText().isBlank()) {
                 studyName.setText(model.suggestedName());
             }
         });

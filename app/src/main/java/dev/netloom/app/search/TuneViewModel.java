@@ -95,6 +95,18 @@ public final class TuneViewModel {
         this.runs = runs;
         this.io = io;
         this.fx = fx;
+        // An opened project shows its newest study, so Resume continues it without retyping its name.
+        session.fileProperty().addListener((o, old, file) -> {
+            if (!running.get()) {
+                progress.set(StudyProgress.NONE);
+                status.set("");
+                error.set("");
+                if (file != null) {
+                    runs.studies(file).stream().map(StudyRecord::name).filter(n -> StudyFiles.of(file).exists(n))
+                            .findFirst().ifPresent(this::show);
+                }
+            }
+        });
     }
 
     /** True while a study runs. */

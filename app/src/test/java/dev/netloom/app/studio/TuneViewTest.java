@@ -136,6 +136,61 @@ class TuneViewTest {
         assertThat(fusionDim(w)).isEqualTo(64);
     }
 
+    @Test
+    void stopEndsTheStudyAndResumeContinuesTheSameOne(FxRobot robot) throws Exception {
+        Path home = dir.resolve("home");
+        workspace = Workspace.open(home);
+        window = fx(() -> {
+            StudioWindow w = new StudioWindow(SERVICES, workspace, home, stage, io, Platform::runLater,
+                    new ScriptedPrompts());
+            stage.show();
+            return w;
+        });
+        StudioWindow w = window;
+        Path file = dir.resolve("qa.netloom");
+        ObjectMapper json = new ObjectMapper();
+        fx(() -> {
+            w.startProject(SERVICES.templates().find("image-text-qa").orElseThrow().project());
+            w.session().putSection("data", json.readTree("{\"source\": \"shapes-qa\", \"examples\": 200}"));
+            ObjectNode training = ((ObjectNode) w.session().sectionsProperty().get().get("training")).deepCopy();
+            training.put("epochs", 1);
+            w.session().putSection("training", training);
+            w.session().designer().setSearchRange("fusion", "dim", new Range.IntRange(16, 48, 1, true));
+            return null;
+        });
+        fx(() -> w.saveTo(file)).get(30, TimeUnit.SECONDS);
+        robot.clickOn("#rail-tune");
+        TuneView view = robot.lookup("#tune-view").queryAs(TuneView.class);
+        fx(() -> {
+            view.setForm("long", 50, null, null);
+            return null;
+        });
+        robot.clickOn("#tune-start");
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> view.model().progressProperty().get().trials().stream()
+                .anyMatch(t -> t.state().isFinished()));
+        robot.clickOn("#tune-stop");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !view.model().runningProperty().get());
+        WaitForAsyncUtils.waitForFxEvents();
+        int afterStop = view.model().progressProperty().get().trials().size();
+        assertThat(afterStop).isBetween(1, 3);
+        assertThat(view.model().progressProperty().get().trials()).noneMatch(t -> !t.state().isFinished());
+
+        fx(() -> {
+            view.setForm("long", 1, null, null);
+            return null;
+        });
+        robot.clickOn("#tune-resume");
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> !view.model().runningProperty().get()
+                && view.model().progressProperty().get().trials().size() == afterStop + 1);
+        assertThat(view.model().progressProperty().get().name()).isEqualTo("long");
+        assertThat(workspace.runs().studies(file)).hasSize(1);
+
+        // Starting a study under a taken name is refused with what to do instead.
+        robot.clickOn("#tune-start");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(view.model().errorProperty().get()).contains("resume it or choose another name");
+    }
+
     private static int fusionDim(StudioWindow w) {
         return ((Number) w.session().designer().graph().requireNode("fusion").params().get("dim")).intValue();
     }
