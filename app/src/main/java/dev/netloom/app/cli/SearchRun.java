@@ -4,6 +4,10 @@ import dev.netloom.graph.Units;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.netloom.app.search.ModelSearch;
 import dev.netloom.app.search.SearchObjective;
+import dev.netloom.app.search.SearchStrategies;
+import dev.netloom.app.search.TrialLatency;
+import dev.netloom.devices.DeviceCatalog;
+import dev.netloom.devices.DeviceProfile;
 import dev.netloom.graph.analysis.GraphAnalysis;
 import dev.netloom.graph.project.Project;
 import dev.netloom.graph.project.ProjectFormatException;
@@ -13,17 +17,8 @@ import dev.netloom.hpo.FrozenTrial;
 import dev.netloom.hpo.Study;
 import dev.netloom.hpo.StudyDirection;
 import dev.netloom.hpo.TrialState;
-import dev.netloom.hpo.pruner.HyperbandPruner;
-import dev.netloom.hpo.pruner.NopPruner;
-import dev.netloom.hpo.pruner.PercentilePruner;
 import dev.netloom.hpo.pruner.Pruner;
-import dev.netloom.hpo.pruner.SuccessiveHalvingPruner;
-import dev.netloom.hpo.sampler.CmaEsSampler;
-import dev.netloom.hpo.sampler.NsgaIISampler;
-import dev.netloom.hpo.sampler.RandomSampler;
 import dev.netloom.hpo.sampler.Sampler;
-import dev.netloom.hpo.sampler.TpeSampler;
-import dev.netloom.hpo.sampler.TpeSettings;
 import dev.netloom.hpo.storage.Storage;
 import dev.netloom.hpo.storage.StorageUrl;
 import dev.netloom.train.TrainingSection;
@@ -73,8 +68,12 @@ final class SearchRun {
     String study;
 
     @Option(names = "--objective", paramLabel = "LIST", defaultValue = "accuracy",
-            description = "accuracy, optionally with parameters and/or multiply-adds: several give a Pareto set.")
+            description = "accuracy, optionally with parameters, multiply-adds and/or latency: several give a Pareto set.")
     String objective;
+
+    @Option(names = "--device", paramLabel = "ID",
+            description = "The device the latency objective is estimated on (see 'netloom profiles').")
+    String device;
 
     @Option(names = "--max-parameters", paramLabel = "N", defaultValue = "0",
             description = "A parameter budget: larger trial models fail before training.")
@@ -129,6 +128,22 @@ final class SearchRun {
                     + "in the designer or list them in the project's search section");
             return ExitCode.INVALID;
         }
+        TrialLatency latency = null;
+        if (objectives.contains(SearchObjective.LATENCY) || device != null) {
+            if (device == null) {
+                netloom.err.println("netloom " + command + ": the latency objective needs --device ID (see 'netloom profiles')");
+                return ExitCode.USAGE;
+            }
+            DeviceCatalog catalog = DeviceCatalogs.load(null, netloom.services.home(), netloom.err);
+            DeviceProfile profile = catalog.find(device).orElse(null);
+            if (profile == null) {
+                List<String> close = catalog.closeIds(device);
+                netloom.err.println("netloom " + command + ": unknown device '" + device + "'"
+                        + (close.isEmpty() ? "" : "; did you mean " + String.join(", ", close) + "?"));
+                return ExitCode.USAGE;
+            }
+            latency = TrialLatency.forProject(profile, project);
+        }
         Path folder = projectFile.toAbsolutePath().getParent();
         String url = storage != null ? storage : "sqlite:" + out.toAbsolutePath().resolve("study.db");
         String name = study != null ? study : projectFile.getFileName().toString().replaceFirst("\\.netloom$", "");
@@ -148,15 +163,16 @@ final class SearchRun {
                         .optPruner(pruner(settings.epochs()))
                         .optHeartbeat(Duration.ofSeconds(30), Duration.ofMinutes(5))
                         .build();
-                ModelSearch search = new ModelSearch(withData, dataset, settings, space, objectives, maxParameters, out,
-                        netloom.services.analyzer(), netloom.services.projectFile(), folder, outcome -> { });
+                ModelSearch search = ModelSearch.withLatency(withData, dataset, settings, space, objectives, maxParameters,
+                        out, netloom.services.analyzer(), netloom.services.projectFile(), folder, latency, outcome -> { });
                 // DJL trains one model at a time per process (one gradient tape), so parallel trials are
                 // worker processes sharing the study's storage; this process runs its share too.
                 int processes = mustExist ? 1 : Math.max(1, workers);
                 int own = trials / processes + (trials % processes > 0 ? 1 : 0);
                 netloom.out.printf(Locale.ROOT, "Study %s in %s: %d trials in %d process%s, objectives %s, sampler %s, "
                                 + "pruner %s%n", name, url, trials, processes, processes == 1 ? "" : "es",
-                        objectives.stream().map(SearchObjective::word).collect(Collectors.joining(", ")),
+                        objectives.stream().map(SearchObjective::word).collect(Collectors.joining(", "))
+                                + (latency != null ? " (latency on " + latency.describe() + ")" : ""),
                         s.sampler().getClass().getSimpleName(), s.pruner().getClass().getSimpleName());
                 List<Process> helpers = new java.util.ArrayList<>();
                 for (int i = 1; i < processes; i++) {
@@ -194,6 +210,9 @@ final class SearchRun {
         if (sampler != null) {
             command.addAll(List.of("--sampler", sampler));
         }
+        if (device != null) {
+            command.addAll(List.of("--device", device));
+        }
         if (epochs != null) {
             command.addAll(List.of("--epochs", epochs.toString()));
         }
@@ -205,25 +224,11 @@ final class SearchRun {
     }
 
     private Sampler sampler(int objectiveCount) {
-        String chosen = sampler != null ? sampler : objectiveCount > 1 ? "nsga2" : "tpe";
-        return switch (chosen) {
-            // Constant liar: running trials count as bad, so parallel workers spread out (FIGURES.md).
-            case "tpe" -> new TpeSampler(TpeSettings.defaults().withConstantLiar(true), seed);
-            case "nsga2" -> new NsgaIISampler(seed);
-            case "random" -> new RandomSampler(seed);
-            case "cmaes" -> new CmaEsSampler(seed);
-            default -> throw new IllegalArgumentException("unknown sampler " + chosen + "; use tpe, nsga2, random or cmaes");
-        };
+        return SearchStrategies.sampler(sampler, objectiveCount, seed);
     }
 
     private Pruner pruner(int epochsPerTrial) {
-        return switch (pruner) {
-            case "median" -> PercentilePruner.median(5, 1);
-            case "asha" -> new SuccessiveHalvingPruner(1);
-            case "hyperband" -> new HyperbandPruner(1, Math.max(1, epochsPerTrial));
-            case "none" -> new NopPruner();
-            default -> throw new IllegalArgumentException("unknown pruner " + pruner + "; use median, asha, hyperband or none");
-        };
+        return SearchStrategies.pruner(pruner, epochsPerTrial);
     }
 
     static Duration parseDuration(String text) {
@@ -252,9 +257,12 @@ final class SearchRun {
         List<FrozenTrial> best = objectives.size() > 1 ? s.bestTrials() : List.of(s.bestTrial());
         out.println(objectives.size() > 1 ? "Pareto set (no trial beats these on every objective):" : "Best trial:");
         for (FrozenTrial t : best) {
-            out.printf(Locale.ROOT, "  #%d  validation accuracy %.2f%%  %s parameters  %s multiply-adds  %s%n", t.number(),
+            Object latency = t.userAttrs().get("latencyMs");
+            out.printf(Locale.ROOT, "  #%d  validation accuracy %.2f%%  %s parameters  %s multiply-adds%s  %s%n", t.number(),
                     t.values().get(0) * 100, Units.count(((Number) t.userAttrs().get("parameters")).longValue()),
-                    Units.count(((Number) t.userAttrs().get("multiplyAdds")).longValue()), choices(t.params()));
+                    Units.count(((Number) t.userAttrs().get("multiplyAdds")).longValue()),
+                    latency instanceof Number ms ? String.format(Locale.ROOT, "  latency %.3f ms", ms.doubleValue()) : "",
+                    choices(t.params()));
             ModelSearch.artifactOf(t).ifPresent(p -> out.println("       model: " + p + "  (netloom eval " + p + ")"));
         }
         out.flush();

@@ -23,6 +23,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * A model search: each trial of a {@link Study} takes the project, applies the sampler's choices
@@ -31,8 +32,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * study's pruner can stop a poor trial early, and returns its objectives. Every completed trial's
  * model is written to {@code out/trials/NNN}, so the best one is there when the search ends.
  *
- * <p>The same code serves {@code netloom tune}, {@code netloom tune-worker} and (later) the
- * studio's Tune view. Trials that cannot be built (a chosen width that heads do not divide, a
+ * <p>The same code serves {@code netloom tune}, {@code netloom tune-worker} and the studio's Tune
+ * view ({@link TuneViewModel}). Trials that cannot be built (a chosen width that heads do not divide, a
  * model over the parameter budget) fail with the reason, and the study goes on.
  */
 public final class ModelSearch {
@@ -69,6 +70,9 @@ public final class ModelSearch {
     private final ProjectFile files;
     private final Listener listener;
     private final Path dataFolder;
+    private final TrialLatency latency;
+    private final AtomicBoolean stopping = new AtomicBoolean();
+    private final AtomicReference<TrainingRun> current = new AtomicReference<>();
 
     /**
      * @param maxParameters a budget; trials over it fail before training (0 for none)
@@ -78,6 +82,13 @@ public final class ModelSearch {
     public ModelSearch(Project project, Dataset dataset, TrainingSettings baseSettings, SearchSpace space,
                        List<SearchObjective> objectives, long maxParameters, Path out, GraphAnalyzer analyzer,
                        ProjectFile files, Path dataFolder, Listener listener) {
+        this(project, dataset, baseSettings, space, objectives, maxParameters, out, analyzer, files, dataFolder, null,
+                listener);
+    }
+
+    private ModelSearch(Project project, Dataset dataset, TrainingSettings baseSettings, SearchSpace space,
+                        List<SearchObjective> objectives, long maxParameters, Path out, GraphAnalyzer analyzer,
+                        ProjectFile files, Path dataFolder, TrialLatency latency, Listener listener) {
         if (space.isEmpty()) {
             throw new IllegalArgumentException("nothing is marked searchable; mark parameters in the designer or add "
                     + "them to the project's search section");
@@ -92,7 +103,40 @@ public final class ModelSearch {
         this.analyzer = analyzer;
         this.files = files;
         this.dataFolder = dataFolder;
+        this.latency = latency;
         this.listener = listener;
+        if (objectives.contains(SearchObjective.LATENCY) && latency == null) {
+            throw new IllegalArgumentException("the latency objective needs a device; choose one (--device ID)");
+        }
+    }
+
+    /**
+     * The same search with the latency objective estimated on a device ({@link TrialLatency}).
+     * Trials also record the estimate as the user attribute {@code latencyMs}.
+     */
+    public static ModelSearch withLatency(Project project, Dataset dataset, TrainingSettings baseSettings,
+                                          SearchSpace space, List<SearchObjective> objectives, long maxParameters,
+                                          Path out, GraphAnalyzer analyzer, ProjectFile files, Path dataFolder,
+                                          TrialLatency latency, Listener listener) {
+        return new ModelSearch(project, dataset, baseSettings, space, objectives, maxParameters, out, analyzer, files,
+                dataFolder, latency, listener);
+    }
+
+    /**
+     * Asks the search to stop: the trial training now ends within a step and fails with "stopped",
+     * and {@link #isStopping()} tells the caller's loop not to start another. Any thread.
+     */
+    public void stop() {
+        stopping.set(true);
+        TrainingRun run = current.get();
+        if (run != null) {
+            run.cancel();
+        }
+    }
+
+    /** Whether {@link #stop()} was called. */
+    public boolean isStopping() {
+        return stopping.get();
     }
 
     /** The study's objective function. */
@@ -122,9 +166,20 @@ public final class ModelSearch {
             }
             trial.setUserAttr("parameters", parameters);
             trial.setUserAttr("multiplyAdds", macs);
+            double latencyMs = latency == null ? Double.NaN : latency.milliseconds(analysis);
+            if (latency != null) {
+                trial.setUserAttr("latencyMs", latencyMs);
+            }
+            if (stopping.get()) {
+                throw new IllegalStateException("stopped before it started training");
+            }
             AtomicBoolean pruned = new AtomicBoolean();
             int[] lastEpoch = {0};
             TrainingRun run = training.run();
+            current.set(run);
+            if (stopping.get()) {
+                run.cancel(); // stop() came between the check above and now
+            }
             run.listener(new TrainingListener() {
                 @Override
                 public void onEpoch(EpochReport epoch) {
@@ -139,7 +194,15 @@ public final class ModelSearch {
                 }
             });
             Path model = out.resolve("trials").resolve(String.format(Locale.ROOT, "%03d", trial.number()));
-            ModelTraining.Outcome outcome = training.trainAndWrite(model, dataFolder, files);
+            ModelTraining.Outcome outcome;
+            try {
+                outcome = training.trainAndWrite(model, dataFolder, files);
+            } finally {
+                current.set(null);
+            }
+            if (stopping.get() && !pruned.get()) {
+                throw new IllegalStateException("stopped by the user after epoch " + lastEpoch[0]);
+            }
             if (pruned.get()) {
                 report(trial, "PRUNED", outcome.end().bestValidationAccuracy(), parameters, macs, started, setup,
                         "stopped after epoch " + lastEpoch[0]);
@@ -153,8 +216,10 @@ public final class ModelSearch {
                 case ACCURACY -> accuracy;
                 case PARAMETERS -> parameters;
                 case MULTIPLY_ADDS -> macs;
+                case LATENCY -> latencyMs;
             }).toArray();
-        } catch (IllegalArgumentException | IOException | dev.netloom.train.TrainingException e) {
+        } catch (IllegalArgumentException | IllegalStateException | IOException
+                 | dev.netloom.train.TrainingException e) {
             report(trial, "FAIL", Double.NaN, parameters, macs, started, setup, e.getMessage());
             throw e;
         }

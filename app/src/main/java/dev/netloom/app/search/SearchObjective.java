@@ -8,7 +8,8 @@ import java.util.Locale;
 
 /**
  * What a model search optimises: validation accuracy, and for device-aware search the model's
- * size or compute. Several objectives give a Pareto set instead of one best trial.
+ * size, compute or estimated latency on a device. Several objectives give a Pareto set instead of
+ * one best trial.
  */
 public enum SearchObjective {
     /** Best validation accuracy, higher is better. Never the test split: that stays unseen. */
@@ -16,7 +17,12 @@ public enum SearchObjective {
     /** Trainable parameters, fewer is better. */
     PARAMETERS("parameters", StudyDirection.MINIMIZE),
     /** Multiply-adds per example, fewer is better. */
-    MULTIPLY_ADDS("multiply-adds", StudyDirection.MINIMIZE);
+    MULTIPLY_ADDS("multiply-adds", StudyDirection.MINIMIZE),
+    /**
+     * Estimated milliseconds per example on a chosen device (device-profiles' roofline estimate of
+     * the trial's graph, {@link TrialLatency}), lower is better. Needs a device.
+     */
+    LATENCY("latency", StudyDirection.MINIMIZE);
 
     private final String word;
     private final StudyDirection direction;
@@ -26,10 +32,12 @@ public enum SearchObjective {
         this.direction = direction;
     }
 
+    /** The word the command line and the workspace use: {@code accuracy}, {@code multiply-adds}. */
     public String word() {
         return word;
     }
 
+    /** Whether higher or lower values are better. */
     public StudyDirection direction() {
         return direction;
     }
@@ -41,7 +49,7 @@ public enum SearchObjective {
             String w = part.trim().toLowerCase(Locale.ROOT);
             SearchObjective o = List.of(values()).stream().filter(v -> v.word.equals(w)).findFirst()
                     .orElseThrow(() -> new IllegalArgumentException("unknown objective \"" + part.trim()
-                            + "\"; use accuracy, parameters or multiply-adds"));
+                            + "\"; use accuracy, parameters, multiply-adds or latency"));
             if (out.contains(o)) {
                 throw new IllegalArgumentException("objective " + w + " is given twice");
             }
@@ -51,5 +59,10 @@ public enum SearchObjective {
             throw new IllegalArgumentException("the first objective must be accuracy, got " + text);
         }
         return List.copyOf(out);
+    }
+
+    /** The objectives as the command line writes them: {@code accuracy,latency}. */
+    public static String words(List<SearchObjective> objectives) {
+        return String.join(",", objectives.stream().map(SearchObjective::word).toList());
     }
 }

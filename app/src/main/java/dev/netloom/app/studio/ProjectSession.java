@@ -189,7 +189,8 @@ public final class ProjectSession {
         }, io).thenApplyAsync(path -> {
             file.set(path);
             name.set(baseName(path));
-            if (project.sections().equals(snap.sections())) {
+            // The snapshot's sections carry the search section the designer owns: compare like with like.
+            if (SearchSection.write(project, writtenSearch).sections().equals(snap.sections())) {
                 sectionsModified.set(false);
             }
             project = project.withName(snap.name());

@@ -115,8 +115,7 @@ public final class StudioWindow {
         views.put("Data", dataView);
         views.put("Train", new PlaceholderView("Train", MaterialDesignP.PLAY_CIRCLE_OUTLINE,
                 "Train the model on this computer and watch its loss and accuracy as it learns."));
-        views.put("Tune", new PlaceholderView("Tune", MaterialDesignT.TUNE_VARIANT,
-                "Let the studio search for better settings (layer sizes, learning rate) by training many variants."));
+        views.put("Tune", new dev.netloom.app.search.TuneView(new dev.netloom.app.search.TuneViewModel(services, session, workspace.runs(), io, fx)));
         views.put("Export", new PlaceholderView("Export", MaterialDesignE.EXPORT_VARIANT,
                 "Ship a quantized, verified bundle for a phone, a Raspberry Pi, a Jetson, a watch or the browser."));
         views.put("Runs", new RunsView(new RunsViewModel(workspace.runs(), session.fileProperty(), io, fx)));
@@ -193,7 +192,7 @@ public final class StudioWindow {
             b.setToggleGroup(group);
             b.setMaxWidth(Double.MAX_VALUE);
             b.setOnAction(e -> showView(name));
-            if (!name.equals("Design") && !name.equals("Data")) {
+            if (!name.equals("Design") && !name.equals("Data") && !name.equals("Tune")) {
                 b.setTooltip(new Tooltip(name + ": available after training is set up"));
             }
             railButtons.put(name, b);

@@ -156,6 +156,9 @@ public final class Screenshots {
             });
             shot(w.scene(), out.resolve("design-dark.png"));
 
+            // 5b. Tune: a finished two-objective study (accuracy, latency on a Raspberry Pi 5) of image-text-qa.
+            tune(w, home, out.resolve("tune.png"));
+
             // 6. A view that comes later.
             fx(() -> {
                 w.applyTheme(Theme.LIGHT);
@@ -168,6 +171,41 @@ public final class Screenshots {
             workspace.close();
             Platform.exit();
         }
+    }
+
+    /** Runs a real eight-trial study from the Tune view (one epoch per trial on 200 Shapes QA examples). */
+    private static void tune(StudioWindow w, Path home, Path png) throws Exception {
+        Path file = home.resolve("shapes-qa.netloom");
+        fx(() -> {
+            w.applyTheme(Theme.LIGHT);
+            w.startProject(SERVICES.templates().find("image-text-qa").orElseThrow().project());
+            ProjectSession s = w.session();
+            var json = new com.fasterxml.jackson.databind.ObjectMapper();
+            s.putSection("data", json.readTree("{\"source\": \"shapes-qa\", \"examples\": 200}"));
+            var training = ((com.fasterxml.jackson.databind.node.ObjectNode) s.sectionsProperty().get().get("training"))
+                    .deepCopy();
+            training.put("epochs", 2);
+            s.putSection("training", training);
+            s.designer().setSearchRange("fusion", "dim", new dev.netloom.graph.search.Range.IntRange(16, 96, 1, true));
+            s.designer().setSearchRange("conv2", "filters",
+                    new dev.netloom.graph.search.Range.IntRange(16, 64, 1, true));
+            return null;
+        });
+        fx(() -> w.saveTo(file)).get(30, TimeUnit.SECONDS);
+        var view = fx(() -> {
+            w.showView("Tune");
+            var v = (dev.netloom.app.search.TuneView) w.scene().lookup("#tune-view");
+            v.setForm("shapes-qa-1", 8, "latency", "raspberry-pi-5");
+            return v;
+        });
+        fx(() -> view.model().start(view.settings())).get(15, TimeUnit.MINUTES);
+        fx(() -> {
+            var front = view.model().progressProperty().get().pareto().front();
+            view.model().selectedTrialProperty().set(front.get(Math.min(1, front.size() - 1)).number());
+            return null;
+        });
+        Thread.sleep(200); // the throttled redraw
+        shot(w.scene(), png);
     }
 
     private static Graph missingFlatten() {

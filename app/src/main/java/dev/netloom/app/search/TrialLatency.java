@@ -1,0 +1,48 @@
+package dev.netloom.app.search;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.netloom.devices.DeviceProfile;
+import dev.netloom.devices.Estimator;
+import dev.netloom.devices.PrecisionPlan;
+import dev.netloom.graph.Precision;
+import dev.netloom.graph.analysis.GraphAnalysis;
+import dev.netloom.graph.project.Project;
+
+import java.util.Arrays;
+import java.util.Locale;
+
+/**
+ * The latency objective: device-profiles' roofline estimate ({@link Estimator}) of one example
+ * through a trial's graph on a chosen device, at the precision the project exports at. It is an
+ * estimate, not a measurement, so a search can weigh latency on a phone or a Raspberry Pi without
+ * the device; {@code netloom estimate} prints the same number for one graph.
+ *
+ * @param device the device the model is meant for
+ * @param precision the weight precision of every layer (the project's {@code export.precision}, else FP32)
+ */
+public record TrialLatency(DeviceProfile device, Precision precision) {
+
+    private static final Estimator ESTIMATOR = new Estimator();
+
+    /**
+     * The latency objective for a project: its export precision when it names one, else FP32
+     * (what a trial's model is before quantization).
+     */
+    public static TrialLatency forProject(DeviceProfile device, Project project) {
+        JsonNode export = project.sections().get("export");
+        String text = export != null && export.path("precision").isTextual() ? export.path("precision").textValue() : "fp32";
+        Precision precision = Arrays.stream(Precision.values()).filter(p -> p.name().equalsIgnoreCase(text)).findFirst()
+                .orElse(Precision.FP32); // "auto" and unknown words: the search compares graphs, FP32 is fair to all
+        return new TrialLatency(device, precision);
+    }
+
+    /** Estimated milliseconds per example with the device's default threads. */
+    public double milliseconds(GraphAnalysis analysis) {
+        return ESTIMATOR.estimate(analysis, device, PrecisionPlan.uniform(precision), 0).latencyMs();
+    }
+
+    /** "raspberry-pi-5 (FP32)", for tables and axis labels. */
+    public String describe() {
+        return String.format(Locale.ROOT, "%s (%s)", device.id(), precision.displayName());
+    }
+}
