@@ -5,6 +5,8 @@ import dev.netloom.app.data.DataFiles;
 import dev.netloom.app.data.DataView;
 import dev.netloom.app.data.DataViewModel;
 import dev.netloom.app.data.SourceForm;
+import dev.netloom.app.training.TrainView;
+import dev.netloom.app.training.TrainViewModel;
 import dev.netloom.app.workspace.RecentProject;
 import dev.netloom.app.workspace.Workspace;
 import dev.netloom.designer.GraphDesigner;
@@ -66,7 +68,7 @@ import java.util.concurrent.Executor;
 
 /**
  * The studio's main window: a menu and tool bar, a left rail of views (Design, Data, Train,
- * Tune, Export, Runs), and the project session behind them. Design and Data work; Train, Tune,
+ * Tune, Export, Runs), and the project session behind them. Design, Data and Train work; Tune,
  * Export and Runs say plainly that they come once training is set up.
  */
 public final class StudioWindow {
@@ -111,8 +113,7 @@ public final class StudioWindow {
 
         views.put("Design", designer);
         views.put("Data", dataView);
-        views.put("Train", new PlaceholderView("Train", MaterialDesignP.PLAY_CIRCLE_OUTLINE,
-                "Train the model on this computer and watch its loss and accuracy as it learns."));
+        views.put("Train", new TrainView(new TrainViewModel(session, services, workspace.runs(), fx)));
         views.put("Tune", new PlaceholderView("Tune", MaterialDesignT.TUNE_VARIANT,
                 "Let the studio search for better settings (layer sizes, learning rate) by training many variants."));
         views.put("Export", new PlaceholderView("Export", MaterialDesignE.EXPORT_VARIANT,
@@ -155,6 +156,11 @@ public final class StudioWindow {
         return dataView;
     }
 
+    /** The Train view (its model drives runs in tests and screenshots). */
+    public TrainView trainView() {
+        return (TrainView) views.get("Train");
+    }
+
     public Scene scene() {
         return stage.getScene();
     }
@@ -189,7 +195,7 @@ public final class StudioWindow {
             b.setToggleGroup(group);
             b.setMaxWidth(Double.MAX_VALUE);
             b.setOnAction(e -> showView(name));
-            if (!name.equals("Design") && !name.equals("Data")) {
+            if (!name.equals("Design") && !name.equals("Data") && !name.equals("Train")) {
                 b.setTooltip(new Tooltip(name + ": available after training is set up"));
             }
             railButtons.put(name, b);
