@@ -18,7 +18,7 @@ import java.util.function.BiConsumer;
  */
 final class ConfusionGrid extends GridPane {
 
-    private static final double CELL = 46;
+    private static final double CELL = 44;
     private BiConsumer<Integer, Integer> onCell = (a, p) -> { };
     private Label selected;
 
@@ -79,8 +79,8 @@ final class ConfusionGrid extends GridPane {
         cell.getStyleClass().add(TrainStyle.CELL);
         cell.getStyleClass().add(actual == predicted ? TrainStyle.CELL_RIGHT : TrainStyle.CELL_WRONG);
         cell.setAlignment(Pos.CENTER);
-        cell.setMinSize(CELL, CELL * 0.72);
-        cell.setPrefSize(CELL, CELL * 0.72);
+        cell.setMinSize(CELL, CELL * 0.68);
+        cell.setPrefSize(CELL, CELL * 0.68);
         double share = rowTotal == 0 ? 0 : (double) count / rowTotal;
         // Fixed hues with an alpha: readable over the light and the dark card alike.
         String rgb = actual == predicted ? "9, 105, 218" : "207, 34, 46";

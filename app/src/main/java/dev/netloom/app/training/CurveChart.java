@@ -48,8 +48,8 @@ final class CurveChart extends LineChart<Number, Number> {
         validation.setName("validation");
         getData().add(training);
         getData().add(validation);
-        setMinHeight(220);
-        setPrefHeight(260);
+        setMinHeight(200);
+        setPrefHeight(232);
     }
 
     /** Shows the curves' points (already within their budget). */

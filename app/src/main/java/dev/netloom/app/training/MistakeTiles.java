@@ -31,7 +31,14 @@ final class MistakeTiles extends VBox {
         setId("train-mistakes");
         title.getStyleClass().add("section-title");
         title.setWrapText(true);
-        getChildren().addAll(title, tiles);
+        // Scrolls within the height of the matrix beside it, rather than stretching the whole row.
+        javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(tiles);
+        scroll.setFitToWidth(true);
+        scroll.getStyleClass().add("edge-to-edge");
+        scroll.setPrefViewportHeight(300);
+        scroll.setMinViewportHeight(120);
+        VBox.setVgrow(scroll, javafx.scene.layout.Priority.ALWAYS);
+        getChildren().addAll(title, scroll);
     }
 
     void clear() {

@@ -22,6 +22,7 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TextFormatter;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -54,7 +55,7 @@ public final class TrainView extends StackPane {
     private final ConfusionGrid confusion = new ConfusionGrid();
     private final MistakeTiles mistakes = new MistakeTiles();
     private final TableView<Evaluation.ClassScore> perClass = new TableView<>();
-    private final HBox metrics = new HBox(28);
+    private final FlowPane metrics = new FlowPane(20, 8);
     private final VBox results;
     // Held here: bidirectional bindings to asObject() wrappers are weak on the wrapper's side.
     private final ObjectProperty<Integer> epochsValue;
@@ -80,7 +81,7 @@ public final class TrainView extends StackPane {
         experts.setTitle("Tokens per expert (last epoch)");
         experts.setAnimated(false);
         ((NumberAxis) experts.getYAxis()).setLabel("% of tokens");
-        experts.setPrefHeight(260);
+        experts.setPrefHeight(232);
         experts.setMinWidth(300);
         HBox charts = new HBox(14, card(loss), card(accuracy), card(experts));
         charts.getChildren().forEach(c -> HBox.setHgrow(c, Priority.ALWAYS));
@@ -193,9 +194,8 @@ public final class TrainView extends StackPane {
     private VBox results() {
         metrics.setId("train-metrics");
         metrics.setAlignment(Pos.CENTER_LEFT);
-        Label metricsTitle = new Label("Test split");
-        metricsTitle.getStyleClass().add(StudioStyle.SECTION_TITLE);
-        VBox metricsCard = card(new VBox(8, metricsTitle, metrics));
+        Label testTitle = new Label("Test split");
+        testTitle.getStyleClass().add(StudioStyle.SECTION_TITLE);
 
         Label matrixTitle = new Label("Confusion matrix (test split)");
         matrixTitle.getStyleClass().add(StudioStyle.SECTION_TITLE);
@@ -210,18 +210,17 @@ public final class TrainView extends StackPane {
         perClass.getColumns().add(column("Recall", s -> percent(s.recall()), true));
         perClass.getColumns().add(column("F1", s -> percent(s.f1()), true));
         perClass.getColumns().add(column("Examples", s -> Long.toString(s.support()), true));
-        perClass.setPrefHeight(330);
-        perClass.setPrefWidth(420);
-        perClass.setMinWidth(360);
-        Label classesTitle = new Label("Per class");
-        classesTitle.getStyleClass().add(StudioStyle.SECTION_TITLE);
-        VBox classesCard = card(new VBox(8, classesTitle, perClass));
+        perClass.setPrefHeight(240);
+        perClass.setMinWidth(470);
+        VBox.setVgrow(perClass, Priority.ALWAYS); // as tall as the matrix beside it
+        VBox scoresCard = card(new VBox(10, testTitle, metrics, perClass));
+        scoresCard.setMinWidth(Region.USE_PREF_SIZE);
 
         VBox mistakesCard = card(mistakes);
         HBox.setHgrow(mistakesCard, Priority.ALWAYS);
         mistakesCard.setMinWidth(240);
-        HBox row = new HBox(14, matrixCard, classesCard, mistakesCard);
-        return new VBox(14, metricsCard, row);
+        HBox row = new HBox(14, matrixCard, scoresCard, mistakesCard);
+        return new VBox(row);
     }
 
     private void showCurves(Curves c) {
@@ -255,22 +254,9 @@ public final class TrainView extends StackPane {
                 metric("top-" + e.topK() + " accuracy", percent(e.topKAccuracy())),
                 metric("macro F1", percent(e.macroF1())),
                 metric("loss", String.format(Locale.ROOT, "%.3f", e.loss())),
-                metric("examples", String.format(Locale.ROOT, "%,d", e.examples())),
-                model(r));
+                metric("examples", String.format(Locale.ROOT, "%,d", e.examples())));
         confusion.show(e.confusion(), r.classes());
         perClass.setItems(FXCollections.observableArrayList(e.perClass()));
-    }
-
-    private Node model(TestReport r) {
-        Label path = new Label(r.artifact().toString());
-        path.getStyleClass().add(StudioStyle.MUTED);
-        path.setWrapText(true);
-        Label name = new Label("model saved in");
-        name.getStyleClass().add(TrainStyle.METRIC_NAME);
-        VBox box = new VBox(2, name, path);
-        HBox.setHgrow(box, Priority.ALWAYS);
-        box.setAlignment(Pos.CENTER_LEFT);
-        return box;
     }
 
     private void showCell(int actual, int predicted) {

@@ -155,7 +155,7 @@ class TrainViewTest {
         int classes = report.classes().size();
         assertThat(robot.lookup(".confusion-cell").queryAll()).hasSize(classes * classes);
         assertThat(robot.lookup("#train-classes").queryAs(TableView.class).getItems()).hasSize(classes);
-        assertThat(robot.lookup("#train-metrics").queryAs(javafx.scene.layout.HBox.class).getChildren()).isNotEmpty();
+        assertThat(robot.lookup("#train-metrics").queryAs(javafx.scene.layout.Pane.class).getChildren()).isNotEmpty();
 
         // Clicking a cell with mistakes lists those test examples, with their pictures and questions.
         long[][] confusion = report.evaluation().confusion();
