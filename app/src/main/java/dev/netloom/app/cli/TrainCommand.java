@@ -100,8 +100,7 @@ final class TrainCommand implements Callable<Integer> {
         Path checkpoint = out.resolveSibling(out.getFileName() + ".checkpoint.safetensors");
         // The run is recorded in the workspace as it happens, by the same recorder the Train view uses.
         Workspace workspace = openWorkspace();
-        RunRecorder recorder = workspace == null ? null
-                : RunRecorder.start(workspace.runs(), projectFile, out.getFileName().toString(), settings, dataset);
+        RunRecorder recorder = workspace == null ? null : record(workspace, settings, dataset);
         TrainingRun run = training.run()
                 .listener(Listeners.both(new TrainingProgress(netloom.out, System.console() != null), recorder))
                 .checkpointTo(checkpoint);
@@ -169,6 +168,16 @@ final class TrainCommand implements Callable<Integer> {
             return netloom.services.openWorkspace();
         } catch (java.sql.SQLException | RuntimeException e) {
             netloom.err.println("netloom train: the run will not be recorded: cannot open the workspace: " + e.getMessage());
+            return null;
+        }
+    }
+
+    /** Starts the run's record; null (training goes on, saying so) when the workspace refuses it. */
+    private RunRecorder record(Workspace workspace, TrainingSettings settings, Dataset dataset) {
+        try {
+            return RunRecorder.start(workspace.runs(), projectFile, out.getFileName().toString(), settings, dataset);
+        } catch (RuntimeException e) {
+            netloom.err.println("netloom train: the run will not be recorded: " + e.getMessage());
             return null;
         }
     }

@@ -177,6 +177,9 @@ public final class TrainViewModel {
      * @return completes on the FX thread with the state the run ended in
      */
     public CompletableFuture<TrainState> start() {
+        if (state.get().busy()) {
+            return CompletableFuture.completedFuture(state.get());
+        }
         live = new LiveCurves(POINT_BUDGET, throttle::request);
         return launch(null, null);
     }
