@@ -7,7 +7,11 @@ import dev.netloom.train.TrainingRun;
 import dev.netloom.train.TrainingSection;
 import dev.netloom.train.TrainingSettings;
 import dev.netloom.train.data.Dataset;
+import dev.netloom.app.training.Listeners;
 import dev.netloom.app.training.ModelTraining;
+import dev.netloom.app.training.RunRecorder;
+import dev.netloom.app.training.TrainingOverrides;
+import dev.netloom.app.workspace.Workspace;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -94,8 +98,11 @@ final class TrainCommand implements Callable<Integer> {
             return ExitCode.INVALID;
         }
         Path checkpoint = out.resolveSibling(out.getFileName() + ".checkpoint.safetensors");
+        // The run is recorded in the workspace as it happens, by the same recorder the Train view uses.
+        Workspace workspace = openWorkspace();
+        RunRecorder recorder = workspace == null ? null : record(workspace, settings, dataset);
         TrainingRun run = training.run()
-                .listener(new TrainingProgress(netloom.out, System.console() != null))
+                .listener(Listeners.both(new TrainingProgress(netloom.out, System.console() != null), recorder))
                 .checkpointTo(checkpoint);
         // On Ctrl+C the JVM halts once its hooks return, so the hook waits for the run to stop
         // (within one step) and write its checkpoint, not just asks it to.
@@ -114,6 +121,9 @@ final class TrainCommand implements Callable<Integer> {
             }
             Runtime.getRuntime().addShutdownHook(interrupt);
             ModelTraining.Outcome outcome = training.trainAndWrite(out, folder, netloom.services.projectFile());
+            if (recorder != null) {
+                recorder.finished(outcome);
+            }
             if (outcome.artifact() == null) {
                 netloom.out.println("Stopped; continue with --resume " + checkpoint);
                 return ExitCode.FAILURE;
@@ -123,11 +133,22 @@ final class TrainCommand implements Callable<Integer> {
             return ExitCode.OK;
         } catch (TrainingException e) {
             netloom.err.println("netloom train: " + e.getMessage());
+            failed(recorder, e.getMessage());
             return ExitCode.INVALID;
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
+            failed(recorder, e.getMessage());
+            if (e instanceof RuntimeException r) {
+                throw r;
+            }
             netloom.err.println("netloom train: " + e.getMessage());
             return ExitCode.FAILURE;
         } finally {
+            if (recorder != null && recorder.problem() != null) {
+                netloom.err.println("netloom train: the run was not fully recorded in the workspace: " + recorder.problem());
+            }
+            if (workspace != null) {
+                workspace.close();
+            }
             stopped.countDown();
             try {
                 Runtime.getRuntime().removeShutdownHook(interrupt);
@@ -138,10 +159,32 @@ final class TrainCommand implements Callable<Integer> {
     }
 
     private TrainingSettings overrides(TrainingSettings s) {
-        return new TrainingSettings(s.optimizer(), learningRate != null ? learningRate : s.learningRate(), s.momentum(),
-                s.schedule(), s.warmupEpochs(), s.stepEvery(), batchSize != null ? batchSize : s.batchSize(),
-                epochs != null ? epochs : s.epochs(), s.weightDecay(), s.gradientClip(), s.labelSmoothing(),
-                s.earlyStoppingPatience(), seed != null ? seed : s.seed(), threads != null ? threads : s.threads(),
-                s.augmentation());
+        return new TrainingOverrides(epochs, batchSize, learningRate, threads, seed).applyTo(s);
+    }
+
+    /** The workspace the run is recorded in; null (training goes on, saying so) when it cannot be opened. */
+    private Workspace openWorkspace() {
+        try {
+            return netloom.services.openWorkspace();
+        } catch (java.sql.SQLException | RuntimeException e) {
+            netloom.err.println("netloom train: the run will not be recorded: cannot open the workspace: " + e.getMessage());
+            return null;
+        }
+    }
+
+    /** Starts the run's record; null (training goes on, saying so) when the workspace refuses it. */
+    private RunRecorder record(Workspace workspace, TrainingSettings settings, Dataset dataset) {
+        try {
+            return RunRecorder.start(workspace.runs(), projectFile, out.getFileName().toString(), settings, dataset);
+        } catch (RuntimeException e) {
+            netloom.err.println("netloom train: the run will not be recorded: " + e.getMessage());
+            return null;
+        }
+    }
+
+    private static void failed(RunRecorder recorder, String message) {
+        if (recorder != null) {
+            recorder.failed(message == null ? "failed" : message.lines().findFirst().orElse(message));
+        }
     }
 }

@@ -28,6 +28,7 @@ public final class StudioApp extends Application {
         services = StudioServices.standard();
         home = services.home();
         workspace = services.openWorkspace();
+        workspace.runs().markInterrupted(); // runs of a studio or CLI that died are not left "running"
         io = Executors.newFixedThreadPool(2, r -> {
             Thread t = new Thread(r, "netloom-io");
             t.setDaemon(true);

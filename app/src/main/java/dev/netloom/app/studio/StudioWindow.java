@@ -7,6 +7,8 @@ import dev.netloom.app.runs.RunsView;
 import dev.netloom.app.runs.RunsViewModel;
 import dev.netloom.app.data.DataViewModel;
 import dev.netloom.app.data.SourceForm;
+import dev.netloom.app.training.TrainView;
+import dev.netloom.app.training.TrainViewModel;
 import dev.netloom.app.workspace.RecentProject;
 import dev.netloom.app.workspace.Workspace;
 import dev.netloom.designer.GraphDesigner;
@@ -68,7 +70,7 @@ import java.util.concurrent.Executor;
 
 /**
  * The studio's main window: a menu and tool bar, a left rail of views (Design, Data, Train,
- * Tune, Export, Runs), and the project session behind them. Design and Data work; Train, Tune,
+ * Tune, Export, Runs), and the project session behind them. Design, Data and Train work; Tune,
  * Export and Runs say plainly that they come once training is set up.
  */
 public final class StudioWindow {
@@ -113,8 +115,7 @@ public final class StudioWindow {
 
         views.put("Design", designer);
         views.put("Data", dataView);
-        views.put("Train", new PlaceholderView("Train", MaterialDesignP.PLAY_CIRCLE_OUTLINE,
-                "Train the model on this computer and watch its loss and accuracy as it learns."));
+        views.put("Train", new TrainView(new TrainViewModel(session, services, workspace.runs(), fx)));
         views.put("Tune", new dev.netloom.app.search.TuneView(new dev.netloom.app.search.TuneViewModel(services, session, workspace.runs(), io, fx)));
         views.put("Export", new PlaceholderView("Export", MaterialDesignE.EXPORT_VARIANT,
                 "Ship a quantized, verified bundle for a phone, a Raspberry Pi, a Jetson, a watch or the browser."));
@@ -155,6 +156,11 @@ public final class StudioWindow {
         return dataView;
     }
 
+    /** The Train view (its model drives runs in tests and screenshots). */
+    public TrainView trainView() {
+        return (TrainView) views.get("Train");
+    }
+
     public Scene scene() {
         return stage.getScene();
     }
@@ -192,7 +198,7 @@ public final class StudioWindow {
             b.setToggleGroup(group);
             b.setMaxWidth(Double.MAX_VALUE);
             b.setOnAction(e -> showView(name));
-            if (!name.equals("Design") && !name.equals("Data") && !name.equals("Tune")) {
+            if (views.get(name) instanceof PlaceholderView) {
                 b.setTooltip(new Tooltip(name + ": available after training is set up"));
             }
             railButtons.put(name, b);

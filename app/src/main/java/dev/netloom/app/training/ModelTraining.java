@@ -22,9 +22,9 @@ import java.util.List;
 
 /**
  * Trains a project's graph on a dataset and writes the model artifact: what {@code netloom train},
- * every trial of {@code netloom tune} and (later) the studio's Train view do, in one place. The
+ * every trial of {@code netloom tune} and the studio's Train view do, in one place. The
  * caller configures the {@link TrainingRun} (listener, checkpoint, resume, cancel) between
- * {@link #prepare} and {@link #trainAndWrite}.
+ * {@link #prepare} and {@link #trainAndWrite}; {@link RunRecorder} writes it into the workspace.
  */
 public final class ModelTraining {
 
@@ -44,6 +44,7 @@ public final class ModelTraining {
     private final Dataset dataset;
     private final TrainingSettings settings;
     private final TrainingRun run;
+    private int mistakesKept = 10;
 
     private ModelTraining(Project project, Dataset dataset, TrainingSettings settings, TrainingRun run) {
         this.project = project;
@@ -70,6 +71,19 @@ public final class ModelTraining {
     }
 
     /**
+     * How many of the test split's mistakes (most confident first) the outcome keeps; 10 unless
+     * set. The Train view keeps them all, to list the examples behind each cell of the confusion
+     * matrix.
+     */
+    public ModelTraining keepMistakes(int count) {
+        if (count < 0) {
+            throw new IllegalArgumentException("cannot keep a negative number of mistakes");
+        }
+        this.mistakesKept = count;
+        return this;
+    }
+
+    /**
      * Trains; unless the run was cancelled, scores the test split and writes the artifact to
      * {@code out}, recording the project with the settings actually used.
      *
@@ -82,7 +96,7 @@ public final class ModelTraining {
                 return new Outcome(result.end(), result.history(), null, null);
             }
             Evaluation test = Evaluation.of(result.model(), dataset.test(), dataset.classes(),
-                    Math.min(5, dataset.classes().size()), 10, settings.batchSize());
+                    Math.min(5, dataset.classes().size()), mistakesKept, settings.batchSize());
             Project trained = project.withSection("training", TrainingSection.write(settings));
             ModelArtifact.write(out, new ModelArtifact.Contents(trained, result.model(), dataset, settings, result.end(),
                     result.history(), test, started, Instant.now(), dataFolder), files);

@@ -42,6 +42,26 @@ class TrainCommandTest {
     }
 
     @Test
+    void trainRecordsTheRunInTheWorkspace() throws Exception {
+        Path project = qaProject();
+        Path model = dir.resolve("recorded");
+        Cli train = Cli.run("train", project.toString(), "--data", "{\"source\": \"shapes-qa\", \"examples\": 300}",
+                "--epochs", "2", "--out", model.toString());
+        assertThat(train.code()).as(train.err()).isZero();
+        assertThat(train.err()).isEmpty();
+        try (var workspace = dev.netloom.app.workspace.Workspace.open(dev.netloom.app.TestHome.PATH)) {
+            var run = workspace.runs().runs(java.util.Optional.of(project)).get(0);
+            assertThat(run.name()).isEqualTo("recorded");
+            assertThat(run.status()).isEqualTo(dev.netloom.app.workspace.RunStatus.FINISHED);
+            assertThat(run.artifact()).isEqualTo(model.toAbsolutePath().toString());
+            assertThat(run.dataset()).startsWith("Shapes QA");
+            assertThat(run.testAccuracy()).isBetween(0.0, 1.0);
+            assertThat(run.settings()).contains("\"epochs\":2");
+            assertThat(workspace.runs().epochs(run.id())).hasSize(2);
+        }
+    }
+
+    @Test
     void aBadDataSectionIsRefusedWithItsJsonPath() {
         Cli r = Cli.run("train", qaProject().toString(), "--data", "{\"source\": \"shapes-qa\", \"examples\": -5}",
                 "--out", dir.resolve("m").toString());

@@ -162,10 +162,48 @@ public final class Screenshots {
             // 6. A view that comes later.
             fx(() -> {
                 w.applyTheme(Theme.LIGHT);
-                w.showView("Train");
+                w.showView("Tune");
                 return null;
             });
-            shot(w.scene(), out.resolve("train-placeholder.png"));
+            shot(w.scene(), out.resolve("tune-placeholder.png"));
+
+            // 7. The Train view after a real run on Shapes QA: curves, test scores, a confusion cell's examples.
+            Path qa = home.resolve("shapes-qa.netloom");
+            new dev.netloom.graph.project.ProjectFile(SERVICES.catalog()).write(SERVICES.templates()
+                    .find("image-text-qa").orElseThrow().project().withSection("data",
+                            new com.fasterxml.jackson.databind.ObjectMapper().readTree(
+                                    "{\"source\": \"shapes-qa\", \"examples\": 1500}")), qa);
+            fx(() -> w.openFile(qa)).get(30, TimeUnit.SECONDS);
+            var train = w.trainView().model();
+            var finished = fx(() -> {
+                w.showView("Train");
+                train.epochsProperty().set(8);
+                return train.start();
+            });
+            System.out.println("trained: " + finished.get(10, TimeUnit.MINUTES) + " " + fx(() -> train.errorProperty().get()));
+            fx(() -> {
+                var r = train.reportProperty().get();
+                long[][] c = r.evaluation().confusion();
+                int[] worst = {0, 1};
+                for (int i = 0; i < c.length; i++) {
+                    for (int j = 0; j < c.length; j++) {
+                        if (i != j && c[i][j] > c[worst[0]][worst[1]]) {
+                            worst = new int[] {i, j};
+                        }
+                    }
+                }
+                var cell = w.scene().lookup("#confusion-" + worst[0] + "-" + worst[1]);
+                javafx.event.Event.fireEvent(cell, new javafx.scene.input.MouseEvent(
+                        javafx.scene.input.MouseEvent.MOUSE_CLICKED, 5, 5, 5, 5, javafx.scene.input.MouseButton.PRIMARY,
+                        1, false, false, false, false, true, false, false, true, false, false, null));
+                return null;
+            });
+            shot(w.scene(), out.resolve("train.png"));
+            fx(() -> {
+                w.applyTheme(Theme.DARK);
+                return null;
+            });
+            shot(w.scene(), out.resolve("train-dark.png"));
         } finally {
             io.shutdownNow();
             workspace.close();

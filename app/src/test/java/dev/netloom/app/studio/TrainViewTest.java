@@ -1,0 +1,260 @@
+package dev.netloom.app.studio;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.netloom.app.StudioServices;
+import dev.netloom.app.TestHome;
+import dev.netloom.app.training.TestReport;
+import dev.netloom.app.training.TrainState;
+import dev.netloom.app.training.TrainViewModel;
+import dev.netloom.app.workspace.EpochRecord;
+import dev.netloom.app.workspace.RunRecord;
+import dev.netloom.app.workspace.RunStatus;
+import dev.netloom.app.workspace.Workspace;
+import dev.netloom.graph.project.Project;
+import dev.netloom.graph.project.ProjectFile;
+import javafx.application.Platform;
+import javafx.event.Event;
+import javafx.scene.Node;
+import javafx.scene.chart.LineChart;
+import javafx.scene.chart.XYChart;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.TableView;
+import javafx.scene.input.MouseButton;
+import javafx.scene.input.MouseEvent;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The Train view headless: a real run on Shapes QA, its charts, results and workspace record; stop, pause, resume. */
+@ExtendWith(ApplicationExtension.class)
+class TrainViewTest {
+
+    private static final StudioServices SERVICES = StudioServices.standard(TestHome.PATH);
+
+    @TempDir
+    Path dir;
+
+    private final ExecutorService io = Executors.newSingleThreadExecutor();
+    private Workspace workspace;
+    private Stage stage;
+    private StudioWindow window;
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        if (window != null) {
+            TrainViewModel m = window.trainView().model();
+            fx(() -> {
+                m.stop();
+                return null;
+            });
+            WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !m.stateProperty().get().busy());
+            fx(() -> {
+                window.dispose();
+                return null;
+            });
+        }
+        io.shutdownNow();
+        if (workspace != null) {
+            workspace.close();
+        }
+    }
+
+    private static <T> T fx(Callable<T> action) throws Exception {
+        T result = WaitForAsyncUtils.asyncFx(action).get(10, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+        return result;
+    }
+
+    /** The studio with a Shapes QA project (image + question) open on the Train view. */
+    private TrainViewModel openQaProject(String data) throws Exception {
+        workspace = Workspace.open(dir.resolve("home"));
+        Path file = project(data);
+        window = fx(() -> {
+            StudioWindow w = new StudioWindow(SERVICES, workspace, dir.resolve("home"), stage, io, Platform::runLater,
+                    new ScriptedPrompts());
+            stage.show();
+            return w;
+        });
+        fx(() -> window.openFile(file)).get(10, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+        fx(() -> {
+            window.showView("Train");
+            return null;
+        });
+        return window.trainView().model();
+    }
+
+    private Path project(String data) throws Exception {
+        Project p = SERVICES.templates().find("image-text-qa").orElseThrow().project()
+                .withSection("data", new ObjectMapper().readTree(data));
+        Path file = dir.resolve("qa.netloom");
+        new ProjectFile(SERVICES.catalog()).write(p, file);
+        return file;
+    }
+
+    private static final String SHAPES_300 = "{\"source\": \"shapes-qa\", \"examples\": 300}";
+
+    private static void waitFor(TrainViewModel m, TrainState... states) throws Exception {
+        List<TrainState> wanted = List.of(states);
+        WaitForAsyncUtils.waitFor(180, TimeUnit.SECONDS, () -> wanted.contains(m.stateProperty().get()));
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private List<RunRecord> runs() {
+        return workspace.runs().runs(Optional.of(dir.resolve("qa.netloom")));
+    }
+
+    @Test
+    void aRunDrawsItsCurvesShowsTheTestResultsAndIsRecorded(FxRobot robot) throws Exception {
+        TrainViewModel m = openQaProject(SHAPES_300);
+        fx(() -> {
+            m.epochsProperty().set(2);
+            return null;
+        });
+        robot.clickOn("#train-start");
+        waitFor(m, TrainState.FINISHED, TrainState.FAILED);
+        assertThat(m.stateProperty().get()).as(m.errorProperty().get()).isEqualTo(TrainState.FINISHED);
+
+        LineChart<?, ?> loss = robot.lookup("#train-loss-chart").queryAs(LineChart.class);
+        assertThat(loss.getData()).extracting(s -> ((XYChart.Series<?, ?>) s).getData().size())
+                .satisfies(sizes -> {
+                    assertThat(sizes.get(0)).isGreaterThan(4).isLessThanOrEqualTo(TrainViewModel.POINT_BUDGET);
+                    assertThat(sizes.get(1)).isEqualTo(2); // one validation point per epoch
+                });
+        LineChart<?, ?> accuracy = robot.lookup("#train-accuracy-chart").queryAs(LineChart.class);
+        assertThat(accuracy.getData().get(1).getData()).hasSize(2);
+        assertThat(robot.lookup("#train-progress").queryAs(ProgressBar.class).getProgress()).isEqualTo(1.0);
+        assertThat(robot.lookup("#train-progress-line").queryAs(Label.class).getText()).startsWith("Epoch 2 of 2");
+        assertThat(robot.lookup("#train-experts-chart").query().getParent().isVisible()).isFalse(); // no MoE here
+
+        TestReport report = m.reportProperty().get();
+        int classes = report.classes().size();
+        assertThat(robot.lookup(".confusion-cell").queryAll()).hasSize(classes * classes);
+        assertThat(robot.lookup("#train-classes").queryAs(TableView.class).getItems()).hasSize(classes);
+        assertThat(robot.lookup("#train-metrics").queryAs(javafx.scene.layout.Pane.class).getChildren()).isNotEmpty();
+
+        // Clicking a cell with mistakes lists those test examples, with their pictures and questions.
+        long[][] confusion = report.evaluation().confusion();
+        int[] wrong = firstMistakeCell(confusion);
+        assertThat(wrong).as("a short run makes mistakes").isNotNull();
+        Node cell = robot.lookup("#confusion-" + wrong[0] + "-" + wrong[1]).query();
+        fx(() -> {
+            Event.fireEvent(cell, new MouseEvent(MouseEvent.MOUSE_CLICKED, 5, 5, 5, 5, MouseButton.PRIMARY, 1, false,
+                    false, false, false, true, false, false, true, false, false, null));
+            return null;
+        });
+        assertThat(robot.lookup(".mistake").queryAll()).hasSize((int) Math.min(60, confusion[wrong[0]][wrong[1]]));
+        assertThat(robot.lookup(".mistake .image-view").queryAll()).isNotEmpty();
+        assertThat(robot.lookup(".mistake-text").queryAll()).isNotEmpty();
+
+        // Recorded in the workspace as it happened: the run, both epochs, the model and its test accuracy.
+        RunRecord run = runs().get(0);
+        assertThat(runs()).hasSize(1);
+        assertThat(run.status()).isEqualTo(RunStatus.FINISHED);
+        assertThat(run.name()).isEqualTo("run 1");
+        assertThat(run.dataset()).startsWith("Shapes QA");
+        assertThat(run.fingerprint()).hasSize(64);
+        assertThat(run.settings()).contains("\"epochs\":2");
+        assertThat(run.testAccuracy()).isEqualTo(report.evaluation().accuracy());
+        assertThat(workspace.runs().epochs(run.id())).extracting(EpochRecord::epoch).containsExactly(1, 2);
+        assertThat(Path.of(run.artifact())).isEqualTo(dir.resolve("qa.runs/run-1").toAbsolutePath())
+                .isDirectory();
+        assertThat(Path.of(run.artifact()).resolve("weights.safetensors")).isRegularFile();
+    }
+
+    private static int[] firstMistakeCell(long[][] confusion) {
+        for (int i = 0; i < confusion.length; i++) {
+            for (int j = 0; j < confusion.length; j++) {
+                if (i != j && confusion[i][j] > 0) {
+                    return new int[] {i, j};
+                }
+            }
+        }
+        return null;
+    }
+
+    @Test
+    void stoppingMidRunEndsWithinAStepKeepsACheckpointAndRecordsStopped(FxRobot robot) throws Exception {
+        TrainViewModel m = openQaProject(SHAPES_300);
+        fx(() -> {
+            m.epochsProperty().set(200);
+            m.batchSizeProperty().set(4);
+            return null;
+        });
+        robot.clickOn("#train-start");
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> m.progressProperty().get().stepInEpoch() >= 2);
+        robot.clickOn("#train-stop");
+        waitFor(m, TrainState.STOPPED, TrainState.FAILED);
+        assertThat(m.stateProperty().get()).as(m.errorProperty().get()).isEqualTo(TrainState.STOPPED);
+        assertThat(m.progressProperty().get().epoch()).isEqualTo(1);
+        assertThat(m.canResumeProperty().get()).isFalse();
+        assertThat(robot.lookup("#train-resume").queryAs(Button.class).isDisabled()).isTrue();
+        RunRecord run = runs().get(0);
+        assertThat(run.status()).isEqualTo(RunStatus.STOPPED);
+        assertThat(run.artifact()).isNull();
+        assertThat(run.message()).contains("cancelled during epoch 1");
+        assertThat(dir.resolve("qa.runs/run-1.checkpoint.safetensors")).isRegularFile();
+        assertThat(dir.resolve("qa.runs/run-1")).doesNotExist();
+    }
+
+    @Test
+    void pauseThenResumeContinuesFromTheCheckpointAsANewRecordedRun(FxRobot robot) throws Exception {
+        TrainViewModel m = openQaProject(SHAPES_300);
+        fx(() -> {
+            m.epochsProperty().set(2);
+            m.batchSizeProperty().set(16);
+            m.learningRateProperty().set(5e-4); // small batches at the template's rate can diverge
+            return null;
+        });
+        robot.clickOn("#train-start");
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> m.progressProperty().get().stepInEpoch() >= 2);
+        robot.clickOn("#train-pause");
+        waitFor(m, TrainState.STOPPED, TrainState.FAILED);
+        assertThat(m.canResumeProperty().get()).as(m.statusProperty().get()).isTrue();
+        int pointsBefore = m.curvesProperty().get().trainingLoss().size();
+
+        robot.clickOn("#train-resume");
+        waitFor(m, TrainState.FINISHED, TrainState.FAILED);
+        assertThat(m.stateProperty().get()).as(m.errorProperty().get()).isEqualTo(TrainState.FINISHED);
+        assertThat(m.curvesProperty().get().trainingLoss().size()).isGreaterThan(pointsBefore); // the curve goes on
+        assertThat(runs()).extracting(RunRecord::name, RunRecord::status).containsExactlyInAnyOrder(
+                org.assertj.core.groups.Tuple.tuple("run 1", RunStatus.STOPPED),
+                org.assertj.core.groups.Tuple.tuple("run 2 (resumes run 1)", RunStatus.FINISHED));
+        assertThat(dir.resolve("qa.runs/run-2/weights.safetensors")).isRegularFile();
+    }
+
+    @Test
+    void badDataIsOneLineInTheViewAndNothingIsTrained(FxRobot robot) throws Exception {
+        TrainViewModel m = openQaProject("{\"source\": \"shapes-qa\", \"examples\": -5}");
+        robot.clickOn("#train-start");
+        waitFor(m, TrainState.FAILED);
+        assertThat(robot.lookup("#train-error").queryAs(Label.class).getText())
+                .isEqualTo("data.examples: must be a whole number from 1 to 10000000, got -5");
+        assertThat(runs()).isEmpty();
+        assertThat(Files.exists(dir.resolve("qa.runs"))).isFalse();
+    }
+}
