@@ -210,13 +210,14 @@ class TrainViewTest {
         robot.clickOn("#train-stop");
         waitFor(m, TrainState.STOPPED, TrainState.FAILED);
         assertThat(m.stateProperty().get()).as(m.errorProperty().get()).isEqualTo(TrainState.STOPPED);
-        assertThat(m.progressProperty().get().epoch()).isEqualTo(1);
+        // Stop lands within a step, in whichever epoch the run has reached by then (the machine may be fast).
+        assertThat(m.progressProperty().get().epoch()).isBetween(1, 200);
         assertThat(m.canResumeProperty().get()).isFalse();
         assertThat(robot.lookup("#train-resume").queryAs(Button.class).isDisabled()).isTrue();
         RunRecord run = runs().get(0);
         assertThat(run.status()).isEqualTo(RunStatus.STOPPED);
         assertThat(run.artifact()).isNull();
-        assertThat(run.message()).contains("cancelled during epoch 1");
+        assertThat(run.message()).containsPattern("cancelled during epoch \\d+ at step \\d+");
         assertThat(dir.resolve("qa.runs/run-1.checkpoint.safetensors")).isRegularFile();
         assertThat(dir.resolve("qa.runs/run-1")).doesNotExist();
     }
