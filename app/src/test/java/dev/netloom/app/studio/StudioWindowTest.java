@@ -91,7 +91,7 @@ class StudioWindowTest {
         robot.clickOn("#new-project");
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(prompts.asked).contains("new project [empty, small-cnn, mobilenet-v2, text-classifier, "
-                + "image-text-qa, moe-transformer]");
+                + "image-text-qa, moe-transformer, image-text-moe]");
         Graph template = SERVICES.templates().find("small-cnn").orElseThrow().project().graph();
         assertThat(w.session().designer().graph()).isEqualTo(template);
         assertThat(stage.getTitle()).isEqualTo("small-cnn — Netloom Studio");
