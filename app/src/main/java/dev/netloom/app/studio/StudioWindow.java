@@ -5,6 +5,8 @@ import dev.netloom.app.data.DataFiles;
 import dev.netloom.app.data.DataView;
 import dev.netloom.app.data.DataViewModel;
 import dev.netloom.app.data.SourceForm;
+import dev.netloom.app.export.ExportFiles;
+import dev.netloom.app.export.ExportView;
 import dev.netloom.app.workspace.RecentProject;
 import dev.netloom.app.workspace.Workspace;
 import dev.netloom.designer.GraphDesigner;
@@ -115,8 +117,7 @@ public final class StudioWindow {
                 "Train the model on this computer and watch its loss and accuracy as it learns."));
         views.put("Tune", new PlaceholderView("Tune", MaterialDesignT.TUNE_VARIANT,
                 "Let the studio search for better settings (layer sizes, learning rate) by training many variants."));
-        views.put("Export", new PlaceholderView("Export", MaterialDesignE.EXPORT_VARIANT,
-                "Ship a quantized, verified bundle for a phone, a Raspberry Pi, a Jetson, a watch or the browser."));
+        views.put("Export", ExportView.create(services, workspace, session.fileProperty(), io, fx, ExportFiles.dialogs(() -> stage)));
         views.put("Runs", new PlaceholderView("Runs", MaterialDesignH.HISTORY,
                 "Every training run with its settings and results, side by side."));
 
@@ -189,7 +190,7 @@ public final class StudioWindow {
             b.setToggleGroup(group);
             b.setMaxWidth(Double.MAX_VALUE);
             b.setOnAction(e -> showView(name));
-            if (!name.equals("Design") && !name.equals("Data")) {
+            if (!name.equals("Design") && !name.equals("Data") && !name.equals("Export")) {
                 b.setTooltip(new Tooltip(name + ": available after training is set up"));
             }
             railButtons.put(name, b);
