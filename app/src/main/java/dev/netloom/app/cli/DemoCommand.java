@@ -124,7 +124,8 @@ final class DemoCommand implements Callable<Integer> {
         Path home = out.toAbsolutePath().normalize();
         // 1. The project, from the template.
         step(1, "Project: the " + TEMPLATE + " template");
-        Project project = netloom.services.templates().find(TEMPLATE).orElseThrow().project();
+        Project project = netloom.services.templates().find(TEMPLATE).orElseThrow(() -> new IOException(
+                "the template " + TEMPLATE + " is missing from this build; rebuild netloom")).project();
         ObjectNode data = (ObjectNode) project.section("data").orElseThrow().deepCopy();
         if (examples != null || quick) {
             data.put("examples", examples != null ? examples : 300);

@@ -78,6 +78,17 @@ class ExportCommandTest {
             default -> 1.2;
         };
         assertThat(bits).isLessThanOrEqualTo(limit).isGreaterThan(limit / 2);
+        // netloom export records the bundle in the workspace, as the export view does.
+        try (var workspace = dev.netloom.app.workspace.Workspace.open(dev.netloom.app.TestHome.PATH)) {
+            assertThat(workspace.runs().bundles(model)).anySatisfy(b -> {
+                assertThat(b.bundle()).isEqualTo(dev.netloom.app.workspace.RunLog.key(out));
+                assertThat(b.device()).isEqualTo("raspberry-pi-5");
+                assertThat(b.precision()).isEqualTo(precision);
+                assertThat(b.bytes()).isPositive();
+            });
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
 
         Cli folder = Cli.run("verify", out.toString());
         assertThat(folder.code()).as(folder.err()).isZero();
