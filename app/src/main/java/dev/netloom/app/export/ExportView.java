@@ -132,8 +132,8 @@ public final class ExportView extends ScrollPane {
         devices.getItems().setAll(model.devices());
         devices.setPrefWidth(300);
         devices.setVisibleRowCount(16);
-        devices.setCellFactory(list -> new DeviceCell());
-        devices.setButtonCell(new DeviceCell());
+        devices.setCellFactory(list -> new DeviceCell(true));
+        devices.setButtonCell(new DeviceCell(false));
         devices.valueProperty().addListener((obs, old, choice) -> {
             if (choice == null) {
                 return;
@@ -154,6 +154,13 @@ public final class ExportView extends ScrollPane {
 
     /** Headings in bold and unselectable; devices indented under them. */
     private static final class DeviceCell extends ListCell<DeviceChoice> {
+        private final boolean inList;
+
+        /** @param inList true in the open list (devices indented under headings), false on the closed box */
+        DeviceCell(boolean inList) {
+            this.inList = inList;
+        }
+
         @Override
         protected void updateItem(DeviceChoice item, boolean empty) {
             super.updateItem(item, empty);
@@ -168,7 +175,7 @@ public final class ExportView extends ScrollPane {
                 setDisable(true);
                 setStyle("-fx-font-weight: bold; -fx-opacity: 1;");
             } else {
-                setText((getListView() != null ? "    " : "") + item.device().name());
+                setText((inList ? "    " : "") + item.device().name());
             }
         }
     }

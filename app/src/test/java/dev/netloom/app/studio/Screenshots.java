@@ -163,10 +163,59 @@ public final class Screenshots {
                 return null;
             });
             shot(w.scene(), out.resolve("train-placeholder.png"));
+
+            // 7. The Export view: a model trained here, the Pi 5's precision rows, an INT8 bundle's report.
+            exportView(w, workspace, home);
+            shot(w.scene(), out.resolve("export.png"));
         } finally {
             io.shutdownNow();
             workspace.close();
             Platform.exit();
+        }
+    }
+
+    /** Trains a small image + text model, records its run, and exports it for a Raspberry Pi 5 in the Export view. */
+    private static void exportView(StudioWindow w, Workspace workspace, Path home) throws Exception {
+        Path folder = Files.createDirectories(home.resolve("qa"));
+        Path project = folder.resolve("shapes-qa.netloom");
+        Path model = folder.resolve("shapes-qa-model");
+        for (String[] args : List.of(new String[] {"new", "--template", "image-text-qa", project.toString()},
+                new String[] {"train", project.toString(), "--data", "{\"source\": \"shapes-qa\", \"examples\": 3000}",
+                        "--epochs", "6", "--out", model.toString()})) {
+            int code = dev.netloom.app.cli.NetloomCommand.run(SERVICES, new java.io.PrintStream(
+                    java.io.OutputStream.nullOutputStream()), System.err, args);
+            if (code != 0) {
+                throw new IllegalStateException("netloom " + args[0] + " failed for the export screenshot");
+            }
+        }
+        long run = workspace.runs().start(project, "run 1", "{}", "Shapes QA", "", null, null);
+        double accuracy = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(model.resolve("metrics.json").toFile()).path("test").path("accuracy").asDouble(Double.NaN);
+        workspace.runs().finish(run, dev.netloom.app.workspace.RunStatus.FINISHED, model.toString(),
+                Double.isNaN(accuracy) ? null : accuracy, "trained 6 epochs");
+        fx(() -> w.openFile(project)).get(30, TimeUnit.SECONDS);
+        fx(() -> {
+            w.showView("Export");
+            return null;
+        });
+        var view = fx(() -> (dev.netloom.app.export.ExportView) w.scene().lookup(".export-view"));
+        var m = view.model();
+        fx(m::refreshModels).get(30, TimeUnit.SECONDS);
+        fx(() -> m.chooseModel(m.modelsProperty().get(0))).get(60, TimeUnit.SECONDS);
+        fx(() -> {
+            m.chooseDevice("raspberry-pi-5");
+            return null;
+        });
+        fx(m::measureAccuracy).get(300, TimeUnit.SECONDS);
+        fx(() -> {
+            view.export();
+            return null;
+        });
+        for (int i = 0; i < 600 && fx(() -> m.reportProperty().get() == null && m.errorProperty().get().isEmpty()); i++) {
+            Thread.sleep(500);
+        }
+        if (!fx(() -> m.errorProperty().get()).isEmpty()) {
+            throw new IllegalStateException("export failed for the screenshot: " + fx(() -> m.errorProperty().get()));
         }
     }
 
