@@ -133,7 +133,9 @@ public final class ExportViewModel {
 
     /** Lists the project's models again (after a run finishes, or when the view is shown). */
     public CompletableFuture<List<ModelChoice>> refreshModels() {
-        return work("Looking for trained models…", () -> ModelChoice.ofProject(runs, project.get()))
+        // A quick query that may run beside an export: it leaves busy, status and error alone.
+        Optional<Path> file = project.get();
+        return CompletableFuture.supplyAsync(() -> ModelChoice.ofProject(runs, file), io)
                 .thenApplyAsync(found -> {
                     List<ModelChoice> all = new ArrayList<>(found);
                     // Folders chosen by hand stay on the list.
