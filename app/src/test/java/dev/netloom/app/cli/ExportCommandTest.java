@@ -51,6 +51,20 @@ class ExportCommandTest {
         return Cli.run(args);
     }
 
+    @Test
+    void precisionsPrintsTheExportViewsTableWithMeasuredAccuracy() {
+        Cli r = Cli.run("precisions", model.toString(), "--device", "raspberry-pi-5", "--accuracy", "--devices-dir",
+                shared.resolve("devices").toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("on Raspberry Pi 5", "PRECISION", "STORAGE BUDGET", "RAM BUDGET", "ACCURACY");
+        for (String p : new String[] {"FP32", "FP16", "INT8", "INT4", "2-bit", "1-bit"}) {
+            assertThat(r.out()).containsPattern("(?m)^" + p + " .* \\d+\\.\\d\\d% +yes$");
+        }
+        Cli unknown = Cli.run("precisions", model.toString(), "--device", "raspbery-pi-5");
+        assertThat(unknown.code()).isEqualTo(ExitCode.USAGE);
+        assertThat(unknown.err()).contains("raspberry-pi-5");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"fp32", "fp16", "int8", "int4", "int2", "int1"})
     void everyPrecisionWritesABundleThatVerifies(String precision) throws IOException {
