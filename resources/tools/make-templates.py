@@ -52,7 +52,7 @@ class Drawing:
             n["position"] = {"x": float(d * dx), "y": float(rows[d] * dy)}
             rows[d] += 1
 
-    def write(self, file_name, name, description, data=None, training=None):
+    def write(self, file_name, name, description, data=None, training=None, search=None):
         """Writes the template; data and training, when given, let it train out of the box."""
         self.layout()
         project = {
@@ -69,6 +69,8 @@ class Drawing:
             project["data"] = data
         if training:
             project["training"] = training
+        if search:
+            project["search"] = search
         with open(os.path.join(OUT, file_name + ".netloom"), "w") as f:
             json.dump(project, f, indent=2)
             f.write("\n")
@@ -186,6 +188,41 @@ def image_text_qa():
                              "epochs": 15, "batchSize": 64})
 
 
+def image_text_moe():
+    """image-text-qa's layout with a Mixture-of-Experts layer on the question path; small enough to
+    train on Shapes QA in about a minute (netloom demo trains, searches and exports it)."""
+    d = Drawing()
+    img = d.add("Image", "image", height=32, width=32, channels=3)
+    x = conv_bn_act(d, img, "conv1", 16, 3, bias=True)
+    x = d.add("MaxPool2d", "pool1", [x], kernel=2, stride=2)
+    x = conv_bn_act(d, x, "conv2", 32, 3, bias=True)
+    feature_map = d.add("MaxPool2d", "pool2", [x], kernel=2, stride=2)
+    q = token_branch(d, "question", length=16, vocabulary=200, dim=32)
+    q = d.add("TransformerEncoderBlock", "question_encoder", [q], heads=4, mlpRatio=2, dropout=0.1, activation="GELU")
+    n = d.add("LayerNorm", "question_norm", [q])
+    moe = d.add("MoE", "question_moe", [n], experts=4, topK=2, hidden=64, activation="GELU",
+                capacityFactor=1.25, balanceLossWeight=0.01, routerNoise=0.0, label="question experts")
+    q = d.add("Add", "question_add", [q + "->a", moe + "->b"])
+    looked = d.add("CrossAttention", "look", [q + "->query", feature_map + "->context"], heads=4, variant="softmax",
+                   dropout=0.0, label="question looks at picture")
+    looked = d.add("LayerNorm", "look_norm", [looked])
+    text_vec = d.add("GlobalAvgPool", "q_pool", [looked])
+    image_vec = d.add("GlobalAvgPool", "img_pool", [feature_map])
+    fused = d.add("GatedFusion", "fusion", [text_vec + "->a", image_vec + "->b"], dim=64)
+    fused = d.add("Dropout", "dropout", [fused], rate=0.1)
+    d.add("Classification", "answer", [fused], classes=9)  # Shapes QA's answers: 4 colours, 3 shapes, yes, no
+    return d.write("image-text-moe", "Image + text QA with experts",
+                   "Image + text question answering with a Mixture-of-Experts layer on the question path "
+                   "(4 experts, each token routed to 2): small enough to train on Shapes QA in about a minute.",
+                   data={"source": "shapes-qa", "examples": 6000},
+                   training={"optimizer": "adam", "learningRate": 0.003, "schedule": "cosine", "warmupEpochs": 0.5,
+                             "epochs": 10, "batchSize": 64},
+                   search={"parameters": [
+                       {"target": "training.learningRate", "kind": "float", "low": 0.0005, "high": 0.01, "log": True},
+                       {"target": "node:question_moe.hidden", "kind": "int", "low": 32, "high": 128, "step": 1,
+                        "log": True}]})
+
+
 def moe_transformer():
     d = Drawing()
     x = token_branch(d)
@@ -207,7 +244,7 @@ def moe_transformer():
 
 if __name__ == "__main__":
     os.makedirs(OUT, exist_ok=True)
-    names = [small_cnn(), mobilenet_v2(), text_classifier(), image_text_qa(), moe_transformer()]
+    names = [small_cnn(), mobilenet_v2(), text_classifier(), image_text_qa(), moe_transformer(), image_text_moe()]
     with open(os.path.join(OUT, "index.json"), "w") as f:
         json.dump(names, f, indent=2)
         f.write("\n")

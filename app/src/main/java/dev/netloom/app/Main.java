@@ -15,7 +15,7 @@ public final class Main {
 
     /** The line printed after the help when there is no display. */
     static final String NO_DISPLAY = "netloom: the studio window needs a display (DISPLAY is not set); "
-            + "the commands above work without one.";
+            + "the commands above work without one. To see the whole pipeline here, run: ./netloom demo";
 
     /** What {@link #run} returns when the studio window should open instead. */
     static final int OPEN_STUDIO = -1;

@@ -1,6 +1,7 @@
 package dev.netloom.app.cli;
 
 import dev.netloom.app.export.ModelExport;
+import dev.netloom.app.workspace.Workspace;
 import dev.netloom.devices.DeviceCatalog;
 import dev.netloom.devices.DeviceProfile;
 import dev.netloom.export.ExportException;
@@ -103,6 +104,7 @@ final class ExportCommand implements Callable<Integer> {
                         netloom.out.flush();
                     });
             netloom.out.print(report(profile, result));
+            record(request, result);
             return ExitCode.OK;
         } catch (ExportException e) {
             netloom.err.println("netloom export: " + e.getMessage());
@@ -110,6 +112,15 @@ final class ExportCommand implements Callable<Integer> {
         } catch (IOException e) {
             netloom.err.println("netloom export: cannot read or create the signing key: " + e.getMessage());
             return ExitCode.INVALID;
+        }
+    }
+
+    /** Notes the bundle in the workspace; a workspace that cannot be written costs a note, not the bundle. */
+    private void record(ExportRequest request, ExportResult result) {
+        try (Workspace workspace = netloom.services.openWorkspace()) {
+            ModelExport.record(workspace.runs(), artifact, request, result);
+        } catch (java.sql.SQLException | IllegalStateException e) {
+            netloom.err.println("netloom export: note: the bundle was not recorded in the workspace: " + e.getMessage());
         }
     }
 

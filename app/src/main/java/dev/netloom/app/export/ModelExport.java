@@ -1,6 +1,7 @@
 package dev.netloom.app.export;
 
 import dev.netloom.app.Version;
+import dev.netloom.app.workspace.RunLog;
 import dev.netloom.devices.Estimator;
 import dev.netloom.export.Artifact;
 import dev.netloom.export.ArtifactReader;
@@ -13,7 +14,6 @@ import dev.netloom.export.bundle.SigningKey;
 import dev.netloom.export.onnx.OnnxWriter;
 import dev.netloom.graph.project.ProjectFile;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
@@ -40,6 +40,16 @@ public final class ModelExport {
         Exporter exporter = new Exporter(new OnnxWriter(Version.current()), new Estimator(), key, Version.current(),
                 Clock.systemUTC());
         return exporter.export(artifact, request, () -> examples(artifact, progress), progress);
+    }
+
+    /**
+     * Records a written bundle in the workspace, under the artifact it came from: what
+     * {@code netloom export}, {@code netloom demo} and the export view all do after a bundle is written.
+     */
+    public static void record(RunLog log, Path artifact, ExportRequest request, ExportResult result) {
+        Long bytes = result.bundle().manifest().sizes().bundleBytes();
+        log.bundle(artifact, result.bundle().dir(), request.device().id(), request.precision(),
+                Double.isNaN(result.accuracy()) ? null : result.accuracy(), bytes == null ? 0 : bytes);
     }
 
     private static Optional<ExampleSets> examples(Artifact artifact, Consumer<String> progress) {

@@ -9,6 +9,8 @@ import dev.netloom.app.data.DataViewModel;
 import dev.netloom.app.data.SourceForm;
 import dev.netloom.app.training.TrainView;
 import dev.netloom.app.training.TrainViewModel;
+import dev.netloom.app.export.ExportFiles;
+import dev.netloom.app.export.ExportView;
 import dev.netloom.app.workspace.RecentProject;
 import dev.netloom.app.workspace.Workspace;
 import dev.netloom.designer.GraphDesigner;
@@ -117,8 +119,7 @@ public final class StudioWindow {
         views.put("Data", dataView);
         views.put("Train", new TrainView(new TrainViewModel(session, services, workspace.runs(), fx)));
         views.put("Tune", new dev.netloom.app.search.TuneView(new dev.netloom.app.search.TuneViewModel(services, session, workspace.runs(), io, fx)));
-        views.put("Export", new PlaceholderView("Export", MaterialDesignE.EXPORT_VARIANT,
-                "Ship a quantized, verified bundle for a phone, a Raspberry Pi, a Jetson, a watch or the browser."));
+        views.put("Export", ExportView.create(services, workspace, session.fileProperty(), io, fx, ExportFiles.dialogs(() -> stage)));
         views.put("Runs", new RunsView(new RunsViewModel(workspace.runs(), session.fileProperty(), io, fx)));
 
         root.getStyleClass().add(StudioStyle.WINDOW);
@@ -198,9 +199,6 @@ public final class StudioWindow {
             b.setToggleGroup(group);
             b.setMaxWidth(Double.MAX_VALUE);
             b.setOnAction(e -> showView(name));
-            if (views.get(name) instanceof PlaceholderView) {
-                b.setTooltip(new Tooltip(name + ": available after training is set up"));
-            }
             railButtons.put(name, b);
             rail.getChildren().add(b);
         }

@@ -51,6 +51,20 @@ class ExportCommandTest {
         return Cli.run(args);
     }
 
+    @Test
+    void precisionsPrintsTheExportViewsTableWithMeasuredAccuracy() {
+        Cli r = Cli.run("precisions", model.toString(), "--device", "raspberry-pi-5", "--accuracy", "--devices-dir",
+                shared.resolve("devices").toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("on Raspberry Pi 5", "PRECISION", "STORAGE BUDGET", "RAM BUDGET", "ACCURACY");
+        for (String p : new String[] {"FP32", "FP16", "INT8", "INT4", "2-bit", "1-bit"}) {
+            assertThat(r.out()).containsPattern("(?m)^" + p + " .* \\d+\\.\\d\\d% +yes$");
+        }
+        Cli unknown = Cli.run("precisions", model.toString(), "--device", "raspbery-pi-5");
+        assertThat(unknown.code()).isEqualTo(ExitCode.USAGE);
+        assertThat(unknown.err()).contains("raspberry-pi-5");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"fp32", "fp16", "int8", "int4", "int2", "int1"})
     void everyPrecisionWritesABundleThatVerifies(String precision) throws IOException {
@@ -78,6 +92,17 @@ class ExportCommandTest {
             default -> 1.2;
         };
         assertThat(bits).isLessThanOrEqualTo(limit).isGreaterThan(limit / 2);
+        // netloom export records the bundle in the workspace, as the export view does.
+        try (var workspace = dev.netloom.app.workspace.Workspace.open(dev.netloom.app.TestHome.PATH)) {
+            assertThat(workspace.runs().bundles(model)).anySatisfy(b -> {
+                assertThat(b.bundle()).isEqualTo(dev.netloom.app.workspace.RunLog.key(out));
+                assertThat(b.device()).isEqualTo("raspberry-pi-5");
+                assertThat(b.precision()).isEqualTo(precision);
+                assertThat(b.bytes()).isPositive();
+            });
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
 
         Cli folder = Cli.run("verify", out.toString());
         assertThat(folder.code()).as(folder.err()).isZero();

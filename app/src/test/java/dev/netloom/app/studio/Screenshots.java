@@ -39,7 +39,8 @@ public final class Screenshots {
     public static void main(String[] args) throws Exception {
         Path out = Path.of(args.length > 0 ? args[0] : "docs/screenshots");
         Files.createDirectories(out);
-        Path home = Files.createTempDirectory("netloom-shots");
+        // The window and the CLI runs below share one home, so the runs `netloom train` records show in the window.
+        Path home = SERVICES.home();
         Workspace workspace = Workspace.open(home);
         ExecutorService io = Executors.newFixedThreadPool(2);
         Platform.startup(() -> { });
@@ -159,14 +160,6 @@ public final class Screenshots {
             // 5b. Tune: a finished two-objective study (accuracy, latency on a Raspberry Pi 5) of image-text-qa.
             tune(w, home, out.resolve("tune.png"));
 
-            // 6. A view that comes later.
-            fx(() -> {
-                w.applyTheme(Theme.LIGHT);
-                w.showView("Tune");
-                return null;
-            });
-            shot(w.scene(), out.resolve("tune-placeholder.png"));
-
             // 7. The Train view after a real run on Shapes QA: curves, test scores, a confusion cell's examples.
             Path qa = home.resolve("shapes-qa.netloom");
             new dev.netloom.graph.project.ProjectFile(SERVICES.catalog()).write(SERVICES.templates()
@@ -204,6 +197,14 @@ public final class Screenshots {
                 return null;
             });
             shot(w.scene(), out.resolve("train-dark.png"));
+
+            // 7. The Export view: a model trained here, the Pi 5's precision rows, an INT8 bundle's report.
+            exportView(w, workspace, home);
+            shot(w.scene(), out.resolve("export.png"));
+
+            // 8. The Runs view: a second run with a smaller learning rate, compared with the first.
+            runsView(w, home);
+            shot(w.scene(), out.resolve("runs.png"));
         } finally {
             io.shutdownNow();
             workspace.close();
@@ -244,6 +245,77 @@ public final class Screenshots {
         });
         Thread.sleep(200); // the throttled redraw
         shot(w.scene(), png);
+    }
+
+    /** Trains the export screenshot's project again with another learning rate and compares the two runs. */
+    private static void runsView(StudioWindow w, Path home) throws Exception {
+        Path folder = home.resolve("qa");
+        Path project = folder.resolve("shapes-qa.netloom");
+        int code = dev.netloom.app.cli.NetloomCommand.run(SERVICES, new java.io.PrintStream(
+                java.io.OutputStream.nullOutputStream()), System.err, "train", project.toString(), "--data",
+                "{\"source\": \"shapes-qa\", \"examples\": 3000}", "--epochs", "6", "--learning-rate", "0.0005",
+                "--out", folder.resolve("shapes-qa-model-slow").toString());
+        if (code != 0) {
+            throw new IllegalStateException("netloom train failed for the runs screenshot");
+        }
+        fx(() -> {
+            w.showView("Runs");
+            return null;
+        });
+        var table = fx(() -> (javafx.scene.control.TableView<?>) w.scene().lookup("#runs-table"));
+        for (int i = 0; i < 100 && fx(() -> table.getItems().size()) < 2; i++) {
+            Thread.sleep(100);
+        }
+        fx(() -> {
+            table.getSelectionModel().selectRange(0, 2);
+            return null;
+        });
+        fx(() -> {
+            ((javafx.scene.control.Button) w.scene().lookup("#runs-compare")).fire();
+            return null;
+        });
+        Thread.sleep(500);
+        fx(() -> null);
+    }
+
+    /** Trains a small image + text model, records its run, and exports it for a Raspberry Pi 5 in the Export view. */
+    private static void exportView(StudioWindow w, Workspace workspace, Path home) throws Exception {
+        Path folder = Files.createDirectories(home.resolve("qa"));
+        Path project = folder.resolve("shapes-qa.netloom");
+        Path model = folder.resolve("shapes-qa-model");
+        for (String[] args : List.of(new String[] {"new", "--template", "image-text-qa", project.toString()},
+                new String[] {"train", project.toString(), "--data", "{\"source\": \"shapes-qa\", \"examples\": 3000}",
+                        "--epochs", "6", "--out", model.toString()})) {
+            int code = dev.netloom.app.cli.NetloomCommand.run(SERVICES, new java.io.PrintStream(
+                    java.io.OutputStream.nullOutputStream()), System.err, args);
+            if (code != 0) {
+                throw new IllegalStateException("netloom " + args[0] + " failed for the export screenshot");
+            }
+        }
+        fx(() -> w.openFile(project)).get(30, TimeUnit.SECONDS);
+        fx(() -> {
+            w.showView("Export");
+            return null;
+        });
+        var view = fx(() -> (dev.netloom.app.export.ExportView) w.scene().lookup(".export-view"));
+        var m = view.model();
+        fx(m::refreshModels).get(30, TimeUnit.SECONDS);
+        fx(() -> m.chooseModel(m.modelsProperty().get(0))).get(60, TimeUnit.SECONDS);
+        fx(() -> {
+            m.chooseDevice("raspberry-pi-5");
+            return null;
+        });
+        fx(m::measureAccuracy).get(300, TimeUnit.SECONDS);
+        fx(() -> {
+            view.export();
+            return null;
+        });
+        for (int i = 0; i < 600 && fx(() -> m.reportProperty().get() == null && m.errorProperty().get().isEmpty()); i++) {
+            Thread.sleep(500);
+        }
+        if (!fx(() -> m.errorProperty().get()).isEmpty()) {
+            throw new IllegalStateException("export failed for the screenshot: " + fx(() -> m.errorProperty().get()));
+        }
     }
 
     private static Graph missingFlatten() {

@@ -35,13 +35,13 @@ class TemplatesCompileTest {
             }
             dev.netloom.train.TrainingSection.read(training.orElse(null));
         }
-        assertThat(withSections).isEqualTo(2); // small-cnn on Fashion-MNIST, image-text-qa on Shapes QA
+        assertThat(withSections).isEqualTo(3); // small-cnn on Fashion-MNIST, image-text-qa and image-text-moe on Shapes QA
     }
 
     private static final LayerCatalog CATALOG = LayerCatalog.standard();
 
     @ParameterizedTest
-    @ValueSource(strings = {"small-cnn", "text-classifier", "image-text-qa", "moe-transformer", "mobilenet-v2"})
+    @ValueSource(strings = {"small-cnn", "text-classifier", "image-text-qa", "moe-transformer", "image-text-moe", "mobilenet-v2"})
     void templateBuildsWithTheCountedParametersAndRuns(String name) {
         GraphAnalysis analysis = new GraphAnalyzer(CATALOG).analyze(
                 new Templates(new ProjectFile(CATALOG)).find(name).orElseThrow().project().graph());

@@ -1,0 +1,86 @@
+package dev.netloom.app.cli;
+
+import dev.netloom.app.export.PrecisionAccuracy;
+import dev.netloom.app.export.PrecisionFit;
+import dev.netloom.devices.DeviceCatalog;
+import dev.netloom.devices.DeviceProfile;
+import dev.netloom.export.Artifact;
+import dev.netloom.export.ArtifactReader;
+import dev.netloom.export.ExportException;
+import dev.netloom.graph.Precision;
+import dev.netloom.graph.Units;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code netloom precisions ARTIFACT --device ID [--accuracy]}: the export view's table on the
+ * command line. One row per precision the device takes: storage and RAM against the device's
+ * budgets, the estimated latency, whether it fits, and with {@code --accuracy} the test accuracy
+ * after quantization measured in ONNX Runtime. The same {@link PrecisionFit} and
+ * {@link PrecisionAccuracy} the view uses.
+ */
+@Command(name = "precisions", description = "For a trained model and a device: size, RAM, latency, fit and (with "
+        + "--accuracy) accuracy at every precision the device takes.", mixinStandardHelpOptions = true,
+        sortOptions = false)
+final class PrecisionsCommand implements Callable<Integer> {
+
+    @ParentCommand
+    NetloomCommand netloom;
+
+    @Parameters(index = "0", paramLabel = "ARTIFACT", description = "A model folder written by netloom train.")
+    Path artifact;
+
+    @Option(names = {"-d", "--device"}, required = true, paramLabel = "ID", description = "A device id from 'netloom profiles'.")
+    String device;
+
+    @Option(names = "--accuracy", description = "Also export each precision and measure its test accuracy in ONNX Runtime.")
+    boolean accuracy;
+
+    @Option(names = "--devices-dir", paramLabel = "DIR", description = "User profile directory (default: ~/.netloom/devices).")
+    Path devicesDir;
+
+    @Override
+    public Integer call() {
+        DeviceCatalog catalog = DeviceCatalogs.load(devicesDir, netloom.services.home(), netloom.err);
+        DeviceProfile profile = catalog.find(device).orElse(null);
+        if (profile == null) {
+            List<String> close = catalog.closeIds(device);
+            netloom.err.println("netloom precisions: unknown device '" + device + "'"
+                    + (close.isEmpty() ? "" : "; did you mean " + String.join(", ", close) + "?"));
+            return ExitCode.USAGE;
+        }
+        try {
+            Artifact a = new ArtifactReader(netloom.services.projectFile()).read(artifact);
+            List<PrecisionFit> rows = PrecisionFit.of(a.analysis(), profile, 0);
+            if (accuracy) {
+                Map<Precision, Double> measured = PrecisionAccuracy.measure(a, profile,
+                        rows.stream().map(PrecisionFit::precision).toList(), line -> { });
+                rows = rows.stream().map(r -> r.withAccuracy(measured.getOrDefault(r.precision(), Double.NaN))).toList();
+            }
+            TextTable table = new TextTable("PRECISION", ">SIZE", ">STORAGE BUDGET", ">PEAK RAM", ">RAM BUDGET",
+                    ">LATENCY MS", ">ACCURACY", "FITS");
+            for (PrecisionFit r : rows) {
+                table.add(r.precision().displayName(), Units.bytes(r.estimate().storageBytes()),
+                        Units.bytes(r.storageBudget()), Units.bytes(r.estimate().peakMemoryBytes()), Units.bytes(r.ramBudget()),
+                        String.format(Locale.ROOT, "%.3f", r.estimate().latencyMs()),
+                        Double.isNaN(r.accuracy()) ? "-" : String.format(Locale.ROOT, "%.2f%%", r.accuracy() * 100),
+                        r.fits() ? "yes" : "NO");
+            }
+            netloom.out.println(a.name() + " on " + profile.name() + ", " + rows.get(0).estimate().threads() + " threads"
+                    + (accuracy ? " (accuracy on the test split, in ONNX Runtime)" : ""));
+            netloom.out.print(table.render());
+            return ExitCode.OK;
+        } catch (ExportException e) {
+            netloom.err.println("netloom precisions: " + e.getMessage());
+            return ExitCode.INVALID;
+        }
+    }
+}

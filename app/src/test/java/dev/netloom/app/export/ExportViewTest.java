@@ -1,0 +1,279 @@
+package dev.netloom.app.export;
+
+import dev.netloom.app.StudioServices;
+import dev.netloom.app.TestHome;
+import dev.netloom.app.cli.NetloomCommand;
+import dev.netloom.app.studio.StudioStyle;
+import dev.netloom.app.studio.Theme;
+import dev.netloom.app.workspace.BundleRecord;
+import dev.netloom.app.workspace.RunLog;
+import dev.netloom.app.workspace.RunStatus;
+import dev.netloom.app.workspace.Workspace;
+import dev.netloom.designer.view.DesignerStyle;
+import dev.netloom.devices.DeviceCatalog;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.skin.ComboBoxListViewSkin;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The Export view headless, with a real model: trained here on 300 Shapes QA examples for one
+ * epoch, chosen from the project's runs, exported for a Raspberry Pi 5 at INT8.
+ */
+@ExtendWith(ApplicationExtension.class)
+class ExportViewTest {
+
+    private static final StudioServices SERVICES = StudioServices.standard(TestHome.PATH);
+
+    @TempDir
+    static Path shared;
+
+    @TempDir
+    Path dir;
+
+    private static Path project;
+    private static Path model;
+
+    private final ExecutorService io = Executors.newSingleThreadExecutor();
+    private final ScriptedFiles files = new ScriptedFiles();
+    private Workspace workspace;
+    private Stage stage;
+
+    /** Answers the view's questions from a script and opens nothing. */
+    static final class ScriptedFiles implements ExportFiles {
+        Path folder;
+        final List<Path> opened = new ArrayList<>();
+
+        @Override
+        public Optional<Path> chooseModelFolder() {
+            return Optional.ofNullable(folder);
+        }
+
+        @Override
+        public void openFolder(Path f) {
+            opened.add(f);
+        }
+    }
+
+    @BeforeAll
+    static void train() {
+        project = shared.resolve("qa.netloom");
+        cli("new", "--template", "image-text-qa", project.toString());
+        model = shared.resolve("qa-model");
+        cli("train", project.toString(), "--data", "{\"source\": \"shapes-qa\", \"examples\": 300}", "--epochs", "1",
+                "--out", model.toString());
+    }
+
+    private static void cli(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int code = NetloomCommand.run(SERVICES, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(out, true, StandardCharsets.UTF_8), args);
+        assertThat(code).as(out.toString(StandardCharsets.UTF_8)).isZero();
+    }
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+    }
+
+    @AfterEach
+    void tearDown() {
+        io.shutdownNow();
+        if (workspace != null) {
+            workspace.close();
+        }
+    }
+
+    private static <T> T fx(Callable<T> action) throws Exception {
+        T result = WaitForAsyncUtils.asyncFx(action).get(10, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+        return result;
+    }
+
+    /** The view as the studio shows it, on a home whose workspace holds one finished run of the project. */
+    private ExportView open(Path home) throws Exception {
+        workspace = Workspace.open(home);
+        RunLog log = workspace.runs();
+        long run = log.start(project, "run 1", "{}", "Shapes QA", "", null, null);
+        log.finish(run, RunStatus.FINISHED, model.toString(), 0.5, "trained 1 epoch");
+        ExportView view = fx(() -> {
+            ExportViewModel m = new ExportViewModel(SERVICES.projectFile(), log, () -> Optional.of(project),
+                    DeviceCatalog.standard(), home.resolve("keys"), io, Platform::runLater);
+            ExportView v = new ExportView(m, files);
+            Application.setUserAgentStylesheet(Theme.LIGHT.userAgentStylesheet());
+            Scene scene = new Scene(v, 1400, 900);
+            scene.getStylesheets().addAll(DesignerStyle.STYLESHEET, StudioStyle.STYLESHEET);
+            stage.setScene(scene);
+            stage.show();
+            return v;
+        });
+        fx(() -> view.model().refreshModels()).get(10, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+        return view;
+    }
+
+    /** Opens a combo box and clicks the line whose text is {@code text} (scrolled into view first). */
+    private static void pick(FxRobot robot, String comboId, String text) throws Exception {
+        robot.clickOn(comboId);
+        WaitForAsyncUtils.waitForFxEvents();
+        fx(() -> {
+            ComboBox<?> combo = robot.lookup(comboId).queryAs(ComboBox.class);
+            @SuppressWarnings("unchecked")
+            ListView<Object> list = (ListView<Object>) ((ComboBoxListViewSkin<?>) combo.getSkin()).getPopupContent();
+            for (int i = 0; i < list.getItems().size(); i++) {
+                if (list.getItems().get(i).toString().equals(text.strip())) {
+                    list.scrollTo(i);
+                }
+            }
+            return null;
+        });
+        robot.clickOn((Node n) -> n instanceof ListCell<?> c && c.isVisible() && c.getText() != null
+                && c.getText().strip().equals(text.strip()));
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private static String text(FxRobot robot, String id) {
+        return robot.lookup(id).queryAs(Label.class).getText();
+    }
+
+    @Test
+    void chooseARunAndThePi5SeeEveryPrecisionExportInt8AndReadTheReport(FxRobot robot) throws Exception {
+        ExportView view = open(dir.resolve("home"));
+        ExportViewModel m = view.model();
+        assertThat(m.modelsProperty()).extracting(ModelChoice::artifact).contains(model);
+        String runLabel = m.modelsProperty().stream().filter(c -> c.artifact().equals(model)).findFirst()
+                .orElseThrow().label();
+        assertThat(runLabel).startsWith("run 1").contains("test 50.0%");
+
+        // Choose the trained model, then the device: one row per precision, with gauges, at once.
+        pick(robot, "#export-model", runLabel);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> m.modelProperty().get() != null);
+        pick(robot, "#export-device", "Raspberry Pi 5");
+        assertThat(m.deviceProperty().get().id()).isEqualTo("raspberry-pi-5");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(m.rowsProperty()).extracting(r -> r.precision().name())
+                .containsExactlyElementsOf(m.deviceProperty().get().precisionsInOrder().stream().map(Enum::name).toList());
+        for (PrecisionFit row : m.rowsProperty()) {
+            String word = row.precision().name().toLowerCase(java.util.Locale.ROOT);
+            Gauge size = robot.lookup("#size-" + word).queryAs(Gauge.class);
+            Gauge ram = robot.lookup("#ram-" + word).queryAs(Gauge.class);
+            Gauge latency = robot.lookup("#latency-" + word).queryAs(Gauge.class);
+            assertThat(size.text()).contains(" of ");
+            assertThat(size.progress()).isBetween(0.0, 1.0);
+            assertThat(ram.text()).contains(" of ");
+            assertThat(latency.text()).endsWith(" ms");
+            assertThat(text(robot, "#fits-" + word)).isEqualTo("Fits"); // a 90K-parameter model on a Pi 5
+            assertThat(text(robot, "#accuracy-" + word)).isEqualTo("—");
+        }
+        // Fewer bits: a smaller file.
+        assertThat(m.rowsProperty().get(m.rowsProperty().size() - 1).estimate().storageBytes())
+                .isLessThan(m.rowsProperty().get(0).estimate().storageBytes());
+
+        // Accuracy after quantization, measured off the FX thread.
+        robot.clickOn("#export-measure");
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> !m.busyProperty().get());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(m.errorProperty().get()).isEmpty();
+        assertThat(text(robot, "#accuracy-int8")).matches("\\d+\\.\\d\\d%");
+        assertThat(text(robot, "#accuracy-fp32")).matches("\\d+\\.\\d\\d%");
+
+        // Export INT8: the report, the files, the record.
+        robot.clickOn("#precision-int8");
+        robot.clickOn("#export-run");
+        WaitForAsyncUtils.waitFor(180, TimeUnit.SECONDS, () -> m.reportProperty().get() != null
+                || !m.errorProperty().get().isEmpty());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(m.errorProperty().get()).isEmpty();
+        ExportReport report = m.reportProperty().get();
+        assertThat(text(robot, "#report-parity")).startsWith("PASSED");
+        assertThat(text(robot, "#report-accuracy")).contains("% on the test split", "drop");
+        assertThat(text(robot, "#report-bits-per-weight")).startsWith("8.");
+        assertThat(text(robot, "#report-size")).contains("bundle", "model.onnx");
+        assertThat(text(robot, "#report-on-raspberry-pi-5")).contains("estimated", "ms per example", "fits");
+        assertThat(text(robot, "#report-files")).contains(report.folder().toString());
+        assertThat(report.folder().getFileName().toString()).isEqualTo("qa-model-raspberry-pi-5-int8");
+        assertThat(report.folder().resolve("model.onnx")).isRegularFile();
+        assertThat(report.folder().resolve("manifest.json")).isRegularFile();
+        assertThat(report.folder().resolve("manifest.sig")).isRegularFile();
+        assertThat(report.zip()).isRegularFile();
+
+        robot.clickOn("#export-open-folder");
+        assertThat(files.opened).containsExactly(report.folder());
+
+        List<BundleRecord> bundles = workspace.runs().bundles(model);
+        assertThat(bundles).singleElement().satisfies(b -> {
+            assertThat(b.bundle()).isEqualTo(RunLog.key(report.folder()));
+            assertThat(b.device()).isEqualTo("raspberry-pi-5");
+            assertThat(b.precision()).isEqualTo("int8");
+            assertThat(b.accuracy()).isNotNull();
+        });
+
+        // A second export never overwrites the first.
+        assertThat(ExportViewModel.bundleFolder(model, "raspberry-pi-5", "int8").getFileName().toString())
+                .isEqualTo("qa-model-raspberry-pi-5-int8-2");
+    }
+
+    @Test
+    void aFolderThatIsNotAModelIsOneClearLine(FxRobot robot) throws Exception {
+        ExportView view = open(dir.resolve("home"));
+        files.folder = Files.createDirectories(dir.resolve("holiday-photos"));
+        robot.clickOn("#export-choose-folder");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !view.model().errorProperty().get().isEmpty());
+        WaitForAsyncUtils.waitForFxEvents();
+        String error = text(robot, "#export-error");
+        assertThat(error).contains("holiday-photos").doesNotContain("\n");
+        assertThat(view.model().modelProperty().get()).isNull();
+        assertThat(robot.lookup("#export-run").queryButton().isDisabled()).isTrue();
+    }
+
+    @Test
+    void autoRefusesADropThatIsNotANumber(FxRobot robot) throws Exception {
+        ExportView view = open(dir.resolve("home"));
+        fx(() -> view.model().chooseModel(ModelChoice.folder(model))).get(30, TimeUnit.SECONDS);
+        fx(() -> {
+            view.model().chooseDevice("raspberry-pi-5");
+            return null;
+        });
+        robot.clickOn("#precision-auto");
+        robot.clickOn("#export-max-drop");
+        fx(() -> {
+            robot.lookup("#export-max-drop").queryAs(javafx.scene.control.TextField.class).clear();
+            return null;
+        });
+        robot.write("lots");
+        robot.clickOn("#export-run");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(text(robot, "#export-error")).contains("number of points", "lots");
+        assertThat(view.model().reportProperty().get()).isNull();
+    }
+}
