@@ -1,14 +1,13 @@
 package dev.netloom.app.cli;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.netloom.app.export.ModelExport;
 import dev.netloom.app.search.ModelSearch;
 import dev.netloom.app.search.SearchObjective;
 import dev.netloom.app.training.ModelTraining;
-import dev.netloom.app.workspace.EpochRecord;
+import dev.netloom.app.training.Listeners;
+import dev.netloom.app.training.RunRecorder;
 import dev.netloom.app.workspace.RunLog;
-import dev.netloom.app.workspace.RunStatus;
 import dev.netloom.app.workspace.StudyRecord;
 import dev.netloom.app.workspace.Workspace;
 import dev.netloom.devices.DeviceProfile;
@@ -30,7 +29,6 @@ import dev.netloom.hpo.sampler.TpeSampler;
 import dev.netloom.hpo.sampler.TpeSettings;
 import dev.netloom.hpo.storage.Storage;
 import dev.netloom.hpo.storage.StorageUrl;
-import dev.netloom.train.TrainingListener;
 import dev.netloom.train.TrainingSection;
 import dev.netloom.train.TrainingSettings;
 import dev.netloom.train.data.Dataset;
@@ -147,41 +145,17 @@ final class DemoCommand implements Callable<Integer> {
         Dataset dataset = ProjectDataset.read(data, home, analysis, settings.seed(), netloom.out);
         Path model = home.resolve("model");
         ModelTraining training = ModelTraining.prepare(project, analysis, dataset, settings);
-        long runId = log.start(projectFile, "demo", TrainingSection.write(settings).toString(), dataset.name(),
-                dataset.fingerprint(), null, null);
-        TrainingProgress progress = new TrainingProgress(netloom.out, false);
-        // A run takes one listener: the progress lines, and each finished epoch into the workspace.
-        training.run().listener(new TrainingListener() {
-            @Override
-            public void onStart(RunStart start) {
-                progress.onStart(start);
-            }
-
-            @Override
-            public void onStep(StepReport step) {
-                progress.onStep(step);
-            }
-
-            @Override
-            public void onEpoch(EpochReport e) {
-                progress.onEpoch(e);
-                log.epoch(new EpochRecord(runId, e.epoch(), e.trainLoss(), e.trainAccuracy(), e.validationLoss(),
-                        e.validationAccuracy(), e.seconds(), "{}"));
-            }
-
-            @Override
-            public void onEnd(RunEnd end) {
-                progress.onEnd(end);
-            }
-        });
+        // Recorded as netloom train and the Train view record runs: the run, then each finished epoch.
+        RunRecorder recorder = RunRecorder.start(log, projectFile, "demo", settings, dataset);
+        training.run().listener(Listeners.both(new TrainingProgress(netloom.out, false), recorder));
         ModelTraining.Outcome trained;
         try {
             trained = training.trainAndWrite(model, home, netloom.services.projectFile());
         } catch (IOException | dev.netloom.train.TrainingException | RuntimeException e) {
-            log.finish(runId, RunStatus.FAILED, null, null, e.getMessage());
+            recorder.failed(e.getMessage());
             throw e;
         }
-        log.finish(runId, RunStatus.FINISHED, model.toString(), trained.test().accuracy(), trained.end().message());
+        recorder.finished(trained);
         netloom.out.printf(Locale.ROOT, "  test accuracy %.2f%% on %,d examples; model in %s%n",
                 trained.test().accuracy() * 100, trained.test().examples(), model);
 
