@@ -267,7 +267,10 @@ public final class RunsView extends VBox {
         }
         comparisonTitle.setText(c.first().name() + "  vs  " + c.second().name() + ": " + c.differences().size()
                 + " setting(s) differ");
-        settings.getItems().setAll(c.settings());
+        // Differences first: they are what a person compares two runs for.
+        List<SettingDifference> rows = new java.util.ArrayList<>(c.differences());
+        c.settings().stream().filter(d -> !d.differs()).forEach(rows::add);
+        settings.getItems().setAll(rows);
         compareAccuracy.getData().setAll(series(c.first().name(), c.firstEpochs(), EpochRecord::validationAccuracy),
                 series(c.second().name(), c.secondEpochs(), EpochRecord::validationAccuracy));
         compareLoss.getData().setAll(series(c.first().name(), c.firstEpochs(), EpochRecord::validationLoss),

@@ -199,6 +199,10 @@ public final class Screenshots {
             shot(w.scene(), out.resolve("train-dark.png"));
 
             // 7. The Export view: a model trained here, the Pi 5's precision rows, an INT8 bundle's report.
+            fx(() -> {
+                w.applyTheme(Theme.LIGHT);
+                return null;
+            });
             exportView(w, workspace, home);
             shot(w.scene(), out.resolve("export.png"));
 
