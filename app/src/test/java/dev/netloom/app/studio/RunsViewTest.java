@@ -1,71 +1,22 @@
 package dev.netloom.app.studio;
 
-import dev.netloom.app.StudioServices;
-import dev.netloom.app.TestHome;
 import dev.netloom.app.workspace.EpochRecord;
 import dev.netloom.app.workspace.RunLog;
 import dev.netloom.app.workspace.RunStatus;
-import dev.netloom.app.workspace.Workspace;
 import dev.netloom.app.runs.SettingDifference;
-import javafx.application.Platform;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The Runs view: the project's recorded runs, comparing two, registering a model, its bundles. */
-@ExtendWith(ApplicationExtension.class)
-class RunsViewTest {
-
-    private static final StudioServices SERVICES = StudioServices.standard(TestHome.PATH);
-
-    @TempDir
-    Path dir;
-
-    private final ExecutorService io = Executors.newSingleThreadExecutor();
-    private Workspace workspace;
-    private Stage stage;
-    private StudioWindow window;
-
-    @Start
-    void start(Stage stage) {
-        this.stage = stage;
-    }
-
-    @AfterEach
-    void tearDown() throws Exception {
-        fx(() -> {
-            if (window != null) {
-                window.dispose();
-            }
-            return null;
-        });
-        io.shutdownNow();
-        if (workspace != null) {
-            workspace.close();
-        }
-    }
-
-    private static <T> T fx(Callable<T> action) throws Exception {
-        T result = WaitForAsyncUtils.asyncFx(action).get(10, TimeUnit.SECONDS);
-        WaitForAsyncUtils.waitForFxEvents();
-        return result;
-    }
+class RunsViewTest extends WindowHarness {
 
     /** Two runs of one project as training records them: different learning rates, three epochs each. */
     private static void record(RunLog log, Path project, Path dir) {
@@ -84,14 +35,11 @@ class RunsViewTest {
 
     @Test
     void runsAreListedComparedRegisteredAndShowTheirBundles(FxRobot robot) throws Exception {
-        Path home = dir.resolve("home");
-        workspace = Workspace.open(home);
         Path project = dir.resolve("qa.netloom");
-        window = fx(() -> {
-            StudioWindow w = new StudioWindow(SERVICES, workspace, home, stage, io, Platform::runLater, new ScriptedPrompts());
-            stage.show();
-            w.startProject(SERVICES.templates().find("image-text-qa").orElseThrow().project());
-            return w;
+        open(dir.resolve("home"));
+        fx(() -> {
+            window.startProject(SERVICES.templates().find("image-text-qa").orElseThrow().project());
+            return null;
         });
         fx(() -> window.saveTo(project)).get(10, TimeUnit.SECONDS);
         record(workspace.runs(), project, dir);

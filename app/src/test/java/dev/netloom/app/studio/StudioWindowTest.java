@@ -1,89 +1,25 @@
 package dev.netloom.app.studio;
 
-import dev.netloom.app.StudioServices;
-import dev.netloom.app.TestHome;
 import dev.netloom.app.data.DataViewModel;
 import dev.netloom.app.data.ModelCheck;
-import dev.netloom.app.workspace.Workspace;
 import dev.netloom.graph.Graph;
 import dev.netloom.graph.Position;
 import dev.netloom.graph.project.Project;
 import dev.netloom.graph.project.ProjectFile;
 import javafx.scene.chart.BarChart;
-import javafx.application.Platform;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The studio window headless: projects, autosave and recovery, theme, views, data. */
-@ExtendWith(ApplicationExtension.class)
-class StudioWindowTest {
-
-    private static final StudioServices SERVICES = StudioServices.standard(TestHome.PATH);
-
-    @TempDir
-    Path dir;
-
-    private final ExecutorService io = Executors.newSingleThreadExecutor();
-    private final ScriptedPrompts prompts = new ScriptedPrompts();
-    private Workspace workspace;
-    private Stage stage;
-    private StudioWindow window;
-
-    @Start
-    void start(Stage stage) {
-        this.stage = stage;
-    }
-
-    @AfterEach
-    void tearDown() throws Exception {
-        fx(() -> {
-            if (window != null) {
-                window.dispose();
-            }
-            return null;
-        });
-        io.shutdownNow();
-        if (workspace != null) {
-            workspace.close();
-        }
-    }
-
-    private static <T> T fx(Callable<T> action) throws Exception {
-        T result = WaitForAsyncUtils.asyncFx(action).get(10, TimeUnit.SECONDS);
-        WaitForAsyncUtils.waitForFxEvents();
-        return result;
-    }
-
-    /** A window as the studio makes one, on a fresh or existing home. */
-    private StudioWindow open(Path home) throws Exception {
-        if (workspace != null) {
-            workspace.close();
-        }
-        workspace = Workspace.open(home);
-        window = fx(() -> {
-            StudioWindow w = new StudioWindow(SERVICES, workspace, home, stage, io, Platform::runLater, prompts);
-            stage.show();
-            return w;
-        });
-        return window;
-    }
+class StudioWindowTest extends WindowHarness {
 
     @Test
     void newProjectFromATemplateThenSaveCloseAndReopenGivesTheSameGraph(FxRobot robot) throws Exception {

@@ -1,18 +1,14 @@
 package dev.netloom.app.studio;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.netloom.app.StudioServices;
-import dev.netloom.app.TestHome;
 import dev.netloom.app.training.TestReport;
 import dev.netloom.app.training.TrainState;
 import dev.netloom.app.training.TrainViewModel;
 import dev.netloom.app.workspace.EpochRecord;
 import dev.netloom.app.workspace.RunRecord;
 import dev.netloom.app.workspace.RunStatus;
-import dev.netloom.app.workspace.Workspace;
 import dev.netloom.graph.project.Project;
 import dev.netloom.graph.project.ProjectFile;
-import javafx.application.Platform;
 import javafx.event.Event;
 import javafx.scene.Node;
 import javafx.scene.chart.LineChart;
@@ -23,82 +19,36 @@ import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TableView;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The Train view headless: a real run on Shapes QA, its charts, results and workspace record; stop, pause, resume. */
-@ExtendWith(ApplicationExtension.class)
-class TrainViewTest {
+class TrainViewTest extends WindowHarness {
 
-    private static final StudioServices SERVICES = StudioServices.standard(TestHome.PATH);
-
-    @TempDir
-    Path dir;
-
-    private final ExecutorService io = Executors.newSingleThreadExecutor();
-    private Workspace workspace;
-    private Stage stage;
-    private StudioWindow window;
-
-    @Start
-    void start(Stage stage) {
-        this.stage = stage;
-    }
-
-    @AfterEach
-    void tearDown() throws Exception {
-        if (window != null) {
-            TrainViewModel m = window.trainView().model();
-            fx(() -> {
-                m.stop();
-                return null;
-            });
-            WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !m.stateProperty().get().busy());
-            fx(() -> {
-                window.dispose();
-                return null;
-            });
-        }
-        io.shutdownNow();
-        if (workspace != null) {
-            workspace.close();
-        }
-    }
-
-    private static <T> T fx(Callable<T> action) throws Exception {
-        T result = WaitForAsyncUtils.asyncFx(action).get(10, TimeUnit.SECONDS);
-        WaitForAsyncUtils.waitForFxEvents();
-        return result;
+    /** A training still running is stopped first, so the next test starts on a quiet machine. */
+    @Override
+    void beforeDispose() throws Exception {
+        TrainViewModel m = window.trainView().model();
+        fx(() -> {
+            m.stop();
+            return null;
+        });
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !m.stateProperty().get().busy());
     }
 
     /** The studio with a Shapes QA project (image + question) open on the Train view. */
     private TrainViewModel openQaProject(String data) throws Exception {
-        workspace = Workspace.open(dir.resolve("home"));
         Path file = project(data);
-        window = fx(() -> {
-            StudioWindow w = new StudioWindow(SERVICES, workspace, dir.resolve("home"), stage, io, Platform::runLater,
-                    new ScriptedPrompts());
-            stage.show();
-            return w;
-        });
+        open(dir.resolve("home"));
         fx(() -> window.openFile(file)).get(10, TimeUnit.SECONDS);
         WaitForAsyncUtils.waitForFxEvents();
         fx(() -> {

@@ -2,29 +2,16 @@ package dev.netloom.app.studio;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.netloom.app.StudioServices;
-import dev.netloom.app.TestHome;
 import dev.netloom.app.search.TrialRow;
 import dev.netloom.app.search.TuneView;
 import dev.netloom.app.workspace.StudyRecord;
-import dev.netloom.app.workspace.Workspace;
 import dev.netloom.graph.search.Range;
 import dev.netloom.hpo.FrozenTrial;
-import javafx.application.Platform;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -34,54 +21,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * examples, one epoch per trial, run from the view; the table, the history plot, the workspace
  * record, and "Apply best trial" with undo.
  */
-@ExtendWith(ApplicationExtension.class)
-class TuneViewTest {
-
-    private static final StudioServices SERVICES = StudioServices.standard(TestHome.PATH);
-
-    @TempDir
-    Path dir;
-
-    private final ExecutorService io = Executors.newSingleThreadExecutor();
-    private Workspace workspace;
-    private Stage stage;
-    private StudioWindow window;
-
-    @Start
-    void start(Stage stage) {
-        this.stage = stage;
-    }
-
-    @AfterEach
-    void tearDown() throws Exception {
-        fx(() -> {
-            if (window != null) {
-                window.dispose();
-            }
-            return null;
-        });
-        io.shutdownNow();
-        if (workspace != null) {
-            workspace.close();
-        }
-    }
-
-    private static <T> T fx(Callable<T> action) throws Exception {
-        T result = WaitForAsyncUtils.asyncFx(action).get(30, TimeUnit.SECONDS);
-        WaitForAsyncUtils.waitForFxEvents();
-        return result;
-    }
+class TuneViewTest extends WindowHarness {
 
     @Test
     void aTwoTrialStudyRunsFromTheViewAndItsBestTrialIsApplied(FxRobot robot) throws Exception {
         Path home = dir.resolve("home");
-        workspace = Workspace.open(home);
-        window = fx(() -> {
-            StudioWindow w = new StudioWindow(SERVICES, workspace, home, stage, io, Platform::runLater,
-                    new ScriptedPrompts());
-            stage.show();
-            return w;
-        });
+        open(home);
         StudioWindow w = window;
         Path file = dir.resolve("qa.netloom");
         ObjectMapper json = new ObjectMapper();
@@ -139,13 +84,7 @@ class TuneViewTest {
     @Test
     void stopEndsTheStudyAndResumeContinuesTheSameOne(FxRobot robot) throws Exception {
         Path home = dir.resolve("home");
-        workspace = Workspace.open(home);
-        window = fx(() -> {
-            StudioWindow w = new StudioWindow(SERVICES, workspace, home, stage, io, Platform::runLater,
-                    new ScriptedPrompts());
-            stage.show();
-            return w;
-        });
+        open(home);
         StudioWindow w = window;
         Path file = dir.resolve("qa.netloom");
         ObjectMapper json = new ObjectMapper();
