@@ -34,4 +34,18 @@ public record StudioServices(LayerCatalog catalog, ProjectFile projectFile, Grap
     public dev.netloom.app.workspace.Workspace openWorkspace() throws java.sql.SQLException {
         return dev.netloom.app.workspace.Workspace.open(home);
     }
+
+    /**
+     * The user's device profile folder: the {@code netloom.devices.dir} property when set, else
+     * {@code devices} in the home ({@code ~/.netloom/devices}).
+     */
+    public java.nio.file.Path devicesFolder() {
+        String configured = System.getProperty(dev.netloom.devices.DeviceCatalog.DIRECTORY_PROPERTY);
+        return configured != null && !configured.isBlank() ? java.nio.file.Path.of(configured) : home.resolve("devices");
+    }
+
+    /** The shipped device profiles plus the user's (bad files are skipped and listed in its problems()). */
+    public dev.netloom.devices.DeviceCatalog devices() {
+        return dev.netloom.devices.DeviceCatalog.standard().withUserProfiles(devicesFolder());
+    }
 }

@@ -199,7 +199,7 @@ final class DemoCommand implements Callable<Integer> {
         }
 
         // 4. Export, as netloom export does it.
-        DeviceProfile device = DeviceCatalogs.load(null, netloom.services.home(), netloom.err).find(DEVICE).orElseThrow();
+        DeviceProfile device = DeviceCatalogs.load(null, netloom.services, netloom.err).find(DEVICE).orElseThrow();
         step(4, "Export: " + PRECISION.toUpperCase(Locale.ROOT) + " bundle for " + device.name());
         Path bundleDir = home.resolve("bundle-" + DEVICE + "-" + PRECISION);
         ExportRequest request = new ExportRequest(device, PRECISION, OptionalDouble.empty(), 0, "1", bundleDir, false);

@@ -11,16 +11,10 @@ final class DeviceCatalogs {
     private DeviceCatalogs() {
     }
 
-    /** {@code dir} null means the home's {@code devices} folder ({@code ~/.netloom/devices}). */
-    static DeviceCatalog load(Path dir, Path home, PrintWriter err) {
-        DeviceCatalog catalog = DeviceCatalog.standard().withUserProfiles(dir != null ? dir : userDirectory(home));
+    /** {@code dir} null means the user's folder ({@link dev.netloom.app.StudioServices#devicesFolder()}). */
+    static DeviceCatalog load(Path dir, dev.netloom.app.StudioServices services, PrintWriter err) {
+        DeviceCatalog catalog = dir != null ? DeviceCatalog.standard().withUserProfiles(dir) : services.devices();
         catalog.problems().forEach(p -> err.println("netloom: skipped a device profile: " + p));
         return catalog;
-    }
-
-    /** The user's profile folder: the {@code netloom.devices.dir} property if set, else {@code HOME/devices}. */
-    static Path userDirectory(Path home) {
-        String configured = System.getProperty(DeviceCatalog.DIRECTORY_PROPERTY);
-        return configured != null && !configured.isBlank() ? Path.of(configured) : home.resolve("devices");
     }
 }

@@ -73,7 +73,7 @@ final class EstimateCommand implements Callable<Integer> {
         if (project == null) {
             return ExitCode.INVALID;
         }
-        DeviceCatalog catalog = DeviceCatalogs.load(devicesDir, netloom.services.home(), netloom.err);
+        DeviceCatalog catalog = DeviceCatalogs.load(devicesDir, netloom.services, netloom.err);
         String id = device != null ? device : exportSetting(project, "device").orElse(null);
         if (id == null) {
             netloom.err.println("netloom: no device given: use --device ID (see 'netloom profiles')");

@@ -72,7 +72,7 @@ final class ExportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        DeviceCatalog catalog = DeviceCatalogs.load(devicesDir, netloom.services.home(), netloom.err);
+        DeviceCatalog catalog = DeviceCatalogs.load(devicesDir, netloom.services, netloom.err);
         DeviceProfile profile = catalog.find(device).orElse(null);
         if (profile == null) {
             List<String> close = catalog.closeIds(device);

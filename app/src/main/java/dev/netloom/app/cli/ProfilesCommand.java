@@ -48,7 +48,7 @@ final class ProfilesCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Path dir = devicesDir != null ? devicesDir : DeviceCatalogs.userDirectory(netloom.services.home());
+        Path dir = devicesDir != null ? devicesDir : netloom.services.devicesFolder();
         if (calibrate) {
             int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();
             if (n < 1) {
@@ -64,7 +64,7 @@ final class ProfilesCommand implements Callable<Integer> {
             }
             netloom.out.println("Calibrated this computer with " + n + (n == 1 ? " thread" : " threads") + "; wrote " + written);
         }
-        DeviceCatalog catalog = DeviceCatalogs.load(dir, netloom.services.home(), netloom.err);
+        DeviceCatalog catalog = DeviceCatalogs.load(dir, netloom.services, netloom.err);
         if (calibrate) {
             catalog.find(DeviceCatalog.THIS_COMPUTER).ifPresent(this::printMeasured);
             return ExitCode.OK;

@@ -134,7 +134,7 @@ final class SearchRun {
                 netloom.err.println("netloom " + command + ": the latency objective needs --device ID (see 'netloom profiles')");
                 return ExitCode.USAGE;
             }
-            DeviceCatalog catalog = DeviceCatalogs.load(null, netloom.services.home(), netloom.err);
+            DeviceCatalog catalog = DeviceCatalogs.load(null, netloom.services, netloom.err);
             DeviceProfile profile = catalog.find(device).orElse(null);
             if (profile == null) {
                 List<String> close = catalog.closeIds(device);

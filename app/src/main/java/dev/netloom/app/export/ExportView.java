@@ -3,7 +3,6 @@ package dev.netloom.app.export;
 import dev.netloom.app.StudioServices;
 import dev.netloom.app.studio.StudioStyle;
 import dev.netloom.app.workspace.Workspace;
-import dev.netloom.devices.DeviceCatalog;
 import dev.netloom.devices.DeviceProfile;
 import dev.netloom.graph.Units;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -89,11 +88,8 @@ public final class ExportView extends ScrollPane {
     /** A view wired as the studio wires it: the project's runs, the home's devices and signing key. */
     public static ExportView create(StudioServices services, Workspace workspace,
                                     ReadOnlyObjectProperty<Path> projectFile, Executor io, Executor fx, ExportFiles files) {
-        String configured = System.getProperty(DeviceCatalog.DIRECTORY_PROPERTY);
-        Path userDevices = configured != null && !configured.isBlank() ? Path.of(configured)
-                : services.home().resolve("devices");
         ExportViewModel model = new ExportViewModel(services.projectFile(), workspace.runs(),
-                () -> Optional.ofNullable(projectFile.get()), DeviceCatalog.standard().withUserProfiles(userDevices),
+                () -> Optional.ofNullable(projectFile.get()), services.devices(),
                 services.home().resolve("keys"), io, fx);
         projectFile.addListener((obs, old, now) -> model.refreshModels());
         ExportView view = new ExportView(model, files);

@@ -363,7 +363,7 @@ public final class TuneViewModel {
     }
 
     private DeviceCatalog catalog() {
-        return DeviceCatalog.standard().withUserProfiles(services.home().resolve("devices"));
+        return services.devices();
     }
 
     private <T> CompletableFuture<T> refuse(String reason) {
