@@ -1,5 +1,6 @@
 package dev.netloom.app.search;
 
+import dev.netloom.app.studio.RedrawThrottle;
 import dev.netloom.app.studio.StudioStyle;
 import dev.netloom.devices.DeviceProfile;
 import dev.netloom.graph.search.Range;
@@ -25,7 +26,6 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.util.Duration;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -70,7 +70,7 @@ public final class TuneView extends BorderPane {
         getStyleClass().add(PlotStyle.VIEW);
         getStylesheets().add(PlotStyle.STYLESHEET);
         pareto = new ParetoPlot(model.selectedTrialProperty());
-        throttle = new RedrawThrottle(Duration.millis(50), this::redraw);
+        throttle = new RedrawThrottle(javafx.application.Platform::runLater, 20, this::redraw);
 
         setLeft(form());
         setCenter(results());

@@ -1,5 +1,6 @@
 package dev.netloom.app.training;
 
+import dev.netloom.app.studio.RedrawThrottle;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.netloom.app.StudioServices;
 import dev.netloom.app.studio.ProjectSession;

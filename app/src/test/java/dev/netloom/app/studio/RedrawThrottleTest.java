@@ -1,4 +1,4 @@
-package dev.netloom.app.training;
+package dev.netloom.app.studio;
 
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package dev.netloom.app.training;
+package dev.netloom.app.studio;
 
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
