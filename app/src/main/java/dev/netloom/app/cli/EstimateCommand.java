@@ -25,7 +25,6 @@ import picocli.CommandLine.ParentCommand;
 
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -79,12 +78,8 @@ final class EstimateCommand implements Callable<Integer> {
             netloom.err.println("netloom: no device given: use --device ID (see 'netloom profiles')");
             return ExitCode.USAGE;
         }
-        DeviceProfile profile = catalog.find(id).orElse(null);
+        DeviceProfile profile = DeviceCatalogs.find(catalog, id, "", netloom.err).orElse(null);
         if (profile == null) {
-            List<String> close = catalog.closeIds(id);
-            netloom.err.println("netloom: unknown device '" + id + "'"
-                    + (close.isEmpty() ? "" : "; did you mean " + String.join(", ", close) + "?")
-                    + " ('netloom profiles' lists them)");
             return ExitCode.USAGE;
         }
         String p = precision != null ? precision : exportSetting(project, "precision").orElse("fp32");

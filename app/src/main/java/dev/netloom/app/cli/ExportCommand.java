@@ -73,12 +73,8 @@ final class ExportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         DeviceCatalog catalog = DeviceCatalogs.load(devicesDir, netloom.services, netloom.err);
-        DeviceProfile profile = catalog.find(device).orElse(null);
+        DeviceProfile profile = DeviceCatalogs.find(catalog, device, "export", netloom.err).orElse(null);
         if (profile == null) {
-            List<String> close = catalog.closeIds(device);
-            netloom.err.println("netloom export: unknown device '" + device + "'"
-                    + (close.isEmpty() ? "" : "; did you mean " + String.join(", ", close) + "?")
-                    + " (see 'netloom profiles')");
             return ExitCode.USAGE;
         }
         if (!ExportRequest.PRECISIONS.contains(precision.toLowerCase(Locale.ROOT))) {

@@ -50,11 +50,8 @@ final class PrecisionsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         DeviceCatalog catalog = DeviceCatalogs.load(devicesDir, netloom.services, netloom.err);
-        DeviceProfile profile = catalog.find(device).orElse(null);
+        DeviceProfile profile = DeviceCatalogs.find(catalog, device, "precisions", netloom.err).orElse(null);
         if (profile == null) {
-            List<String> close = catalog.closeIds(device);
-            netloom.err.println("netloom precisions: unknown device '" + device + "'"
-                    + (close.isEmpty() ? "" : "; did you mean " + String.join(", ", close) + "?"));
             return ExitCode.USAGE;
         }
         try {

@@ -135,11 +135,8 @@ final class SearchRun {
                 return ExitCode.USAGE;
             }
             DeviceCatalog catalog = DeviceCatalogs.load(null, netloom.services, netloom.err);
-            DeviceProfile profile = catalog.find(device).orElse(null);
+            DeviceProfile profile = DeviceCatalogs.find(catalog, device, command, netloom.err).orElse(null);
             if (profile == null) {
-                List<String> close = catalog.closeIds(device);
-                netloom.err.println("netloom " + command + ": unknown device '" + device + "'"
-                        + (close.isEmpty() ? "" : "; did you mean " + String.join(", ", close) + "?"));
                 return ExitCode.USAGE;
             }
             latency = TrialLatency.forProject(profile, project);
