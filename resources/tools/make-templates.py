@@ -163,23 +163,34 @@ def text_classifier():
                    "Reads a short text with a two-block transformer encoder and sorts it into one of 4 classes.")
 
 
-def image_text_qa():
-    d = Drawing()
+def picture_branch(d, filters):
+    """Two conv-BN-ReLU stages with pooling on a 32x32 colour picture; returns the feature map."""
     img = d.add("Image", "image", height=32, width=32, channels=3)
-    x = conv_bn_act(d, img, "conv1", 32, 3, bias=True)
+    x = conv_bn_act(d, img, "conv1", filters[0], 3, bias=True)
     x = d.add("MaxPool2d", "pool1", [x], kernel=2, stride=2)
-    x = conv_bn_act(d, x, "conv2", 64, 3, bias=True)
-    feature_map = d.add("MaxPool2d", "pool2", [x], kernel=2, stride=2)
-    q = token_branch(d, "question", length=16, vocabulary=200)
-    q = d.add("TransformerEncoderBlock", "question_encoder", [q], heads=4, mlpRatio=2, dropout=0.1, activation="GELU")
-    looked = d.add("CrossAttention", "look", [q + "->query", feature_map + "->context"], heads=4, variant="softmax",
-                   dropout=0.0, label="question looks at picture")
+    x = conv_bn_act(d, x, "conv2", filters[1], 3, bias=True)
+    return d.add("MaxPool2d", "pool2", [x], kernel=2, stride=2)
+
+
+def look_and_answer(d, question, feature_map):
+    """The question attends over the picture, both are pooled and blended by a gate, and the blend
+    answers with one of Shapes QA's 9 answers (4 colours, 3 shapes, yes, no)."""
+    looked = d.add("CrossAttention", "look", [question + "->query", feature_map + "->context"], heads=4,
+                   variant="softmax", dropout=0.0, label="question looks at picture")
     looked = d.add("LayerNorm", "look_norm", [looked])
     text_vec = d.add("GlobalAvgPool", "q_pool", [looked])
     image_vec = d.add("GlobalAvgPool", "img_pool", [feature_map])
     fused = d.add("GatedFusion", "fusion", [text_vec + "->a", image_vec + "->b"], dim=64)
     fused = d.add("Dropout", "dropout", [fused], rate=0.1)
-    d.add("Classification", "answer", [fused], classes=9)  # Shapes QA's answers: 4 colours, 3 shapes, yes, no
+    d.add("Classification", "answer", [fused], classes=9)
+
+
+def image_text_qa():
+    d = Drawing()
+    feature_map = picture_branch(d, (32, 64))
+    q = token_branch(d, "question", length=16, vocabulary=200)
+    q = d.add("TransformerEncoderBlock", "question_encoder", [q], heads=4, mlpRatio=2, dropout=0.1, activation="GELU")
+    look_and_answer(d, q, feature_map)
     return d.write("image-text-qa", "Image + text question answering",
                    "Answers a short question about a picture: a CNN reads the picture, a transformer reads the "
                    "question, cross-attention lets the question look at the picture, and a gate blends both.",
@@ -192,25 +203,14 @@ def image_text_moe():
     """image-text-qa's layout with a Mixture-of-Experts layer on the question path; small enough to
     train on Shapes QA in about a minute (netloom demo trains, searches and exports it)."""
     d = Drawing()
-    img = d.add("Image", "image", height=32, width=32, channels=3)
-    x = conv_bn_act(d, img, "conv1", 16, 3, bias=True)
-    x = d.add("MaxPool2d", "pool1", [x], kernel=2, stride=2)
-    x = conv_bn_act(d, x, "conv2", 32, 3, bias=True)
-    feature_map = d.add("MaxPool2d", "pool2", [x], kernel=2, stride=2)
+    feature_map = picture_branch(d, (16, 32))
     q = token_branch(d, "question", length=16, vocabulary=200, dim=32)
     q = d.add("TransformerEncoderBlock", "question_encoder", [q], heads=4, mlpRatio=2, dropout=0.1, activation="GELU")
     n = d.add("LayerNorm", "question_norm", [q])
     moe = d.add("MoE", "question_moe", [n], experts=4, topK=2, hidden=64, activation="GELU",
                 capacityFactor=1.25, balanceLossWeight=0.01, routerNoise=0.0, label="question experts")
     q = d.add("Add", "question_add", [q + "->a", moe + "->b"])
-    looked = d.add("CrossAttention", "look", [q + "->query", feature_map + "->context"], heads=4, variant="softmax",
-                   dropout=0.0, label="question looks at picture")
-    looked = d.add("LayerNorm", "look_norm", [looked])
-    text_vec = d.add("GlobalAvgPool", "q_pool", [looked])
-    image_vec = d.add("GlobalAvgPool", "img_pool", [feature_map])
-    fused = d.add("GatedFusion", "fusion", [text_vec + "->a", image_vec + "->b"], dim=64)
-    fused = d.add("Dropout", "dropout", [fused], rate=0.1)
-    d.add("Classification", "answer", [fused], classes=9)  # Shapes QA's answers: 4 colours, 3 shapes, yes, no
+    look_and_answer(d, q, feature_map)
     return d.write("image-text-moe", "Image + text QA with experts",
                    "Image + text question answering with a Mixture-of-Experts layer on the question path "
                    "(4 experts, each token routed to 2): small enough to train on Shapes QA in about a minute.",
