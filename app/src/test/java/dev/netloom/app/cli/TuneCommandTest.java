@@ -1,7 +1,5 @@
 package dev.netloom.app.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,20 +17,12 @@ class TuneCommandTest {
 
     /** The image-text-qa template on 200 Shapes QA examples, one epoch, with three searchable parameters. */
     private Path searchableProject() throws IOException {
-        Path project = dir.resolve("qa.netloom");
-        assertThat(Cli.run("new", "--template", "image-text-qa", project.toString()).code()).isZero();
-        ObjectMapper json = new ObjectMapper();
-        ObjectNode root = (ObjectNode) json.readTree(project.toFile());
-        root.set("data", json.readTree("{\"source\": \"shapes-qa\", \"examples\": 200}"));
-        ((ObjectNode) root.get("training")).put("epochs", 1);
-        root.set("search", json.readTree("""
+        return SearchableProject.write(dir, """
                 {"parameters": [
                   {"target": "node:fusion.dim", "kind": "int", "low": 16, "high": 64, "step": 1, "log": true},
                   {"target": "training.learningRate", "kind": "float", "low": 0.0005, "high": 0.01, "log": true},
                   {"target": "node:look.heads", "kind": "choices", "choices": [2, 3, 4]}]}
-                """));
-        json.writerWithDefaultPrettyPrinter().writeValue(project.toFile(), root);
-        return project;
+                """);
     }
 
     @Test

@@ -1,7 +1,5 @@
 package dev.netloom.app.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.netloom.app.search.TrialLatency;
 import dev.netloom.devices.DeviceCatalog;
 import dev.netloom.graph.Precision;
@@ -28,18 +26,10 @@ class TuneLatencyTest {
     Path dir;
 
     private Path searchableProject() throws IOException {
-        Path project = dir.resolve("qa.netloom");
-        assertThat(Cli.run("new", "--template", "image-text-qa", project.toString()).code()).isZero();
-        ObjectMapper json = new ObjectMapper();
-        ObjectNode root = (ObjectNode) json.readTree(project.toFile());
-        root.set("data", json.readTree("{\"source\": \"shapes-qa\", \"examples\": 200}"));
-        ((ObjectNode) root.get("training")).put("epochs", 1);
-        root.set("search", json.readTree("""
+        return SearchableProject.write(dir, """
                 {"parameters": [
                   {"target": "node:fusion.dim", "kind": "int", "low": 16, "high": 64, "step": 1, "log": true}]}
-                """));
-        json.writerWithDefaultPrettyPrinter().writeValue(project.toFile(), root);
-        return project;
+                """);
     }
 
     @Test
