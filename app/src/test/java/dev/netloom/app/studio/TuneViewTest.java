@@ -23,12 +23,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class TuneViewTest extends WindowHarness {
 
-    @Test
-    void aTwoTrialStudyRunsFromTheViewAndItsBestTrialIsApplied(FxRobot robot) throws Exception {
-        Path home = dir.resolve("home");
-        open(home);
-        StudioWindow w = window;
-        Path file = dir.resolve("qa.netloom");
+    /**
+     * The window with image-text-qa on 200 Shapes QA examples, one epoch, and fusion.dim marked
+     * searchable over 16-48 (as the designer's search toggle does; 64, the template's, is outside),
+     * saved as qa.netloom.
+     */
+    private StudioWindow openSearchableProject() throws Exception {
+        StudioWindow w = open(dir.resolve("home"));
         ObjectMapper json = new ObjectMapper();
         fx(() -> {
             w.startProject(SERVICES.templates().find("image-text-qa").orElseThrow().project());
@@ -37,11 +38,17 @@ class TuneViewTest extends WindowHarness {
             ObjectNode training = ((ObjectNode) s.sectionsProperty().get().get("training")).deepCopy();
             training.put("epochs", 1);
             s.putSection("training", training);
-            // One parameter marked searchable, as the designer's search toggle does; 64 (the template's) is outside.
             s.designer().setSearchRange("fusion", "dim", new Range.IntRange(16, 48, 1, true));
             return null;
         });
-        fx(() -> w.saveTo(file)).get(30, TimeUnit.SECONDS);
+        fx(() -> w.saveTo(dir.resolve("qa.netloom"))).get(30, TimeUnit.SECONDS);
+        return w;
+    }
+
+    @Test
+    void aTwoTrialStudyRunsFromTheViewAndItsBestTrialIsApplied(FxRobot robot) throws Exception {
+        StudioWindow w = openSearchableProject();
+        Path file = dir.resolve("qa.netloom");
         WaitForAsyncUtils.waitForFxEvents();
 
         robot.clickOn("#rail-tune");
@@ -55,8 +62,8 @@ class TuneViewTest extends WindowHarness {
         robot.clickOn("#tune-start");
         WaitForAsyncUtils.waitFor(180, TimeUnit.SECONDS, () -> !view.model().runningProperty().get()
                 && !view.model().progressProperty().get().trials().isEmpty());
-        WaitForAsyncUtils.waitForFxEvents();
-        Thread.sleep(120); // the throttled redraw that follows the last update
+        // The table is redrawn at most 20 times a second: wait for the redraw after the last update.
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> view.rows().size() == 2);
         WaitForAsyncUtils.waitForFxEvents();
 
         assertThat(view.model().errorProperty().get()).isEmpty();
@@ -83,21 +90,8 @@ class TuneViewTest extends WindowHarness {
 
     @Test
     void stopEndsTheStudyAndResumeContinuesTheSameOne(FxRobot robot) throws Exception {
-        Path home = dir.resolve("home");
-        open(home);
-        StudioWindow w = window;
+        StudioWindow w = openSearchableProject();
         Path file = dir.resolve("qa.netloom");
-        ObjectMapper json = new ObjectMapper();
-        fx(() -> {
-            w.startProject(SERVICES.templates().find("image-text-qa").orElseThrow().project());
-            w.session().putSection("data", json.readTree("{\"source\": \"shapes-qa\", \"examples\": 200}"));
-            ObjectNode training = ((ObjectNode) w.session().sectionsProperty().get().get("training")).deepCopy();
-            training.put("epochs", 1);
-            w.session().putSection("training", training);
-            w.session().designer().setSearchRange("fusion", "dim", new Range.IntRange(16, 48, 1, true));
-            return null;
-        });
-        fx(() -> w.saveTo(file)).get(30, TimeUnit.SECONDS);
         robot.clickOn("#rail-tune");
         TuneView view = robot.lookup("#tune-view").queryAs(TuneView.class);
         fx(() -> {
