@@ -1,20 +1,15 @@
 package dev.netloom.export.host;
 
-import ai.onnx.proto.OnnxMl.GraphProto;
-import ai.onnx.proto.OnnxMl.ModelProto;
-import ai.onnx.proto.OnnxMl.NodeProto;
-import ai.onnx.proto.OnnxMl.OperatorSetIdProto;
-import ai.onnx.proto.OnnxMl.TensorProto;
-import ai.onnx.proto.OnnxMl.TensorShapeProto;
-import ai.onnx.proto.OnnxMl.TypeProto;
-import ai.onnx.proto.OnnxMl.ValueInfoProto;
-import com.google.protobuf.ByteString;
+import ai.onnx.proto.OnnxMl.TensorProto.DataType;
+import dev.netloom.export.onnx.Attr;
+import dev.netloom.export.onnx.OnnxGraph;
 
+import java.util.List;
 import java.util.Random;
 
 /**
- * The tiny ONNX models the host calibration times, built directly from the ONNX protobuf
- * classes (IR 10, opset 21). Each isolates one figure of a device profile.
+ * The tiny ONNX models the host calibration times (IR 10, opset 21), written with the exporter's
+ * own {@link OnnxGraph}. Each isolates one figure of a device profile.
  */
 final class CalibrationModels {
 
@@ -27,15 +22,19 @@ final class CalibrationModels {
     /** Rows and columns of the INT8 matrix-vector product's weights: 4 MiB too, so both stream from the same cache level. */
     static final int MATVEC_INT8_SIZE = 2048;
 
+    private static final int OPSET = 21;
+
     private CalibrationModels() {
     }
 
     /** {@code y = a · b} for two {@value #MATMUL_SIZE}² FP32 inputs: 2·n³ FLOP, compute-bound. */
     static byte[] matMul() {
         int n = MATMUL_SIZE;
-        return model(GraphProto.newBuilder().setName("matmul")
-                .addInput(floats("a", n, n)).addInput(floats("b", n, n)).addOutput(floats("y", n, n))
-                .addNode(node("MatMul", "a", "b", "y")));
+        OnnxGraph g = new OnnxGraph("matmul", OPSET);
+        g.input("a", DataType.FLOAT, n, n);
+        g.input("b", DataType.FLOAT, n, n);
+        g.output(g.op("MatMul", "y", List.of("a", "b")), DataType.FLOAT, n, n);
+        return model(g);
     }
 
     /**
@@ -44,17 +43,12 @@ final class CalibrationModels {
      */
     static byte[] matMulInteger() {
         int n = MATMUL_SIZE;
-        byte[] weights = new byte[n * n];
-        new Random(7).nextBytes(weights);
-        TensorProto b = TensorProto.newBuilder().setName("b").setDataType(TensorProto.DataType.INT8_VALUE)
-                .addDims(n).addDims(n).setRawData(ByteString.copyFrom(weights)).build();
-        ValueInfoProto y = ValueInfoProto.newBuilder().setName("y").setType(type(TensorProto.DataType.INT32_VALUE, n, n)).build();
-        return model(GraphProto.newBuilder().setName("matmul_integer")
-                .addInput(floats("a", n, n)).addOutput(y).addInitializer(b)
-                .addNode(NodeProto.newBuilder().setOpType("DynamicQuantizeLinear").addInput("a")
-                        .addOutput("aq").addOutput("a_scale").addOutput("a_zero"))
-                .addNode(NodeProto.newBuilder().setOpType("MatMulInteger").addInput("aq").addInput("b")
-                        .addInput("a_zero").addOutput("y")));
+        OnnxGraph g = new OnnxGraph("matmul_integer", OPSET);
+        g.input("a", DataType.FLOAT, n, n);
+        String b = g.raw("b", DataType.INT8, randomBytes(n * n, 7), n, n);
+        List<String> q = g.ops("DynamicQuantizeLinear", List.of("aq", "a_scale", "a_zero"), List.of("a"));
+        g.output(g.op("MatMulInteger", "y", List.of(q.get(0), b, q.get(2))), DataType.INT32, n, n);
+        return model(g);
     }
 
     /**
@@ -69,15 +63,10 @@ final class CalibrationModels {
         for (int i = 0; i < w.length; i++) {
             w[i] = (float) r.nextGaussian() * 0.03f;
         }
-        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(w.length * 4).order(java.nio.ByteOrder.LITTLE_ENDIAN);
-        for (float v : w) {
-            b.putFloat(v);
-        }
-        TensorProto weights = TensorProto.newBuilder().setName("w").setDataType(TensorProto.DataType.FLOAT_VALUE)
-                .addDims(n).addDims(n).setRawData(ByteString.copyFrom(b.array())).build();
-        return model(GraphProto.newBuilder().setName("matvec")
-                .addInput(floats("x", 1, n)).addOutput(floats("y", 1, n)).addInitializer(weights)
-                .addNode(node("MatMul", "x", "w", "y")));
+        OnnxGraph g = new OnnxGraph("matvec", OPSET);
+        g.input("x", DataType.FLOAT, 1, n);
+        g.output(g.op("MatMul", "y", List.of("x", g.floats("w", w, n, n))), DataType.FLOAT, 1, n);
+        return model(g);
     }
 
     /**
@@ -87,37 +76,26 @@ final class CalibrationModels {
      */
     static byte[] matVecInteger() {
         int n = MATVEC_INT8_SIZE;
-        byte[] codes = new byte[n * n];
-        new Random(13).nextBytes(codes);
         float[] scale = new float[n];
         java.util.Arrays.fill(scale, 0.01f);
-        java.nio.ByteBuffer s = java.nio.ByteBuffer.allocate(n * 4).order(java.nio.ByteOrder.LITTLE_ENDIAN);
-        for (float v : scale) {
-            s.putFloat(v);
-        }
-        TensorProto weights = TensorProto.newBuilder().setName("w").setDataType(TensorProto.DataType.INT8_VALUE)
-                .addDims(n).addDims(n).setRawData(ByteString.copyFrom(codes)).build();
-        TensorProto scales = TensorProto.newBuilder().setName("w_scale").setDataType(TensorProto.DataType.FLOAT_VALUE)
-                .addDims(n).setRawData(ByteString.copyFrom(s.array())).build();
-        return model(GraphProto.newBuilder().setName("matvec_integer")
-                .addInput(floats("x", 1, n)).addOutput(floats("y", 1, n)).addInitializer(weights).addInitializer(scales)
-                .addNode(NodeProto.newBuilder().setOpType("DynamicQuantizeLinear").addInput("x")
-                        .addOutput("xq").addOutput("x_scale").addOutput("x_zero"))
-                .addNode(NodeProto.newBuilder().setOpType("MatMulInteger").addInput("xq").addInput("w")
-                        .addInput("x_zero").addOutput("p"))
-                .addNode(NodeProto.newBuilder().setOpType("Cast").addInput("p").addOutput("pf")
-                        .addAttribute(ai.onnx.proto.OnnxMl.AttributeProto.newBuilder().setName("to")
-                                .setType(ai.onnx.proto.OnnxMl.AttributeProto.AttributeType.INT)
-                                .setI(TensorProto.DataType.FLOAT_VALUE)))
-                .addNode(node("Mul", "pf", "x_scale", "ps"))
-                .addNode(node("Mul", "ps", "w_scale", "y")));
+        OnnxGraph g = new OnnxGraph("matvec_integer", OPSET);
+        g.input("x", DataType.FLOAT, 1, n);
+        String w = g.raw("w", DataType.INT8, randomBytes(n * n, 13), n, n);
+        List<String> q = g.ops("DynamicQuantizeLinear", List.of("xq", "x_scale", "x_zero"), List.of("x"));
+        String p = g.op("MatMulInteger", "p", List.of(q.get(0), w, q.get(2)));
+        String pf = g.op("Cast", "pf", List.of(p), Attr.of("to", (long) DataType.FLOAT.getNumber()));
+        String ps = g.op("Mul", "ps", List.of(pf, q.get(1)));
+        g.output(g.op("Mul", "y", List.of(ps, g.floats("w_scale", scale, n))), DataType.FLOAT, 1, n);
+        return model(g);
     }
 
     /** {@code y = a + b} over {@value #ADD_ELEMENTS} FP32 values: 12 bytes moved per element, memory-bound. */
     static byte[] add() {
-        return model(GraphProto.newBuilder().setName("add")
-                .addInput(floats("a", ADD_ELEMENTS)).addInput(floats("b", ADD_ELEMENTS)).addOutput(floats("y", ADD_ELEMENTS))
-                .addNode(node("Add", "a", "b", "y")));
+        OnnxGraph g = new OnnxGraph("add", OPSET);
+        g.input("a", DataType.FLOAT, ADD_ELEMENTS);
+        g.input("b", DataType.FLOAT, ADD_ELEMENTS);
+        g.output(g.op("Add", "y", List.of("a", "b")), DataType.FLOAT, ADD_ELEMENTS);
+        return model(g);
     }
 
     /**
@@ -128,36 +106,25 @@ final class CalibrationModels {
         return chain(CHAIN_LENGTH);
     }
 
-    /** A chain of {@code length} Sigmoids on {@value #CHAIN_WIDTH} values, input x0 [1, 16]. */
+    /** A chain of {@code length} Sigmoids on {@value #CHAIN_WIDTH} values, input x0 [1, 16], output x{length}. */
     static byte[] chain(int length) {
-        GraphProto.Builder g = GraphProto.newBuilder().setName("chain")
-                .addInput(floats("x0", 1, CHAIN_WIDTH)).addOutput(floats("x" + length, 1, CHAIN_WIDTH));
-        for (int i = 0; i < length; i++) {
-            g.addNode(NodeProto.newBuilder().setOpType("Sigmoid").addInput("x" + i).addOutput("x" + (i + 1)));
+        OnnxGraph g = new OnnxGraph("chain", OPSET);
+        g.input("x0", DataType.FLOAT, 1, CHAIN_WIDTH);
+        String x = "x0";
+        for (int i = 1; i <= length; i++) {
+            x = g.op("Sigmoid", "x" + i, List.of(x));
         }
+        g.output(x, DataType.FLOAT, 1, CHAIN_WIDTH);
         return model(g);
     }
 
-    private static NodeProto node(String op, String a, String b, String out) {
-        return NodeProto.newBuilder().setOpType(op).addInput(a).addInput(b).addOutput(out).build();
+    private static byte[] randomBytes(int n, long seed) {
+        byte[] bytes = new byte[n];
+        new Random(seed).nextBytes(bytes);
+        return bytes;
     }
 
-    private static ValueInfoProto floats(String name, int... dims) {
-        return ValueInfoProto.newBuilder().setName(name).setType(type(TensorProto.DataType.FLOAT_VALUE, dims)).build();
-    }
-
-    private static TypeProto type(int elementType, int... dims) {
-        TensorShapeProto.Builder shape = TensorShapeProto.newBuilder();
-        for (int d : dims) {
-            shape.addDim(TensorShapeProto.Dimension.newBuilder().setDimValue(d));
-        }
-        return TypeProto.newBuilder().setTensorType(TypeProto.Tensor.newBuilder().setElemType(elementType).setShape(shape))
-                .build();
-    }
-
-    private static byte[] model(GraphProto.Builder graph) {
-        return ModelProto.newBuilder().setIrVersion(10).setProducerName("netloom-host-calibration")
-                .addOpsetImport(OperatorSetIdProto.newBuilder().setDomain("").setVersion(21))
-                .setGraph(graph).build().toByteArray();
+    private static byte[] model(OnnxGraph g) {
+        return g.model("host-calibration", "Netloom's calibration of this computer").toByteArray();
     }
 }
