@@ -7,7 +7,7 @@
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"; root="$(dirname "$here")"
 out="$(mkdir -p "${1:-$here/target}" && cd "${1:-$here/target}" && pwd)"
-version="$(sed -n 's:.*<version>\([0-9][0-9.]*\).*</version>.*:\1:p' "$root/pom.xml" | head -1)"
+version="$(sed -n 's:.*<version>\([0-9][0-9.]*\).*</version>.*:\1:p' "$root/pom.xml" | sed -n 1p)"
 (cd "$root" && mvn -q -B -DskipTests package -pl app -am)
 stage="$out/stage"; rm -rf "$stage"; mkdir -p "$stage/input/lib"
 cp "$root/app/target/netloom-app.jar" "$stage/input/"

@@ -14,7 +14,7 @@ root="$(dirname "$here")"
 out="$(mkdir -p "${1:-$here/target}" && cd "${1:-$here/target}" && pwd)"
 
 # jpackage wants a plain numeric version: 0.1.0-SNAPSHOT -> 0.1.0.
-version="$(sed -n 's:.*<version>\([0-9][0-9.]*\).*</version>.*:\1:p' "$root/pom.xml" | head -1)"
+version="$(sed -n 's:.*<version>\([0-9][0-9.]*\).*</version>.*:\1:p' "$root/pom.xml" | sed -n 1p)"
 
 jar="$root/app/target/netloom-app.jar"
 if [ ! -f "$jar" ] || [ -n "$(find "$root" \( -name target -o -name .git \) -prune -o \( -name '*.java' -o -name pom.xml \

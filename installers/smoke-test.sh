@@ -19,7 +19,7 @@ export NETLOOM_HOME="$work/home" DJL_CACHE_DIR="$work/djl-cache" DJL_OFFLINE=tru
 echo "== netloom --version"
 "$app" --version
 echo "== netloom demo (tiny budget)"
-if "$app" --help 2>/dev/null | grep -qE "^ +demo "; then
+if "$app" --help 2>/dev/null | grep -E "^ +demo " >/dev/null; then
   (cd "$work" && "$app" demo --quick --out "$work/demo")
 else
   # Before `netloom demo` exists: the same steps by hand, tiny.
