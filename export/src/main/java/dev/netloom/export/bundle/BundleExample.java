@@ -17,8 +17,8 @@ public final class BundleExample {
 
     /** The ONNX Runtime Mobile version the Android and Apple snippets name (runs IR 10 / opset 21 models). */
     public static final String ORT_MOBILE_VERSION = "1.20.0";
-    /** The onnxruntime-web version the page loads from the CDN, pinned. */
-    public static final String ORT_WEB_VERSION = "1.20.1";
+    /** The onnxruntime-web version the page loads, pinned to the one the conformance suite runs. */
+    public static final String ORT_WEB_VERSION = Runtimes.WEB;
 
     private BundleExample() {
     }
