@@ -113,7 +113,7 @@ class BundleTextsTest {
         pre.put("tokenizer", "bpe");
         pre.putArray("merges").add(BundleFixtures.JSON.createArrayNode().add("l").add("o"))
                 .add(BundleFixtures.JSON.createArrayNode().add("lo").add("w</w>"));
-        BundleContents bpe = new BundleContents(base.onnx(), base.model(), base.device(), base.precision(),
+        BundleContents bpe = new BundleContents(base.onnx(), base.model(), base.device(), base.runtime(), base.precision(),
                 List.of(new Manifest.TensorSpec("tokens", "text", List.of(Manifest.TensorSpec.BATCH, 4L),
                         Manifest.ElementType.INT64, pre)), base.outputs(), base.labels(),
                 List.of("[PAD]", "[UNK]", "l", "o", "w</w>", "lo", "low</w>"), base.weightBytes(), base.estimate(),
@@ -183,7 +183,7 @@ class BundleTextsTest {
     void namesWithQuotesCannotBreakTheExamples() {
         BundleContents base = BundleFixtures.picture(ExampleFamily.BROWSER_HTML);
         BundleContents c = new BundleContents(base.onnx(), BundleFixtures.model("x\"</script><b>\ny"), base.device(),
-                base.precision(), base.inputs(), base.outputs(), base.labels(), base.vocab(), base.weightBytes(),
+                base.runtime(), base.precision(), base.inputs(), base.outputs(), base.labels(), base.vocab(), base.weightBytes(),
                 base.estimate(), base.parity(), base.accuracy(), ExampleFamily.BROWSER_HTML);
         String html = BundleExample.render(c).orElseThrow().getValue();
         assertThat(html).doesNotContain("</script><b>").contains("x&quot;&lt;/script&gt;&lt;b&gt; y");
