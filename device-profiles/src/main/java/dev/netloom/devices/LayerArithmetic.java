@@ -30,6 +30,9 @@ final class LayerArithmetic {
     static final Set<String> LINEAR_TYPES = Set.of("Dense", "Classification", "Regression", "MultiHeadSelfAttention",
             "TransformerEncoderBlock", "CrossAttention", "GatedFusion", "MoE");
 
+    /** Layer types whose weights are a table read one row per token (a Gather), not multiplied whole. */
+    static final Set<String> LOOKUP_TYPES = Set.of("Embedding");
+
     private LayerArithmetic() {
     }
 
