@@ -148,6 +148,17 @@ public final class Trial {
         study.storage().setIntermediateValue(id, step, value);
     }
 
+    /**
+     * Records the trial's constraint values, one per constraint, each ≤ 0 when the constraint is met
+     * (Optuna's convention: {@code latencyMs - 20} for "latency ≤ 20 ms"). Samplers that model
+     * constraints (GP, TPE) steer towards feasible regions, and {@link Study#bestTrial()} and
+     * {@link Study#bestTrials()} count only feasible trials. Report the same number of constraints in
+     * every trial of a study; reporting again replaces the values.
+     */
+    public void reportConstraints(double... values) {
+        study.storage().setSystemAttr(id, FrozenTrial.CONSTRAINTS, Constraints.format(values));
+    }
+
     /** Whether the pruner says this trial should stop; the objective then throws {@link TrialPruned}. */
     public boolean shouldPrune() {
         if (study.isMultiObjective()) {

@@ -11,7 +11,7 @@ import java.util.List;
  * @param timeLimit stop starting trials after this long, or null for none
  * @param objectives accuracy first, then optionally one of parameters, multiply-adds or latency
  * @param deviceId the device the latency objective is estimated on, or null
- * @param sampler a {@link SearchStrategies#SAMPLERS} name, or null for the default (TPE; NSGA-II for two objectives)
+ * @param sampler a {@link SearchStrategies#SAMPLERS} name, or null for {@code auto} ({@link dev.netloom.hpo.sampler.SamplerChoice})
  * @param pruner a {@link SearchStrategies#PRUNERS} name
  * @param seed seeds the sampler
  */
@@ -34,7 +34,7 @@ public record TuneSettings(String studyName, int trials, Duration timeLimit, Lis
         }
     }
 
-    /** {@code trials} trials with the usual defaults: accuracy only, TPE, median pruning, seed 42. */
+    /** {@code trials} trials with the usual defaults: accuracy only, the automatic sampler, median pruning, seed 42. */
     public static TuneSettings trials(String studyName, int trials) {
         return new TuneSettings(studyName, trials, null, List.of(SearchObjective.ACCURACY), null, null, "median", 42);
     }

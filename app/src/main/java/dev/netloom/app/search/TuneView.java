@@ -142,8 +142,9 @@ public final class TuneView extends BorderPane {
         device.disableProperty().bind(secondObjective.valueProperty().isNotEqualTo("latency"));
         device.setPromptText("device for latency");
         sampler.getItems().add("auto");
-        sampler.setTooltip(new javafx.scene.control.Tooltip("auto: TPE for one objective, NSGA-II for two"));
-        sampler.getItems().addAll(SearchStrategies.SAMPLERS);
+        sampler.setTooltip(new javafx.scene.control.Tooltip("auto: GP for up to 100 trials of mostly numeric "
+                + "parameters, else TPE; for two objectives TPE, or NSGA-II from 250 trials"));
+        sampler.getItems().addAll(SearchStrategies.SAMPLERS.stream().filter(n -> !n.equals("auto")).toList());
         sampler.getSelectionModel().selectFirst();
         pruner.getItems().setAll(SearchStrategies.PRUNERS);
         pruner.getSelectionModel().selectFirst();

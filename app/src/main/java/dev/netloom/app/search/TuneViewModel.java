@@ -317,7 +317,8 @@ public final class TuneViewModel {
         try (Storage storage = StorageUrl.open(url)) {
             Study study = Study.builder(storage).setName(name)
                     .optDirections(objectives.stream().map(SearchObjective::direction).toArray(StudyDirection[]::new))
-                    .optSampler(SearchStrategies.sampler(settings.sampler(), objectives.size(), settings.seed()))
+                    .optSampler(SearchStrategies.choose(settings.sampler() == null ? "auto" : settings.sampler(),
+                            objectives.size(), settings.trials(), space, settings.seed()).sampler())
                     .optPruner(SearchStrategies.pruner(settings.pruner(), training.epochs()))
                     .optHeartbeat(Duration.ofSeconds(30), Duration.ofMinutes(5))
                     .build();
