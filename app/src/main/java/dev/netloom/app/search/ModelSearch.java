@@ -71,6 +71,7 @@ public final class ModelSearch {
     private final Listener listener;
     private final Path dataFolder;
     private final TrialLatency latency;
+    private volatile TrialConstraints constraints = TrialConstraints.NONE;
     private final AtomicBoolean stopping = new AtomicBoolean();
     private final AtomicReference<TrainingRun> current = new AtomicReference<>();
 
@@ -123,6 +124,19 @@ public final class ModelSearch {
     }
 
     /**
+     * Adds constraints (call before the search starts): every trial reports its constraint values
+     * (hpo's {@code Trial.reportConstraints}), and a trial that breaks one is stopped before it
+     * trains — PRUNED, with the reason in its user attribute {@code prunedBecause} — since a model
+     * over a limit known from its graph is of no use, however accurate.
+     *
+     * @return this search
+     */
+    public ModelSearch withConstraints(TrialConstraints constraints) {
+        this.constraints = constraints;
+        return this;
+    }
+
+    /**
      * Asks the search to stop: the trial training now ends within a step and fails with "stopped",
      * and {@link #isStopping()} tells the caller's loop not to start another. Any thread.
      */
@@ -157,6 +171,18 @@ public final class ModelSearch {
             if (maxParameters > 0 && parameters > maxParameters) {
                 throw new IllegalArgumentException(String.format(Locale.ROOT,
                         "%,d parameters is over the budget of %,d", parameters, maxParameters));
+            }
+            if (!constraints.isEmpty()) {
+                double[] measured = constraints.measure(analysis, parameters, macs);
+                trial.reportConstraints(constraints.values(measured));
+                String broken = constraints.broken(measured);
+                if (broken != null) {
+                    trial.setUserAttr("parameters", parameters);
+                    trial.setUserAttr("multiplyAdds", macs);
+                    trial.setUserAttr("prunedBecause", broken);
+                    report(trial, "PRUNED", Double.NaN, parameters, macs, started, setup, "not trained: " + broken);
+                    throw new TrialPruned("not trained: " + broken);
+                }
             }
             ModelTraining training;
             try {
