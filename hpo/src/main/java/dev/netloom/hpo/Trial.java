@@ -161,8 +161,8 @@ public final class Trial {
 
     /** Whether the pruner says this trial should stop; the objective then throws {@link TrialPruned}. */
     public boolean shouldPrune() {
-        if (study.isMultiObjective()) {
-            throw new IllegalStateException("pruning is for one-objective studies; study '" + study.name()
+        if (study.isMultiObjective() && !study.pruner().judgesSeveralObjectives()) {
+            throw new IllegalStateException("this pruner reads one objective (use ParetoPruner); study '" + study.name()
                     + "' has " + study.directions().size());
         }
         return study.pruner().prune(study, snapshot());

@@ -90,7 +90,8 @@ final class SearchRun {
     List<String> constraints = new java.util.ArrayList<>();
 
     @Option(names = "--pruner", paramLabel = "NAME", defaultValue = "median",
-            description = "median (default), asha, hyperband or none.")
+            description = "median (default), asha, hyperband, pareto (for several objectives: stops a trial "
+                    + "a finished one beat on accuracy at the same epoch and on every other objective) or none.")
     String pruner;
 
     @Option(names = "--epochs", paramLabel = "N", description = "Override the epochs of every trial.")

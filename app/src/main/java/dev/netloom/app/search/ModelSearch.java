@@ -10,6 +10,7 @@ import dev.netloom.hpo.Objective;
 import dev.netloom.hpo.Study;
 import dev.netloom.hpo.Trial;
 import dev.netloom.hpo.TrialPruned;
+import dev.netloom.hpo.pruner.ParetoPruner;
 import dev.netloom.app.training.ModelTraining;
 import dev.netloom.train.TrainingListener;
 import dev.netloom.train.TrainingRun;
@@ -196,6 +197,11 @@ public final class ModelSearch {
             if (latency != null) {
                 trial.setUserAttr("latencyMs", latencyMs);
             }
+            if (objectives.size() > 1) {
+                // Every objective after accuracy is known before training: the Pareto pruner compares them.
+                ParetoPruner.recordKnownValues(trial, objectives.subList(1, objectives.size()).stream()
+                        .mapToDouble(o -> value(o, Double.NaN, parameters, macs, latencyMs)).toArray());
+            }
             if (stopping.get()) {
                 throw new IllegalStateException("stopped before it started training");
             }
@@ -212,8 +218,9 @@ public final class ModelSearch {
                     lastEpoch[0] = epoch.epoch();
                     trial.report(epoch.epoch(), epoch.validationAccuracy());
                     trial.heartbeat();
-                    // Optuna-style: pruning reads one objective, so several objectives are never pruned.
-                    if (objectives.size() == 1 && trial.shouldPrune()) {
+                    // Several objectives are pruned only by a pruner that judges them all (ParetoPruner).
+                    if ((objectives.size() == 1 || trial.study().pruner().judgesSeveralObjectives())
+                            && trial.shouldPrune()) {
                         pruned.set(true);
                         run.cancel();
                     }
@@ -238,17 +245,21 @@ public final class ModelSearch {
             trial.setUserAttr("artifact", model.toString());
             trial.setUserAttr("testAccuracy", outcome.test().accuracy());
             report(trial, "COMPLETE", accuracy, parameters, macs, started, setup, "");
-            return objectives.stream().mapToDouble(o -> switch (o) {
-                case ACCURACY -> accuracy;
-                case PARAMETERS -> parameters;
-                case MULTIPLY_ADDS -> macs;
-                case LATENCY -> latencyMs;
-            }).toArray();
+            return objectives.stream().mapToDouble(o -> value(o, accuracy, parameters, macs, latencyMs)).toArray();
         } catch (IllegalArgumentException | IllegalStateException | IOException
                  | dev.netloom.train.TrainingException e) {
             report(trial, "FAIL", Double.NaN, parameters, macs, started, setup, e.getMessage());
             throw e;
         }
+    }
+
+    private static double value(SearchObjective o, double accuracy, long parameters, long macs, double latencyMs) {
+        return switch (o) {
+            case ACCURACY -> accuracy;
+            case PARAMETERS -> parameters;
+            case MULTIPLY_ADDS -> macs;
+            case LATENCY -> latencyMs;
+        };
     }
 
     private void report(Trial trial, String state, double accuracy, long parameters, long macs, Instant started,

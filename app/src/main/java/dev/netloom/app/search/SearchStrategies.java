@@ -2,6 +2,7 @@ package dev.netloom.app.search;
 
 import dev.netloom.hpo.pruner.HyperbandPruner;
 import dev.netloom.hpo.pruner.NopPruner;
+import dev.netloom.hpo.pruner.ParetoPruner;
 import dev.netloom.hpo.pruner.PercentilePruner;
 import dev.netloom.hpo.pruner.Pruner;
 import dev.netloom.hpo.pruner.SuccessiveHalvingPruner;
@@ -27,8 +28,8 @@ public final class SearchStrategies {
 
     /** The sampler names, the command line's default for one objective first ({@code auto} is the Tune view's). */
     public static final List<String> SAMPLERS = List.of("tpe", "nsga2", "gp", "auto", "random", "cmaes");
-    /** The pruner names, the default first. */
-    public static final List<String> PRUNERS = List.of("median", "asha", "hyperband", "none");
+    /** The pruner names, the default first; {@code pareto} is the one that prunes studies of several objectives. */
+    public static final List<String> PRUNERS = List.of("median", "asha", "hyperband", "pareto", "none");
 
     private SearchStrategies() {
     }
@@ -86,8 +87,11 @@ public final class SearchStrategies {
             case "median" -> PercentilePruner.median(5, 1);
             case "asha" -> new SuccessiveHalvingPruner(1);
             case "hyperband" -> new HyperbandPruner(1, Math.max(1, epochsPerTrial));
+            // Several objectives: a trial some finished trial beat on accuracy at the same epoch and on every cost.
+            case "pareto" -> new ParetoPruner(5, 1, 1);
             case "none" -> new NopPruner();
-            default -> throw new IllegalArgumentException("unknown pruner " + name + "; use median, asha, hyperband or none");
+            default -> throw new IllegalArgumentException("unknown pruner " + name
+                    + "; use median, asha, hyperband, pareto or none");
         };
     }
 }
