@@ -33,6 +33,11 @@ public record FrozenTrial(long id, int number, TrialState state, List<Double> va
 
     /** System attribute holding why a trial failed. */
     public static final String FAIL_REASON = "fail_reason";
+    /**
+     * System attribute holding the trial's constraint values ({@link Trial#reportConstraints}),
+     * comma-separated; a value ≤ 0 is met (Optuna's convention).
+     */
+    public static final String CONSTRAINTS = "constraints";
 
     public FrozenTrial {
         values = List.copyOf(values);
@@ -73,5 +78,20 @@ public record FrozenTrial(long id, int number, TrialState state, List<Double> va
     /** Why the trial failed, or {@code null}. */
     public String failReason() {
         return systemAttrs.get(FAIL_REASON);
+    }
+
+    /** The constraint values the trial reported (≤ 0 is met), or an empty list if it reported none. */
+    public List<Double> constraints() {
+        return Constraints.parse(systemAttrs.get(CONSTRAINTS));
+    }
+
+    /** Whether every constraint the trial reported is met; a trial without constraints is feasible. */
+    public boolean isFeasible() {
+        for (double c : constraints()) {
+            if (!(c <= 0)) {
+                return false;
+            }
+        }
+        return true;
     }
 }

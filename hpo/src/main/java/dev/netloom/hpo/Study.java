@@ -259,17 +259,23 @@ public final class Study {
         return heartbeatInterval;
     }
 
-    /** The best COMPLETE trial of a one-objective study. */
+    /**
+     * The best COMPLETE trial of a one-objective study among those that meet their constraints
+     * ({@link Trial#reportConstraints}; a trial without constraints meets them).
+     */
     public FrozenTrial bestTrial() {
         StudyDirection d = direction();
         FrozenTrial best = null;
+        boolean anyComplete = false;
         for (FrozenTrial t : trials(TrialState.COMPLETE)) {
-            if (best == null || d.isBetter(t.value(), best.value())) {
+            anyComplete = true;
+            if (t.isFeasible() && (best == null || d.isBetter(t.value(), best.value()))) {
                 best = t;
             }
         }
         if (best == null) {
-            throw new IllegalStateException("study '" + name() + "' has no complete trial yet");
+            throw new IllegalStateException("study '" + name() + "' has no complete trial"
+                    + (anyComplete ? " that meets its constraints" : "") + " yet");
         }
         return best;
     }
@@ -284,9 +290,13 @@ public final class Study {
         return bestTrial().params();
     }
 
-    /** The COMPLETE trials no other COMPLETE trial dominates (the best trial, for one objective). */
+    /**
+     * The COMPLETE trials that meet their constraints and that no other such trial dominates (the
+     * Pareto front; for one objective, the best trial and its ties).
+     */
     public List<FrozenTrial> bestTrials() {
-        return ParetoFront.of(trials(TrialState.COMPLETE), directions());
+        return ParetoFront.of(trials(TrialState.COMPLETE).stream().filter(FrozenTrial::isFeasible).toList(),
+                directions());
     }
 
     /** Builds a study: {@code setX} for what is required, {@code optX} for what is optional. */

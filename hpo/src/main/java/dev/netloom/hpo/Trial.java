@@ -148,10 +148,21 @@ public final class Trial {
         study.storage().setIntermediateValue(id, step, value);
     }
 
+    /**
+     * Records the trial's constraint values, one per constraint, each ≤ 0 when the constraint is met
+     * (Optuna's convention: {@code latencyMs - 20} for "latency ≤ 20 ms"). Samplers that model
+     * constraints (GP, TPE) steer towards feasible regions, and {@link Study#bestTrial()} and
+     * {@link Study#bestTrials()} count only feasible trials. Report the same number of constraints in
+     * every trial of a study; reporting again replaces the values.
+     */
+    public void reportConstraints(double... values) {
+        study.storage().setSystemAttr(id, FrozenTrial.CONSTRAINTS, Constraints.format(values));
+    }
+
     /** Whether the pruner says this trial should stop; the objective then throws {@link TrialPruned}. */
     public boolean shouldPrune() {
-        if (study.isMultiObjective()) {
-            throw new IllegalStateException("pruning is for one-objective studies; study '" + study.name()
+        if (study.isMultiObjective() && !study.pruner().judgesSeveralObjectives()) {
+            throw new IllegalStateException("this pruner reads one objective (use ParetoPruner); study '" + study.name()
                     + "' has " + study.directions().size());
         }
         return study.pruner().prune(study, snapshot());

@@ -3,8 +3,10 @@ package dev.netloom.app.cli;
 import dev.netloom.graph.Units;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.netloom.app.search.ModelSearch;
+import dev.netloom.app.search.SearchConstraint;
 import dev.netloom.app.search.SearchObjective;
 import dev.netloom.app.search.SearchStrategies;
+import dev.netloom.app.search.TrialConstraints;
 import dev.netloom.app.search.TrialLatency;
 import dev.netloom.devices.DeviceCatalog;
 import dev.netloom.devices.DeviceProfile;
@@ -18,7 +20,7 @@ import dev.netloom.hpo.Study;
 import dev.netloom.hpo.StudyDirection;
 import dev.netloom.hpo.TrialState;
 import dev.netloom.hpo.pruner.Pruner;
-import dev.netloom.hpo.sampler.Sampler;
+import dev.netloom.hpo.sampler.SamplerChoice;
 import dev.netloom.hpo.storage.Storage;
 import dev.netloom.hpo.storage.StorageUrl;
 import dev.netloom.train.TrainingSection;
@@ -80,11 +82,16 @@ final class SearchRun {
     long maxParameters;
 
     @Option(names = "--sampler", paramLabel = "NAME", description = "tpe (default for one objective), nsga2 (default for "
-            + "several), random or cmaes.")
+            + "several), gp (Gaussian process, for small budgets), auto (chosen from the budget and the space), random or cmaes.")
     String sampler;
 
+    @Option(names = "--constraint", paramLabel = "RULE", description = "A limit every model must keep (repeatable): "
+            + "latency<=20ms@DEVICE, parameters<=1M, multiply-adds<=50M. Trials that break one are not trained.")
+    List<String> constraints = new java.util.ArrayList<>();
+
     @Option(names = "--pruner", paramLabel = "NAME", defaultValue = "median",
-            description = "median (default), asha, hyperband or none.")
+            description = "median (default), asha, hyperband, pareto (for several objectives: stops a trial "
+                    + "a finished one beat on accuracy at the same epoch and on every other objective) or none.")
     String pruner;
 
     @Option(names = "--epochs", paramLabel = "N", description = "Override the epochs of every trial.")
@@ -108,11 +115,13 @@ final class SearchRun {
             return ExitCode.INVALID;
         }
         List<SearchObjective> objectives;
+        List<SearchConstraint> rules;
         SearchSpace space;
         TrainingSettings settings;
         Duration limit;
         try {
             objectives = SearchObjective.parse(objective);
+            rules = constraints.stream().map(SearchConstraint::parse).toList();
             space = SearchSection.of(project, netloom.services.catalog());
             settings = TrainingSection.read(project.section("training").orElse(null));
             if (epochs != null) {
@@ -129,6 +138,13 @@ final class SearchRun {
             return ExitCode.INVALID;
         }
         TrialLatency latency = null;
+        TrialConstraints limits = TrialConstraints.NONE;
+        if (!rules.isEmpty()) {
+            limits = constraints(netloom, command, project, rules);
+            if (limits == null) {
+                return ExitCode.USAGE;
+            }
+        }
         if (objectives.contains(SearchObjective.LATENCY) || device != null) {
             if (device == null) {
                 netloom.err.println("netloom " + command + ": the latency objective needs --device ID (see 'netloom profiles')");
@@ -154,14 +170,16 @@ final class SearchRun {
                     netloom.err.println("netloom " + command + ": no study \"" + name + "\" in " + url);
                     return ExitCode.USAGE;
                 }
+                SamplerChoice choice = SearchStrategies.choose(sampler, objectives.size(), trials, space, seed);
                 Study s = Study.builder(store).setName(name)
                         .optDirections(objectives.stream().map(SearchObjective::direction).toArray(StudyDirection[]::new))
-                        .optSampler(sampler(objectives.size()))
+                        .optSampler(choice.sampler())
                         .optPruner(pruner(settings.epochs()))
                         .optHeartbeat(Duration.ofSeconds(30), Duration.ofMinutes(5))
                         .build();
                 ModelSearch search = ModelSearch.withLatency(withData, dataset, settings, space, objectives, maxParameters,
-                        out, netloom.services.analyzer(), netloom.services.projectFile(), folder, latency, outcome -> { });
+                        out, netloom.services.analyzer(), netloom.services.projectFile(), folder, latency, outcome -> { })
+                        .withConstraints(limits);
                 // DJL trains one model at a time per process (one gradient tape), so parallel trials are
                 // worker processes sharing the study's storage; this process runs its share too.
                 int processes = mustExist ? 1 : Math.max(1, workers);
@@ -171,6 +189,13 @@ final class SearchRun {
                         objectives.stream().map(SearchObjective::word).collect(Collectors.joining(", "))
                                 + (latency != null ? " (latency on " + latency.describe() + ")" : ""),
                         s.sampler().getClass().getSimpleName(), s.pruner().getClass().getSimpleName());
+                if (choice.reason() != null) {
+                    netloom.out.println("sampler auto: " + choice.reason());
+                }
+                if (!limits.isEmpty()) {
+                    netloom.out.println("Constraints: " + String.join(", ", rules.stream().map(SearchConstraint::text).toList())
+                            + " (trials that break one are not trained)");
+                }
                 List<Process> helpers = new java.util.ArrayList<>();
                 for (int i = 1; i < processes; i++) {
                     int share = trials / processes + (i < trials % processes ? 1 : 0);
@@ -207,6 +232,9 @@ final class SearchRun {
         if (sampler != null) {
             command.addAll(List.of("--sampler", sampler));
         }
+        for (String c : constraints) {
+            command.addAll(List.of("--constraint", c));
+        }
         if (device != null) {
             command.addAll(List.of("--device", device));
         }
@@ -220,8 +248,31 @@ final class SearchRun {
         return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     }
 
-    private Sampler sampler(int objectiveCount) {
-        return SearchStrategies.sampler(sampler, objectiveCount, seed);
+    /** The constraints with a device estimate for each latency limit; null after saying what is wrong. */
+    private TrialConstraints constraints(NetloomCommand netloom, String command, Project project, List<SearchConstraint> rules) {
+        List<TrialLatency> latencies = new java.util.ArrayList<>();
+        DeviceCatalog catalog = null;
+        for (SearchConstraint rule : rules) {
+            if (rule.metric() != SearchConstraint.Metric.LATENCY) {
+                latencies.add(null);
+                continue;
+            }
+            String id = rule.deviceId() != null ? rule.deviceId() : device;
+            if (id == null) {
+                netloom.err.println("netloom " + command + ": constraint " + rule.text() + " needs a device: write "
+                        + rule.text() + "@DEVICE or give --device ID (see 'netloom profiles')");
+                return null;
+            }
+            if (catalog == null) {
+                catalog = DeviceCatalogs.load(null, netloom.services, netloom.err);
+            }
+            DeviceProfile profile = DeviceCatalogs.find(catalog, id, command, netloom.err).orElse(null);
+            if (profile == null) {
+                return null;
+            }
+            latencies.add(TrialLatency.forProject(profile, project));
+        }
+        return new TrialConstraints(rules, latencies);
     }
 
     private Pruner pruner(int epochsPerTrial) {
@@ -251,7 +302,15 @@ final class SearchRun {
         if (done.isEmpty()) {
             return;
         }
-        List<FrozenTrial> best = objectives.size() > 1 ? s.bestTrials() : List.of(s.bestTrial());
+        List<FrozenTrial> best = s.bestTrials();
+        if (best.isEmpty()) {
+            out.println("No complete trial meets the constraints.");
+            out.flush();
+            return;
+        }
+        if (objectives.size() == 1) {
+            best = List.of(s.bestTrial());
+        }
         out.println(objectives.size() > 1 ? "Pareto set (no trial beats these on every objective):" : "Best trial:");
         for (FrozenTrial t : best) {
             Object latency = t.userAttrs().get("latencyMs");

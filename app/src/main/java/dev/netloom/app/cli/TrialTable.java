@@ -60,6 +60,8 @@ final class TrialTable implements AutoCloseable {
         double seconds = t.start() == null || t.complete() == null ? 0
                 : Duration.between(t.start(), t.complete()).toMillis() / 1000.0;
         String note = t.state() == TrialState.FAIL ? "  (" + reason(t) + ")"
+                : t.state() == TrialState.PRUNED && t.intermediateValues().isEmpty()
+                        ? "  (not trained: " + t.userAttrs().getOrDefault("prunedBecause", "pruned before its first epoch") + ")"
                 : t.state() == TrialState.PRUNED ? "  (pruned after epoch " + t.intermediateValues().lastKey() + ")" : "";
         return String.format(Locale.ROOT, "%5d  %-8s  %8s  %10s  %13s  %7.1f  %s%s", t.number(), t.state(), accuracy,
                 count(t, "parameters"), count(t, "multiplyAdds"), seconds, SearchRun.choices(t.params()), note);

@@ -10,6 +10,7 @@ import dev.netloom.hpo.Objective;
 import dev.netloom.hpo.Study;
 import dev.netloom.hpo.Trial;
 import dev.netloom.hpo.TrialPruned;
+import dev.netloom.hpo.pruner.ParetoPruner;
 import dev.netloom.app.training.ModelTraining;
 import dev.netloom.train.TrainingListener;
 import dev.netloom.train.TrainingRun;
@@ -71,6 +72,7 @@ public final class ModelSearch {
     private final Listener listener;
     private final Path dataFolder;
     private final TrialLatency latency;
+    private volatile TrialConstraints constraints = TrialConstraints.NONE;
     private final AtomicBoolean stopping = new AtomicBoolean();
     private final AtomicReference<TrainingRun> current = new AtomicReference<>();
 
@@ -123,6 +125,19 @@ public final class ModelSearch {
     }
 
     /**
+     * Adds constraints (call before the search starts): every trial reports its constraint values
+     * (hpo's {@code Trial.reportConstraints}), and a trial that breaks one is stopped before it
+     * trains — PRUNED, with the reason in its user attribute {@code prunedBecause} — since a model
+     * over a limit known from its graph is of no use, however accurate.
+     *
+     * @return this search
+     */
+    public ModelSearch withConstraints(TrialConstraints constraints) {
+        this.constraints = constraints;
+        return this;
+    }
+
+    /**
      * Asks the search to stop: the trial training now ends within a step and fails with "stopped",
      * and {@link #isStopping()} tells the caller's loop not to start another. Any thread.
      */
@@ -158,6 +173,18 @@ public final class ModelSearch {
                 throw new IllegalArgumentException(String.format(Locale.ROOT,
                         "%,d parameters is over the budget of %,d", parameters, maxParameters));
             }
+            if (!constraints.isEmpty()) {
+                double[] measured = constraints.measure(analysis, parameters, macs);
+                trial.reportConstraints(constraints.values(measured));
+                String broken = constraints.broken(measured);
+                if (broken != null) {
+                    trial.setUserAttr("parameters", parameters);
+                    trial.setUserAttr("multiplyAdds", macs);
+                    trial.setUserAttr("prunedBecause", broken);
+                    report(trial, "PRUNED", Double.NaN, parameters, macs, started, setup, "not trained: " + broken);
+                    throw new TrialPruned("not trained: " + broken);
+                }
+            }
             ModelTraining training;
             try {
                 training = ModelTraining.prepare(project.withGraph(setup.graph()), analysis, dataset, setup.settings());
@@ -169,6 +196,11 @@ public final class ModelSearch {
             double latencyMs = latency == null ? Double.NaN : latency.milliseconds(analysis);
             if (latency != null) {
                 trial.setUserAttr("latencyMs", latencyMs);
+            }
+            if (objectives.size() > 1) {
+                // Every objective after accuracy is known before training: the Pareto pruner compares them.
+                ParetoPruner.recordKnownValues(trial, objectives.subList(1, objectives.size()).stream()
+                        .mapToDouble(o -> value(o, Double.NaN, parameters, macs, latencyMs)).toArray());
             }
             if (stopping.get()) {
                 throw new IllegalStateException("stopped before it started training");
@@ -186,8 +218,9 @@ public final class ModelSearch {
                     lastEpoch[0] = epoch.epoch();
                     trial.report(epoch.epoch(), epoch.validationAccuracy());
                     trial.heartbeat();
-                    // Optuna-style: pruning reads one objective, so several objectives are never pruned.
-                    if (objectives.size() == 1 && trial.shouldPrune()) {
+                    // Several objectives are pruned only by a pruner that judges them all (ParetoPruner).
+                    if ((objectives.size() == 1 || trial.study().pruner().judgesSeveralObjectives())
+                            && trial.shouldPrune()) {
                         pruned.set(true);
                         run.cancel();
                     }
@@ -212,17 +245,21 @@ public final class ModelSearch {
             trial.setUserAttr("artifact", model.toString());
             trial.setUserAttr("testAccuracy", outcome.test().accuracy());
             report(trial, "COMPLETE", accuracy, parameters, macs, started, setup, "");
-            return objectives.stream().mapToDouble(o -> switch (o) {
-                case ACCURACY -> accuracy;
-                case PARAMETERS -> parameters;
-                case MULTIPLY_ADDS -> macs;
-                case LATENCY -> latencyMs;
-            }).toArray();
+            return objectives.stream().mapToDouble(o -> value(o, accuracy, parameters, macs, latencyMs)).toArray();
         } catch (IllegalArgumentException | IllegalStateException | IOException
                  | dev.netloom.train.TrainingException e) {
             report(trial, "FAIL", Double.NaN, parameters, macs, started, setup, e.getMessage());
             throw e;
         }
+    }
+
+    private static double value(SearchObjective o, double accuracy, long parameters, long macs, double latencyMs) {
+        return switch (o) {
+            case ACCURACY -> accuracy;
+            case PARAMETERS -> parameters;
+            case MULTIPLY_ADDS -> macs;
+            case LATENCY -> latencyMs;
+        };
     }
 
     private void report(Trial trial, String state, double accuracy, long parameters, long macs, Instant started,

@@ -36,7 +36,8 @@ public record TrialRow(int number, String state, String parameters, String value
                 Duration.between(t.start(), end).toMillis() / 1000.0);
         String note = t.state() == TrialState.FAIL ? reason(t.failReason())
                 : t.state() == TrialState.PRUNED && !t.intermediateValues().isEmpty()
-                ? "pruned after epoch " + t.intermediateValues().lastKey() : "";
+                ? "pruned after epoch " + t.intermediateValues().lastKey()
+                : t.userAttrs().get("prunedBecause") != null ? "not trained: " + t.userAttrs().get("prunedBecause") : "";
         return new TrialRow(t.number(), t.state().name(), parameters(t), values, duration, note);
     }
 

@@ -53,6 +53,7 @@ public final class TuneView extends BorderPane {
     private final ComboBox<String> device = new ComboBox<>();
     private final ComboBox<String> sampler = new ComboBox<>();
     private final ComboBox<String> pruner = new ComboBox<>();
+    private final TextField limits = new TextField();
     private final TableView<TrialRow> table = new TableView<>();
     private final HistoryPlot history = new HistoryPlot();
     private final IntermediatePlot intermediate = new IntermediatePlot();
@@ -96,7 +97,18 @@ public final class TuneView extends BorderPane {
         String s = sampler.getValue();
         return new TuneSettings(studyName.getText().strip(), byTrials.isSelected() ? trials.getValue() : 10_000,
                 byTime.isSelected() ? java.time.Duration.ofMinutes(minutes.getValue()) : null, objectives,
-                device.getValue(), s == null || s.startsWith("auto") ? null : s, pruner.getValue(), 42);
+                device.getValue(), s == null || s.startsWith("auto") ? null : s, pruner.getValue(), 42, limits());
+    }
+
+    /** The limits field: rules separated by semicolons. */
+    private List<SearchConstraint> limits() {
+        List<SearchConstraint> out = new ArrayList<>();
+        for (String part : limits.getText().split(";")) {
+            if (!part.isBlank()) {
+                out.add(SearchConstraint.parse(part));
+            }
+        }
+        return out;
     }
 
     /** Fills the form (tests and the screenshot set it as a person would). */
@@ -108,6 +120,11 @@ public final class TuneView extends BorderPane {
         if (deviceId != null) {
             device.setValue(deviceId);
         }
+    }
+
+    /** Fills the limits field (rules separated by ';'), as a user would type it. */
+    public void setLimits(String rules) {
+        limits.setText(rules);
     }
 
     // ---- the form ----
@@ -142,9 +159,14 @@ public final class TuneView extends BorderPane {
         device.disableProperty().bind(secondObjective.valueProperty().isNotEqualTo("latency"));
         device.setPromptText("device for latency");
         sampler.getItems().add("auto");
-        sampler.setTooltip(new javafx.scene.control.Tooltip("auto: TPE for one objective, NSGA-II for two"));
-        sampler.getItems().addAll(SearchStrategies.SAMPLERS);
+        sampler.setTooltip(new javafx.scene.control.Tooltip("auto: GP for up to 100 trials of mostly numeric "
+                + "parameters, else TPE; for two objectives TPE, or NSGA-II from 250 trials"));
+        sampler.getItems().addAll(SearchStrategies.SAMPLERS.stream().filter(n -> !n.equals("auto")).toList());
         sampler.getSelectionModel().selectFirst();
+        limits.setId("tune-constraints");
+        limits.setPromptText("e.g. latency<=20ms@raspberry-pi-5; parameters<=1M");
+        limits.setTooltip(new javafx.scene.control.Tooltip("Limits every model must keep, separated by ';': "
+                + "latency<=MSms@DEVICE, parameters<=N, multiply-adds<=N (K, M, G). Trials over a limit are not trained."));
         pruner.getItems().setAll(SearchStrategies.PRUNERS);
         pruner.getSelectionModel().selectFirst();
         for (ComboBox<String> c : List.of(secondObjective, device, sampler, pruner)) {
@@ -193,6 +215,7 @@ public final class TuneView extends BorderPane {
         settings.addRow(row++, byTime, minutes);
         settings.addRow(row++, new Label("Minimise"), secondObjective);
         settings.addRow(row++, new Label("Device"), device);
+        settings.addRow(row++, new Label("Limits"), limits);
         settings.addRow(row++, new Label("Sampler"), sampler);
         settings.addRow(row, new Label("Pruner"), pruner);
         GridPane.setHgrow(studyName, Priority.ALWAYS);

@@ -317,7 +317,8 @@ public final class TuneViewModel {
         try (Storage storage = StorageUrl.open(url)) {
             Study study = Study.builder(storage).setName(name)
                     .optDirections(objectives.stream().map(SearchObjective::direction).toArray(StudyDirection[]::new))
-                    .optSampler(SearchStrategies.sampler(settings.sampler(), objectives.size(), settings.seed()))
+                    .optSampler(SearchStrategies.choose(settings.sampler() == null ? "auto" : settings.sampler(),
+                            objectives.size(), settings.trials(), space, settings.seed()).sampler())
                     .optPruner(SearchStrategies.pruner(settings.pruner(), training.epochs()))
                     .optHeartbeat(Duration.ofSeconds(30), Duration.ofMinutes(5))
                     .build();
@@ -326,7 +327,8 @@ public final class TuneViewModel {
                         SearchObjective.words(objectives), Instant.now()));
             }
             ModelSearch s = ModelSearch.withLatency(project, dataset, training, space, objectives, 0, out,
-                    services.analyzer(), services.projectFile(), folder, latency, outcome -> { });
+                    services.analyzer(), services.projectFile(), folder, latency, outcome -> { })
+                    .withConstraints(constraints(settings, project));
             search = s;
             StudyPoll poll = new StudyPoll(study, name, objectives, p -> fx.execute(() -> progress.set(p)));
             poll.now();
@@ -360,6 +362,22 @@ public final class TuneViewModel {
         }
         return runs.studies(projectFile).stream().filter(r -> r.name().equals(name)).findFirst()
                 .map(r -> SearchObjective.parse(r.objectives()));
+    }
+
+    /** The form's limits with a device estimate for each latency limit. */
+    private TrialConstraints constraints(TuneSettings settings, Project project) {
+        List<TrialLatency> latencies = new java.util.ArrayList<>();
+        for (SearchConstraint c : settings.constraints()) {
+            if (c.metric() != SearchConstraint.Metric.LATENCY) {
+                latencies.add(null);
+                continue;
+            }
+            String id = c.deviceId() != null ? c.deviceId() : settings.deviceId();
+            DeviceProfile device = catalog().find(id).orElseThrow(() -> new IllegalArgumentException(
+                    "Unknown device " + id + " in the limit " + c.text() + "."));
+            latencies.add(TrialLatency.forProject(device, project));
+        }
+        return new TrialConstraints(settings.constraints(), latencies);
     }
 
     private DeviceCatalog catalog() {

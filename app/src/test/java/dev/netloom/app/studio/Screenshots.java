@@ -334,7 +334,7 @@ public final class Screenshots {
                         Edge.of("fc1.out", "answer.in")));
     }
 
-    private static <T> T fx(Callable<T> action) throws Exception {
+    static <T> T fx(Callable<T> action) throws Exception {
         FutureTask<T> task = new FutureTask<>(action);
         Platform.runLater(task);
         T result = task.get(30, TimeUnit.SECONDS);
@@ -352,7 +352,7 @@ public final class Screenshots {
         }
     }
 
-    private static void shot(Scene scene, Path file) throws Exception {
+    static void shot(Scene scene, Path file) throws Exception {
         var image = fx(() -> scene.snapshot(null));
         ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", file.toFile());
         System.out.println("wrote " + file);

@@ -13,4 +13,12 @@ public interface Pruner {
 
     /** Whether the trial, as it is now, should be pruned. */
     boolean prune(Study study, FrozenTrial trial);
+
+    /**
+     * Whether this pruner judges studies with several objectives ({@link ParetoPruner}); the others
+     * read one objective, and asking them in such a study is an error.
+     */
+    default boolean judgesSeveralObjectives() {
+        return false;
+    }
 }

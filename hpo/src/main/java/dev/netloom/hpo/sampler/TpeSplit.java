@@ -12,8 +12,10 @@ import java.util.Map;
 
 /**
  * Splits trials into the good ("below") and the rest ("above"), as Optuna's TPE does: COMPLETE
- * trials by loss (by Pareto front for several objectives), then PRUNED ones (further steps first,
- * then their last intermediate loss), then, with the constant liar, RUNNING ones as the worst.
+ * trials that meet their constraints by loss (by Pareto front for several objectives), then
+ * COMPLETE trials that break a constraint by total violation (Optuna's constrained TPE), then
+ * PRUNED ones (further steps first, then their last intermediate loss), then, with the constant
+ * liar, RUNNING ones as the worst.
  * The first gamma(n) are good. Both lists come back ordered by trial number.
  */
 record TpeSplit(List<FrozenTrial> below, List<FrozenTrial> above) {
@@ -54,8 +56,9 @@ record TpeSplit(List<FrozenTrial> below, List<FrozenTrial> above) {
         Map<Long, Integer> frontOf = directions.size() > 1 ? frontIndex(trials, directions) : Map.of();
         for (FrozenTrial t : trials) {
             switch (t.state()) {
-                case COMPLETE -> keys.put(t.id(), new double[] {0,
-                        directions.size() > 1 ? frontOf.get(t.id()) : directions.get(0).toLoss(t.value()), 0});
+                case COMPLETE -> keys.put(t.id(), !t.isFeasible()
+                        ? new double[] {0.5, violation(t), 0}
+                        : new double[] {0, directions.size() > 1 ? frontOf.get(t.id()) : directions.get(0).toLoss(t.value()), 0});
                 case PRUNED -> {
                     if (t.intermediateValues().isEmpty() || directions.size() > 1) {
                         keys.put(t.id(), new double[] {1, Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY});
@@ -71,8 +74,17 @@ record TpeSplit(List<FrozenTrial> below, List<FrozenTrial> above) {
         return keys;
     }
 
+    /** How far a trial is from meeting its constraints: the sum of the positive constraint values. */
+    private static double violation(FrozenTrial t) {
+        double v = 0;
+        for (double c : t.constraints()) {
+            v += Math.max(0, c);
+        }
+        return v;
+    }
+
     private static Map<Long, Integer> frontIndex(List<FrozenTrial> trials, List<StudyDirection> directions) {
-        List<FrozenTrial> complete = trials.stream().filter(t -> t.state() == TrialState.COMPLETE).toList();
+        List<FrozenTrial> complete = trials.stream().filter(t -> t.state() == TrialState.COMPLETE && t.isFeasible()).toList();
         List<List<FrozenTrial>> fronts = ParetoFront.sortFronts(complete, directions);
         Map<Long, Integer> out = new HashMap<>();
         for (int f = 0; f < fronts.size(); f++) {

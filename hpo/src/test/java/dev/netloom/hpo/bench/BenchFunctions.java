@@ -6,7 +6,8 @@ import java.util.function.ToDoubleFunction;
 
 /**
  * The benchmark functions, identical to those in {@code hpo/bench/optuna_bench.py}: Branin,
- * Hartmann-6, Rosenbrock-10D, Styblinski-Tang-5D and a mixed integer/categorical/log function.
+ * Hartmann-6, Rosenbrock-10D, Styblinski-Tang-5D, a mixed integer/categorical/log function, and
+ * (for {@code hpo/bench/gp.sh}) Ackley-5D and a mixed integer/log function without categories.
  * All are minimized.
  */
 final class BenchFunctions {
@@ -23,6 +24,13 @@ final class BenchFunctions {
             new Function("rosenbrock10", 0, BenchFunctions::rosenbrock10),
             new Function("styblinski5", -195.830, BenchFunctions::styblinski5),
             new Function("mixed", 0, BenchFunctions::mixed));
+
+    /** The functions of {@code hpo/bench/gp.sh}: small budgets, where a Gaussian process should shine. */
+    static final List<Function> GP = List.of(
+            new Function("hartmann6", -3.32237, BenchFunctions::hartmann6),
+            new Function("branin", 0.397887, BenchFunctions::branin),
+            new Function("ackley5", 0, BenchFunctions::ackley5),
+            new Function("mixed-int-log", 0, BenchFunctions::mixedIntLog));
 
     static double branin(Trial t) {
         double x1 = t.suggestFloat("x1", -5, 10);
@@ -88,5 +96,30 @@ final class BenchFunctions {
         String opt = t.suggestCategorical("optimizer", OPTIMIZERS);
         return Math.pow(dropout - 0.3, 2) * 4 + Math.pow(layers - 7, 2) / 10.0 + Math.pow(Math.log10(lr) + 3, 2) / 4
                 + OPTIMIZER_PENALTY[OPTIMIZERS.indexOf(opt)];
+    }
+
+    /** Ackley in 5 dimensions on [-32.768, 32.768] (a=20, b=0.2, c=2π); the optimum 0 at the origin. */
+    static double ackley5(Trial t) {
+        double sq = 0;
+        double cos = 0;
+        for (int i = 0; i < 5; i++) {
+            double x = t.suggestFloat("x" + i, -32.768, 32.768);
+            sq += x * x;
+            cos += Math.cos(2 * Math.PI * x);
+        }
+        return -20 * Math.exp(-0.2 * Math.sqrt(sq / 5)) - Math.exp(cos / 5) + 20 + Math.E;
+    }
+
+    /**
+     * A training-run-like space of numbers only: a log-scaled learning rate, a log-scaled integer
+     * width, an integer depth and a float dropout (optimum 0 at lr 1e-3, width 96, depth 4, dropout 0.2).
+     */
+    static double mixedIntLog(Trial t) {
+        double lr = t.suggestFloat("lr", 1e-5, 1, true);
+        int width = t.suggestInt("width", 8, 1024, true);
+        int depth = t.suggestInt("depth", 1, 12);
+        double dropout = t.suggestFloat("dropout", 0, 0.8);
+        return Math.pow(Math.log10(lr) + 3, 2) / 2 + Math.pow(Math.log(width / 96.0), 2) / 2
+                + Math.pow(depth - 4, 2) / 8.0 + 4 * Math.pow(dropout - 0.2, 2);
     }
 }

@@ -11,18 +11,23 @@ import dev.netloom.hpo.TrialState;
 import dev.netloom.hpo.distribution.Distribution;
 import dev.netloom.hpo.pruner.NopPruner;
 import dev.netloom.hpo.storage.InMemoryStorage;
+import dev.netloom.hpo.storage.JdbcStorage;
+import dev.netloom.hpo.storage.Storage;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.LongFunction;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The tests every sampler passes, on one mixed, conditional search space: reproducible from a
- * seed, different for another seed, every value legal (bounds, steps, log scale, choices), and
- * conditional parameters present exactly when their condition holds.
+ * seed, different for another seed, every value legal (bounds, steps, log scale, choices),
+ * conditional parameters present exactly when their condition holds, and a study resumed from its
+ * storage file by a new process (a new sampler object) continuing exactly as an uninterrupted one.
  */
 class SamplerContractTest {
 
@@ -46,6 +51,8 @@ class SamplerContractTest {
                 new Case("tpe-multivariate-liar", seed -> new TpeSampler(
                         TpeSettings.defaults().withMultivariate(true).withConstantLiar(true), seed), 1),
                 new Case("cma-es", CmaEsSampler::new, 1),
+                new Case("gp", GpSampler::new, 1),
+                new Case("gp-parego", GpSampler::new, 2),
                 new Case("nsga-ii", seed -> new NsgaIISampler(seed, 8, 0.9, 0.5), 2));
     }
 
@@ -68,13 +75,20 @@ class SamplerContractTest {
     }
 
     static List<FrozenTrial> run(Case c, long seed) {
+        Study study = open(c, seed, new InMemoryStorage());
+        study.optimize(objective(c), TRIALS);
+        return study.trials();
+    }
+
+    private static Study open(Case c, long seed, Storage storage) {
         StudyDirection[] dirs = c.objectives() == 1 ? new StudyDirection[] {StudyDirection.MINIMIZE}
                 : new StudyDirection[] {StudyDirection.MINIMIZE, StudyDirection.MINIMIZE};
-        Study study = Study.builder(new InMemoryStorage()).setName("contract").optDirections(dirs)
+        return Study.builder(storage).setName("contract").optDirections(dirs)
                 .optSampler(c.make().apply(seed)).optPruner(new NopPruner()).build();
-        Objective o = c.objectives() == 1 ? trial -> new double[] {objective(trial)[0]} : SamplerContractTest::objective;
-        study.optimize(o, TRIALS);
-        return study.trials();
+    }
+
+    private static Objective objective(Case c) {
+        return c.objectives() == 1 ? trial -> new double[] {objective(trial)[0]} : SamplerContractTest::objective;
     }
 
     private static List<Map<String, Object>> params(List<FrozenTrial> trials) {
@@ -125,5 +139,27 @@ class SamplerContractTest {
         long small = trials.stream().filter(t -> (double) t.params().get("lr") < 1e-2).count();
         // Uniform on the linear scale would put 10% below 1e-2; log-uniform puts 75% there.
         assertThat(small).as("trials with lr < 1e-2").isGreaterThan(TRIALS * 3L / 10);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("samplers")
+    void aStudyResumedFromItsFileContinuesAsIfNeverStopped(Case c, @TempDir Path dir) {
+        int first = TRIALS / 2 + 3; // not at a generation boundary of the population samplers
+        try (Storage s = JdbcStorage.sqlite(dir.resolve("resumed.db"))) {
+            open(c, 21, s).optimize(objective(c), first);
+        }
+        List<FrozenTrial> resumed;
+        try (Storage s = JdbcStorage.sqlite(dir.resolve("resumed.db"))) {
+            Study again = open(c, 21, s);
+            again.optimize(objective(c), TRIALS - first);
+            resumed = again.trials();
+        }
+        List<FrozenTrial> straight;
+        try (Storage s = JdbcStorage.sqlite(dir.resolve("straight.db"))) {
+            Study study = open(c, 21, s);
+            study.optimize(objective(c), TRIALS);
+            straight = study.trials();
+        }
+        assertThat(params(resumed)).isEqualTo(params(straight));
     }
 }
