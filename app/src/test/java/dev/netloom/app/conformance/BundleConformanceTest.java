@@ -1,0 +1,244 @@
+package dev.netloom.app.conformance;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.netloom.app.StudioServices;
+import dev.netloom.app.TestHome;
+import dev.netloom.app.cli.NetloomCommand;
+import dev.netloom.export.verify.OnnxSession;
+import dev.netloom.graph.artifact.Tensor;
+import dev.netloom.train.Evaluation;
+import dev.netloom.train.artifact.ModelArtifact;
+import org.assertj.core.api.SoftAssertions;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+/**
+ * The bundles' own examples are the verification (issue 12). For each input kind — pictures in a
+ * folder, a text CSV, a table with number and category columns, picture + text — a small model is
+ * trained on generated data and exported at FP32, INT8, INT4 and an automatic plan, for a
+ * Raspberry Pi 5 (ONNX Runtime layouts) and for the browser. Each bundle's own examples then score
+ * a separate held-out set, unchanged: {@code run_model.mjs} with onnxruntime-node at the newest and
+ * the oldest supported version, and {@code index.html} in headless Chromium with onnxruntime-web
+ * served from this machine. Every example must score within {@value #ACCURACY_POINTS} points of
+ * the training engine's own evaluation of the trained model on the same data (what
+ * {@code netloom eval} computes), and every output must be within the manifest's tolerance of
+ * ONNX Runtime for Java running the same bundle on the training engine's own preprocessing.
+ *
+ * <p>Runs when {@code NETLOOM_CONFORMANCE=1} (as {@code .ci/run} sets it); then missing Node.js,
+ * npm packages or Chromium fail the test. Without it the test is skipped, saying why. The table of
+ * every run is written to {@code target/conformance/runtimes.txt} ({@code bench/runtimes.sh}
+ * prints it).
+ */
+class BundleConformanceTest {
+
+    /** The largest accuracy difference allowed between an example and the training engine's evaluation. */
+    static final double ACCURACY_POINTS = 0.5;
+    /** Output tolerance when the manifest records none: FP32 arithmetic in another build of ONNX Runtime. */
+    static final double DEFAULT_TOLERANCE = 1e-4;
+
+    private static final List<String> PRECISIONS = List.of("fp32", "int8", "int4", "auto");
+    private static final List<String> DEVICES = List.of("raspberry-pi-5", "browser-wasm");
+    private static final List<String> TABLE = Collections.synchronizedList(new ArrayList<>());
+
+    @TempDir
+    static Path dir;
+
+    @BeforeAll
+    static void required() {
+        boolean on = "1".equals(System.getenv("NETLOOM_CONFORMANCE"));
+        Assumptions.assumeTrue(on, "the bundle conformance suite runs with NETLOOM_CONFORMANCE=1 (as .ci/run sets it): "
+                + "it needs node, Chromium and conformance/node_modules");
+        String missing = ExampleRunner.missing();
+        if (missing != null) {
+            fail("NETLOOM_CONFORMANCE=1 but " + missing);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"image", "tokens", "table", "image+text"})
+    void everyExampleMatchesTheTrainedModel(String kindName) throws Exception {
+        Path root = Files.createDirectories(dir.resolve(kindName.replace('+', '-')));
+        ConformanceData.Kind kind = switch (kindName) {
+            case "image" -> ConformanceData.image(root.resolve("data"));
+            case "tokens" -> ConformanceData.text(root.resolve("data"));
+            case "table" -> ConformanceData.table(root.resolve("data"));
+            default -> ConformanceData.imageText(root.resolve("data"));
+        };
+        Path project = Files.writeString(root.resolve("model.netloom"), ConformanceData.project(kind));
+        Path artifact = root.resolve("model");
+        cli("train", project.toString(), "--out", artifact.toString());
+
+        SoftAssertions soft = new SoftAssertions();
+        try (ModelArtifact.Loaded model = ModelArtifact.load(artifact, StudioServices.standard(TestHome.PATH).projectFile())) {
+            ReferenceInputs reference = ReferenceInputs.read(model, kind.heldOut());
+            assertThat(reference.size()).isGreaterThanOrEqualTo(80);
+            // netloom eval's computation: the trained model in the training engine, on the same examples.
+            double eval = Evaluation.of(model.model(), reference.examples(model.preprocess()), model.classes(),
+                    Math.min(5, model.classes().size()), 0, 256).accuracy();
+            assertThat(eval).as(kindName + ": the trained model on held-out data").isGreaterThan(0.8);
+            float[] fp32 = null;
+            for (String device : DEVICES) {
+                for (String precision : PRECISIONS) {
+                    Path bundle = root.resolve(device + "-" + precision);
+                    export(artifact, device, precision, bundle);
+                    JsonNode manifest = new ObjectMapper().readTree(bundle.resolve("manifest.json").toFile());
+                    double tolerance = tolerance(manifest);
+                    float[] java = javaOutputs(bundle, reference, model.preprocess());
+                    if (fp32 == null) {
+                        fp32 = java; // the first bundle is FP32
+                    }
+                    int classes = model.classes().size();
+                    String where = kindName + " " + device + " " + precision;
+                    double javaAccuracy = accuracy(java, classes, reference.labels());
+                    TABLE.add(row(kindName, device, precision, "onnxruntime (Java)", dev.netloom.export.bundle.Runtimes.ORT_JAVA,
+                            javaAccuracy, eval, 0, maxDiff(java, fp32), tolerance));
+                    List<ExampleRunner.Run> runs = new ArrayList<>();
+                    Path work = Files.createDirectories(root.resolve("runs"));
+                    runs.add(ExampleRunner.node(bundle, "ort-node-newest", kind.heldOut(), work));
+                    runs.add(ExampleRunner.node(bundle, "ort-node-oldest", kind.heldOut(), work));
+                    if (bundle.resolve("index.html").toFile().isFile()) {
+                        runs.add(ExampleRunner.page(bundle, kind.heldOut()));
+                    }
+                    for (ExampleRunner.Run run : runs) {
+                        String who = where + " with " + run.runtime() + " " + run.version();
+                        List<ExampleRunner.Line> lines = run.lines();
+                        soft.assertThat(lines.stream().filter(l -> l.error() != null).map(l -> l.id() + ": " + l.error()))
+                                .as(who + ": examples it could not read").isEmpty();
+                        soft.assertThat(lines.stream().map(ExampleRunner.Line::id).toList()).as(who + ": examples")
+                                .isEqualTo(reference.ids());
+                        if (lines.size() != reference.size()) {
+                            continue;
+                        }
+                        float[] outputs = new float[reference.size() * classes];
+                        for (int e = 0; e < lines.size(); e++) {
+                            double[] o = lines.get(e).outputs();
+                            for (int c = 0; c < classes && c < o.length; c++) {
+                                outputs[e * classes + c] = (float) o[c];
+                            }
+                        }
+                        double acc = accuracy(outputs, classes, reference.labels());
+                        double diff = maxDiff(outputs, java);
+                        TABLE.add(row(kindName, device, precision, run.runtime(), run.version(), acc, eval, diff,
+                                maxDiff(outputs, fp32), tolerance));
+                        soft.assertThat(Math.abs(acc - eval) * 100).as(who + ": accuracy %.2f%% against netloom eval's %.2f%%",
+                                acc * 100, eval * 100).isLessThanOrEqualTo(ACCURACY_POINTS);
+                        soft.assertThat(diff).as(who + ": largest output difference from ONNX Runtime for Java on the "
+                                + "same bundle (tolerance %.3g)", tolerance).isLessThanOrEqualTo(tolerance);
+                    }
+                }
+            }
+        }
+        soft.assertAll();
+    }
+
+    @AfterAll
+    static void writeTable() throws IOException {
+        if (TABLE.isEmpty()) {
+            return;
+        }
+        Path out = Path.of("target", "conformance", "runtimes.txt");
+        Files.createDirectories(out.getParent());
+        List<String> lines = new ArrayList<>();
+        lines.add(String.format(Locale.ROOT, "%-11s %-15s %-5s %-40s %-8s %9s %9s %11s %11s %10s", "KIND", "DEVICE",
+                "PREC", "RUNTIME", "VERSION", "ACCURACY", "EVAL", "MAX|Δ|JAVA", "MAX|Δ|FP32", "TOLERANCE"));
+        synchronized (TABLE) {
+            lines.addAll(TABLE);
+        }
+        Files.write(out, lines);
+        System.out.println(String.join("\n", lines));
+    }
+
+    private static String row(String kind, String device, String precision, String runtime, String version,
+                              double accuracy, double eval, double diffJava, double diffFp32, double tolerance) {
+        return String.format(Locale.ROOT, "%-11s %-15s %-5s %-40s %-8s %8.2f%% %8.2f%% %11.3g %11.3g %10.3g", kind, device,
+                precision, runtime.length() > 40 ? runtime.substring(0, 40) : runtime, version, accuracy * 100,
+                eval * 100, diffJava, diffFp32, tolerance);
+    }
+
+    /** The output tolerance the manifest records (its runtime object), or the FP32 default. */
+    static double tolerance(JsonNode manifest) {
+        JsonNode t = manifest.path("runtime").path("tolerance");
+        if (t.isNumber()) {
+            return t.asDouble();
+        }
+        for (String key : List.of("maxAbsDiff", "absolute", "outputs")) {
+            if (t.path(key).isNumber()) {
+                return t.path(key).asDouble();
+            }
+        }
+        return DEFAULT_TOLERANCE;
+    }
+
+    // ONNX Runtime for Java, as the exporter verifies bundles, on the training engine's preprocessing.
+    private static float[] javaOutputs(Path bundle, ReferenceInputs reference, JsonNode preprocess) throws IOException {
+        try (OnnxSession session = OnnxSession.open(Files.readAllBytes(bundle.resolve("model.onnx")), 1)) {
+            Map<String, Tensor> out = session.run(reference.onnxInputs(preprocess));
+            return out.values().iterator().next().floats();
+        }
+    }
+
+    static double accuracy(float[] outputs, int classes, int[] labels) {
+        int right = 0;
+        for (int e = 0; e < labels.length; e++) {
+            int best = 0;
+            for (int c = 1; c < classes; c++) {
+                if (outputs[e * classes + c] > outputs[e * classes + best]) {
+                    best = c;
+                }
+            }
+            right += best == labels[e] ? 1 : 0;
+        }
+        return (double) right / labels.length;
+    }
+
+    static double maxDiff(float[] a, float[] b) {
+        double max = 0;
+        for (int i = 0; i < Math.min(a.length, b.length); i++) {
+            max = Math.max(max, Math.abs((double) a[i] - b[i]));
+        }
+        return a.length == b.length ? max : Double.POSITIVE_INFINITY;
+    }
+
+    private static void export(Path artifact, String device, String precision, Path out) {
+        List<String> args = new ArrayList<>(List.of("export", artifact.toString(), "--device", device, "--precision",
+                precision, "--out", out.toString(), "--signing-key-dir", dir.resolve("keys").toString()));
+        if (precision.equals("auto")) {
+            args.addAll(List.of("--max-drop", "1"));
+        }
+        cli(args.toArray(String[]::new));
+    }
+
+    private static void cli(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int code = NetloomCommand.run(StudioServices.standard(TestHome.PATH), new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(out, true, StandardCharsets.UTF_8), args);
+        if (code != 0) {
+            fail("netloom " + String.join(" ", args) + " exited with " + code + ":\n" + out.toString(StandardCharsets.UTF_8));
+        }
+    }
+
+    static Stream<String> kinds() {
+        return Stream.of("image", "tokens", "table", "image+text");
+    }
+}
