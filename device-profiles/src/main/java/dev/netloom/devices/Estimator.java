@@ -22,7 +22,8 @@ import java.util.Set;
  *       ({@link ComputeUnit#sustainedOpsPerSecond}); for linear layers at least one
  *       matrix-vector pass over the weights where the profile measured that rate;</li>
  *   <li>{@code memory = bytes moved / bandwidth}: the layer's weights as loaded (with quantization
- *       scales; none when all the model's weights fit in the profile's cache) plus its input and
+ *       scales; none when all the model's weights fit in the profile's cache; for a lookup table
+ *       only the rows the tokens read, {@link #readPerPrediction}) plus its input and
  *       output activations (FP32; FP16 for FP16 layers; INT8 on runtimes that run INT8 models
  *       fully in integers);</li>
  *   <li>{@code overhead}: the runtime's launch cost for each ONNX operator the layer becomes
@@ -121,6 +122,7 @@ public final class Estimator {
         // cache is in the matrix-vector rate of computeMs).
         long weightBytes = runtime.weightsStayInStorage() ? WeightSizes.stored(parameters, p)
                 : weightsInCache ? 0 : LayerArithmetic.loadedWeightBytes(type, parameters, p, runtime);
+        weightBytes = readPerPrediction(r, parameters, weightBytes);
         Precision arithmetic = LayerArithmetic.arithmetic(type, p, device);
         long activationBytes = (long) ((bytes(r.inputs().values()) + bytes(r.outputs().values()))
                 * activationScale(device, arithmetic));
@@ -154,6 +156,19 @@ public final class Estimator {
         double passMs = cpu.matrixVectorOpsPerSecond(arithmetic, threads)
                 .map(rate -> 2.0 * Math.min(parameters, multiplyAdds) / rate * 1e3).orElse(0.0);
         return Math.max(peakMs, passMs);
+    }
+
+    /**
+     * The part of a layer's weights one prediction reads. A lookup table (an embedding) is read
+     * one row per token, not whole: 128 tokens of a 30,522 × 128 table read 128 rows (64 KiB in
+     * FP32), not 15.6 MB. Every other layer reads all its weights.
+     */
+    static long readPerPrediction(NodeReport r, long parameters, long weightBytes) {
+        if (!LayerArithmetic.LOOKUP_TYPES.contains(r.node().type()) || parameters == 0) {
+            return weightBytes;
+        }
+        long rowsRead = r.outputs().values().stream().mapToLong(TensorType::elements).sum();
+        return rowsRead >= parameters ? weightBytes : (long) Math.ceil((double) weightBytes * rowsRead / parameters);
     }
 
     /**

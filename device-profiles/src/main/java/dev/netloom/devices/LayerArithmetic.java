@@ -14,11 +14,12 @@ import java.util.Set;
  *   <li><b>Dynamic quantization</b> (runs the ONNX file directly and keeps activations in FP32:
  *       ONNX Runtime and its Mobile and web builds). The exported file quantizes only the matrix
  *       products of linear layers at run time: INT8 is DynamicQuantizeLinear + MatMulInteger
- *       (INT8 arithmetic), INT4 is MatMulNBits with {@code accuracy_level} 4 (INT8 activations,
- *       so INT8 arithmetic too). Convolution, depthwise and embedding weights at any integer
- *       precision, and 2-bit/1-bit weights everywhere, go through DequantizeLinear or unpacking
- *       operators that the runtime folds to FP32 constants when it loads the model
- *       ({@code session.disable_quant_qdq=1}): those layers compute in FP32 and hold FP32 weights.</li>
+ *       (INT8 arithmetic), INT4 is MatMulNBits with {@code accuracy_level} 0 (4-bit weights stay
+ *       4-bit in memory and are widened block by block: FP32 arithmetic, the same answers on
+ *       every CPU). Convolution, depthwise and embedding weights at any integer precision, and
+ *       2-bit/1-bit weights everywhere, are widened by standard operators (Cast, Mul, unpacking)
+ *       that the runtime folds to FP32 constants when it loads the model: those layers compute in
+ *       FP32 and hold FP32 weights.</li>
  *   <li><b>Everything else</b> (full-integer microcontroller runtimes, converted models): the layer
  *       computes at the precision of its weights if the processor has a peak for it, as before.</li>
  * </ul>
@@ -28,6 +29,9 @@ final class LayerArithmetic {
     /** Layer types whose weights multiply activations through NodeWriter.linear. */
     static final Set<String> LINEAR_TYPES = Set.of("Dense", "Classification", "Regression", "MultiHeadSelfAttention",
             "TransformerEncoderBlock", "CrossAttention", "GatedFusion", "MoE");
+
+    /** Layer types whose weights are a table read one row per token (a Gather), not multiplied whole. */
+    static final Set<String> LOOKUP_TYPES = Set.of("Embedding");
 
     private LayerArithmetic() {
     }
@@ -55,8 +59,8 @@ final class LayerArithmetic {
             if (!quantizedProduct(type, p, runtime)) {
                 return Precision.FP32;
             }
-            // MatMulNBits at accuracy level 4 multiplies INT8-quantized activations by the 4-bit weights.
-            return device.compute().computePrecision(Precision.INT8);
+            // MatMulNBits at accuracy level 0 widens the 4-bit weights and multiplies in FP32.
+            return device.compute().computePrecision(p == Precision.INT4 ? Precision.FP32 : Precision.INT8);
         }
         return device.compute().computePrecision(p);
     }

@@ -122,6 +122,37 @@ class EstimatorTest {
     }
 
     @Test
+    void anEmbeddingReadsOnlyTheRowsOfItsTokens() {
+        // BERT-tiny's table: 30,522 tokens x 128, looked up for 128 tokens: 128 rows (64 KiB), not 15.6 MB.
+        dev.netloom.graph.Graph g = new dev.netloom.graph.Graph(java.util.List.of(
+                node("text", "Tokens", Map.of("vocabulary", 30_522, "length", 128)),
+                node("embed", "Embedding", Map.of("dim", 128)),
+                node("pool", "GlobalAvgPool", Map.of()),
+                node("answer", "Classification", Map.of("classes", 2))),
+                java.util.List.of(edge("text", "embed"), edge("embed", "pool"), edge("pool", "answer")));
+        GraphAnalysis a = new dev.netloom.graph.analysis.GraphAnalyzer(dev.netloom.graph.catalog.LayerCatalog.standard())
+                .analyze(g);
+        assertThat(a.problems()).isEmpty();
+        DeviceProfile pi5 = device("raspberry-pi-5");
+        DeviceEstimate e = estimator.estimate(a, pi5, PrecisionPlan.uniform(Precision.FP32), 1);
+        LayerEstimate embed = e.layers().stream().filter(l -> l.nodeId().equals("embed")).findFirst().orElseThrow();
+        long rows = 128L * 128 * 4;
+        long activations = 128L * 8 + 128L * 128 * 4; // token ids in, vectors out
+        assertThat(embed.memoryMs()).isCloseTo((rows + activations) / (pi5.memory().bandwidthGBps().value() * 1e9) * 1e3,
+                org.assertj.core.data.Percentage.withPercentage(0.1));
+        // The whole table is still in RAM.
+        assertThat(e.peakMemoryBytes()).isGreaterThan(30_522L * 128 * 4);
+    }
+
+    private static dev.netloom.graph.Node node(String id, String type, Map<String, Object> params) {
+        return new dev.netloom.graph.Node(id, type, params, dev.netloom.graph.Position.ORIGIN, "");
+    }
+
+    private static dev.netloom.graph.Edge edge(String from, String to) {
+        return new dev.netloom.graph.Edge(new dev.netloom.graph.PortRef(from, "out"), new dev.netloom.graph.PortRef(to, "in"));
+    }
+
+    @Test
     void operatorsOfALayerEachCostALaunch() {
         DeviceProfile pi4 = device("raspberry-pi-4");
         GraphAnalysis text = MobileNet.template("text-classifier");

@@ -45,6 +45,19 @@ public record Artifact(Path dir, Project project, GraphAnalysis analysis, Map<St
         return project.name().isBlank() ? dir.getFileName().toString() : project.name();
     }
 
+    /** SHA-256 of {@code graph.json}, in lower-case hexadecimal: the exact graph that was trained. */
+    public String graphSha256() {
+        Path file = dir.resolve("graph.json");
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(java.nio.file.Files.readAllBytes(file)));
+        } catch (java.io.IOException e) {
+            throw new ExportException(file + ": " + e.getMessage(), e);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java has SHA-256", e);
+        }
+    }
+
     /** The FP32 test accuracy the training engine measured, or NaN if the artifact has none. */
     public double testAccuracy() {
         JsonNode a = metrics.path("test").path("accuracy");

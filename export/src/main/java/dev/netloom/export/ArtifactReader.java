@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import dev.netloom.graph.analysis.GraphAnalysis;
 import dev.netloom.graph.analysis.GraphAnalyzer;
+import dev.netloom.graph.artifact.ArtifactFormat;
 import dev.netloom.graph.artifact.Safetensors;
 import dev.netloom.graph.artifact.Tensor;
 import dev.netloom.graph.project.Project;
@@ -52,13 +53,31 @@ public final class ArtifactReader {
         if (!analysis.isValid()) {
             throw new ExportException(graphFile + ": the graph is not valid: " + analysis.problems().get(0));
         }
+        JsonNode training = json(dir.resolve("training.json"));
+        checkFormat(dir.resolve("training.json"), training);
         Map<String, Tensor> weights = tensors(dir.resolve("weights.safetensors"));
         Map<String, Tensor> probe = tensors(dir.resolve("probe.safetensors"));
         List<String> labels = lines(dir.resolve("labels.txt"), true);
         List<String> vocabulary = lines(dir.resolve("vocab.txt"), false);
         return new Artifact(dir, project, analysis, weights, probe, labels, vocabulary,
                 json(dir.resolve("preprocess.json")), json(dir.resolve("metrics.json")),
-                json(dir.resolve("training.json")));
+                training);
+    }
+
+    /** An artifact from another format version is refused, naming both versions. */
+    private static void checkFormat(Path file, JsonNode training) {
+        if (training.isMissingNode()) {
+            return; // artifacts written before training.json carried a version: format 1
+        }
+        JsonNode version = training.path("formatVersion");
+        if (!version.isInt()) {
+            throw new ExportException(file + ": formatVersion: missing or not a whole number; this is not an artifact "
+                    + "netloom wrote");
+        }
+        String problem = ArtifactFormat.problem(version.intValue());
+        if (problem != null) {
+            throw new ExportException(file + ": " + problem);
+        }
     }
 
     private static Map<String, Tensor> tensors(Path file) {

@@ -11,9 +11,11 @@ import dev.netloom.export.bundle.Bundle;
 import dev.netloom.export.bundle.BundleContents;
 import dev.netloom.export.bundle.BundleWriter;
 import dev.netloom.export.bundle.Manifest;
+import dev.netloom.export.bundle.Runtimes;
 import dev.netloom.export.bundle.SigningKey;
 import dev.netloom.export.onnx.OnnxModel;
 import dev.netloom.export.onnx.OnnxWriter;
+import dev.netloom.export.onnx.Provenance;
 import dev.netloom.export.plan.PlanEvaluator;
 import dev.netloom.export.plan.PlannedPrecision;
 import dev.netloom.export.plan.PrecisionPlanner;
@@ -27,12 +29,8 @@ import dev.netloom.export.verify.ProbeCheck;
 import dev.netloom.graph.Precision;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -121,6 +119,10 @@ public final class Exporter {
             Sensitivity s = SensitivityAnalysis.run(evaluator, allowed);
             sensitivity = Optional.of(s);
             PrecisionPlanner planner = new PrecisionPlanner(evaluator, s, allowed);
+            if (request.maxDropPoints().isEmpty()) {
+                progress.accept("auto without --max-drop: choosing the most accurate plan that fits " + device.name()
+                        + " (give --max-drop POINTS for the smallest model within that accuracy drop)");
+            }
             PlannedPrecision chosen = request.maxDropPoints().isPresent()
                     ? planner.smallestWithin(request.maxDropPoints().getAsDouble())
                     : planner.mostAccurateThatFits(p -> estimator.estimate(artifact.analysis(), device, p, threads).fits());
@@ -132,11 +134,16 @@ public final class Exporter {
             }
             planned = Optional.of(chosen);
             plan = chosen.plan();
+            if (request.maxDropPoints().isEmpty() && plan.equals(fp32)) {
+                progress.accept("  chose FP32 for every layer: the FP32 model already fits " + device.name()
+                        + ", so nothing was quantized");
+            }
         } else {
             plan = PrecisionPlan.uniform(precision(request.precision()));
         }
 
-        OnnxModel model = plan.equals(fp32) ? fp32Model : writer.write(artifact, plan, options);
+        OnnxModel written = plan.equals(fp32) ? fp32Model : writer.write(artifact, plan, options);
+        OnnxModel model = written.withMetadata(Provenance.of(artifact, written, netloomVersion).metadata());
         progress.accept(String.format(Locale.ROOT, "Verifying the %s model in ONNX Runtime (%.2f bits per weight)",
                 request.precision().toUpperCase(Locale.ROOT), model.bitsPerWeight()));
         Parity parity;
@@ -145,10 +152,10 @@ public final class Exporter {
         LatencyMeter.Latency latency;
         String head = artifact.headIds().get(0);
         try (OnnxSession session = OnnxSession.open(model.bytes(), threads)) {
-            parity = model == fp32Model ? fp32Parity : ProbeCheck.run(session, artifact, Double.NaN);
+            parity = written == fp32Model ? fp32Parity : ProbeCheck.run(session, artifact, Double.NaN);
             if (data.isPresent()) {
                 accuracy = AccuracyCheck.accuracy(session, data.get().test(), head);
-                if (model == fp32Model) {
+                if (written == fp32Model) {
                     fp32Accuracy = accuracy;
                 } else {
                     try (OnnxSession reference = OnnxSession.open(fp32Model.bytes(), threads)) {
@@ -211,9 +218,11 @@ public final class Exporter {
                                     double fp32Accuracy, double accuracy, DeviceEstimate estimate, int threads) {
         DeviceProfile device = request.device();
         Manifest.Model about = new Manifest.Model(artifact.name(), request.version(), artifact.dir().toString(),
-                graphSha256(artifact), clock.instant(), netloomVersion);
+                artifact.graphSha256(), clock.instant(), netloomVersion);
         Manifest.Device target = new Manifest.Device(device.id(), device.name(), device.group().id(),
                 device.preferredRuntime().name(), options.opset());
+        Manifest.Runtime runtime = new Manifest.Runtime(Runtimes.OLDEST_SUPPORTED, OnnxSession.runtimeName(),
+                Runtimes.conformanceTested(), java.util.Map.of(), outputTolerance(model));
         Manifest.PrecisionPlan precision = new Manifest.PrecisionPlan(request.precision(), model.precisionPerLayer(),
                 model.bitsPerWeight());
         List<Manifest.TensorSpec> inputs = new ArrayList<>();
@@ -245,9 +254,14 @@ public final class Exporter {
                     parity.top1Agreement() * 100, ProbeCheck.FP32_TOLERANCE);
             measured = new Manifest.Accuracy(m.split(), m.examples(), m.fp32Accuracy(), m.accuracy(), m.dropPoints(), note);
         }
-        return new BundleContents(model.bytes(), about, target, precision, inputs, outputs, artifact.labels(),
+        return new BundleContents(model.bytes(), about, target, runtime, precision, inputs, outputs, artifact.labels(),
                 artifact.vocabulary(), model.weightBytes(), cost, check, measured,
                 device.exampleFamily());
+    }
+
+    /** Other runtimes agree within 1e-4 of the output scale (6e-8 measured), or 1% where activations are quantized per call. */
+    static double outputTolerance(OnnxModel model) {
+        return model.quantizesActivations() ? 1e-2 : 1e-4;
     }
 
     private static List<Long> shape(OnnxModel.Port port) {
@@ -304,16 +318,5 @@ public final class Exporter {
             }
         }
         return pre;
-    }
-
-    private static String graphSha256(Artifact artifact) {
-        try {
-            byte[] bytes = Files.readAllBytes(artifact.dir().resolve("graph.json"));
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (IOException e) {
-            throw new ExportException(artifact.dir().resolve("graph.json") + ": " + e.getMessage(), e);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java has SHA-256", e);
-        }
     }
 }

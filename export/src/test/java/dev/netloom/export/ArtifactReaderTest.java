@@ -89,4 +89,17 @@ class ArtifactReaderTest {
         Files.writeString(invalid.resolve("graph.json"), GRAPH.replace("\"classes\": 2", "\"classes\": 0"));
         assertThatThrownBy(() -> reader.read(invalid)).hasMessageContaining("graph.json");
     }
+
+    @Test
+    void anArtifactOfAnotherFormatVersionIsRefusedNamingBothVersions(@TempDir Path tmp) throws Exception {
+        Path dir = write(tmp.resolve("future"));
+        Files.writeString(dir.resolve("training.json"), "{\"formatVersion\": 99}");
+        assertThatThrownBy(() -> reader.read(dir)).isInstanceOf(ExportException.class)
+                .hasMessage(dir.resolve("training.json") + ": this model artifact is format 99; this version of netloom "
+                        + "reads format 1 (it was made by a newer netloom)");
+        Files.writeString(dir.resolve("training.json"), "{\"formatVersion\": \"one\"}");
+        assertThatThrownBy(() -> reader.read(dir)).hasMessageContaining("training.json: formatVersion: missing or not a whole number");
+        Files.writeString(dir.resolve("training.json"), "{\"formatVersion\": 1, \"seed\": 7}");
+        assertThat(reader.read(dir).training().path("seed").asInt()).isEqualTo(7);
+    }
 }

@@ -28,6 +28,11 @@ public enum Precision {
         return displayName;
     }
 
+    /** The word the command line, manifests and model metadata use: {@code fp32}, {@code int4}, ... */
+    public String key() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+
     /** Bytes that {@code parameters} weights take at this precision, rounded up to whole bytes. */
     public long bytes(long parameters) {
         return (Math.multiplyExact(parameters, (long) bits) + 7) / 8;

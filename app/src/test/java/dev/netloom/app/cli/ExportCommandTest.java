@@ -2,6 +2,7 @@ package dev.netloom.app.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.netloom.export.bundle.Runtimes;
 import dev.netloom.graph.artifact.Safetensors;
 import dev.netloom.graph.artifact.Tensor;
 import org.junit.jupiter.api.BeforeAll;
@@ -92,6 +93,19 @@ class ExportCommandTest {
             default -> 1.2;
         };
         assertThat(bits).isLessThanOrEqualTo(limit).isGreaterThan(limit / 2);
+        // Which runtimes it is for, and no session option needed.
+        assertThat(manifest.path("runtime").path("minimumVersion").asText()).isEqualTo(Runtimes.OLDEST_SUPPORTED);
+        assertThat(manifest.path("runtime").path("verifiedAtExport").asText()).startsWith("ONNX Runtime (Java) 1.");
+        assertThat(manifest.path("runtime").path("sessionOptions").size()).isZero();
+        assertThat(manifest.path("runtime").path("outputTolerance").asDouble())
+                .isEqualTo(precision.equals("int8") ? 1e-2 : 1e-4);
+        // Provenance inside the model file itself.
+        ai.onnx.proto.OnnxMl.ModelProto onnx = ai.onnx.proto.OnnxMl.ModelProto.parseFrom(Files.readAllBytes(out.resolve("model.onnx")));
+        Map<String, String> metadata = new java.util.HashMap<>();
+        onnx.getMetadataPropsList().forEach(e -> metadata.put(e.getKey(), e.getValue()));
+        assertThat(metadata).containsEntry("netloom.graph_sha256", manifest.path("model").path("graphSha256").asText())
+                .containsKeys("netloom.version", "netloom.dataset_fingerprint", "netloom.training_seed", "netloom.precision_plan");
+        assertThat(metadata.get("netloom.precision_plan")).contains("=" + precision);
         // netloom export records the bundle in the workspace, as the export view does.
         try (var workspace = dev.netloom.app.workspace.Workspace.open(dev.netloom.app.TestHome.PATH)) {
             assertThat(workspace.runs().bundles(model)).anySatisfy(b -> {
@@ -152,7 +166,8 @@ class ExportCommandTest {
         Cli r = Cli.run("export", model.toString(), "--device", "tiny-board", "--precision", "auto", "--out", out.toString(),
                 "--signing-key-dir", shared.resolve("keys").toString(), "--devices-dir", devices.toString());
         assertThat(r.code()).as(r.err()).isZero();
-        assertThat(r.out()).contains("lower ", "FITS").doesNotContain("DOES NOT FIT");
+        assertThat(r.out()).contains("lower ", "FITS").doesNotContain("DOES NOT FIT")
+                .contains("auto without --max-drop: choosing the most accurate plan that fits Tiny board");
         JsonNode manifest = json.readTree(out.resolve("manifest.json").toFile());
         assertThat(manifest.path("estimate").path("storageBytes").asLong()).isLessThanOrEqualTo(150_000);
         assertThat(manifest.path("estimate").path("fits").asBoolean()).isTrue();

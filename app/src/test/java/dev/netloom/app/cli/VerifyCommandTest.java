@@ -36,6 +36,7 @@ class VerifyCommandTest {
         BundleContents contents = new BundleContents(new byte[] {8, 1, 18, 4, 't', 'e', 's', 't'},
                 new Manifest.Model("Tiny", "1", "artifact", "0".repeat(64), Instant.parse("2026-01-31T12:00:00Z"), "test"),
                 new Manifest.Device("raspberry-pi-5", "Raspberry Pi 5", "single-board", "onnxruntime 1.23", 21),
+                new Manifest.Runtime("1.20.1", "ONNX Runtime (Java) 1.23.2", List.of(), Map.of(), 1e-4),
                 new Manifest.PrecisionPlan("fp32", Map.of("dense", Precision.FP32), 32),
                 List.of(new Manifest.TensorSpec("features", "input", List.of(Manifest.TensorSpec.BATCH, 4L),
                         Manifest.ElementType.FLOAT32, null)),

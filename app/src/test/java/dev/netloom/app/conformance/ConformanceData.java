@@ -18,8 +18,16 @@ import java.util.Random;
  */
 final class ConformanceData {
 
-    /** One input kind's project and data. */
-    record Kind(String name, String graph, String dataSection, Path heldOut, String heldOutSection) {
+    /**
+     * One input kind's project and data.
+     *
+     * @param name        the kind, as the suite names it
+     * @param graph       the model, as a project file's graph
+     * @param dataSection the training data, as a project file's data section
+     * @param heldOut     data the model never saw, laid out like the training data
+     * @param epochs      how long to train (seconds on this data)
+     */
+    record Kind(String name, String graph, String dataSection, Path heldOut, int epochs) {
     }
 
     private ConformanceData() {
@@ -52,8 +60,7 @@ final class ConformanceData {
                 node("classes", "Classification", "\"classes\": 3")),
                 chain("image", "conv", "conv_act", "pool", "flatten", "fc", "fc_act", "classes"));
         return new Kind("image", graph, "{\"source\": \"image-folder\", \"folder\": \"" + json(dir.resolve("train"))
-                + "\", \"validationFraction\": 0.15, \"testFraction\": 0.15}", dir.resolve("held-out"),
-                "{\"source\": \"image-folder\", \"folder\": \"" + json(dir.resolve("held-out")) + "\"}");
+                + "\", \"validationFraction\": 0.15, \"testFraction\": 0.15}", dir.resolve("held-out"), 12);
     }
 
     private static BufferedImage shape(String shape, Random random, boolean grey) {
@@ -102,7 +109,7 @@ final class ConformanceData {
                 chain("tokens", "embed", "pool", "fc", "fc_act", "classes"));
         return new Kind("tokens", graph, "{\"source\": \"text\", \"file\": \"" + json(dir.resolve("train.csv"))
                 + "\", \"text\": \"review\", \"label\": \"topic\", \"tokenizer\": \"word\", \"validationFraction\": 0.15, "
-                + "\"testFraction\": 0.15}", dir.resolve("held-out.csv"), null);
+                + "\"testFraction\": 0.15}", dir.resolve("held-out.csv"), 12);
     }
 
     private static void writeText(Path file, Random random, int rows, boolean heldOut) throws IOException {
@@ -159,7 +166,7 @@ final class ConformanceData {
                 chain("row", "fc", "fc_act", "classes"));
         return new Kind("table", graph, "{\"source\": \"csv\", \"file\": \"" + json(dir.resolve("train.csv"))
                 + "\", \"label\": \"class\", \"validationFraction\": 0.15, \"testFraction\": 0.15}",
-                dir.resolve("held-out.csv"), null);
+                dir.resolve("held-out.csv"), 12);
     }
 
     /** A manifest of (picture, question, answer): is the square in the picture the colour asked about? */
@@ -211,14 +218,14 @@ final class ConformanceData {
                         + chain("join", "fc", "fc_act", "classes"));
         return new Kind("image+text", graph, "{\"source\": \"manifest\", \"file\": \"" + json(dir.resolve("train.csv"))
                 + "\", \"image\": \"picture\", \"text\": \"question\", \"label\": \"answer\", \"tokenizer\": \"bpe\", "
-                + "\"validationFraction\": 0.15, \"testFraction\": 0.15}", dir.resolve("held-out.csv"), null);
+                + "\"validationFraction\": 0.15, \"testFraction\": 0.15}", dir.resolve("held-out.csv"), 30);
     }
 
     /** A project file with this graph and data section. */
     static String project(Kind kind) {
         return "{\"schemaVersion\": 1, \"name\": \"conformance " + kind.name() + "\", \"description\": \"\", \"graph\": "
                 + kind.graph() + ", \"data\": " + kind.dataSection()
-                + ", \"training\": {\"epochs\": 12, \"batchSize\": 16, \"learningRate\": 0.01, \"seed\": 7}}";
+                + ", \"training\": {\"epochs\": " + kind.epochs() + ", \"batchSize\": 16, \"learningRate\": 0.01, \"seed\": 7}}";
     }
 
     private static String node(String id, String type, String params) {

@@ -60,9 +60,11 @@ class EveryLayerExportsTest {
                 new Setting("int8 weight-only", Precision.INT8, d.withInt8(ExportOptions.Int8Mode.WEIGHT_ONLY), 1e-4),
                 new Setting("int8 weight-only opset 17", Precision.INT8,
                         d.withOpset(17).withInt8(ExportOptions.Int8Mode.WEIGHT_ONLY), 1e-4),
-                // Dynamic INT8 and MatMulNBits quantize activations too: close, not equal.
-                new Setting("int8 dynamic", Precision.INT8, d, 0.05),
-                new Setting("int4 MatMulNBits", Precision.INT4, d.withBlockSize(16), 0.05),
+                // Dynamic INT8 quantizes activations too: close, not equal (at most 0.31% measured, the
+                // same on AVX2, AVX-512 and SSE-only CPUs since uint8 x uint8 products are exact).
+                new Setting("int8 dynamic", Precision.INT8, d, 0.01),
+                // MatMulNBits at accuracy level 0 widens the weights and computes in FP32.
+                new Setting("int4 MatMulNBits", Precision.INT4, d.withBlockSize(16), 1e-4),
                 new Setting("int4 DequantizeLinear", Precision.INT4,
                         d.withInt4(ExportOptions.Int4Layout.DEQUANTIZE_LINEAR).withBlockSize(16), 1e-4),
                 new Setting("int4 unpacked opset 17", Precision.INT4,

@@ -13,6 +13,7 @@ import java.util.Objects;
  * @param onnx        the ONNX model's bytes (copied in and out: the record stays immutable)
  * @param model       what the model is and where it came from
  * @param device      the device the bundle is for
+ * @param runtime     the ONNX Runtime releases it supports and the tolerance they agree within
  * @param precision   the precision requested and chosen per layer
  * @param inputs      the model's inputs, in ONNX order, with their preprocessing
  * @param outputs     the model's outputs
@@ -24,7 +25,8 @@ import java.util.Objects;
  * @param accuracy    measured accuracy, or {@link Manifest.Accuracy#notMeasured why not}
  * @param example     which runnable example (and README run section) to write
  */
-public record BundleContents(byte[] onnx, Manifest.Model model, Manifest.Device device, Manifest.PrecisionPlan precision,
+public record BundleContents(byte[] onnx, Manifest.Model model, Manifest.Device device, Manifest.Runtime runtime,
+                             Manifest.PrecisionPlan precision,
                              List<Manifest.TensorSpec> inputs, List<Manifest.TensorSpec> outputs, List<String> labels,
                              List<String> vocab, long weightBytes, Manifest.Estimate estimate, Manifest.Parity parity,
                              Manifest.Accuracy accuracy, ExampleFamily example) {
@@ -35,7 +37,7 @@ public record BundleContents(byte[] onnx, Manifest.Model model, Manifest.Device 
         vocab.forEach(Manifest::checkLine);
         Objects.requireNonNull(example, "example");
         // Everything else is checked by building the manifest now, so a bad field fails here and not halfway through writing.
-        draftManifest(onnx, model, device, precision, inputs, outputs, labels, weightBytes, estimate, parity, accuracy);
+        draftManifest(onnx, model, device, runtime, precision, inputs, outputs, labels, weightBytes, estimate, parity, accuracy);
         inputs = List.copyOf(inputs);
         outputs = List.copyOf(outputs);
         labels = List.copyOf(labels);
@@ -49,7 +51,7 @@ public record BundleContents(byte[] onnx, Manifest.Model model, Manifest.Device 
 
     /** The manifest without files: what the writer completes once the files are on disk. */
     public Manifest manifest() {
-        return draftManifest(onnx, model, device, precision, inputs, outputs, labels, weightBytes, estimate, parity,
+        return draftManifest(onnx, model, device, runtime, precision, inputs, outputs, labels, weightBytes, estimate, parity,
                 accuracy);
     }
 
@@ -59,17 +61,17 @@ public record BundleContents(byte[] onnx, Manifest.Model model, Manifest.Device 
     }
 
     private static Manifest draftManifest(byte[] onnx, Manifest.Model model, Manifest.Device device,
-                                          Manifest.PrecisionPlan precision, List<Manifest.TensorSpec> inputs,
+                                          Manifest.Runtime runtime, Manifest.PrecisionPlan precision, List<Manifest.TensorSpec> inputs,
                                           List<Manifest.TensorSpec> outputs, List<String> labels, long weightBytes,
                                           Manifest.Estimate estimate, Manifest.Parity parity, Manifest.Accuracy accuracy) {
-        return new Manifest(Manifest.FORMAT_VERSION, model, device, precision, inputs, outputs, labels,
+        return new Manifest(Manifest.FORMAT_VERSION, model, device, runtime, precision, inputs, outputs, labels,
                 new Manifest.Sizes(onnx.length, weightBytes, null), estimate, parity, accuracy, Map.of());
     }
 
     @Override
     public boolean equals(Object o) {
         return o instanceof BundleContents c && java.util.Arrays.equals(onnx, c.onnx) && model.equals(c.model)
-                && device.equals(c.device) && precision.equals(c.precision) && inputs.equals(c.inputs)
+                && device.equals(c.device) && runtime.equals(c.runtime) && precision.equals(c.precision) && inputs.equals(c.inputs)
                 && outputs.equals(c.outputs) && labels.equals(c.labels) && vocab.equals(c.vocab)
                 && weightBytes == c.weightBytes && estimate.equals(c.estimate) && parity.equals(c.parity)
                 && accuracy.equals(c.accuracy) && example == c.example;
@@ -77,7 +79,7 @@ public record BundleContents(byte[] onnx, Manifest.Model model, Manifest.Device 
 
     @Override
     public int hashCode() {
-        return Objects.hash(java.util.Arrays.hashCode(onnx), model, device, precision, inputs, outputs, labels, vocab,
+        return Objects.hash(java.util.Arrays.hashCode(onnx), model, device, runtime, precision, inputs, outputs, labels, vocab,
                 weightBytes, estimate, parity, accuracy, example);
     }
 

@@ -19,8 +19,8 @@ public final class BundleExample {
 
     /** The ONNX Runtime Mobile version the Android and Apple snippets name (runs IR 10 / opset 21 models). */
     public static final String ORT_MOBILE_VERSION = "1.20.0";
-    /** The onnxruntime-web version the page loads (from its ort/ folder, else the CDN), pinned. */
-    public static final String ORT_WEB_VERSION = Runtimes.ORT_WEB;
+    /** The onnxruntime-web version the page loads (from its ort/ folder, else the CDN), pinned to the one the conformance suite runs. */
+    public static final String ORT_WEB_VERSION = Runtimes.WEB;
     /** The Node.js example's file name; every bundle carries it. */
     public static final String NODE_FILE = "run_model.mjs";
 
@@ -41,8 +41,8 @@ public final class BundleExample {
         Map<String, String> v = new HashMap<>();
         v.put("modelName", CodeText.line(c.model().name()));
         v.put("modelVersion", CodeText.line(c.model().version()));
-        v.put("ortNodeNewest", Runtimes.ORT_NODE_NEWEST);
-        v.put("ortNodeVersions", "onnxruntime-node " + Runtimes.ORT_NODE_OLDEST + " and " + Runtimes.ORT_NODE_NEWEST);
+        v.put("ortNodeNewest", Runtimes.NODE_NEWEST);
+        v.put("ortNodeVersions", "onnxruntime-node " + Runtimes.NODE_OLDEST + " and " + Runtimes.NODE_NEWEST);
         return Map.entry(NODE_FILE, Template.load(NODE_FILE + ".tmpl").render(v));
     }
 
@@ -64,7 +64,7 @@ public final class BundleExample {
             case BROWSER_HTML -> {
                 v.put("modelNameHtml", CodeText.html(c.model().name()));
                 v.put("ortWebVersion", ORT_WEB_VERSION);
-                v.put("ortWebFiles", String.join(", ", Runtimes.ORT_WEB_FILES));
+                v.put("ortWebFiles", String.join(", ", Runtimes.WEB_FILES));
                 v.put("inputNamesJson", c.inputs().stream().map(t -> CodeText.jsString(t.name()))
                         .collect(Collectors.joining(", ", "[", "]")));
             }

@@ -85,7 +85,7 @@ public final class BundleReadme {
             }
             case BROWSER_HTML -> {
                 v.put("ortWebVersion", BundleExample.ORT_WEB_VERSION);
-                v.put("ortWebCopy", Runtimes.ORT_WEB_FILES.stream().map(f -> "package/dist/" + f)
+                v.put("ortWebCopy", Runtimes.WEB_FILES.stream().map(f -> "package/dist/" + f)
                         .collect(Collectors.joining(" ")));
                 v.put("pageAction", c.inputs().stream().map(t -> switch (InputKind.of(t)) {
                     case IMAGE -> "pick a picture";
@@ -100,8 +100,8 @@ public final class BundleReadme {
 
     private static String howToRunNode(BundleContents c) {
         Map<String, String> v = new HashMap<>();
-        v.put("ortNodeNewest", Runtimes.ORT_NODE_NEWEST);
-        v.put("ortNodeVersions", "onnxruntime-node " + Runtimes.ORT_NODE_OLDEST + " and " + Runtimes.ORT_NODE_NEWEST);
+        v.put("ortNodeNewest", Runtimes.NODE_NEWEST);
+        v.put("ortNodeVersions", "onnxruntime-node " + Runtimes.NODE_OLDEST + " and " + Runtimes.NODE_NEWEST);
         v.put("nodeArgs", exampleArgs(c, "picture.png"));
         v.put("batchData", batchData(c));
         v.put("batchWords", batchWords(c));
@@ -145,23 +145,26 @@ public final class BundleReadme {
                 + CodeText.line(label) + "` when known; other columns are ignored";
     }
 
-    /** Which runtimes and versions the bundle was verified in, and which examples were not run. */
+    /** Which runtimes and versions the bundle was verified in (its manifest's runtime object), and which examples were not run. */
     static String verifiedWords(BundleContents c) {
+        Manifest.Runtime r = c.runtime();
         String family = switch (c.example()) {
             case PYTHON_LINUX -> " `run_model.py` follows the same rules but was not run there (no ONNX Runtime for "
                     + "Python on that machine).";
             case ANDROID_KOTLIN -> " `MainActivity.kt` was not run: no Android device or emulator was there.";
-            case APPLE_SWIFT -> " `ContentView.swift` was not run: no Apple device was there.";
-            case BROWSER_HTML -> " `index.html` ran in headless Chromium with onnxruntime-web " + Runtimes.ORT_WEB
-                    + " served from the machine itself.";
+            case APPLE_SWIFT -> " `ContentView.swift` was not run: no Apple device or simulator was there.";
+            case BROWSER_HTML -> " `index.html` is the page that suite runs in headless Chromium.";
             case MICROCONTROLLER -> " No microcontroller conversion was run.";
         };
-        return "Netloom checked this bundle in ONNX Runtime for Java " + Runtimes.ORT_JAVA + " when it was exported. "
-                + "Bundles made this way (every input kind at FP32, INT8, INT4 and an automatic plan) are verified by "
-                + "Netloom's conformance suite, on x86-64, by running their own examples on held-out data: "
-                + "`run_model.mjs` with onnxruntime-node " + Runtimes.ORT_NODE_OLDEST + " (the oldest supported) and "
-                + Runtimes.ORT_NODE_NEWEST + " (the newest), and `index.html` in headless Chromium with onnxruntime-web "
-                + Runtimes.ORT_WEB + "." + family;
+        String options = r.sessionOptions().isEmpty() ? "It needs no session option: ONNX Runtime's defaults."
+                : "It needs these session options, which every example sets: " + r.sessionOptions() + ".";
+        return "When it was exported, Netloom ran this bundle in " + CodeText.line(r.verifiedAtExport()) + ". Bundles of "
+                + "this format (every input kind at FP32, INT8, INT4 and an automatic plan) are verified by Netloom's "
+                + "conformance suite, on x86-64, by running their own examples unchanged on held-out data: "
+                + "`run_model.mjs` and `index.html` in " + String.join(", ", r.formatTestedIn().stream()
+                .map(CodeText::line).toList()) + ". Outputs agree within " + Units.plain(r.outputTolerance())
+                + " of the largest output (at least 1) of each example; ONNX Runtime " + CodeText.line(r.minimumVersion())
+                + " is the oldest release supported. " + options + family;
     }
 
     private static String describeFile(String name, BundleContents c) {

@@ -7,7 +7,6 @@ import dev.netloom.graph.Precision;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
@@ -26,6 +25,8 @@ import java.util.regex.Pattern;
  * @param formatVersion the manifest format, {@link #FORMAT_VERSION} when written by this code
  * @param model         what the model is and where it came from
  * @param device        the device the bundle was made for
+ * @param runtime       which ONNX Runtime releases compute it right, and how closely; null only in
+ *                      format 1 manifests, which predate it
  * @param precision     the precision requested and chosen per layer
  * @param inputs        the model's inputs, in the order the ONNX graph declares them
  * @param outputs       the model's outputs
@@ -37,19 +38,24 @@ import java.util.regex.Pattern;
  * @param files         every other file of the bundle by name (not {@code manifest.json} and
  *                      {@code manifest.sig}), sorted by name
  */
-public record Manifest(int formatVersion, Model model, Device device, PrecisionPlan precision, List<TensorSpec> inputs,
+public record Manifest(int formatVersion, Model model, Device device, Runtime runtime, PrecisionPlan precision,
+                       List<TensorSpec> inputs,
                        List<TensorSpec> outputs, List<String> labels, Sizes sizes, Estimate estimate, Parity parity,
                        Accuracy accuracy, Map<String, FileEntry> files) {
 
-    /** The format version this code writes and reads. */
-    public static final int FORMAT_VERSION = 1;
+    /** The format version this code writes; it also reads format 1 (no {@code runtime} section). */
+    public static final int FORMAT_VERSION = 2;
 
     public Manifest {
-        if (formatVersion != FORMAT_VERSION) {
-            throw new IllegalArgumentException("formatVersion must be " + FORMAT_VERSION + ", got " + formatVersion);
+        if (formatVersion != FORMAT_VERSION && formatVersion != 1) {
+            throw new IllegalArgumentException("formatVersion must be 1 or " + FORMAT_VERSION + ", got " + formatVersion);
         }
         Objects.requireNonNull(model, "model");
         Objects.requireNonNull(device, "device");
+        if ((runtime == null) != (formatVersion == 1)) {
+            throw new IllegalArgumentException(formatVersion == 1 ? "a format 1 manifest has no runtime section"
+                    : "runtime is missing");
+        }
         Objects.requireNonNull(precision, "precision");
         inputs = List.copyOf(inputs);
         outputs = List.copyOf(outputs);
@@ -75,7 +81,7 @@ public record Manifest(int formatVersion, Model model, Device device, PrecisionP
     /** This manifest with {@code files} (and the bundle size they add up to) filled in. */
     public Manifest withFiles(Map<String, FileEntry> files) {
         long total = files.values().stream().mapToLong(FileEntry::bytes).sum();
-        return new Manifest(formatVersion, model, device, precision, inputs, outputs, labels,
+        return new Manifest(formatVersion, model, device, runtime, precision, inputs, outputs, labels,
                 new Sizes(sizes.modelBytes(), sizes.weightBytes(), total), estimate, parity, accuracy, files);
     }
 
@@ -157,6 +163,28 @@ public record Manifest(int formatVersion, Model model, Device device, PrecisionP
     }
 
     /**
+     * Which ONNX Runtime releases compute the bundle right, and how closely they must agree.
+     *
+     * @param minimumVersion   the oldest ONNX Runtime release the bundle supports
+     * @param verifiedAtExport the runtime the exporter ran the bundle in, e.g. {@code ONNX Runtime (Java) 1.23.2}
+     * @param formatTestedIn   the runtimes the conformance suite runs bundles of this format in
+     * @param sessionOptions   session settings the bundle needs (none: every example uses the defaults)
+     * @param outputTolerance  the largest difference of an output from the exporter's, relative to
+     *                         {@code max(1, largest |output|)} of that example, that another
+     *                         runtime or CPU may show
+     */
+    public record Runtime(String minimumVersion, String verifiedAtExport, List<String> formatTestedIn,
+                          Map<String, String> sessionOptions, double outputTolerance) {
+        public Runtime {
+            checkText(minimumVersion, "minimumVersion");
+            checkText(verifiedAtExport, "verifiedAtExport");
+            formatTestedIn = List.copyOf(formatTestedIn);
+            sessionOptions = Collections.unmodifiableMap(new TreeMap<>(sessionOptions));
+            checkNonNegative(outputTolerance, "outputTolerance");
+        }
+    }
+
+    /**
      * Precision: what was asked for, what each layer got, and what a weight costs on average.
      *
      * @param requested     {@code fp32 fp16 int8 int4 int2 int1} or {@code auto} ({@link #REQUESTED})
@@ -180,7 +208,7 @@ public record Manifest(int formatVersion, Model model, Device device, PrecisionP
 
         /** The name a precision has in the manifest: {@code fp32}, {@code int4}, ... */
         public static String key(Precision p) {
-            return p.name().toLowerCase(Locale.ROOT);
+            return p.key();
         }
     }
 

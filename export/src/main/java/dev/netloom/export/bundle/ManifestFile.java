@@ -73,6 +73,16 @@ public final class ManifestFile {
         device.put("group", m.device().group());
         device.put("runtime", m.device().runtime());
         device.put("opset", m.device().opset());
+        if (m.runtime() != null) {
+            ObjectNode runtime = root.putObject("runtime");
+            runtime.put("minimumVersion", m.runtime().minimumVersion());
+            runtime.put("verifiedAtExport", m.runtime().verifiedAtExport());
+            ArrayNode tested = runtime.putArray("formatTestedIn");
+            m.runtime().formatTestedIn().forEach(tested::add);
+            ObjectNode options = runtime.putObject("sessionOptions");
+            m.runtime().sessionOptions().forEach(options::put);
+            runtime.put("outputTolerance", m.runtime().outputTolerance());
+        }
         ObjectNode precision = root.putObject("precision");
         precision.put("requested", m.precision().requested());
         ObjectNode perLayer = precision.putObject("perLayer");
@@ -233,12 +243,12 @@ public final class ManifestFile {
             object(root);
             At version = root.key("formatVersion");
             int formatVersion = integer(version, 1, Integer.MAX_VALUE);
-            if (formatVersion != Manifest.FORMAT_VERSION) {
-                throw error(version, "this is format " + formatVersion + "; this version of netloom reads format "
+            if (formatVersion != Manifest.FORMAT_VERSION && formatVersion != 1) {
+                throw error(version, "this is format " + formatVersion + "; this version of netloom reads formats 1 to "
                         + Manifest.FORMAT_VERSION);
             }
             return new Manifest(formatVersion, model(root.key("model")), device(root.key("device")),
-                    precision(root.key("precision")), tensors(root.key("inputs")), tensors(root.key("outputs")),
+                    formatVersion == 1 ? null : runtime(root.key("runtime")), precision(root.key("precision")), tensors(root.key("inputs")), tensors(root.key("outputs")),
                     lines(root.key("labels")), sizes(root.key("sizes")), estimate(root.key("estimate")),
                     parity(root.key("parity")), accuracy(root.key("accuracy")), files(root.key("files")));
         }
@@ -261,6 +271,19 @@ public final class ManifestFile {
             object(at);
             return new Manifest.Device(text(at.key("id")), text(at.key("name")), text(at.key("group")),
                     text(at.key("runtime")), integer(at.key("opset"), 1, 1000));
+        }
+
+        private Manifest.Runtime runtime(At at) throws ManifestFormatException {
+            object(at);
+            At options = at.key("sessionOptions");
+            object(options);
+            Map<String, String> settings = new LinkedHashMap<>();
+            for (Iterator<String> it = options.node().fieldNames(); it.hasNext(); ) {
+                String key = it.next();
+                settings.put(key, text(options.key(key)));
+            }
+            return new Manifest.Runtime(text(at.key("minimumVersion")), text(at.key("verifiedAtExport")),
+                    lines(at.key("formatTestedIn")), settings, nonNegative(at.key("outputTolerance")));
         }
 
         private Manifest.PrecisionPlan precision(At at) throws ManifestFormatException {

@@ -3,29 +3,35 @@ package dev.netloom.export.bundle;
 import java.util.List;
 
 /**
- * The runtime versions bundles are verified with, in one place: the bundle README names them, the
- * Node.js example and the web page are written for them, and the conformance suite runs them
- * ({@code conformance/package.json} pins the same versions; {@code RuntimesTest} keeps the two
- * in step). Once a manifest carries its own {@code runtime} object, the README takes the
- * versions from there and these are the defaults.
+ * The ONNX Runtime builds a bundle's formats are checked in, and the oldest a bundle supports.
+ * The conformance suite (CI) runs every example of bundles of every input kind and precision in
+ * exactly these versions; the versions the suite installs ({@code conformance/package.json}) are
+ * pinned to these constants, and {@code RuntimesTest} checks that the two agree. A bundle's
+ * manifest and README name them.
  */
 public final class Runtimes {
 
-    /** ONNX Runtime for Java, which the exporter verifies every bundle with (the parent pom's onnxruntime.version). */
-    public static final String ORT_JAVA = "1.23.2";
-    /** The newest onnxruntime-node the conformance suite runs the Node.js example with. */
-    public static final String ORT_NODE_NEWEST = "1.30.0";
-    /** The oldest onnxruntime-node the conformance suite runs the Node.js example with. */
-    public static final String ORT_NODE_OLDEST = "1.20.1";
-    /** The onnxruntime-web the page loads (from its {@code ort/} folder, or the CDN) and the suite runs in Chromium. */
-    public static final String ORT_WEB = "1.30.0";
+    /** The oldest ONNX Runtime a bundle supports: a widely installed release, and the oldest the suite runs. */
+    public static final String OLDEST_SUPPORTED = "1.20.1";
+    /** onnxruntime-node, newest release the suite runs. */
+    public static final String NODE_NEWEST = "1.30.0";
+    /** onnxruntime-node, oldest release the suite runs ({@link #OLDEST_SUPPORTED}). */
+    public static final String NODE_OLDEST = OLDEST_SUPPORTED;
+    /** onnxruntime-web (WebAssembly), the release the browser page loads and the suite runs in Chromium. */
+    public static final String WEB = "1.20.1";
     /**
      * The files of the onnxruntime-web package ({@code dist/}) the page needs in its {@code ort/}
-     * folder: the WebAssembly-only build and its single-threaded SIMD module with its loader.
+     * folder: the WebAssembly-only build and its SIMD module with its loader.
      */
-    public static final List<String> ORT_WEB_FILES = List.of("ort.wasm.min.js", "ort-wasm-simd-threaded.wasm",
+    public static final List<String> WEB_FILES = List.of("ort.wasm.min.js", "ort-wasm-simd-threaded.wasm",
             "ort-wasm-simd-threaded.mjs");
 
     private Runtimes() {
+    }
+
+    /** The runtimes a bundle's format is tested in by the conformance suite, in words. */
+    public static List<String> conformanceTested() {
+        return List.of("onnxruntime-node " + NODE_OLDEST, "onnxruntime-node " + NODE_NEWEST,
+                "onnxruntime-web " + WEB + " (WebAssembly, in Chromium)");
     }
 }

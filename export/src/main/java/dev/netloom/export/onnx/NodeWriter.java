@@ -240,13 +240,24 @@ public final class NodeWriter {
         String name = id() + "." + local;
         stats = stats.plus((long) q.rows() * q.cols(), q.storedBits());
         return switch (q.precision()) {
-            case INT8 -> g.op("DequantizeLinear", name + ".dq", List.of(
-                    g.raw(name, DataType.INT8, q.packed(), q.rows(), q.cols()),
-                    cast(halfScales(name + ".scale", q, q.rows()))), Attr.of("axis", 0L));
+            case INT8 -> int8Scaled(name, q);
             case INT4 -> g.opset() >= 21 && options.int4() == ExportOptions.Int4Layout.DEQUANTIZE_LINEAR
                     ? int4DequantizeLinear(name, q) : unpacked(name, q);
             default -> unpacked(name, q);
         };
+    }
+
+    /**
+     * INT8 codes widened in the graph: {@code Cast(int8 → float) × scale}, one scale per row.
+     * Standard operators every runtime computes the same way and folds to an FP32 matrix at load.
+     * Not DequantizeLinear: ONNX Runtime up to 1.20 rewrites a per-tensor DequantizeLinear
+     * followed by Reshape so that negative weights come out as 0, unless a session option
+     * ({@code session.disable_quant_qdq}) is set — and no bundle should depend on one.
+     */
+    private String int8Scaled(String name, QuantizedWeight q) {
+        String codes = g.raw(name, DataType.INT8, q.packed(), q.rows(), q.cols());
+        String floats = g.op("Cast", name + ".codes_f", List.of(codes), Attr.of("to", (long) DataType.FLOAT.getNumber()));
+        return g.op("Mul", name + ".scaled", List.of(floats, cast(halfScales(name + ".scale", q, q.rows(), 1))));
     }
 
     /** Opset 21 DequantizeLinear: INT4 codes with one FP32 scale per block. */
@@ -321,18 +332,25 @@ public final class NodeWriter {
         return g.raw(hint, DataType.INT32, b.array(), values.length);
     }
 
-    /** DynamicQuantizeLinear + MatMulInteger: activations quantized per call, weights per channel or per tensor. */
+    /**
+     * DynamicQuantizeLinear + MatMulInteger: activations quantized per call (uint8), weights per
+     * channel or per tensor. The weights are stored as uint8 with zero point 128 (code + 128), not
+     * int8: ONNX Runtime multiplies uint8 × int8 on AVX2 CPUs without VNNI with an instruction
+     * that saturates pairs of products at 16 bits (vpmaddubsw), so the same file gave other
+     * answers there than on AVX-512 VNNI or ARM; uint8 × uint8 is exact on every CPU.
+     */
     private String dynamicInt8(String x, String local, String hint, QuantizedWeight q, int out, int in) {
         stats = stats.plus((long) q.rows() * q.cols(), q.storedBits());
         byte[] transposed = new byte[q.packed().length]; // (out, in) -> (in, out): MatMulInteger wants K x N
         for (int o = 0; o < out; o++) {
             for (int i = 0; i < in; i++) {
-                transposed[i * out + o] = q.packed()[o * in + i];
+                transposed[i * out + o] = (byte) (q.packed()[o * in + i] + UINT8_ZERO_POINT);
             }
         }
-        String b = g.raw(id() + "." + local, DataType.INT8, transposed, in, out);
+        String b = g.raw(id() + "." + local, DataType.UINT8, transposed, in, out);
+        String bZero = g.raw(id() + "." + local + ".zero_point", DataType.UINT8, new byte[] {(byte) UINT8_ZERO_POINT});
         List<String> dq = g.ops("DynamicQuantizeLinear", List.of(hint + "xq", hint + "xscale", hint + "xzero"), List.of(x));
-        String product = g.op("MatMulInteger", hint + "int32", List.of(dq.get(0), b, dq.get(2)));
+        String product = g.op("MatMulInteger", hint + "int32", List.of(dq.get(0), b, dq.get(2), bZero));
         String floats = g.op("Cast", hint + "float", List.of(product), Attr.of("to", (long) DataType.FLOAT.getNumber()));
         String perTensor = g.op("Mul", hint + "xscaled", List.of(floats, dq.get(1)));
         // One scale per output column, or one for the whole tensor (q has a single row then).
@@ -340,14 +358,22 @@ public final class NodeWriter {
         return g.op("Mul", hint + "matmul", List.of(perTensor, scale));
     }
 
-    /** ONNX Runtime's INT4 kernel: B as [N, blocks, block/2] bytes (+8 codes), FP32 scales. */
+    /** The zero point of INT8 weights stored as uint8 for MatMulInteger. */
+    static final int UINT8_ZERO_POINT = 128;
+
+    /**
+     * ONNX Runtime's INT4 kernel: B as [N, blocks, block/2] bytes (+8 codes), FP32 scales.
+     * Accuracy level 0 computes in FP32: the faster level 4 quantizes activations to INT8 in
+     * blocks whose handling differs by CPU (AVX2, AVX-512, ARM dot products), so a bundle would
+     * give different answers on different devices.
+     */
     private String matMulNBits(String x, String local, String hint, QuantizedWeight q) {
         stats = stats.plus((long) q.rows() * q.cols(), q.storedBits());
         String b = g.raw(id() + "." + local, DataType.UINT8, q.packed(), q.rows(), q.blocksPerRow(), q.blockSize() / 2);
         String scales = g.floats(id() + "." + local + ".scale", q.scales(), q.scales().length);
         return g.opIn(OnnxGraph.MICROSOFT, "MatMulNBits", List.of(hint + "matmul"), List.of(x, b, scales),
                 Attr.of("K", (long) q.cols()), Attr.of("N", (long) q.rows()), Attr.of("bits", 4L),
-                Attr.of("block_size", (long) q.blockSize()), Attr.of("accuracy_level", 4L)).get(0);
+                Attr.of("block_size", (long) q.blockSize()), Attr.of("accuracy_level", 0L)).get(0);
     }
 
     private static float[] transpose(float[] w, int rows, int cols) {

@@ -1,5 +1,7 @@
 package dev.netloom.export.onnx;
 
+import ai.onnx.proto.OnnxMl;
+
 import dev.netloom.graph.Precision;
 import dev.netloom.graph.artifact.Tensor;
 
@@ -43,6 +45,30 @@ public record OnnxModel(byte[] bytes, int opset, List<Port> inputs, List<Port> o
         long n = weights.stream().mapToLong(WeightStats::quantizableWeights).sum();
         long bits = weights.stream().mapToLong(WeightStats::quantizedBits).sum();
         return n == 0 ? 0 : bits / (double) n;
+    }
+
+    /** Whether the model quantizes activations while it runs (dynamic INT8), so runtimes agree closely but not exactly. */
+    public boolean quantizesActivations() {
+        return proto().getGraph().getNodeList().stream().anyMatch(n -> n.getOpType().equals("DynamicQuantizeLinear"));
+    }
+
+    /**
+     * This model with {@code metadata_props} added (provenance: who made it from what); the graph
+     * and weights are unchanged.
+     */
+    public OnnxModel withMetadata(Map<String, String> metadata) {
+        OnnxMl.ModelProto.Builder m = proto().toBuilder();
+        metadata.forEach((key, value) -> m.addMetadataProps(OnnxMl.StringStringEntryProto.newBuilder()
+                .setKey(key).setValue(value)));
+        return new OnnxModel(m.build().toByteArray(), opset, inputs, outputs, weights, effectiveWeights);
+    }
+
+    private OnnxMl.ModelProto proto() {
+        try {
+            return OnnxMl.ModelProto.parseFrom(bytes);
+        } catch (com.google.protobuf.InvalidProtocolBufferException e) {
+            throw new IllegalStateException("a model this code wrote always parses", e);
+        }
     }
 
     /** Bytes all weights take (matrices at their precision, the rest FP32). */

@@ -15,16 +15,10 @@ import java.util.Map;
 
 /**
  * An ONNX model loaded in ONNX Runtime (Java), run on named tensors. Loading it is itself a check:
- * ONNX Runtime refuses what the ONNX checker refuses and more (RECIPES.md).
+ * ONNX Runtime refuses what the ONNX checker refuses and more. Sessions use ONNX Runtime's
+ * default settings, as a user's code would: a bundle needs no session option to compute right.
  */
 public final class OnnxSession implements AutoCloseable {
-
-    /**
-     * Session settings every netloom bundle is verified with and that its examples use:
-     * quantized weights stored with DequantizeLinear are folded to FP32 once at load (otherwise
-     * ONNX Runtime dequantizes them on every call, ~20x slower; RECIPES.md).
-     */
-    public static final Map<String, String> SESSION_CONFIG = Map.of("session.disable_quant_qdq", "1");
 
     private final OrtEnvironment env = OrtEnvironment.getEnvironment();
     private final OrtSession session;
@@ -33,15 +27,17 @@ public final class OnnxSession implements AutoCloseable {
         this.session = session;
     }
 
+    /** The ONNX Runtime this code runs models in, in words, e.g. {@code ONNX Runtime (Java) 1.23.2}. */
+    public static String runtimeName() {
+        return "ONNX Runtime (Java) " + OrtEnvironment.getEnvironment().getVersion();
+    }
+
     /** Loads a model; a model ONNX Runtime refuses becomes an {@link ExportException} with its reason. */
     public static OnnxSession open(byte[] model, int threads) {
         OrtEnvironment env = OrtEnvironment.getEnvironment();
         try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
             options.setIntraOpNumThreads(Math.max(1, threads));
             options.setInterOpNumThreads(1);
-            for (Map.Entry<String, String> e : SESSION_CONFIG.entrySet()) {
-                options.addConfigEntry(e.getKey(), e.getValue());
-            }
             return new OnnxSession(env.createSession(model, options));
         } catch (OrtException e) {
             throw new ExportException("ONNX Runtime refused the model: " + firstLine(e.getMessage()), e);

@@ -27,7 +27,7 @@ final class BundleFixtures {
         pre.put("width", 32);
         pre.putArray("mean").add(0.485).add(0.456).add(0.406);
         pre.putArray("std").add(0.229).add(0.224).add(0.225);
-        return new BundleContents(onnx("picture"), model("Small CNN"), device(),
+        return new BundleContents(onnx("picture"), model("Small CNN"), device(), runtime(),
                 new Manifest.PrecisionPlan("int8", Map.of("conv1", Precision.INT8, "conv2", Precision.INT8,
                         "head", Precision.FP32), 8.27),
                 List.of(new Manifest.TensorSpec("image", "input", List.of(Manifest.TensorSpec.BATCH, 3L, 32L, 32L),
@@ -46,7 +46,7 @@ final class BundleFixtures {
         pre.put("length", 16);
         pre.put("tokenizer", "word");
         pre.put("lowercase", true);
-        return new BundleContents(onnx("text"), model("Review sentiment"), device(),
+        return new BundleContents(onnx("text"), model("Review sentiment"), device(), runtime(),
                 new Manifest.PrecisionPlan("fp16", Map.of("embed", Precision.FP16, "head", Precision.FP16), 16),
                 List.of(new Manifest.TensorSpec("tokens", "text", List.of(Manifest.TensorSpec.BATCH, 16L),
                         Manifest.ElementType.INT64, pre)),
@@ -60,6 +60,11 @@ final class BundleFixtures {
 
     static Manifest.Model model(String name) {
         return new Manifest.Model(name, "3", "runs/2026-01-31/artifact", "ab".repeat(32), CREATED, "0.1.0-test");
+    }
+
+    static Manifest.Runtime runtime() {
+        return new Manifest.Runtime(Runtimes.OLDEST_SUPPORTED, "ONNX Runtime (Java) 1.23.2", Runtimes.conformanceTested(),
+                Map.of(), 1e-4);
     }
 
     static Manifest.Device device() {

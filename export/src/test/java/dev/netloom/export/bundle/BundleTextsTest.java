@@ -30,8 +30,8 @@ class BundleTextsTest {
                 .contains("colour (RGB) picture, transparent parts over black, resized bilinear to 32 × 32 pixels",
                         "mean [0.485, 0.456, 0.406]")
                 .contains("node run_model.mjs picture.png", "npm install --ignore-scripts onnxruntime-node@"
-                        + Runtimes.ORT_NODE_NEWEST, "node run_model.mjs --batch held-out/")
-                .contains("onnxruntime-node " + Runtimes.ORT_NODE_OLDEST + " (the oldest supported)",
+                        + Runtimes.NODE_NEWEST, "node run_model.mjs --batch held-out/")
+                .contains("onnxruntime-node " + Runtimes.NODE_OLDEST + " (the oldest supported)",
                         "`run_model.py` follows the same rules but was not run there")
                 .contains("3 labels (labels.txt, in output order): cat, dog, bird.")
                 .contains("differ by at most 0.00310 (allowed: 0.0200): parity passed")
@@ -119,7 +119,7 @@ class BundleTextsTest {
         pre.put("tokenizer", "bpe");
         pre.putArray("merges").add(BundleFixtures.JSON.createArrayNode().add("l").add("o"))
                 .add(BundleFixtures.JSON.createArrayNode().add("lo").add("w</w>"));
-        BundleContents bpe = new BundleContents(base.onnx(), base.model(), base.device(), base.precision(),
+        BundleContents bpe = new BundleContents(base.onnx(), base.model(), base.device(), base.runtime(), base.precision(),
                 List.of(new Manifest.TensorSpec("tokens", "text", List.of(Manifest.TensorSpec.BATCH, 4L),
                         Manifest.ElementType.INT64, pre)), base.outputs(), base.labels(),
                 List.of("[PAD]", "[UNK]", "l", "o", "w</w>", "lo", "low</w>"), base.weightBytes(), base.estimate(),
@@ -190,7 +190,7 @@ class BundleTextsTest {
     void namesWithQuotesCannotBreakTheExamples() {
         BundleContents base = BundleFixtures.picture(ExampleFamily.BROWSER_HTML);
         BundleContents c = new BundleContents(base.onnx(), BundleFixtures.model("x\"</script><b>\ny"), base.device(),
-                base.precision(), base.inputs(), base.outputs(), base.labels(), base.vocab(), base.weightBytes(),
+                base.runtime(), base.precision(), base.inputs(), base.outputs(), base.labels(), base.vocab(), base.weightBytes(),
                 base.estimate(), base.parity(), base.accuracy(), ExampleFamily.BROWSER_HTML);
         String html = BundleExample.render(c).orElseThrow().getValue();
         assertThat(html).doesNotContain("</script><b>").contains("x&quot;&lt;/script&gt;&lt;b&gt; y");
@@ -202,7 +202,7 @@ class BundleTextsTest {
         assertThat(html).startsWith("<!DOCTYPE html>").contains("const MODEL_FILE = \"model.onnx\";")
                 .contains("const INPUT_NAMES = [\"tokens\"];")
                 .contains("\"https://cdn.jsdelivr.net/npm/onnxruntime-web@\" + ORT_VERSION + \"/dist/\"")
-                .contains("const ORT_VERSION = \"" + Runtimes.ORT_WEB + "\";", "[\"ort/\", ")
+                .contains("const ORT_VERSION = \"" + Runtimes.WEB + "\";", "[\"ort/\", ")
                 .contains("onnxruntime-web \" + ORT_VERSION + \" is missing: put ort.wasm.min.js, "
                         + "ort-wasm-simd-threaded.wasm, ort-wasm-simd-threaded.mjs in an ort/ folder")
                 .contains("window.netloom = {ready, predict")

@@ -25,7 +25,8 @@ class ManifestFileTest {
     void roundTripsAndStartsWithTheFormatVersion() throws ManifestFormatException {
         Manifest m = sample();
         String json = ManifestFile.toJson(m);
-        assertThat(json).startsWith("{\n  \"formatVersion\": 1,\n  \"model\": {");
+        assertThat(json).startsWith("{\n  \"formatVersion\": 2,\n  \"model\": {");
+        assertThat(json).contains("\"runtime\": {\n    \"minimumVersion\": \"1.20.1\",");
         assertThat(json).contains("\"shape\": [\n        \"N\",\n        3,");
         assertThat(json).endsWith("}\n");
         Manifest back = ManifestFile.parse(json.getBytes(StandardCharsets.UTF_8), "manifest.json");
@@ -64,7 +65,9 @@ class ManifestFileTest {
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
             "/files/model.onnx/sha256|\"xyz\"|manifest.json: $.files[\"model.onnx\"].sha256: expected 64 hex digits",
-            "/formatVersion|2|manifest.json: $.formatVersion: this is format 2; this version of netloom reads format 1",
+            "/formatVersion|3|manifest.json: $.formatVersion: this is format 3; this version of netloom reads formats 1 to 2",
+            "/runtime/sessionOptions|[]|manifest.json: $.runtime.sessionOptions: expected an object, got a list",
+            "/runtime/outputTolerance|-1|manifest.json: $.runtime.outputTolerance: expected a number >= 0, got -1.0",
             "/precision/requested|\"int3\"|manifest.json: $.precision.requested: expected one of fp32, fp16, int8, int4, int2, int1, auto, got \"int3\"",
             "/inputs/0/shape/1|-3|manifest.json: $.inputs[0].shape[1]: expected \"N\" (the batch) or a whole number >= 0, got the number -3",
             "/inputs/0/elementType|\"float64\"|manifest.json: $.inputs[0].elementType: expected float32 or int64, got \"float64\"",

@@ -129,4 +129,53 @@ class OnnxWriterTest {
         // hidden: rows of 3 share one FP16 scale: 6 weights at 8 bits + 16 = 64 bits; answer: 4 weights at 32 bits.
         assertThat(model.bitsPerWeight()).isEqualTo((64 + 128) / 10.0);
     }
+
+    /**
+     * The encodings chosen so every ONNX Runtime and CPU computes the same (the conformance suite
+     * checks the answers in onnxruntime-node 1.20.1 and newer; this pins the forms): no
+     * DequantizeLinear on weights, uint8 x uint8 MatMulInteger, MatMulNBits in FP32.
+     */
+    @Test
+    void quantizedFormsAreTheOnesEveryRuntimeComputesTheSame() throws Exception {
+        OnnxMl.ModelProto dynamic = OnnxMl.ModelProto.parseFrom(new OnnxWriter("test").write(artifact(handWeights()),
+                PrecisionPlan.uniform(Precision.INT8), ExportOptions.defaults()).bytes());
+        OnnxMl.NodeProto matMulInteger = dynamic.getGraph().getNodeList().stream()
+                .filter(n -> n.getOpType().equals("MatMulInteger")).findFirst().orElseThrow();
+        assertThat(matMulInteger.getInputCount()).as("weight zero point given").isEqualTo(4);
+        OnnxMl.TensorProto weights = initializer(dynamic, matMulInteger.getInput(1));
+        OnnxMl.TensorProto zero = initializer(dynamic, matMulInteger.getInput(3));
+        assertThat(weights.getDataType()).isEqualTo(OnnxMl.TensorProto.DataType.UINT8_VALUE);
+        assertThat(zero.getRawData().toByteArray()).containsExactly((byte) 128);
+        // hidden.weight (out, in) = [[1, 0, -1], [0.5, 0.5, 0.5]] per tensor, scale 1/127: codes 127, 0, -127, 64...
+        // stored transposed (in, out) with +128: the negative weight is code 1, not 0 or 255.
+        assertThat(weights.getRawData().byteAt(2 * 2) & 0xff).isEqualTo(128 - 127);
+
+        for (ExportOptions options : List.of(ExportOptions.defaults().withInt8(ExportOptions.Int8Mode.WEIGHT_ONLY),
+                ExportOptions.defaults().withOpset(17).withInt8(ExportOptions.Int8Mode.WEIGHT_ONLY))) {
+            OnnxMl.ModelProto weightOnly = OnnxMl.ModelProto.parseFrom(new OnnxWriter("test").write(artifact(handWeights()),
+                    PrecisionPlan.uniform(Precision.INT8), options).bytes());
+            assertThat(weightOnly.getGraph().getNodeList()).extracting(OnnxMl.NodeProto::getOpType)
+                    .doesNotContain("DequantizeLinear", "MatMulInteger");
+        }
+        OnnxMl.ModelProto int4 = OnnxMl.ModelProto.parseFrom(new OnnxWriter("test").write(artifact(handWeights()),
+                PrecisionPlan.uniform(Precision.INT4), ExportOptions.defaults()).bytes());
+        assertThat(int4.getGraph().getNodeList().stream().filter(n -> n.getOpType().equals("MatMulNBits"))
+                .flatMap(n -> n.getAttributeList().stream()).filter(a -> a.getName().equals("accuracy_level")))
+                .extracting(OnnxMl.AttributeProto::getI).containsOnly(0L).isNotEmpty();
+    }
+
+    @Test
+    void provenanceIsAddedAsMetadataWithoutChangingTheGraph() throws Exception {
+        OnnxModel model = new OnnxWriter("test").write(artifact(handWeights()), PrecisionPlan.uniform(Precision.FP32),
+                ExportOptions.defaults());
+        OnnxModel stamped = model.withMetadata(Map.of("netloom.graph_sha256", "ab".repeat(32)));
+        OnnxMl.ModelProto proto = OnnxMl.ModelProto.parseFrom(stamped.bytes());
+        assertThat(proto.getMetadataPropsList()).extracting(OnnxMl.StringStringEntryProto::getKey, OnnxMl.StringStringEntryProto::getValue)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("netloom.graph_sha256", "ab".repeat(32)));
+        assertThat(proto.getGraph()).isEqualTo(OnnxMl.ModelProto.parseFrom(model.bytes()).getGraph());
+    }
+
+    private static OnnxMl.TensorProto initializer(OnnxMl.ModelProto m, String name) {
+        return m.getGraph().getInitializerList().stream().filter(t -> t.getName().equals(name)).findFirst().orElseThrow();
+    }
 }

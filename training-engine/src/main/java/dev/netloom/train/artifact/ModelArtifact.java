@@ -59,7 +59,7 @@ import java.util.stream.Stream;
 public final class ModelArtifact {
 
     /** The artifact layout's version, recorded in training.json. */
-    public static final int FORMAT_VERSION = 1;
+    public static final int FORMAT_VERSION = dev.netloom.graph.artifact.ArtifactFormat.VERSION;
 
     /** Probe rows: enough to catch a wrong weight or layout, small enough to keep the file tiny. */
     public static final int PROBE_ROWS = 8;
