@@ -6,6 +6,7 @@ import dev.netloom.graph.project.Project;
 import dev.netloom.train.data.DataIssue;
 import dev.netloom.train.data.DataSources;
 import dev.netloom.train.data.Dataset;
+import dev.netloom.train.data.FittedPreprocessing;
 import dev.netloom.train.data.InputBinding;
 
 import java.io.IOException;
@@ -34,7 +35,17 @@ final class ProjectDataset {
 
     static Dataset read(JsonNode section, Path projectFolder, GraphAnalysis analysis, long seed,
                         PrintWriter out) throws IOException {
-        Dataset dataset = DataSources.reader(section, projectFolder).read(InputBinding.request(analysis, seed));
+        return read(section, projectFolder, analysis, seed, null, out);
+    }
+
+    /**
+     * Reads the dataset; with {@code fitted} (a trained model's preprocessing and classes) as that
+     * model sees it, else learning preprocessing and classes from its training split.
+     */
+    static Dataset read(JsonNode section, Path projectFolder, GraphAnalysis analysis, long seed,
+                        FittedPreprocessing fitted, PrintWriter out) throws IOException {
+        Dataset dataset = DataSources.reader(section, projectFolder).read(
+                InputBinding.request(analysis, seed).withFitted(fitted));
         out.printf(Locale.ROOT, "Data: %s — %,d training, %,d validation, %,d test examples, %d classes; %s%n",
                 dataset.name(), dataset.train().size(), dataset.validation().size(), dataset.test().size(),
                 dataset.classes().size(), dataset.report().summary());

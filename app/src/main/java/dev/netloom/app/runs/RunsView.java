@@ -34,6 +34,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -63,10 +64,18 @@ public final class RunsView extends VBox {
     private final Label comparisonTitle = new Label("Select two runs and press Compare.");
     private final TabPane tabs = new TabPane();
     private final Tab compareTab = new Tab("Compare");
+    private final Tab tryTab = new Tab("Try it");
+    private final TryItViewModel tryIt;
+    private final TryItPane tryPane;
 
-    public RunsView(RunsViewModel model) {
+    /**
+     * @param tryIt the "Try it" tab's state: the selected run's model answering a picture, a text or a row
+     * @param pictures the picture chooser of the "Try it" tab
+     */
+    public RunsView(RunsViewModel model, TryItViewModel tryIt, PictureFiles pictures) {
         super(10);
         this.model = model;
+        this.tryIt = tryIt;
         setPadding(new Insets(16, 20, 16, 20));
         getStyleClass().add("runs-view");
 
@@ -101,8 +110,12 @@ public final class RunsView extends VBox {
         tabs.setId("runs-tabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         compareTab.setContent(comparePane());
-        tabs.getTabs().addAll(new Tab("Run", runPane()), compareTab, new Tab("Model registry", registryPane()),
+        tryPane = new TryItPane(tryIt, pictures);
+        tryTab.setContent(tryPane);
+        tabs.getTabs().addAll(new Tab("Run", runPane()), compareTab, tryTab, new Tab("Model registry", registryPane()),
                 new Tab("Studies", studiesPane()));
+        // The model is opened when the tab is shown, not on every click in the table: it holds native memory.
+        tryTab.selectedProperty().addListener((o, was, now) -> tryTheSelectedRun());
         SplitPane split = new SplitPane(table, tabs);
         split.setOrientation(Orientation.VERTICAL);
         split.setDividerPositions(0.38);
@@ -114,8 +127,33 @@ public final class RunsView extends VBox {
             if (now != null) {
                 model.select(now);
             }
+            tryTheSelectedRun();
         });
         model.epochs().addListener((ListChangeListener<EpochRecord>) c -> showRunCurves());
+    }
+
+    private void tryTheSelectedRun() {
+        if (!tryTab.isSelected()) {
+            return;
+        }
+        RunRecord run = table.getSelectionModel().getSelectedItem();
+        if (run == null) {
+            tryIt.clear("Select a finished run to try its model.");
+        } else if (run.artifactPath().isEmpty()) {
+            tryIt.clear(run.name() + " has no model to try (" + run.status().name().toLowerCase(Locale.ROOT) + ").");
+        } else {
+            tryIt.load(Path.of(run.artifactPath().get()), run.name());
+        }
+    }
+
+    /** The "Try it" tab's pane. */
+    public TryItPane tryIt() {
+        return tryPane;
+    }
+
+    /** Closes the model the "Try it" tab holds open. */
+    public void dispose() {
+        tryIt.dispose();
     }
 
     /** Reloads from the workspace. */

@@ -120,7 +120,9 @@ public final class StudioWindow {
         views.put("Train", new TrainView(new TrainViewModel(session, services, workspace.runs(), fx)));
         views.put("Tune", new dev.netloom.app.search.TuneView(new dev.netloom.app.search.TuneViewModel(services, session, workspace.runs(), io, fx)));
         views.put("Export", ExportView.create(services, workspace, session.fileProperty(), io, fx, ExportFiles.dialogs(() -> stage)));
-        views.put("Runs", new RunsView(new RunsViewModel(workspace.runs(), session.fileProperty(), io, fx)));
+        views.put("Runs", new RunsView(new RunsViewModel(workspace.runs(), session.fileProperty(), io, fx),
+                new dev.netloom.app.runs.TryItViewModel(services.projectFile(), io, fx),
+                dev.netloom.app.runs.PictureFiles.dialogs(() -> stage)));
 
         root.getStyleClass().add(StudioStyle.WINDOW);
         root.setTop(new VBox(menuBar(), toolBar()));
@@ -160,6 +162,11 @@ public final class StudioWindow {
     /** The Train view (its model drives runs in tests and screenshots). */
     public TrainView trainView() {
         return (TrainView) views.get("Train");
+    }
+
+    /** The Runs view (tests and screenshots drive its "Try it" tab). */
+    public RunsView runsView() {
+        return (RunsView) views.get("Runs");
     }
 
     public Scene scene() {
@@ -465,5 +472,6 @@ public final class StudioWindow {
     /** Stops the autosave timer (the window is going away). */
     public void dispose() {
         autosave.stop();
+        ((RunsView) views.get("Runs")).dispose();
     }
 }

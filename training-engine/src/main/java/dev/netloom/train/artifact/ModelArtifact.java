@@ -20,6 +20,7 @@ import dev.netloom.train.TrainingSettings;
 import dev.netloom.train.data.Dataset;
 import dev.netloom.train.data.Examples;
 import dev.netloom.train.data.Field;
+import dev.netloom.train.data.FittedPreprocessing;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -97,6 +98,11 @@ public final class ModelArtifact {
      */
     public record Loaded(Project project, TrainedModel model, List<String> classes, List<String> vocabulary,
                          JsonNode preprocess, JsonNode training) implements AutoCloseable {
+        /** How this model sees data: its preprocessing, vocabulary and classes, for reading new data with. */
+        public FittedPreprocessing fitted() {
+            return FittedPreprocessing.of(preprocess, classes, vocabulary);
+        }
+
         @Override
         public void close() {
             model.close();

@@ -93,6 +93,28 @@ public final class DataSources {
         return seed == null ? reader : new FixedSeedReader(reader, seed);
     }
 
+    /**
+     * {@code data} with no validation or test share taken out of the source, so that every example
+     * lands in the training split (a source's own test files stay its test split): for scoring a
+     * whole source with a trained model. Sections that are not objects are returned as they are
+     * (the reader refuses them).
+     */
+    public static JsonNode unsplit(JsonNode data) {
+        if (data == null || !data.isObject()) {
+            return data;
+        }
+        com.fasterxml.jackson.databind.node.ObjectNode copy = ((com.fasterxml.jackson.databind.node.ObjectNode) data)
+                .deepCopy();
+        String source = data.path("source").asText("");
+        if (List.of("fashion-mnist", "fashion-qa").contains(source)) {
+            copy.put("validationFraction", 0.0);
+        } else if (SOURCES.contains(source)) {
+            copy.put("validationFraction", 0.0);
+            copy.put("testFraction", 0.0);
+        }
+        return copy;
+    }
+
     private static DatasetReader idx(DataSection s) throws DataSectionException {
         Path images = s.path("images", "the idx3 pictures file, relative to the project folder");
         Path labels = s.path("labels", "the idx1 labels file, relative to the project folder");

@@ -47,6 +47,20 @@ public record Examples(List<Field> fields, int[] labels) {
         return new Examples(fields.stream().map(f -> f.select(rows)).toList(), picked);
     }
 
+    /** The examples of every part, one part after another; the parts must have the same fields. */
+    public static Examples concat(List<Examples> parts) {
+        if (parts.isEmpty()) {
+            throw new IllegalArgumentException("nothing to join");
+        }
+        List<Field> fields = new java.util.ArrayList<>();
+        for (Field first : parts.get(0).fields()) {
+            List<Field> same = parts.stream().map(p -> p.field(first.name()).orElseThrow(
+                    () -> new IllegalArgumentException("a part has no field " + first.name()))).toList();
+            fields.add(Field.concat(same));
+        }
+        return new Examples(fields, parts.stream().flatMapToInt(p -> Arrays.stream(p.labels)).toArray());
+    }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof Examples e && fields.equals(e.fields) && Arrays.equals(labels, e.labels);

@@ -65,6 +65,34 @@ public record Field(String name, FieldKind kind, int[] shape, float[] floats, lo
         return new Field(name, kind, shape, null, out);
     }
 
+    /** The examples of every part, one after another; the parts must agree in name, kind and shape. */
+    public static Field concat(java.util.List<Field> parts) {
+        Field first = parts.get(0);
+        int total = 0;
+        for (Field f : parts) {
+            if (!f.name.equals(first.name) || f.kind != first.kind || !Arrays.equals(f.shape, first.shape)) {
+                throw new IllegalArgumentException("field " + f + " cannot join " + first);
+            }
+            total = Math.addExact(total, f.floats != null ? f.floats.length : f.ids.length);
+        }
+        if (first.floats != null) {
+            float[] out = new float[total];
+            int at = 0;
+            for (Field f : parts) {
+                System.arraycopy(f.floats, 0, out, at, f.floats.length);
+                at += f.floats.length;
+            }
+            return new Field(first.name, first.kind, first.shape, out, null);
+        }
+        long[] out = new long[total];
+        int at = 0;
+        for (Field f : parts) {
+            System.arraycopy(f.ids, 0, out, at, f.ids.length);
+            at += f.ids.length;
+        }
+        return new Field(first.name, first.kind, first.shape, null, out);
+    }
+
     private static int exampleSize(int[] shape) {
         int n = 1;
         for (int d : shape) {

@@ -14,7 +14,6 @@ public record FixedSeedReader(DatasetReader reader, long seed) implements Datase
 
     @Override
     public Dataset read(DataRequest request) throws IOException {
-        return reader.read(new DataRequest(request.imageChannels(), request.imageHeight(), request.imageWidth(),
-                request.tokenLength(), request.vocabulary(), request.features(), seed));
+        return reader.read(request.withSeed(seed));
     }
 }

@@ -23,11 +23,23 @@ public record Splits(Examples train, Examples validation, Examples test) {
      * Standardises every picture field per channel with statistics of the training split, and
      * records them in {@code preprocessing} under the field's name (merged into what is there).
      */
-    @SuppressWarnings("unchecked")
     public Splits normalisePictures(Map<String, Object> preprocessing) {
+        return normalisePictures(preprocessing, null);
+    }
+
+    /**
+     * Standardises every picture field per channel: with a trained model's statistics when
+     * {@code fitted} has them for the field, else with statistics of the training split; records
+     * them in {@code preprocessing} under the field's name (merged into what is there).
+     *
+     * @param fitted a trained model's preprocessing, or null
+     */
+    @SuppressWarnings("unchecked")
+    public Splits normalisePictures(Map<String, Object> preprocessing, FittedPreprocessing fitted) {
         Splits out = this;
         for (Field f : train.fields(FieldKind.IMAGE)) {
-            Normalisation n = Normalisation.fit(f);
+            Normalisation n = fitted == null ? Normalisation.fit(f)
+                    : fitted.normalisation(f.name()).orElseGet(() -> Normalisation.fit(f));
             out = out.mapField(f.name(), n::apply);
             Map<String, Object> entry = new LinkedHashMap<>((Map<String, Object>) preprocessing.getOrDefault(f.name(),
                     Map.of()));

@@ -6,6 +6,7 @@ import dev.netloom.train.data.Dataset;
 import dev.netloom.train.data.DatasetReader;
 import dev.netloom.train.data.Examples;
 import dev.netloom.train.data.Fingerprint;
+import dev.netloom.train.data.FittedPreprocessing;
 import dev.netloom.train.data.SplitRows;
 import dev.netloom.train.data.Splits;
 import dev.netloom.train.data.image.PictureSize;
@@ -52,18 +53,31 @@ public record IdxReader(String name, IdxPair train, IdxPair test, List<String> c
         PictureSize size = request.imageHeight() > 0 ? PictureSize.of(request, null) : null;
         LabelledPictures trainPictures = train.read(size, classes.size(), report);
         size = trainPictures.size();
+        FittedPreprocessing fitted = request.fitted();
         Examples all = trainPictures.examples(FIELD);
+        if (fitted != null) {
+            all = fitted.relabel(all, classes, train.labels().toString(), report);
+            if (all.size() == 0 && test == null) {
+                throw fitted.noKnownClass(train.labels().toString(), classes);
+            }
+        }
         Splits splits;
         if (test != null) {
             SplitRows rows = SplitRows.stratified(all.labels(), validationFraction, 0, request.seed());
             Examples testExamples = test.read(size, classes.size(), report).examples(FIELD);
+            if (fitted != null) {
+                testExamples = fitted.relabel(testExamples, classes, test.labels().toString(), report);
+                if (all.size() + testExamples.size() == 0) {
+                    throw fitted.noKnownClass(train.labels().toString(), classes);
+                }
+            }
             splits = new Splits(all.select(rows.train()), all.select(rows.validation()), testExamples);
         } else {
             splits = Splits.of(all, SplitRows.stratified(all.labels(), validationFraction, testFraction, request.seed()));
         }
         Map<String, Object> preprocessing = new LinkedHashMap<>();
         preprocessing.put(FIELD, size.toMap());
-        splits = splits.normalisePictures(preprocessing);
+        splits = splits.normalisePictures(preprocessing, fitted);
         Fingerprint fingerprint = new Fingerprint().setting("reader", "idx");
         train.fingerprint(fingerprint);
         if (test != null) {
@@ -71,7 +85,8 @@ public record IdxReader(String name, IdxPair train, IdxPair test, List<String> c
         }
         fingerprint.setting("size", size).setting("classes", classes).setting("validation", validationFraction)
                 .setting("test", testFraction).setting("seed", request.seed());
-        return new Dataset(name, splits.train(), splits.validation(), splits.test(), classes, preprocessing, List.of(),
+        return new Dataset(name, splits.train(), splits.validation(), splits.test(),
+                fitted != null ? fitted.classes() : classes, preprocessing, List.of(),
                 fingerprint.hex(), report);
     }
 }

@@ -9,6 +9,7 @@ import dev.netloom.train.data.Examples;
 import dev.netloom.train.data.Field;
 import dev.netloom.train.data.FieldKind;
 import dev.netloom.train.data.Fingerprint;
+import dev.netloom.train.data.FittedPreprocessing;
 import dev.netloom.train.data.MemoryBudget;
 import dev.netloom.train.data.SplitRows;
 import dev.netloom.train.data.Splits;
@@ -56,15 +57,24 @@ public record ImageFolderReader(Path folder, double validationFraction, double t
             files += sorted(classFolder).size();
         }
         MemoryBudget.check(folder.toString(), files, size.values(), Float.BYTES);
-        List<String> classes = new ArrayList<>();
+        FittedPreprocessing fitted = request.fitted();
+        List<String> classes = new ArrayList<>(fitted != null ? fitted.classes() : List.of());
         List<float[]> pictures = new ArrayList<>();
         List<Integer> labels = new ArrayList<>();
         for (Path classFolder : classFolders) {
-            int label = classes.size();
-            classes.add(classFolder.getFileName().toString());
+            String name = classFolder.getFileName().toString();
+            int label = fitted != null ? fitted.classIndex(name) : classes.size();
+            if (fitted == null) {
+                classes.add(name);
+            }
             fingerprint.setting("class", classFolder.getFileName());
             for (Path file : sorted(classFolder)) {
                 if (!Files.isRegularFile(file)) {
+                    continue;
+                }
+                if (label < 0) {
+                    // A class the model cannot answer: counted, not decoded.
+                    report.skipped(new DataIssue(file.toString(), 0, fitted.unknownClass(name)));
                     continue;
                 }
                 PictureFile read = PictureFile.read(file);
@@ -79,6 +89,11 @@ public record ImageFolderReader(Path folder, double validationFraction, double t
                 fingerprint.file(file);
             }
         }
+        if (pictures.isEmpty() && fitted != null && classFolders.stream().allMatch(
+                f -> fitted.classIndex(f.getFileName().toString()) < 0)) {
+            throw fitted.noKnownClass(folder.toString(), classFolders.stream().map(f -> f.getFileName().toString())
+                    .toList());
+        }
         if (pictures.isEmpty()) {
             throw new IOException(folder + ": no readable PNG or JPEG picture in its class folders"
                     + (report.issues().isEmpty() ? "" : " (first problem: " + report.issues().get(0) + ")"));
@@ -92,7 +107,7 @@ public record ImageFolderReader(Path folder, double validationFraction, double t
         Map<String, Object> preprocessing = new LinkedHashMap<>();
         preprocessing.put(FIELD, size.toMap());
         Splits splits = Splits.of(examples, SplitRows.stratified(labelArray, validationFraction, testFraction,
-                request.seed())).normalisePictures(preprocessing);
+                request.seed())).normalisePictures(preprocessing, fitted);
         report.read(pictures.size());
         fingerprint.setting("size", size).setting("validation", validationFraction).setting("test", testFraction)
                 .setting("seed", request.seed());

@@ -98,10 +98,10 @@ public record ManifestReader(Path file, String imageColumn, String textColumn, S
                     + (report.issues().isEmpty() ? "" : " (first problem: " + report.issues().get(0) + ")"));
         }
         ClassSplit split = ClassSplit.of(new Rows(rows.file(), rows.columns(), usable), labelColumn, classes,
-                validationFraction, testFraction, request.seed(), report);
+                validationFraction, testFraction, request.seed(), report, request.fitted());
         TextField text = TextField.of("text", tokenizer, request, 32, 4000);
-        Tokenizer trained = text.train(split.train().stream().map(r -> r.cell(textColumn)).toList(),
-                java.util.stream.IntStream.range(0, split.train().size()).toArray());
+        Tokenizer trained = text.tokenizer(split.train().stream().map(r -> r.cell(textColumn)).toList(),
+                java.util.stream.IntStream.range(0, split.train().size()).toArray(), request.fitted());
         Map<String, Object> preprocessing = new LinkedHashMap<>();
         // The columns, so a manifest laid out like the training one can be read back by name.
         Map<String, Object> image = new LinkedHashMap<>(size.toMap());
@@ -115,7 +115,7 @@ public record ManifestReader(Path file, String imageColumn, String textColumn, S
         preprocessing.put("text", textEntry);
         Splits splits = new Splits(examples(split.train(), split, pictures, size, text, trained),
                 examples(split.validation(), split, pictures, size, text, trained),
-                examples(split.test(), split, pictures, size, text, trained)).normalisePictures(preprocessing);
+                examples(split.test(), split, pictures, size, text, trained)).normalisePictures(preprocessing, request.fitted());
         report.read(splits.train().size() + splits.validation().size() + splits.test().size());
         fingerprint.setting("columns", List.of(imageColumn, textColumn, labelColumn)).setting("size", size)
                 .setting("text", text).setting("classes", classes).setting("validation", validationFraction)

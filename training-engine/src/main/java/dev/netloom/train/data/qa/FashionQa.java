@@ -84,13 +84,16 @@ public record FashionQa(Path folder, int examples, int testExamples, double vali
         int[] testRows = ownTest ? java.util.stream.IntStream.range(examples, labels.length).toArray() : inTrain.test();
         SplitRows rows = new SplitRows(inTrain.train(), inTrain.validation(), testRows);
         TextField text = TextField.of("question", TokenizerKind.WORD, request, 8, 64);
-        Tokenizer tokenizer = text.train(generated.questions, rows.train());
+        Tokenizer tokenizer = text.tokenizer(generated.questions, rows.train(), request.fitted());
         Examples all = new Examples(List.of(Field.floats("image", FieldKind.IMAGE, train.size().shape(),
                 generated.pixels), text.encode(tokenizer, generated.questions)), labels);
         Map<String, Object> preprocessing = new LinkedHashMap<>();
         preprocessing.put("image", train.size().toMap());
         preprocessing.put("question", text.preprocessing(tokenizer));
-        Splits splits = Splits.of(all, rows).normalisePictures(preprocessing);
+        Splits splits = Splits.of(all, rows).normalisePictures(preprocessing, request.fitted());
+        if (request.fitted() != null) {
+            splits = request.fitted().relabel(splits, ANSWERS, "fashion-qa", report);
+        }
         Fingerprint fingerprint = new Fingerprint().setting("generator", "fashion-qa").setting("version", VERSION);
         trainPair(folder).fingerprint(fingerprint);
         if (ownTest) {
@@ -99,7 +102,8 @@ public record FashionQa(Path folder, int examples, int testExamples, double vali
         fingerprint.setting("examples", examples).setting("testExamples", testExamples).setting("seed", request.seed())
                 .setting("size", train.size()).setting("text", text).setting("validation", validationFraction);
         return new Dataset("Fashion QA (seed " + request.seed() + ", " + examples + " examples)", splits.train(),
-                splits.validation(), splits.test(), ANSWERS, preprocessing, tokenizer.vocabulary(), fingerprint.hex(),
+                splits.validation(), splits.test(), request.fitted() != null ? request.fitted().classes() : ANSWERS,
+                preprocessing, tokenizer.vocabulary(), fingerprint.hex(),
                 report);
     }
 

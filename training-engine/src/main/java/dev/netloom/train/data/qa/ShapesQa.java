@@ -81,20 +81,24 @@ public record ShapesQa(int examples, double validationFraction, double testFract
         }
         TextField text = TextField.of("question", TokenizerKind.WORD, request, 8, 64);
         SplitRows rows = SplitRows.stratified(labels, validationFraction, testFraction, request.seed());
-        Tokenizer tokenizer = text.train(questions, rows.train());
+        Tokenizer tokenizer = text.tokenizer(questions, rows.train(), request.fitted());
         Examples all = new Examples(List.of(Field.floats("image", FieldKind.IMAGE, size.shape(), pixels),
                 text.encode(tokenizer, questions)), labels);
         Map<String, Object> preprocessing = new LinkedHashMap<>();
         preprocessing.put("image", size.toMap());
         preprocessing.put("question", text.preprocessing(tokenizer));
-        Splits splits = Splits.of(all, rows).normalisePictures(preprocessing);
         DataReport report = new DataReport();
-        report.read(examples);
+        Splits splits = Splits.of(all, rows).normalisePictures(preprocessing, request.fitted());
+        if (request.fitted() != null) {
+            splits = request.fitted().relabel(splits, ANSWERS, "shapes-qa", report);
+        }
+        report.read(splits.train().size() + splits.validation().size() + splits.test().size());
         String fingerprint = new Fingerprint().setting("generator", "shapes-qa").setting("version", VERSION)
                 .setting("examples", examples).setting("seed", request.seed()).setting("size", size)
                 .setting("text", text).setting("validation", validationFraction).setting("test", testFraction).hex();
         return new Dataset("Shapes QA (seed " + request.seed() + ", " + examples + " examples)", splits.train(),
-                splits.validation(), splits.test(), ANSWERS, preprocessing, tokenizer.vocabulary(), fingerprint, report);
+                splits.validation(), splits.test(), request.fitted() != null ? request.fitted().classes() : ANSWERS,
+                preprocessing, tokenizer.vocabulary(), fingerprint, report);
     }
 
     private static void ask(int colour, int shape, Random random, List<String> questions, int[] labels, int i) {

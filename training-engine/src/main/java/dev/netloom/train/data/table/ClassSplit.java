@@ -2,6 +2,7 @@ package dev.netloom.train.data.table;
 
 import dev.netloom.train.data.DataIssue;
 import dev.netloom.train.data.DataReport;
+import dev.netloom.train.data.FittedPreprocessing;
 import dev.netloom.train.data.SplitRows;
 
 import java.io.IOException;
@@ -38,16 +39,38 @@ public record ClassSplit(List<Row> train, List<Row> validation, List<Row> test, 
      */
     public static ClassSplit of(Rows rows, String labelColumn, List<String> given, double validationFraction,
                                 double testFraction, long seed, DataReport report) throws IOException {
+        return of(rows, labelColumn, given, validationFraction, testFraction, seed, report, null);
+    }
+
+    /**
+     * Splits {@code rows} from {@code seed}; with a trained model's {@code fitted} preprocessing the
+     * classes are the model's, rows of other classes are skipped as unknown to the model, and a
+     * file none of whose classes the model knows is refused naming both class lists.
+     *
+     * @param fitted the model's preprocessing, or null to use {@code given}
+     */
+    public static ClassSplit of(Rows rows, String labelColumn, List<String> given, double validationFraction,
+                                double testFraction, long seed, DataReport report, FittedPreprocessing fitted)
+            throws IOException {
+        if (fitted != null) {
+            given = fitted.classes();
+        }
         List<Row> labelled = new ArrayList<>();
+        java.util.Set<String> found = new java.util.TreeSet<>();
         for (Row row : rows.rows()) {
             String label = row.cell(labelColumn);
             if (label.isEmpty()) {
                 report.skipped(new DataIssue(rows.file(), row.number(), "empty label in column \"" + labelColumn + "\""));
             } else if (!given.isEmpty() && !given.contains(label)) {
-                report.skipped(new DataIssue(rows.file(), row.number(), "unknown label \"" + label + "\""));
+                found.add(label);
+                report.skipped(new DataIssue(rows.file(), row.number(), fitted != null ? fitted.unknownClass(label)
+                        : "unknown label \"" + label + "\""));
             } else {
                 labelled.add(row);
             }
+        }
+        if (labelled.isEmpty() && fitted != null && !found.isEmpty()) {
+            throw fitted.noKnownClass(rows.file(), found);
         }
         if (labelled.isEmpty()) {
             throw new IOException(rows.file() + ": no row has a usable label in column \"" + labelColumn + "\"");

@@ -9,6 +9,7 @@ import dev.netloom.train.data.Examples;
 import dev.netloom.train.data.Field;
 import dev.netloom.train.data.FieldKind;
 import dev.netloom.train.data.Fingerprint;
+import dev.netloom.train.data.FittedPreprocessing;
 import dev.netloom.train.data.Normalisation;
 
 import java.io.IOException;
@@ -47,37 +48,54 @@ public record CsvTableReader(Path file, String labelColumn, List<String> classes
     public Dataset read(DataRequest request) throws IOException {
         DataReport report = new DataReport();
         Rows rows = Rows.csv(file, report);
-        rows.require(labelColumn);
-        List<String> featureColumns = rows.columns().stream().filter(c -> !c.equals(labelColumn)).toList();
-        if (featureColumns.isEmpty()) {
+        FittedPreprocessing fitted = request.fitted();
+        FittedTable model = fitted == null ? null : fitted.table(FIELD).orElse(null);
+        // New data laid out like the training data names its label as the model's did.
+        String label = model != null && !rows.columns().contains(labelColumn) && rows.columns().contains(model.label())
+                ? model.label() : labelColumn;
+        rows.require(label);
+        List<String> featureColumns = rows.columns().stream().filter(c -> !c.equals(label)).toList();
+        if (model != null) {
+            rows.require(model.names().toArray(String[]::new));
+        } else if (featureColumns.isEmpty()) {
             throw new IOException(file + ": no column besides the label \"" + labelColumn + "\"");
         }
-        ClassSplit split = ClassSplit.of(rows, labelColumn, classes, validationFraction, testFraction, request.seed(),
-                report);
-        List<TableColumn> columns = featureColumns.stream().map(c -> TableColumn.learn(c, split.train())).toList();
+        ClassSplit split = ClassSplit.of(rows, label, classes, validationFraction, testFraction, request.seed(),
+                report, fitted);
+        List<TableColumn> columns = model != null ? model.columns()
+                : featureColumns.stream().map(c -> TableColumn.learn(c, split.train())).toList();
         int width = columns.stream().mapToInt(TableColumn::width).sum();
         Examples train = encode(split.train(), split, columns, width, report);
-        if (train.size() == 0) {
+        if (train.size() == 0 && model == null) {
             throw new IOException(file + ": no usable training row" + (report.issues().isEmpty() ? ""
                     : " (first problem: " + report.issues().get(0) + ")"));
         }
         Examples validation = encode(split.validation(), split, columns, width, report);
         Examples test = encode(split.test(), split, columns, width, report);
+        if (train.size() + validation.size() + test.size() == 0) {
+            throw new IOException(file + ": no usable row" + (report.issues().isEmpty() ? ""
+                    : " (first problem: " + report.issues().get(0) + ")"));
+        }
+        Normalisation n = model != null ? model.normalisation() : Normalisation.fit(train.fields().get(0),
+                numberValues(columns, width));
+        report.read(train.size() + validation.size() + test.size());
+        Map<String, Object> preprocessing = new LinkedHashMap<>();
+        preprocessing.put(FIELD, model != null ? fitted.field(FIELD).orElseThrow() : preprocessing(columns, n));
+        Fingerprint fingerprint = new Fingerprint().setting("reader", "csv").file(file).setting("label", labelColumn)
+                .setting("classes", classes).setting("validation", validationFraction).setting("test", testFraction)
+                .setting("seed", request.seed());
+        return new Dataset(file.getFileName().toString(), normalise(train, n), normalise(validation, n),
+                normalise(test, n), split.classes(), preprocessing, List.of(), fingerprint.hex(), report);
+    }
+
+    private static boolean[] numberValues(List<TableColumn> columns, int width) {
         boolean[] numbers = new boolean[width];
         int at = 0;
         for (TableColumn c : columns) {
             numbers[at] = c.isNumber();
             at += c.width();
         }
-        Normalisation n = Normalisation.fit(train.fields().get(0), numbers);
-        report.read(train.size() + validation.size() + test.size());
-        Map<String, Object> preprocessing = new LinkedHashMap<>();
-        preprocessing.put(FIELD, preprocessing(columns, n));
-        Fingerprint fingerprint = new Fingerprint().setting("reader", "csv").file(file).setting("label", labelColumn)
-                .setting("classes", classes).setting("validation", validationFraction).setting("test", testFraction)
-                .setting("seed", request.seed());
-        return new Dataset(file.getFileName().toString(), normalise(train, n), normalise(validation, n),
-                normalise(test, n), split.classes(), preprocessing, List.of(), fingerprint.hex(), report);
+        return numbers;
     }
 
     private Examples encode(List<Row> rows, ClassSplit split, List<TableColumn> columns, int width, DataReport report) {

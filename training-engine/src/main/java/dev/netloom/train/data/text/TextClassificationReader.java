@@ -60,10 +60,10 @@ public record TextClassificationReader(Path file, String textColumn, String labe
             throw new IOException(file + ": no row has a text in \"" + textColumn + "\"");
         }
         ClassSplit split = ClassSplit.of(new Rows(rows.file(), rows.columns(), withText), labelColumn, classes,
-                validationFraction, testFraction, request.seed(), report);
+                validationFraction, testFraction, request.seed(), report, request.fitted());
         TextField text = TextField.of(FIELD, tokenizer, request, 64, 8000);
-        Tokenizer trained = text.train(split.train().stream().map(r -> r.cell(textColumn)).toList(),
-                java.util.stream.IntStream.range(0, split.train().size()).toArray());
+        Tokenizer trained = text.tokenizer(split.train().stream().map(r -> r.cell(textColumn)).toList(),
+                java.util.stream.IntStream.range(0, split.train().size()).toArray(), request.fitted());
         report.read(split.train().size() + split.validation().size() + split.test().size());
         Map<String, Object> preprocessing = new LinkedHashMap<>();
         Map<String, Object> field = new LinkedHashMap<>(text.preprocessing(trained));

@@ -42,6 +42,25 @@ public record TextField(String name, TokenizerKind kind, int length, int vocabul
         return kind.train(training, vocabularySize);
     }
 
+    /**
+     * The tokenizer for this field: a trained model's when {@code fitted} recorded one for it (new
+     * data is encoded exactly as the model's training data was), else one learned from the texts
+     * at {@code trainRows}.
+     *
+     * @param fitted a trained model's preprocessing, or null
+     * @throws java.io.IOException when the model's recorded tokenizer does not fit its vocabulary
+     */
+    public Tokenizer tokenizer(List<String> texts, int[] trainRows, dev.netloom.train.data.FittedPreprocessing fitted)
+            throws java.io.IOException {
+        if (fitted != null) {
+            java.util.Optional<Tokenizer> model = fitted.tokenizer(name);
+            if (model.isPresent()) {
+                return model.get();
+            }
+        }
+        return train(texts, trainRows);
+    }
+
     /** Every text encoded, in order, as a token field. */
     public Field encode(Tokenizer tokenizer, List<String> texts) {
         long[] ids = new long[Math.multiplyExact(texts.size(), length)];

@@ -1,0 +1,27 @@
+package dev.netloom.app.predict;
+
+import java.util.List;
+
+/**
+ * One input a model takes, as a person fills it in: a picture, a text or a table row.
+ *
+ * @param name the name a query uses for it (the dataset field for an artifact, the ONNX input for a bundle)
+ * @param kind what it reads
+ * @param columns a table row's column names in input order; empty otherwise
+ */
+public record InputSlot(String name, Kind kind, List<String> columns) {
+
+    /** What an input reads. */
+    public enum Kind {
+        /** A PNG or JPEG picture file. */
+        PICTURE,
+        /** A text. */
+        TEXT,
+        /** A table row: a cell per column. */
+        ROW
+    }
+
+    public InputSlot {
+        columns = List.copyOf(columns);
+    }
+}
