@@ -94,9 +94,13 @@ class BundleConformanceTest {
         try (ModelArtifact.Loaded model = ModelArtifact.load(artifact, StudioServices.standard(TestHome.PATH).projectFile())) {
             ReferenceInputs reference = ReferenceInputs.read(model, kind.heldOut());
             assertThat(reference.size()).isGreaterThanOrEqualTo(80);
-            // netloom eval's computation: the trained model in the training engine, on the same examples.
-            double eval = Evaluation.of(model.model(), reference.examples(model.preprocess()), model.classes(),
+            // netloom eval on the held-out data, in-process through the command line's own code.
+            double eval = evalAll(artifact, kind.heldOutData());
+            // The reference inputs are the ones netloom eval reads: the engine scores them alike.
+            double engine = Evaluation.of(model.model(), reference.examples(model.preprocess()), model.classes(),
                     Math.min(5, model.classes().size()), 0, 256).accuracy();
+            assertThat(Math.abs(engine - eval) * 100).as(kindName + ": the engine on the suite's reference inputs "
+                    + "(%.2f%%) against netloom eval --all (%.2f%%)", engine * 100, eval * 100).isLessThanOrEqualTo(0.01);
             assertThat(eval).as(kindName + ": the trained model on held-out data").isGreaterThan(0.8);
             float[] fp32 = null;
             for (String device : DEVICES) {
@@ -240,6 +244,15 @@ class BundleConformanceTest {
         return max;
     }
 
+    /** {@code netloom eval ARTIFACT --data SECTION --all}: the accuracy it prints, 0..1. */
+    private static double evalAll(Path artifact, String section) {
+        String out = cli("eval", artifact.toString(), "--data", section, "--all");
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?m)^All: [\\d,]+ examples +accuracy (\\d+\\.\\d+)%")
+                .matcher(out);
+        assertThat(m.find()).as("netloom eval printed an accuracy:%n%s", out).isTrue();
+        return Double.parseDouble(m.group(1)) / 100;
+    }
+
     private static void export(Path artifact, String device, String precision, Path out) {
         List<String> args = new ArrayList<>(List.of("export", artifact.toString(), "--device", device, "--precision",
                 precision, "--out", out.toString(), "--signing-key-dir", dir.resolve("keys").toString()));
@@ -249,13 +262,14 @@ class BundleConformanceTest {
         cli(args.toArray(String[]::new));
     }
 
-    private static void cli(String... args) {
+    private static String cli(String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         int code = NetloomCommand.run(StudioServices.standard(TestHome.PATH), new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(out, true, StandardCharsets.UTF_8), args);
         if (code != 0) {
             fail("netloom " + String.join(" ", args) + " exited with " + code + ":\n" + out.toString(StandardCharsets.UTF_8));
         }
+        return out.toString(StandardCharsets.UTF_8);
     }
 
     static Stream<String> kinds() {

@@ -25,9 +25,10 @@ final class ConformanceData {
      * @param graph       the model, as a project file's graph
      * @param dataSection the training data, as a project file's data section
      * @param heldOut     data the model never saw, laid out like the training data
+     * @param heldOutData the held-out data as a data section, for {@code netloom eval --data ... --all}
      * @param epochs      how long to train (seconds on this data)
      */
-    record Kind(String name, String graph, String dataSection, Path heldOut, int epochs) {
+    record Kind(String name, String graph, String dataSection, Path heldOut, String heldOutData, int epochs) {
     }
 
     private ConformanceData() {
@@ -60,7 +61,8 @@ final class ConformanceData {
                 node("classes", "Classification", "\"classes\": 3")),
                 chain("image", "conv", "conv_act", "pool", "flatten", "fc", "fc_act", "classes"));
         return new Kind("image", graph, "{\"source\": \"image-folder\", \"folder\": \"" + json(dir.resolve("train"))
-                + "\", \"validationFraction\": 0.15, \"testFraction\": 0.15}", dir.resolve("held-out"), 12);
+                + "\", \"validationFraction\": 0.15, \"testFraction\": 0.15}", dir.resolve("held-out"),
+                "{\"source\": \"image-folder\", \"folder\": \"" + json(dir.resolve("held-out")) + "\"}", 12);
     }
 
     private static BufferedImage shape(String shape, Random random, boolean grey) {
@@ -109,7 +111,8 @@ final class ConformanceData {
                 chain("tokens", "embed", "pool", "fc", "fc_act", "classes"));
         return new Kind("tokens", graph, "{\"source\": \"text\", \"file\": \"" + json(dir.resolve("train.csv"))
                 + "\", \"text\": \"review\", \"label\": \"topic\", \"tokenizer\": \"word\", \"validationFraction\": 0.15, "
-                + "\"testFraction\": 0.15}", dir.resolve("held-out.csv"), 12);
+                + "\"testFraction\": 0.15}", dir.resolve("held-out.csv"), "{\"source\": \"text\", \"file\": \""
+                + json(dir.resolve("held-out.csv")) + "\", \"text\": \"review\", \"label\": \"topic\"}", 12);
     }
 
     private static void writeText(Path file, Random random, int rows, boolean heldOut) throws IOException {
@@ -166,7 +169,8 @@ final class ConformanceData {
                 chain("row", "fc", "fc_act", "classes"));
         return new Kind("table", graph, "{\"source\": \"csv\", \"file\": \"" + json(dir.resolve("train.csv"))
                 + "\", \"label\": \"class\", \"validationFraction\": 0.15, \"testFraction\": 0.15}",
-                dir.resolve("held-out.csv"), 12);
+                dir.resolve("held-out.csv"), "{\"source\": \"csv\", \"file\": \"" + json(dir.resolve("held-out.csv"))
+                + "\", \"label\": \"class\"}", 12);
     }
 
     /** A manifest of (picture, question, answer): is the square in the picture the colour asked about? */
@@ -218,7 +222,9 @@ final class ConformanceData {
                         + chain("join", "fc", "fc_act", "classes"));
         return new Kind("image+text", graph, "{\"source\": \"manifest\", \"file\": \"" + json(dir.resolve("train.csv"))
                 + "\", \"image\": \"picture\", \"text\": \"question\", \"label\": \"answer\", \"tokenizer\": \"bpe\", "
-                + "\"validationFraction\": 0.15, \"testFraction\": 0.15}", dir.resolve("held-out.csv"), 30);
+                + "\"validationFraction\": 0.15, \"testFraction\": 0.15}", dir.resolve("held-out.csv"),
+                "{\"source\": \"manifest\", \"file\": \"" + json(dir.resolve("held-out.csv")) + "\", \"image\": \"picture\", "
+                + "\"text\": \"question\", \"label\": \"answer\", \"tokenizer\": \"bpe\"}", 30);
     }
 
     /** A project file with this graph and data section. */
