@@ -52,6 +52,9 @@ final class ExampleRunner {
         if (!Files.isExecutable(Path.of("/usr/bin/chromium"))) {
             return "/usr/bin/chromium is missing (Debian package chromium)";
         }
+        if (!works("/usr/bin/python3", "-c", "import numpy, PIL")) {
+            return "python3 with numpy and Pillow is missing (Debian packages python3-numpy, python3-pil)";
+        }
         return null;
     }
 
@@ -83,6 +86,42 @@ final class ExampleRunner {
         JsonNode pkg = new ObjectMapper().readTree(CONFORMANCE.resolve("node_modules").resolve(alias)
                 .resolve("package.json").toFile());
         return new Run("onnxruntime-node", pkg.path("version").asText(), parse(Files.readAllLines(out)));
+    }
+
+    /**
+     * The bundle's run_model.py in batch mode under the stand-in for onnxruntime
+     * ({@code conformance/python-stand-in}), which runs no model: the tensors the script made,
+     * one map (input name to values) per example.
+     */
+    static List<java.util.Map<String, double[]>> pythonFeeds(Path bundle, Path data, Path work)
+            throws IOException, InterruptedException {
+        Path feeds = Files.createDirectories(work).resolve(bundle.getFileName() + "-python-feeds.jsonl");
+        Files.deleteIfExists(feeds);
+        ProcessBuilder pb = new ProcessBuilder("/usr/bin/python3", "-B", bundle.resolve("run_model.py").toString(), "--batch",
+                data.toString(), "--out", work.resolve(bundle.getFileName() + "-python.jsonl").toString())
+                .directory(work.toFile()).redirectErrorStream(true);
+        pb.environment().put("PYTHONPATH", CONFORMANCE.resolve("python-stand-in").toString());
+        pb.environment().put("NETLOOM_FEEDS", feeds.toString());
+        Process p = pb.start();
+        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!p.waitFor(300, TimeUnit.SECONDS) || p.exitValue() != 0) {
+            p.destroyForcibly();
+            throw new IOException("run_model.py under the stand-in failed: " + output.strip());
+        }
+        List<java.util.Map<String, double[]>> out = new ArrayList<>();
+        ObjectMapper json = new ObjectMapper();
+        for (String line : Files.exists(feeds) ? Files.readAllLines(feeds) : List.<String>of()) {
+            java.util.Map<String, double[]> one = new java.util.LinkedHashMap<>();
+            json.readTree(line).fields().forEachRemaining(e -> {
+                double[] v = new double[e.getValue().size()];
+                for (int i = 0; i < v.length; i++) {
+                    v[i] = e.getValue().get(i).asDouble();
+                }
+                one.put(e.getKey(), v);
+            });
+            out.add(one);
+        }
+        return out;
     }
 
     /** The bundle's index.html in headless Chromium, fed the data through the page's own predict. */

@@ -41,20 +41,28 @@ record ReferenceInputs(List<String> ids, int[] labels, Map<String, Object> byFie
         return ids.size();
     }
 
-    /** The inputs as the model's ONNX inputs (named after the graph's input nodes), batch first. */
+    /** The inputs as the model's ONNX inputs (named after the graph's input nodes), all examples in one batch. */
     Map<String, Tensor> onnxInputs(JsonNode preprocess) {
+        return onnxInputs(preprocess, 0, size());
+    }
+
+    /** Examples {@code from} to {@code to} (exclusive) as the model's ONNX inputs, one batch. */
+    Map<String, Tensor> onnxInputs(JsonNode preprocess, int from, int to) {
         Map<String, Tensor> out = new LinkedHashMap<>();
         for (JsonNode in : preprocess.path("inputs")) {
             String field = in.path("field").asText();
             int[] shape = shapes.get(field);
             long[] dims = new long[shape.length + 1];
-            dims[0] = size();
+            dims[0] = to - from;
+            int per = 1;
             for (int i = 0; i < shape.length; i++) {
                 dims[i + 1] = shape[i];
+                per *= shape[i];
             }
             Object values = byField.get(field);
-            out.put(in.path("node").asText(), values instanceof long[] ids ? Tensor.ofLongs(ids, dims)
-                    : Tensor.of((float[]) values, dims));
+            out.put(in.path("node").asText(), values instanceof long[] ids
+                    ? Tensor.ofLongs(java.util.Arrays.copyOfRange(ids, from * per, to * per), dims)
+                    : Tensor.of(java.util.Arrays.copyOfRange((float[]) values, from * per, to * per), dims));
         }
         return out;
     }

@@ -149,8 +149,9 @@ public final class BundleReadme {
     static String verifiedWords(BundleContents c) {
         Manifest.Runtime r = c.runtime();
         String family = switch (c.example()) {
-            case PYTHON_LINUX -> " `run_model.py` follows the same rules but was not run there (no ONNX Runtime for "
-                    + "Python on that machine).";
+            case PYTHON_LINUX -> " `run_model.py` follows the same rules but was not run with ONNX Runtime there "
+                    + "(no ONNX Runtime for Python on that machine): only under a stand-in that records its tensors, "
+                    + "which equal the training engine's.";
             case ANDROID_KOTLIN -> " `MainActivity.kt` was not run: no Android device or emulator was there.";
             case APPLE_SWIFT -> " `ContentView.swift` was not run: no Apple device or simulator was there.";
             case BROWSER_HTML -> " `index.html` is the page that suite runs in headless Chromium.";

@@ -33,7 +33,7 @@ class BundleTextsTest {
                         + Runtimes.NODE_NEWEST, "node run_model.mjs --batch held-out/")
                 .contains("`run_model.mjs` and `index.html` in onnxruntime-node " + Runtimes.NODE_OLDEST
                         + ", onnxruntime-node " + Runtimes.NODE_NEWEST, "`run_model.py` follows the same rules but was "
-                        + "not run there", "needs no session option")
+                        + "not run with ONNX Runtime there", "needs no session option")
                 .contains("3 labels (labels.txt, in output order): cat, dog, bird.")
                 .contains("differ by at most 0.00310 (allowed: 0.0200): parity passed")
                 .contains("Accuracy on the test split (1000 examples): 90.50 % exported, 91.20 %", "0.70 points")
