@@ -4,6 +4,8 @@
 // example, as the Node.js example's --batch does, and a first line {"versions": ...}.
 //
 //   node page-driver.mjs BUNDLE_DIR DATA
+//   node page-driver.mjs BUNDLE_DIR --without-runtime   the page with no ort/ folder and no network:
+//                                                       prints the page's status line and exits
 //
 // onnxruntime-web is served from this folder's node_modules as the page's ort/ folder; every
 // request that does not go to the local server is refused, so the page cannot fall back to the CDN.
@@ -22,7 +24,8 @@ if (!bundleArg || !dataArg) {
   console.error("usage: node page-driver.mjs BUNDLE_DIR DATA");
   process.exit(2);
 }
-const bundle = path.resolve(bundleArg), data = path.resolve(dataArg);
+const withoutRuntime = dataArg === "--without-runtime";
+const bundle = path.resolve(bundleArg), data = withoutRuntime ? bundle : path.resolve(dataArg);
 const ortDist = path.join(HERE, "node_modules", "onnxruntime-web", "dist");
 const dataRoot = fs.statSync(data).isDirectory() ? data : path.dirname(data);
 const TYPES = { ".html": "text/html", ".js": "text/javascript", ".mjs": "text/javascript", ".wasm": "application/wasm",
@@ -35,7 +38,7 @@ function place(urlPath) {
     const f = path.resolve(root, "." + path.posix.normalize("/" + rest));
     return f.startsWith(root + path.sep) ? f : null;
   };
-  if (p.startsWith("/b/ort/")) return inside(ortDist, p.slice("/b/ort/".length));
+  if (p.startsWith("/b/ort/")) return withoutRuntime ? null : inside(ortDist, p.slice("/b/ort/".length));
   if (p.startsWith("/b/")) return inside(bundle, p.slice(3));
   if (p.startsWith("/data/")) return inside(dataRoot, p.slice(6));
   return null;
@@ -67,6 +70,11 @@ try {
   const problems = [];
   page.on("pageerror", e => problems.push(e.message));
   await page.goto(origin + "/b/index.html");
+  if (withoutRuntime) {
+    await page.evaluate(() => window.netloom.ready).catch(() => {});
+    process.stdout.write(JSON.stringify({ status: await page.textContent("#status") }) + "\n");
+    process.exit(0);
+  }
   try {
     await page.evaluate(() => window.netloom.ready);
   } catch (e) {

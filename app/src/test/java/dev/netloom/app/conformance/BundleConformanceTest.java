@@ -124,6 +124,14 @@ class BundleConformanceTest {
                     runs.add(ExampleRunner.node(bundle, "ort-node-oldest", kind.heldOut(), work));
                     if (bundle.resolve("index.html").toFile().isFile()) {
                         runs.add(ExampleRunner.page(bundle, kind.heldOut()));
+                        if (kindName.equals("table") && precision.equals("fp32")) {
+                            // Offline without its ort/ folder: one line saying what is missing, not "ort is not defined".
+                            soft.assertThat(ExampleRunner.pageWithoutRuntime(bundle)).as(where + ": the page without runtime")
+                                    .isEqualTo("Error: onnxruntime-web " + dev.netloom.export.bundle.Runtimes.WEB
+                                            + " is missing: put ort.wasm.min.js, ort-wasm-simd-threaded.wasm, "
+                                            + "ort-wasm-simd-threaded.mjs in an ort/ folder next to this page (README.md "
+                                            + "says how), or go online so the page can load them from the CDN");
+                        }
                     }
                     if (precision.equals("fp32") && bundle.resolve("run_model.py").toFile().isFile()) {
                         pythonPreprocessing(soft, where, bundle, kind.heldOut(), work, reference, model.preprocess());

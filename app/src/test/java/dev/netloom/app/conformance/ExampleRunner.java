@@ -138,6 +138,14 @@ final class ExampleRunner {
                 parse(lines.subList(1, lines.size())));
     }
 
+    /** The status line the page shows when neither its ort/ folder nor the CDN can be reached. */
+    static String pageWithoutRuntime(Path bundle) throws IOException, InterruptedException {
+        String output = run(CONFORMANCE, List.of("node", CONFORMANCE.resolve("page-driver.mjs").toString(),
+                bundle.toString(), "--without-runtime"));
+        return new ObjectMapper().readTree(output.lines().filter(l -> l.startsWith("{")).findFirst()
+                .orElseThrow(() -> new IOException("the page driver printed no status: " + output))).path("status").asText();
+    }
+
     private static List<Line> parse(List<String> jsonLines) throws IOException {
         ObjectMapper json = new ObjectMapper();
         List<Line> out = new ArrayList<>();
