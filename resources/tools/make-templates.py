@@ -52,8 +52,8 @@ class Drawing:
             n["position"] = {"x": float(d * dx), "y": float(rows[d] * dy)}
             rows[d] += 1
 
-    def write(self, file_name, name, description, data=None, training=None, search=None):
-        """Writes the template; data and training, when given, let it train out of the box."""
+    def write(self, file_name, name, description, data=None, training=None, search=None, out=OUT):
+        """Writes the template (into out); data and training, when given, let it train out of the box."""
         self.layout()
         project = {
             "schemaVersion": 1,
@@ -71,7 +71,7 @@ class Drawing:
             project["training"] = training
         if search:
             project["search"] = search
-        with open(os.path.join(OUT, file_name + ".netloom"), "w") as f:
+        with open(os.path.join(out, file_name + ".netloom"), "w") as f:
             json.dump(project, f, indent=2)
             f.write("\n")
         return file_name

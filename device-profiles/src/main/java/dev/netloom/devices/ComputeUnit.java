@@ -27,9 +27,12 @@ import java.util.Optional;
  *     product (a linear layer at batch 1) per arithmetic precision, already including the
  *     runtime's efficiency; empty for profiles that do not measure it. Such a product streams
  *     every weight for one multiply-add, so it runs far below {@code peakPerCore}.
+ * @param kernelEfficiency optional: the efficiency on each kind of kernel ({@link KernelClass}),
+ *     fitted to published latencies of several models; a kind missing here uses {@code efficiency}
  */
 public record ComputeUnit(String description, int cores, Figure clockGHz, Map<Precision, Figure> peakPerCore,
-                          Figure efficiency, Figure parallelEfficiency, Map<Precision, Figure> matrixVectorPerCore) {
+                          Figure efficiency, Figure parallelEfficiency, Map<Precision, Figure> matrixVectorPerCore,
+                          Map<KernelClass, Figure> kernelEfficiency) {
 
     public ComputeUnit {
         EnumMap<Precision, Figure> ordered = new EnumMap<>(Precision.class);
@@ -41,6 +44,15 @@ public record ComputeUnit(String description, int cores, Figure clockGHz, Map<Pr
         EnumMap<Precision, Figure> vector = new EnumMap<>(Precision.class);
         vector.putAll(matrixVectorPerCore);
         matrixVectorPerCore = java.util.Collections.unmodifiableMap(vector);
+        EnumMap<KernelClass, Figure> kernels = new EnumMap<>(KernelClass.class);
+        kernels.putAll(kernelEfficiency);
+        kernelEfficiency = java.util.Collections.unmodifiableMap(kernels);
+    }
+
+    /** A compute unit with one efficiency for every kind of kernel. */
+    public ComputeUnit(String description, int cores, Figure clockGHz, Map<Precision, Figure> peakPerCore,
+                       Figure efficiency, Figure parallelEfficiency, Map<Precision, Figure> matrixVectorPerCore) {
+        this(description, cores, clockGHz, peakPerCore, efficiency, parallelEfficiency, matrixVectorPerCore, Map.of());
     }
 
     /** A compute unit without matrix-vector figures (every shipped profile but this computer's). */
@@ -80,5 +92,15 @@ public record ComputeUnit(String description, int cores, Figure clockGHz, Map<Pr
     /** Sustained operations per second (FLOP/s or OP/s) at a weight precision and thread count. */
     public double sustainedOpsPerSecond(Precision p, int threads) {
         return peak(p).value() * 1e9 * efficiency.value() * speedup(threads);
+    }
+
+    /** The efficiency on a kind of kernel: its fitted figure, or the general {@link #efficiency}. */
+    public Figure efficiency(KernelClass kernel) {
+        return kernelEfficiency.getOrDefault(kernel, efficiency);
+    }
+
+    /** Sustained operations per second on a kind of kernel at a weight precision and thread count. */
+    public double sustainedOpsPerSecond(Precision p, int threads, KernelClass kernel) {
+        return peak(p).value() * 1e9 * efficiency(kernel).value() * speedup(threads);
     }
 }

@@ -53,7 +53,8 @@ public final class DeviceCatalog {
                     throw new IllegalStateException("profile " + file + " is listed in index.json but missing");
                 }
                 DeviceProfile p = ProfileReader.read(new String(in.readAllBytes(), StandardCharsets.UTF_8), file, "built-in");
-                profiles.put(p.id(), p);
+                profiles.put(p.id(), p.id().equals(THIS_COMPUTER) && !p.calibrated()
+                        ? withCores(p, Runtime.getRuntime().availableProcessors()) : p);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             } catch (ProfileFormatException e) {
@@ -61,6 +62,20 @@ public final class DeviceCatalog {
             }
         }
         return new DeviceCatalog(profiles, List.of());
+    }
+
+    /**
+     * The uncalibrated "this computer" placeholder with the processors this machine really has
+     * (its speeds stay placeholders until it is measured): a 2-core machine is not estimated, or
+     * run with, 4 threads.
+     */
+    static DeviceProfile withCores(DeviceProfile p, int cores) {
+        ComputeUnit c = p.compute();
+        ComputeUnit counted = new ComputeUnit(cores + " logical CPUs (counted; speeds not measured yet)", cores,
+                c.clockGHz(), c.peakPerCore(), c.efficiency(), c.parallelEfficiency(), c.matrixVectorPerCore(),
+                c.kernelEfficiency());
+        return new DeviceProfile(p.id(), p.name(), p.group(), p.summary(), p.calibrated(), counted, p.memory(),
+                p.accelerators(), p.runtimes(), p.precisions(), p.exampleFamily(), cores, p.calibration(), p.origin());
     }
 
     /**

@@ -149,7 +149,7 @@ public final class Estimator {
                                     long parameters) {
         ComputeUnit cpu = device.compute();
         Precision arithmetic = LayerArithmetic.arithmetic(r.node().type(), p, device);
-        double peakMs = 2.0 * multiplyAdds / cpu.sustainedOpsPerSecond(arithmetic, threads) * 1e3;
+        double peakMs = 2.0 * multiplyAdds / cpu.sustainedOpsPerSecond(arithmetic, threads, KernelClass.of(r)) * 1e3;
         if (!LayerArithmetic.LINEAR_TYPES.contains(r.node().type())) {
             return peakMs;
         }

@@ -114,8 +114,18 @@ final class ProfileReader {
                 matrixVector.put(precision(name).orElseThrow(() -> f.fail("a precision key (" + PRECISION_WORDS + ")")), figure(f));
             }
         }
+        Map<KernelClass, Figure> kernels = new EnumMap<>(KernelClass.class);
+        JsonField kernelEfficiency = c.get("kernelEfficiency");
+        if (!kernelEfficiency.isMissing()) {
+            JsonField k = kernelEfficiency.object();
+            for (String name : k.fieldNames()) {
+                JsonField f = k.get(name);
+                kernels.put(KernelClass.byKey(name).filter(kc -> kc != KernelClass.OTHER).orElseThrow(() -> f.fail(
+                        "a kind of kernel (conv, pointwise, depthwise or matmul)")), figure(f));
+            }
+        }
         return new ComputeUnit(c.get("description").text(), c.get("cores").integer(1, 1024), figure(c.get("clockGHz")),
-                peak, figure(c.get("efficiency")), parallelEfficiency, matrixVector);
+                peak, figure(c.get("efficiency")), parallelEfficiency, matrixVector, kernels);
     }
 
     private static MemoryBudget memory(JsonField m) throws ProfileFormatException {

@@ -10,6 +10,7 @@ import dev.netloom.devices.DeviceGroup;
 import dev.netloom.devices.DeviceProfile;
 import dev.netloom.devices.Figure;
 import dev.netloom.export.host.HostCalibration;
+import dev.netloom.export.host.HostMeasurement;
 import dev.netloom.graph.Precision;
 import dev.netloom.graph.Units;
 import picocli.CommandLine.Command;
@@ -56,13 +57,16 @@ final class ProfilesCommand implements Callable<Integer> {
                 return ExitCode.USAGE;
             }
             Path written;
+            HostMeasurement measured;
             try {
-                written = new HostCalibration().calibrate(n, dir);
+                measured = new HostCalibration().measure(n);
+                written = HostCalibration.write(measured, dir);
             } catch (java.io.IOException | ai.onnxruntime.OrtException e) {
                 netloom.err.println("netloom: the calibration failed: " + e.getMessage());
                 return ExitCode.FAILURE;
             }
             netloom.out.println("Calibrated this computer with " + n + (n == 1 ? " thread" : " threads") + "; wrote " + written);
+            measured.busyWarning().ifPresent(netloom.err::println);
         }
         DeviceCatalog catalog = DeviceCatalogs.load(dir, netloom.services, netloom.err);
         if (calibrate) {
@@ -77,7 +81,8 @@ final class ProfilesCommand implements Callable<Integer> {
         netloom.out.println(p.name() + ": FP32 " + Units.plain(p.compute().peak(Precision.FP32).value()) + " GFLOP/s per thread"
                 + p.compute().declaredPeak(Precision.INT8).map(f -> ", INT8 " + Units.plain(f.value()) + " GOP/s").orElse("")
                 + ", memory " + Units.plain(p.memory().bandwidthGBps().value()) + " GB/s, "
-                + Units.plain(p.preferredRuntime().perOperatorOverheadUs().value()) + " µs per operator");
+                + Units.plain(p.preferredRuntime().perOperatorOverheadUs().value()) + " µs per operator, each extra thread adds "
+                + Units.plain(p.compute().parallelEfficiency().value()) + " of a core");
     }
 
     private static String table(List<DeviceProfile> profiles) {

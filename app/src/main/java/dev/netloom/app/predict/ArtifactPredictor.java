@@ -53,10 +53,13 @@ final class ArtifactPredictor implements Predictor {
                     shape[i] = in.path("shape").get(i).asInt();
                 }
                 String kind = String.valueOf(fitted.field(field).map(m -> m.get("kind")).orElse(""));
+                // A manifest laid out like the training data names the column; else the field's name.
+                String column = String.valueOf(fitted.field(field).map(m -> m.getOrDefault("column", field)).orElse(field));
                 inputs.add(switch (kind) {
-                    case "image" -> new Input(new InputSlot(field, InputSlot.Kind.PICTURE, List.of()), field, shape,
-                            fitted.normalisation(field).orElse(null), null, null);
-                    case "tokens" -> new Input(new InputSlot(field, InputSlot.Kind.TEXT, List.of()), field, shape, null,
+                    case "image" -> new Input(new InputSlot(field, InputSlot.Kind.PICTURE, List.of(), column), field,
+                            shape, fitted.normalisation(field).orElse(null), null, null);
+                    case "tokens" -> new Input(new InputSlot(field, InputSlot.Kind.TEXT, List.of(), column), field, shape,
+                            null,
                             fitted.tokenizer(field).orElseThrow(() -> new IOException(dir + ": no tokenizer for " + field)),
                             null);
                     case "table" -> {

@@ -35,8 +35,8 @@ final class BundlePredictor implements Predictor {
         }
         for (Manifest.TensorSpec input : bundle.manifest().inputs()) {
             slots.add(switch (BundleInputs.kind(input)) {
-                case "image" -> new InputSlot(input.name(), InputSlot.Kind.PICTURE, List.of());
-                case "tokens" -> new InputSlot(input.name(), InputSlot.Kind.TEXT, List.of());
+                case "image" -> new InputSlot(input.name(), InputSlot.Kind.PICTURE, List.of(), BundleInputs.column(input));
+                case "tokens" -> new InputSlot(input.name(), InputSlot.Kind.TEXT, List.of(), BundleInputs.column(input));
                 default -> new InputSlot(input.name(), InputSlot.Kind.ROW, BundleInputs.columns(input));
             });
         }

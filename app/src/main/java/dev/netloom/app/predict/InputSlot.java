@@ -8,8 +8,10 @@ import java.util.List;
  * @param name the name a query uses for it (the dataset field for an artifact, the ONNX input for a bundle)
  * @param kind what it reads
  * @param columns a table row's column names in input order; empty otherwise
+ * @param column the column a manifest (CSV or JSONL laid out like the training data) holds this
+ *     input in: the picture's path or the text
  */
-public record InputSlot(String name, Kind kind, List<String> columns) {
+public record InputSlot(String name, Kind kind, List<String> columns, String column) {
 
     /** What an input reads. */
     public enum Kind {
@@ -23,5 +25,10 @@ public record InputSlot(String name, Kind kind, List<String> columns) {
 
     public InputSlot {
         columns = List.copyOf(columns);
+    }
+
+    /** An input whose manifest column is its name. */
+    public InputSlot(String name, Kind kind, List<String> columns) {
+        this(name, kind, columns, name);
     }
 }

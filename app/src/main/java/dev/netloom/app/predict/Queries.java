@@ -157,8 +157,8 @@ public final class Queries {
         }
         Rows rows = read(file);
         for (InputSlot slot : slots) {
-            if (!rows.columns().contains(slot.name()) && slot.kind() != InputSlot.Kind.ROW) {
-                throw new BadInputException(arg + ": no column \"" + slot.name() + "\" (columns: "
+            if (!rows.columns().contains(slot.column()) && slot.kind() != InputSlot.Kind.ROW) {
+                throw new BadInputException(arg + ": no column \"" + slot.column() + "\" (columns: "
                         + String.join(", ", rows.columns()) + "; the model reads " + names(slots) + ")");
             }
         }
@@ -169,14 +169,14 @@ public final class Queries {
             for (InputSlot slot : slots) {
                 values.put(slot.name(), switch (slot.kind()) {
                     case PICTURE -> {
-                        Path picture = base.resolve(r.cell(slot.name()));
+                        Path picture = base.resolve(r.cell(slot.column()));
                         if (!Files.isRegularFile(picture)) {
                             throw new BadInputException(arg + ":" + r.number() + ": no such picture "
-                                    + r.cell(slot.name()));
+                                    + r.cell(slot.column()));
                         }
                         yield picture;
                     }
-                    case TEXT -> r.cell(slot.name());
+                    case TEXT -> r.cell(slot.column());
                     case ROW -> r.cells();
                 });
             }
@@ -199,7 +199,7 @@ public final class Queries {
     }
 
     private static String names(List<InputSlot> slots) {
-        return String.join(", ", slots.stream().map(s -> s.name() + " (" + s.kind().name().toLowerCase(Locale.ROOT)
+        return String.join(", ", slots.stream().map(s -> s.column() + " (" + s.kind().name().toLowerCase(Locale.ROOT)
                 + ")").toList());
     }
 }

@@ -111,7 +111,10 @@ public final class RunsView extends VBox {
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         compareTab.setContent(comparePane());
         tryPane = new TryItPane(tryIt, pictures);
-        tryTab.setContent(tryPane);
+        // A small window scrolls the panel rather than cutting off Predict or the answer.
+        javafx.scene.control.ScrollPane tryScroll = new javafx.scene.control.ScrollPane(tryPane);
+        tryScroll.setFitToWidth(true);
+        tryTab.setContent(tryScroll);
         tabs.getTabs().addAll(new Tab("Run", runPane()), compareTab, tryTab, new Tab("Model registry", registryPane()),
                 new Tab("Studies", studiesPane()));
         // The model is opened when the tab is shown, not on every click in the table: it holds native memory.

@@ -80,6 +80,7 @@ public final class TryItPane extends VBox {
         answerBox.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(model.answer()));
         answerBox.managedProperty().bind(answerBox.visibleProperty());
         answerBox.setMinWidth(300);
+        answerBox.setMaxWidth(560); // bars longer than this are hard to compare at a glance
 
         VBox left = new VBox(10, fields, predict, error);
         left.setMinWidth(320);
@@ -186,7 +187,10 @@ public final class TryItPane extends VBox {
     }
 
     private static Label label(String what, InputSlot slot) {
-        Label l = new Label(what + " (" + slot.name() + ")");
+        // The input's name only when it says more than the kind ("Picture", not "Picture (image)").
+        boolean plain = slot.name().equalsIgnoreCase(what) || slot.name().equalsIgnoreCase("image")
+                || slot.name().equalsIgnoreCase("features");
+        Label l = new Label(plain ? what : what + " (" + slot.name() + ")");
         l.getStyleClass().add(StudioStyle.SECTION_TITLE);
         return l;
     }

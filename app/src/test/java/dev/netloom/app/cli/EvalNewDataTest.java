@@ -62,6 +62,10 @@ class EvalNewDataTest {
         Files.write(dir.resolve(prefix + "-labels"), labels.toByteArray());
     }
 
+    /**
+     * Trains on A with B as the source's own test split. The batch (64) holds all 60 test examples,
+     * as eval's batch does, so both score them in one identical forward pass on any CPU.
+     */
     @BeforeAll
     static void trainOnA() throws IOException {
         pictures("a", 240, 0, 1);
@@ -78,7 +82,7 @@ class EvalNewDataTest {
                            {"from": "fc.out", "to": "act.in"}, {"from": "act.out", "to": "head.in"}]},
                  "data": {"source": "idx", "images": "a-images", "labels": "a-labels", "testImages": "b-images",
                           "testLabels": "b-labels", "classes": ["left", "right"], "validationFraction": 0.1},
-                 "training": {"epochs": 12, "batchSize": 16, "seed": 5, "threads": 1}}
+                 "training": {"epochs": 12, "batchSize": 64, "seed": 5, "threads": 1}}
                 """);
         model = dir.resolve("model");
         Cli train = Cli.run("train", project.toString(), "--out", model.toString());
@@ -91,9 +95,9 @@ class EvalNewDataTest {
                 + dir.resolve("b-labels") + "\", \"classes\": " + classes + "}";
     }
 
-    /** "60 examples  accuracy 98.33%  top-2 100.00%  macro F1 0.983" of a report line. */
+    /** "60 examples  accuracy 65.00%  top-2 100.00%  macro F1 0.601  loss 0.6435" of a report line. */
     private static String scores(String line) {
-        Matcher m = Pattern.compile("([\\d,]+ examples  accuracy [\\d.]+%  top-\\d+ [\\d.]+%  macro F1 [\\d.]+)")
+        Matcher m = Pattern.compile("([\\d,]+ examples  accuracy [\\d.]+%  top-\\d+ [\\d.]+%  macro F1 [\\d.]+  loss [\\d.]+)")
                 .matcher(line);
         assertThat(m.find()).as(line).isTrue();
         return m.group(1);

@@ -105,6 +105,16 @@ class PredictCommandTest {
     }
 
     @Test
+    void evalOfNewDataWithOnlySomeOfTheClassesNeedsNoClassesSettingAndGivesNoTrainingAdvice() throws IOException {
+        Path only = dir.resolve("only-hi.csv");
+        Files.writeString(only, "x,y,colour,label\n2.5,1.0,red,hi\n3.0,0.5,blue,hi\n1.5,2.0,green,hi\n");
+        Cli eval = Cli.run("eval", model.toString(), "--all", "--data", "{\"source\": \"csv\", \"file\": \"" + only + "\"}");
+        assertThat(eval.code()).as(eval.err()).isZero();
+        assertThat(eval.out()).contains("All: 3 examples  accuracy").doesNotContain("set its classes");
+        assertThat(eval.err()).isEmpty();
+    }
+
+    @Test
     void aRowTypedByNameOrInOrderGivesTheSameAnswer() {
         Cli named = Cli.run("predict", model.toString(), "colour=red,x=1.5,y=-0.25", "--json", "--top", "2");
         Cli ordered = Cli.run("predict", model.toString(), "1.5,-0.25,red", "--json", "--top", "2");

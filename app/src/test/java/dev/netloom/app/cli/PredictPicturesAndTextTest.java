@@ -109,7 +109,11 @@ class PredictPicturesAndTextTest {
                 assertThat(onnx.get(i).path("top").get(k).path("probability").asDouble()).as("input %d, rank %d", i, k)
                         .isCloseTo(engine.get(i).path("top").get(k).path("probability").asDouble(), within(tolerance));
             }
-            assertThat(onnx.get(i).path("top").get(0).path("class")).isEqualTo(engine.get(i).path("top").get(0).path("class"));
+            JsonNode top = engine.get(i).path("top");
+            // The same best class, unless the two best are too close for two runtimes to order the same way.
+            if (top.size() < 2 || top.get(0).path("probability").asDouble() - top.get(1).path("probability").asDouble() > 1e-3) {
+                assertThat(onnx.get(i).path("top").get(0).path("class")).isEqualTo(top.get(0).path("class"));
+            }
         }
     }
 

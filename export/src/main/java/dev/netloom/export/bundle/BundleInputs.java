@@ -26,11 +26,13 @@ import java.util.regex.Pattern;
  * <p>The keys it reads, per input: {@code kind} ({@code image}, {@code tokens}, {@code table});
  * pictures: {@code channels}, {@code height}, {@code width}, per-channel {@code mean} and
  * {@code std} (pixels are scaled to [0, 1], resized bilinearly, grey by BT.601 luma, then
- * standardised); text: {@code length}, {@code tokenizer} ({@code word}: lower-cased words and
- * single punctuation marks; {@code bpe}: those words cut into characters, the last with
- * {@code wordEnd}, then {@code merges} applied in rank order) with {@code vocab.txt}, {@code [PAD]}
- * = 0 after the text, {@code [UNK]} = 1; tables: {@code columns[]} with {@code name}, {@code type}
- * ({@code number}: {@code (x - mean) / std}; {@code category}: one-hot over {@code categories}).
+ * standardised); text: {@code length}, {@code tokenizer} ({@code word}: words and single
+ * punctuation marks, lower-cased unless {@code lowercase} is false; {@code bpe}: those words cut
+ * into characters, the last with {@code wordEnd}, then {@code merges} applied in rank order) with
+ * {@code vocab.txt}, {@code padId} (0) after the text, {@code unknownId} (1); tables:
+ * {@code columns[]} with {@code name}, {@code type} ({@code number}: {@code (x - mean) / std} in
+ * float32; {@code category}: one-hot over {@code categories}). The rules are those of
+ * {@code docs/bundle-format.md}.
  * Bad input is one line naming the column or what is missing, as an {@link IllegalArgumentException}.
  */
 public final class BundleInputs {
@@ -82,6 +84,14 @@ public final class BundleInputs {
     /** {@code image}, {@code tokens} or {@code table}: what an input reads. */
     public static String kind(Manifest.TensorSpec input) {
         return InputKind.of(input).key;
+    }
+
+    /**
+     * The column a picture's path or a text is read from in a CSV or JSONL file laid out like the
+     * training data: {@code preprocessing.column}, else the input's name.
+     */
+    public static String column(Manifest.TensorSpec input) {
+        return input.preprocessing().path("column").asText(input.name());
     }
 
     /** A table input's column names, in input order; empty for other inputs. */
@@ -149,7 +159,7 @@ public final class BundleInputs {
             throw new IllegalArgumentException("input " + input.name() + ": the bundle has no vocab.txt");
         }
         List<String> pieces = new ArrayList<>();
-        Matcher m = WORD.matcher(text.toLowerCase(Locale.ROOT));
+        Matcher m = WORD.matcher(pre.path("lowercase").asBoolean(true) ? text.toLowerCase(Locale.ROOT) : text);
         boolean bpe = "bpe".equals(pre.path("tokenizer").asText());
         List<String[]> merges = bpe ? merges(pre) : List.of();
         Map<String, Integer> ranks = new HashMap<>();
@@ -165,9 +175,11 @@ public final class BundleInputs {
                 pieces.add(m.group());
             }
         }
+        long pad = pre.path("padId").asLong(0);
+        long unknown = pre.path("unknownId").asLong(1);
         long[] out = new long[length];
-        for (int i = 0; i < length && i < pieces.size(); i++) {
-            out[i] = ids.getOrDefault(pieces.get(i), 1);
+        for (int i = 0; i < length; i++) {
+            out[i] = i < pieces.size() ? ids.getOrDefault(pieces.get(i), (int) unknown) : pad;
         }
         return Tensor.ofLongs(out, 1, length);
     }
@@ -199,7 +211,8 @@ public final class BundleInputs {
                 if (!Double.isFinite(v)) {
                     throw new IllegalArgumentException("column \"" + name + "\": \"" + cell + "\" is not a number");
                 }
-                values.add((float) ((v - c.path("mean").asDouble(0)) / c.path("std").asDouble(1)));
+                // In float32, as the training engine computes it (docs/bundle-format.md).
+                values.add(((float) v - (float) c.path("mean").asDouble(0)) / (float) c.path("std").asDouble(1));
             } else {
                 List<String> categories = new ArrayList<>();
                 c.path("categories").forEach(k -> categories.add(k.asText()));

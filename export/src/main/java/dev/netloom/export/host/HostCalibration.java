@@ -27,8 +27,10 @@ import java.util.Optional;
  * efficiency), an INT8 MatMulInteger, FP32 and dynamic-INT8 matrix-vector products (what a
  * linear layer does at batch 1: stream every weight for one multiply-add each), an element-wise
  * Add for memory bandwidth, and a chain of 200 tiny operators for the per-operator overhead. The
- * last-level cache size is read from the kernel. Each figure is the median of
- * {@value #RUNS} timed runs after one warm-up; the whole calibration takes about a second.
+ * last-level cache size is read from the kernel. Each figure is the fastest of {@value #RUNS}
+ * timed runs after one warm-up (the thread-scaling pair: of {@value #SCALING_ROUNDS} interleaved
+ * rounds), so a calibration taken on a busy computer stays close to a quiet one, and the spread
+ * of the runs says whether the computer was busy. The whole calibration takes a few seconds.
  */
 public final class HostCalibration {
 
@@ -36,45 +38,87 @@ public final class HostCalibration {
 
     private final OrtEnvironment env = OrtEnvironment.getEnvironment();
 
-    /** Runs the four models and returns the medians. */
+    /** Rounds of the 1-thread and many-thread MatMul, interleaved so both meet the same load. */
+    static final int SCALING_ROUNDS = 3;
+
+    /**
+     * Runs the models and returns the fastest run of each: on a busy computer the fastest run is
+     * the one least disturbed by other work, so figures measured under load stay close to the
+     * quiet machine's. How far the medians lie from the fastest runs is kept as
+     * {@link HostMeasurement#spread()}, from which a busy machine is reported.
+     *
+     * @param threads the threads predictions will use (the profile's default); thread scaling is
+     *        measured with these, or with all cores (up to 4) when {@code threads} is 1
+     */
     public HostMeasurement measure(int threads) throws OrtException {
+        int cores = Runtime.getRuntime().availableProcessors();
+        int scaling = threads > 1 ? threads : Math.min(cores, 4);
         int n = CalibrationModels.MATMUL_SIZE;
         double matmulFlop = 2.0 * n * n * n;
         long[] square = {n, n};
-        double oneThread;
-        double many;
+        double spread = 1;
+        Runs one = Runs.NONE;
+        Runs many = Runs.NONE;
         double int8;
         double bandwidth;
         double perOp;
         try (OnnxTensor a = tensor(n * n, square); OnnxTensor b = tensor(n * n, square)) {
             Map<String, OnnxTensor> ab = Map.of("a", a, "b", b);
-            oneThread = matmulFlop / seconds(CalibrationModels.matMul(), 1, ab) / 1e9;
-            many = threads == 1 ? oneThread : matmulFlop / seconds(CalibrationModels.matMul(), threads, ab) / 1e9;
+            for (int round = 0; round < SCALING_ROUNDS; round++) {
+                one = one.faster(time(CalibrationModels.matMul(), 1, ab));
+                if (scaling > 1) {
+                    many = many.faster(time(CalibrationModels.matMul(), scaling, ab));
+                }
+            }
+            spread = Math.max(spread, one.spread());
             int8 = int8GopsOrZero(matmulFlop, a);
         }
+        double oneThread = matmulFlop / one.best() / 1e9;
+        double scaled = scaling > 1 ? matmulFlop / many.best() / 1e9 : oneThread;
         long[] flat = {CalibrationModels.ADD_ELEMENTS};
         try (OnnxTensor a = tensor(CalibrationModels.ADD_ELEMENTS, flat);
              OnnxTensor b = tensor(CalibrationModels.ADD_ELEMENTS, flat)) {
-            bandwidth = 12.0 * CalibrationModels.ADD_ELEMENTS
-                    / seconds(CalibrationModels.add(), threads, Map.of("a", a, "b", b)) / 1e9;
+            Runs add = time(CalibrationModels.add(), threads, Map.of("a", a, "b", b));
+            spread = Math.max(spread, add.spread());
+            bandwidth = 12.0 * CalibrationModels.ADD_ELEMENTS / add.best() / 1e9;
         }
         double matVec;
         double matVecInt8;
         int k = CalibrationModels.MATVEC_SIZE;
         try (OnnxTensor x = tensor(k, new long[] {1, k})) {
-            matVec = 2.0 * k * k / seconds(CalibrationModels.matVec(), 1, Map.of("x", x)) / 1e9;
+            matVec = 2.0 * k * k / time(CalibrationModels.matVec(), 1, Map.of("x", x)).best() / 1e9;
         }
         int k8 = CalibrationModels.MATVEC_INT8_SIZE;
         try (OnnxTensor x = tensor(k8, new long[] {1, k8})) {
-            matVecInt8 = orZero(() -> 2.0 * k8 * k8 / seconds(CalibrationModels.matVecInteger(), 1, Map.of("x", x)) / 1e9);
+            matVecInt8 = orZero(() -> 2.0 * k8 * k8 / time(CalibrationModels.matVecInteger(), 1, Map.of("x", x)).best() / 1e9);
         }
         try (OnnxTensor x = tensor(CalibrationModels.CHAIN_WIDTH, new long[] {1, CalibrationModels.CHAIN_WIDTH})) {
-            perOp = seconds(CalibrationModels.chain(), 1, Map.of("x0", x)) / CalibrationModels.CHAIN_LENGTH * 1e6;
+            perOp = time(CalibrationModels.chain(), 1, Map.of("x0", x)).best() / CalibrationModels.CHAIN_LENGTH * 1e6;
         }
         double perPrediction = Math.max(0, PredictionCost.medianUs(CalibrationModels.chain(1)) - perOp);
-        return new HostMeasurement(LocalDate.now(), cpuModel(), Runtime.getRuntime().availableProcessors(), threads,
-                oneThread, many, int8, bandwidth, perOp, env.getVersion(), matVec, matVecInt8, lastLevelCacheBytes(),
-                perPrediction);
+        return new HostMeasurement(LocalDate.now(), cpuModel(), cores, threads, oneThread, scaled, int8, bandwidth, perOp,
+                env.getVersion(), matVec, matVecInt8, lastLevelCacheBytes(), perPrediction, scaling, spread);
+    }
+
+    /**
+     * The fastest and the median of a model's timed runs, in seconds.
+     *
+     * @param best the fastest run
+     * @param median the median run
+     */
+    record Runs(double best, double median) {
+
+        static final Runs NONE = new Runs(Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY);
+
+        /** How much slower the median run was than the fastest: 1 on a quiet machine. */
+        double spread() {
+            return median / best;
+        }
+
+        /** Whichever of the two has the faster best run. */
+        Runs faster(Runs other) {
+            return other.best < best ? other : this;
+        }
     }
 
     private interface Timing {
@@ -113,7 +157,7 @@ public final class HostCalibration {
     /** INT8 is a bonus figure: a runtime build without MatMulInteger still calibrates FP32. */
     private double int8GopsOrZero(double ops, OnnxTensor a) {
         try {
-            return ops / seconds(CalibrationModels.matMulInteger(), 1, Map.of("a", a)) / 1e9;
+            return ops / time(CalibrationModels.matMulInteger(), 1, Map.of("a", a)).best() / 1e9;
         } catch (OrtException e) {
             return 0;
         }
@@ -121,11 +165,16 @@ public final class HostCalibration {
 
     /** Measures and writes the profile into {@code profileDir}; returns the file written. */
     public Path calibrate(int threads, Path profileDir) throws OrtException, IOException {
-        return HostProfileWriter.write(measure(threads), profileDir);
+        return write(measure(threads), profileDir);
     }
 
-    /** Median seconds of one run of {@code model} with {@code threads} intra-op threads. */
-    private double seconds(byte[] model, int threads, Map<String, OnnxTensor> inputs) throws OrtException {
+    /** Writes a measurement as the this-computer profile into {@code profileDir}; returns the file written. */
+    public static Path write(HostMeasurement m, Path profileDir) throws IOException {
+        return HostProfileWriter.write(m, profileDir);
+    }
+
+    /** The fastest and the median of {@value #RUNS} runs of {@code model} with {@code threads} intra-op threads. */
+    private Runs time(byte[] model, int threads, Map<String, OnnxTensor> inputs) throws OrtException {
         try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
             options.setIntraOpNumThreads(threads);
             options.setInterOpNumThreads(1);
@@ -139,7 +188,7 @@ public final class HostCalibration {
                     times[i] = (System.nanoTime() - start) / 1e9;
                 }
                 Arrays.sort(times);
-                return times[RUNS / 2];
+                return new Runs(times[0], times[RUNS / 2]);
             }
         }
     }

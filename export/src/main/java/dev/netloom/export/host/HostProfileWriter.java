@@ -57,7 +57,8 @@ final class HostProfileWriter {
         root.put("id", DeviceCatalog.THIS_COMPUTER);
         root.put("name", "This computer (" + m.cpu() + ")");
         root.put("group", "this-computer");
-        root.put("summary", "ONNX Runtime on this machine's CPU, " + on + ".");
+        root.put("summary", "ONNX Runtime on this machine's CPU, " + on + "." + m.busyWarning()
+                .map(w -> " The computer looked busy while it was measured: the figures are the fastest runs.").orElse(""));
         root.put("calibrated", true);
         ObjectNode compute = root.putObject("compute");
         compute.put("description", m.cores() + " logical CPUs: " + m.cpu());
@@ -66,17 +67,17 @@ final class HostProfileWriter {
                 "the kernel's current clock reading in /proc/cpuinfo at calibration time (1 when unknown); not used by the estimate"));
         ObjectNode peaks = compute.putObject("peakPerCore");
         peaks.set("fp32", figure(m.fp32GflopsOneThread(), "measured",
-                on + ": median of " + HostCalibration.RUNS + " runs of a 512×512 FP32 MatMul, 1 thread"));
+                on + ": fastest of " + HostCalibration.SCALING_ROUNDS * HostCalibration.RUNS + " runs of a 512×512 FP32 MatMul, 1 thread"));
         if (m.int8GopsOneThread() > 0) {
             peaks.set("int8", figure(m.int8GopsOneThread(), "measured",
-                    on + ": median of " + HostCalibration.RUNS + " runs of DynamicQuantizeLinear + MatMulInteger 512×512, 1 thread"));
+                    on + ": fastest of " + HostCalibration.RUNS + " runs of DynamicQuantizeLinear + MatMulInteger 512×512, 1 thread"));
         }
         if (m.fp32MatVecGflops() > 0) {
             ObjectNode matVec = compute.putObject("matrixVectorPerCore");
-            matVec.set("fp32", figure(m.fp32MatVecGflops(), "measured", on + ": median of " + HostCalibration.RUNS
+            matVec.set("fp32", figure(m.fp32MatVecGflops(), "measured", on + ": fastest of " + HostCalibration.RUNS
                     + " runs of a 1×1024 by 1024×1024 FP32 MatMul on an initializer, 1 thread"));
             if (m.int8MatVecGops() > 0) {
-                matVec.set("int8", figure(m.int8MatVecGops(), "measured", on + ": median of " + HostCalibration.RUNS
+                matVec.set("int8", figure(m.int8MatVecGops(), "measured", on + ": fastest of " + HostCalibration.RUNS
                         + " runs of the exporter's dynamic INT8 linear layer (DynamicQuantizeLinear, MatMulInteger, Cast, 2 Mul),"
                         + " 1×1024 by 1024×1024, 1 thread"));
             }
@@ -84,11 +85,12 @@ final class HostProfileWriter {
         compute.set("efficiency", figure(1.0, "derived",
                 "1: the peaks above are sustained MatMul throughput measured in ONNX Runtime itself"));
         compute.set("parallelEfficiency", figure(m.parallelEfficiency(), "measured",
-                on + ": the MatMul's speed-up from 1 to " + m.threads() + " threads, minus 1, over " + (m.threads() - 1)
-                        + " extra threads (1 when calibrated with one thread)"));
+                on + ": the MatMul's speed-up from 1 to " + m.scalingThreads() + " threads (fastest of "
+                        + HostCalibration.SCALING_ROUNDS + " interleaved rounds each), minus 1, over "
+                        + (m.scalingThreads() - 1) + " extra threads (1 on a one-core computer)"));
         ObjectNode memory = root.putObject("memory");
         memory.set("bandwidthGBps", figure(m.bandwidthGBps(), "measured",
-                on + ": median of " + HostCalibration.RUNS + " runs of an element-wise Add of 4M FP32 values (12 bytes per element), "
+                on + ": fastest of " + HostCalibration.RUNS + " runs of an element-wise Add of 4M FP32 values (12 bytes per element), "
                         + m.threads() + (m.threads() == 1 ? " thread" : " threads")));
         if (m.lastLevelCacheBytes() > 0) {
             memory.set("cacheBytes", figure(m.lastLevelCacheBytes(), "measured",
@@ -107,7 +109,7 @@ final class HostProfileWriter {
         runtime.put("runsOnnxDirectly", true);
         runtime.put("foldsSubByteWeights", true);
         runtime.set("perOperatorOverheadUs", figure(m.perOperatorUs(), "measured",
-                on + ": median of " + HostCalibration.RUNS + " runs of a chain of 200 Sigmoids on 16 values, divided by 200"));
+                on + ": fastest of " + HostCalibration.RUNS + " runs of a chain of 200 Sigmoids on 16 values, divided by 200"));
         if (m.perPredictionUs() > 0) {
             runtime.set("perPredictionOverheadUs", figure(m.perPredictionUs(), "measured", on + ": median of "
                     + PredictionCost.RUNS + " predictions of a one-Sigmoid model through the studio's ONNX Runtime session"

@@ -1,0 +1,70 @@
+package dev.netloom.devices;
+
+import dev.netloom.graph.analysis.NodeReport;
+
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The kind of kernel a weighted layer runs, for the efficiency a runtime reaches on it. Runtimes
+ * reach very different fractions of a core's peak on different kernels: a dense 3×3 convolution
+ * (im2col or Winograd, long inner loops) runs close to peak, a 1×1 convolution is a plain matrix
+ * product, a depthwise convolution does a few multiply-adds per value it loads and is bound by
+ * memory traffic inside the core. One efficiency per device made ResNets 2–5× too slow when it
+ * was fitted to MobileNetV2.
+ */
+public enum KernelClass {
+    /** A dense convolution with a kernel larger than 1×1 (3×3, 7×7, patch embeddings). */
+    CONV("conv"),
+    /** A 1×1 convolution over all channels: a matrix product per pixel. */
+    POINTWISE("pointwise"),
+    /** A depthwise (or otherwise grouped per channel) convolution. */
+    DEPTHWISE("depthwise"),
+    /** A matrix product of activations by weights: dense, attention and expert projections. */
+    MATMUL("matmul"),
+    /** Everything else (weightless layers, normalisation): the device's general efficiency. */
+    OTHER("other");
+
+    private final String key;
+
+    KernelClass(String key) {
+        this.key = key;
+    }
+
+    /** The word the profile format uses under {@code compute.kernelEfficiency}. */
+    public String key() {
+        return key;
+    }
+
+    /** The class with that profile word. */
+    public static Optional<KernelClass> byKey(String key) {
+        for (KernelClass k : values()) {
+            if (k.key.equals(key.toLowerCase(Locale.ROOT))) {
+                return Optional.of(k);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The kernel a layer runs. */
+    public static KernelClass of(NodeReport r) {
+        String type = r.node().type();
+        return switch (type) {
+            case "DepthwiseConv2d" -> DEPTHWISE;
+            case "PatchEmbedding" -> CONV;
+            case "Conv2d" -> {
+                int groups = intParam(r, "groups", 1);
+                if (groups > 1) {
+                    yield DEPTHWISE;
+                }
+                yield intParam(r, "kernel", 3) == 1 ? POINTWISE : CONV;
+            }
+            default -> LayerArithmetic.LINEAR_TYPES.contains(type) ? MATMUL : OTHER;
+        };
+    }
+
+    private static int intParam(NodeReport r, String name, int otherwise) {
+        Object v = r.params().get(name);
+        return v instanceof Number n ? n.intValue() : otherwise;
+    }
+}
