@@ -28,7 +28,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
@@ -326,9 +325,5 @@ class BundleConformanceTest {
             fail("netloom " + String.join(" ", args) + " exited with " + code + ":\n" + out.toString(StandardCharsets.UTF_8));
         }
         return out.toString(StandardCharsets.UTF_8);
-    }
-
-    static Stream<String> kinds() {
-        return Stream.of("image", "tokens", "table", "image+text");
     }
 }
