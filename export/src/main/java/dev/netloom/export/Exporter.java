@@ -278,10 +278,45 @@ public final class Exporter {
             if (in.path("node").asText().equals(inputId)) {
                 JsonNode field = artifact.preprocess().path("fields").path(in.path("field").asText());
                 if (field.isObject()) {
-                    return field;
+                    return completed((ObjectNode) field.deepCopy());
                 }
             }
         }
         return JsonNodeFactory.instance.objectNode();
+    }
+
+    /**
+     * The rules an artifact trained before they were recorded left implicit, named as
+     * docs/bundle-format.md names them (the training engine applied the same ones then), so every
+     * manifest says everything its examples need.
+     */
+    private static ObjectNode completed(ObjectNode pre) {
+        switch (pre.path("kind").asText("")) {
+            case "image" -> {
+                if (!pre.has("resize")) {
+                    pre.put("resize", "bilinear");
+                }
+                if (!pre.has("colour")) {
+                    pre.put("colour", pre.path("channels").asInt(3) == 1 ? "bt601" : "rgb");
+                }
+                if (!pre.has("alpha")) {
+                    pre.put("alpha", "over-black");
+                }
+                if (!pre.has("layout")) {
+                    pre.put("layout", "nchw");
+                }
+            }
+            case "tokens" -> {
+                if (!pre.has("padId")) {
+                    pre.put("padId", 0);
+                }
+                if (!pre.has("unknownId")) {
+                    pre.put("unknownId", 1);
+                }
+            }
+            default -> {
+            }
+        }
+        return pre;
     }
 }

@@ -53,7 +53,8 @@ class VerifyCommandTest {
         for (Path p : List.of(bundle.dir(), bundle.zip())) {
             Cli r = Cli.run("verify", p.toString());
             assertThat(r.code()).as(r.err()).isZero();
-            assertThat(r.out()).startsWith("OK: 5 files match their checksums; signature valid (key " + key.fingerprint() + ")\n")
+            // model, labels, key, README and run_model.mjs (every bundle carries the Node.js example)
+            assertThat(r.out()).startsWith("OK: 6 files match their checksums; signature valid (key " + key.fingerprint() + ")\n")
                     .contains("does not prove who signed them");
             assertThat(r.err()).isEmpty();
         }

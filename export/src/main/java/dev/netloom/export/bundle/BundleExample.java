@@ -9,21 +9,44 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * The runnable example for a device family, rendered from its template. The examples read shapes
- * and preprocessing from {@code manifest.json} at run time where the platform makes that easy
- * (Python, the web page); the mobile snippets get them as constants.
+ * The runnable examples of a bundle, rendered from their templates: the device family's own
+ * ({@link #render}) and the Node.js one every bundle carries ({@link #node}). The examples read
+ * shapes and preprocessing from {@code manifest.json} at run time where the platform makes that
+ * easy (Python, Node.js, the web page) and follow docs/bundle-format.md; the mobile snippets get
+ * them as constants.
  */
 public final class BundleExample {
 
     /** The ONNX Runtime Mobile version the Android and Apple snippets name (runs IR 10 / opset 21 models). */
     public static final String ORT_MOBILE_VERSION = "1.20.0";
-    /** The onnxruntime-web version the page loads, pinned to the one the conformance suite runs. */
+    /** The onnxruntime-web version the page loads (from its ort/ folder, else the CDN), pinned to the one the conformance suite runs. */
     public static final String ORT_WEB_VERSION = Runtimes.WEB;
+    /** The Node.js example's file name; every bundle carries it. */
+    public static final String NODE_FILE = "run_model.mjs";
 
     private BundleExample() {
     }
 
-    /** The example's file name and text, or empty for families without one (microcontrollers). */
+    /** Every example of the bundle by file name: the family's own (if it has one), then the Node.js example. */
+    public static Map<String, String> all(BundleContents c) {
+        Map<String, String> out = new java.util.LinkedHashMap<>();
+        render(c).ifPresent(e -> out.put(e.getKey(), e.getValue()));
+        Map.Entry<String, String> node = node(c);
+        out.put(node.getKey(), node.getValue());
+        return out;
+    }
+
+    /** The Node.js example (onnxruntime-node), which runs on any computer with Node.js 18 or newer. */
+    public static Map.Entry<String, String> node(BundleContents c) {
+        Map<String, String> v = new HashMap<>();
+        v.put("modelName", CodeText.line(c.model().name()));
+        v.put("modelVersion", CodeText.line(c.model().version()));
+        v.put("ortNodeNewest", Runtimes.NODE_NEWEST);
+        v.put("ortNodeVersions", "onnxruntime-node " + Runtimes.NODE_OLDEST + " and " + Runtimes.NODE_NEWEST);
+        return Map.entry(NODE_FILE, Template.load(NODE_FILE + ".tmpl").render(v));
+    }
+
+    /** The family's example file name and text, or empty for families without one (microcontrollers). */
     public static Optional<Map.Entry<String, String>> render(BundleContents c) {
         ExampleFamily family = c.example();
         if (family.fileName().isEmpty()) {
@@ -41,6 +64,7 @@ public final class BundleExample {
             case BROWSER_HTML -> {
                 v.put("modelNameHtml", CodeText.html(c.model().name()));
                 v.put("ortWebVersion", ORT_WEB_VERSION);
+                v.put("ortWebFiles", String.join(", ", Runtimes.WEB_FILES));
                 v.put("inputNamesJson", c.inputs().stream().map(t -> CodeText.jsString(t.name()))
                         .collect(Collectors.joining(", ", "[", "]")));
             }

@@ -63,6 +63,8 @@ public final class BundleReadme {
         v.put("fitsText", m.estimate().fits() ? "it fits the device's memory and storage"
                 : "**it may not fit** the device's memory or storage: check before relying on it");
         v.put("howToRun", howToRun(c));
+        v.put("howToRunNode", howToRunNode(c));
+        v.put("verifiedText", verifiedWords(c));
         v.put("keyFingerprint", keyFingerprint);
         return Template.load("README.md.tmpl").render(v);
     }
@@ -72,11 +74,10 @@ public final class BundleReadme {
         String vocabMd = c.readsText() ? ", `vocab.txt`" : "";
         String first = InputKind.of(c.inputs().get(0)).words;
         switch (c.example()) {
-            case PYTHON_LINUX -> v.put("exampleArgs", c.inputs().stream().map(t -> switch (InputKind.of(t)) {
-                case IMAGE -> "picture.jpg";
-                case TOKENS -> "\"some text\"";
-                case TABLE -> "row.csv";
-            }).collect(Collectors.joining(" ")));
+            case PYTHON_LINUX -> {
+                v.put("exampleArgs", exampleArgs(c, "picture.jpg"));
+                v.put("batchData", batchData(c));
+            }
             case ANDROID_KOTLIN, APPLE_SWIFT -> {
                 v.put("ortMobileVersion", BundleExample.ORT_MOBILE_VERSION);
                 v.put("vocabAsset", vocabMd);
@@ -84,6 +85,8 @@ public final class BundleReadme {
             }
             case BROWSER_HTML -> {
                 v.put("ortWebVersion", BundleExample.ORT_WEB_VERSION);
+                v.put("ortWebCopy", Runtimes.WEB_FILES.stream().map(f -> "package/dist/" + f)
+                        .collect(Collectors.joining(" ")));
                 v.put("pageAction", c.inputs().stream().map(t -> switch (InputKind.of(t)) {
                     case IMAGE -> "pick a picture";
                     case TOKENS -> "type some text";
@@ -95,6 +98,76 @@ public final class BundleReadme {
         return Template.load("run-" + c.example().id() + ".md.tmpl").render(v).strip();
     }
 
+    private static String howToRunNode(BundleContents c) {
+        Map<String, String> v = new HashMap<>();
+        v.put("ortNodeNewest", Runtimes.NODE_NEWEST);
+        v.put("ortNodeVersions", "onnxruntime-node " + Runtimes.NODE_OLDEST + " and " + Runtimes.NODE_NEWEST);
+        v.put("nodeArgs", exampleArgs(c, "picture.png"));
+        v.put("batchData", batchData(c));
+        v.put("batchWords", batchWords(c));
+        return Template.load("run-node.md.tmpl").render(v).strip();
+    }
+
+    private static String exampleArgs(BundleContents c, String picture) {
+        return c.inputs().stream().map(t -> switch (InputKind.of(t)) {
+            case IMAGE -> picture;
+            case TOKENS -> "\"some text\"";
+            case TABLE -> "rows.csv";
+        }).collect(Collectors.joining(" "));
+    }
+
+    private static boolean onlyPictures(BundleContents c) {
+        return c.inputs().size() == 1 && InputKind.of(c.inputs().get(0)) == InputKind.IMAGE;
+    }
+
+    private static String batchData(BundleContents c) {
+        return onlyPictures(c) ? "held-out/" : "held-out.csv";
+    }
+
+    private static String batchWords(BundleContents c) {
+        if (onlyPictures(c)) {
+            return "a folder with one sub-folder of PNG pictures per class, named after the class, or a folder of "
+                    + "pictures without labels";
+        }
+        List<String> parts = new ArrayList<>();
+        for (Manifest.TensorSpec t : c.inputs()) {
+            JsonNode pre = t.preprocessing();
+            switch (InputKind.of(t)) {
+                case IMAGE -> parts.add("the picture's path, relative to the file, in column `"
+                        + CodeText.line(pre.path("column").asText("image")) + "`");
+                case TOKENS -> parts.add("the text in column `" + CodeText.line(pre.path("column").asText("text")) + "`");
+                case TABLE -> parts.add("the feature columns by name");
+            }
+        }
+        String label = c.inputs().stream().map(t -> t.preprocessing().path("label").asText(""))
+                .filter(l -> !l.isEmpty()).findFirst().orElse("label");
+        return "a CSV file with a header, or JSONL: " + String.join(", ", parts) + ", and the class in column `"
+                + CodeText.line(label) + "` when known; other columns are ignored";
+    }
+
+    /** Which runtimes and versions the bundle was verified in (its manifest's runtime object), and which examples were not run. */
+    static String verifiedWords(BundleContents c) {
+        Manifest.Runtime r = c.runtime();
+        String family = switch (c.example()) {
+            case PYTHON_LINUX -> " `run_model.py` follows the same rules but was not run with ONNX Runtime there "
+                    + "(no ONNX Runtime for Python on that machine): only under a stand-in that records its tensors, "
+                    + "which equal the training engine's.";
+            case ANDROID_KOTLIN -> " `MainActivity.kt` was not run: no Android device or emulator was there.";
+            case APPLE_SWIFT -> " `ContentView.swift` was not run: no Apple device or simulator was there.";
+            case BROWSER_HTML -> " `index.html` is the page that suite runs in headless Chromium.";
+            case MICROCONTROLLER -> " No microcontroller conversion was run.";
+        };
+        String options = r.sessionOptions().isEmpty() ? "It needs no session option: ONNX Runtime's defaults."
+                : "It needs these session options, which every example sets: " + r.sessionOptions() + ".";
+        return "When it was exported, Netloom ran this bundle in " + CodeText.line(r.verifiedAtExport()) + ". Bundles of "
+                + "this format (every input kind at FP32, INT8, INT4 and an automatic plan) are verified by Netloom's "
+                + "conformance suite, on x86-64, by running their own examples unchanged on held-out data: "
+                + "`run_model.mjs` and `index.html` in " + String.join(", ", r.formatTestedIn().stream()
+                .map(CodeText::line).toList()) + ". Outputs agree within " + Units.plain(r.outputTolerance())
+                + " of the largest output (at least 1) of each example; ONNX Runtime " + CodeText.line(r.minimumVersion())
+                + " is the oldest release supported. " + options + family;
+    }
+
     private static String describeFile(String name, BundleContents c) {
         return switch (name) {
             case BundleLayout.MODEL -> "the model (ONNX, opset " + c.device().opset() + ")";
@@ -104,6 +177,7 @@ public final class BundleReadme {
             case BundleLayout.LABELS -> "class names, one per line, in output order";
             case BundleLayout.VOCAB -> "the tokens for text input, one per line; the line number (from 0) is the token id";
             case BundleLayout.README -> "this file";
+            case BundleExample.NODE_FILE -> "the Node.js example (onnxruntime-node), for any computer";
             default -> "the runnable example for " + c.example().id();
         };
     }
@@ -146,8 +220,11 @@ public final class BundleReadme {
                 String normalise = pre.has("mean") && pre.has("std")
                         ? ", then per channel minus mean " + numbers(pre, "mean") + " and divided by std " + numbers(pre, "std")
                         : "";
-                yield "A " + (channels == 1 ? "grey" : "colour (RGB)") + " picture resized to " + size
-                        + "; each pixel value divided by 255" + normalise + "; channels first (N × C × H × W).";
+                yield "A " + (channels == 1 ? "grey (0.299 R + 0.587 G + 0.114 B)" : "colour (RGB)")
+                        + " picture, transparent parts over black, resized " + pre.path("resize").asText("bilinear")
+                        + " to " + size + " (pixel centres, edges clamped, rounded to 8 bits; a picture already that "
+                        + "size is used as it is); each value divided by 255" + normalise
+                        + "; channels first (N × C × H × W).";
             }
             case TOKENS -> {
                 String length = pre.has("length") ? Integer.toString(pre.path("length").asInt())
@@ -160,6 +237,18 @@ public final class BundleReadme {
                         + " padded with 0 ([PAD]) after the text or cut to " + length + " tokens.";
             }
             case TABLE -> {
+                if (pre.path("columns").isArray()) {
+                    List<String> cols = new ArrayList<>();
+                    for (JsonNode col : pre.path("columns")) {
+                        cols.add("`" + CodeText.line(col.path("name").asText()) + "`" + ("category".equals(col.path("type")
+                                .asText()) ? " (one-hot over " + col.path("categories").size() + " categories)" : ""));
+                    }
+                    yield "A table row, read by column name from a CSV header (the label column `"
+                            + CodeText.line(pre.path("label").asText("label")) + "` and unknown columns are ignored): "
+                            + String.join(", ", cols) + ". Number columns become (value - mean) / std, category "
+                            + "columns a one-hot block in the order manifest.json lists; means, stds and categories "
+                            + "are in manifest.json.";
+                }
                 String normalise = pre.has("mean") && pre.has("std")
                         ? " Each value minus its mean " + numbers(pre, "mean") + " and divided by its std "
                         + numbers(pre, "std") + "." : "";

@@ -123,8 +123,7 @@ public final class BundleWriter {
             files.put(BundleLayout.VOCAB, lines(c.vocab()));
         }
         files.put(BundleLayout.PUBLIC_KEY, key.publicKeyPem().getBytes(StandardCharsets.US_ASCII));
-        Optional<Map.Entry<String, String>> example = BundleExample.render(c);
-        example.ifPresent(e -> files.put(e.getKey(), e.getValue().getBytes(StandardCharsets.UTF_8)));
+        BundleExample.all(c).forEach((name, text) -> files.put(name, text.getBytes(StandardCharsets.UTF_8)));
         List<String> allNames = new ArrayList<>(files.keySet());
         allNames.addAll(List.of(BundleLayout.README, BundleLayout.MANIFEST, BundleLayout.SIGNATURE));
         files.put(BundleLayout.README, BundleReadme.render(c, allNames, key.fingerprint()).getBytes(StandardCharsets.UTF_8));

@@ -5,8 +5,9 @@ import java.util.List;
 /**
  * The ONNX Runtime builds a bundle's formats are checked in, and the oldest a bundle supports.
  * The conformance suite (CI) runs every example of bundles of every input kind and precision in
- * exactly these versions; the versions the suite installs are pinned to these constants, and a
- * test checks that the two agree. A bundle's manifest and README name them.
+ * exactly these versions; the versions the suite installs ({@code conformance/package.json}) are
+ * pinned to these constants, and {@code RuntimesTest} checks that the two agree. A bundle's
+ * manifest and README name them.
  */
 public final class Runtimes {
 
@@ -18,6 +19,12 @@ public final class Runtimes {
     public static final String NODE_OLDEST = OLDEST_SUPPORTED;
     /** onnxruntime-web (WebAssembly), the release the browser page loads and the suite runs in Chromium. */
     public static final String WEB = "1.20.1";
+    /**
+     * The files of the onnxruntime-web package ({@code dist/}) the page needs in its {@code ort/}
+     * folder: the WebAssembly-only build and its SIMD module with its loader.
+     */
+    public static final List<String> WEB_FILES = List.of("ort.wasm.min.js", "ort-wasm-simd-threaded.wasm",
+            "ort-wasm-simd-threaded.mjs");
 
     private Runtimes() {
     }

@@ -27,7 +27,13 @@ class BundleTextsTest {
         assertThat(readme).startsWith("# Small CNN for Raspberry Pi 5\n")
                 .contains("Requested: **int8**", "int8 for 2 layers", "fp32 for 1 layer", "8.27 bits")
                 .contains("`image`: float32, shape N × 3 × 32 × 32 (N is the batch size")
-                .contains("colour (RGB) picture resized to 32 × 32 pixels", "mean [0.485, 0.456, 0.406]")
+                .contains("colour (RGB) picture, transparent parts over black, resized bilinear to 32 × 32 pixels",
+                        "mean [0.485, 0.456, 0.406]")
+                .contains("node run_model.mjs picture.png", "npm install --ignore-scripts onnxruntime-node@"
+                        + Runtimes.NODE_NEWEST, "node run_model.mjs --batch held-out/")
+                .contains("`run_model.mjs` and `index.html` in onnxruntime-node " + Runtimes.NODE_OLDEST
+                        + ", onnxruntime-node " + Runtimes.NODE_NEWEST, "`run_model.py` follows the same rules but was "
+                        + "not run with ONNX Runtime there", "needs no session option")
                 .contains("3 labels (labels.txt, in output order): cat, dog, bird.")
                 .contains("differ by at most 0.00310 (allowed: 0.0200): parity passed")
                 .contains("Accuracy on the test split (1000 examples): 90.50 % exported, 91.20 %", "0.70 points")
@@ -83,6 +89,7 @@ class BundleTextsTest {
                 "import sys, numpy as np",
                 "class SessionOptions:",
                 "    intra_op_num_threads = 0",
+                "    def add_session_config_entry(self, key, value): pass",
                 "class InferenceSession:",
                 "    def __init__(self, path, options=None, providers=None):",
                 "        assert path.endswith('model.onnx'), path",
@@ -124,6 +131,7 @@ class BundleTextsTest {
                 "import numpy as np",
                 "class SessionOptions:",
                 "    intra_op_num_threads = 0",
+                "    def add_session_config_entry(self, key, value): pass",
                 "class InferenceSession:",
                 "    def __init__(self, path, options=None, providers=None): pass",
                 "    def run(self, names, feeds):",
@@ -152,7 +160,7 @@ class BundleTextsTest {
                 "const merges = [['l', 'o'], ['lo', 'w</w>']];",
                 "const index = new Map(['[PAD]', '[UNK]', 'l', 'o', 'w</w>', 'lo', 'low</w>'].map((t, i) => [t, i]));",
                 "const ranks = new Map(merges.map((m, i) => [m[0] + ' ' + m[1], i]));",
-                "console.log(JSON.stringify([bpeWord('low', index, ranks, merges), bpeWord('lo', index, ranks, merges)]));",
+                "console.log(JSON.stringify([bpeWord('low', index, ranks, merges, '</w>'), bpeWord('lo', index, ranks, merges, '</w>')]));",
                 ""));
         Result pieces = run(tmp, "node", probe.toString());
         assertThat(pieces.code).as(pieces.output).isZero();
@@ -194,7 +202,11 @@ class BundleTextsTest {
         String html = BundleExample.render(BundleFixtures.text(ExampleFamily.BROWSER_HTML)).orElseThrow().getValue();
         assertThat(html).startsWith("<!DOCTYPE html>").contains("const MODEL_FILE = \"model.onnx\";")
                 .contains("const INPUT_NAMES = [\"tokens\"];")
-                .contains("onnxruntime-web@" + BundleExample.ORT_WEB_VERSION + "/dist/ort.min.js")
+                .contains("\"https://cdn.jsdelivr.net/npm/onnxruntime-web@\" + ORT_VERSION + \"/dist/\"")
+                .contains("const ORT_VERSION = \"" + Runtimes.WEB + "\";", "[\"ort/\", ")
+                .contains("onnxruntime-web \" + ORT_VERSION + \" is missing: put ort.wasm.min.js, "
+                        + "ort-wasm-simd-threaded.wasm, ort-wasm-simd-threaded.mjs in an ort/ folder")
+                .contains("window.netloom = {ready, predict")
                 .contains("<title>Review sentiment").endsWith("</html>\n").doesNotContain("{{");
         assertThat(count(html, "<script")).isEqualTo(count(html, "</script>"));
     }

@@ -40,11 +40,12 @@ class BundleWriterTest {
         try (Stream<Path> files = Files.list(b.dir())) {
             var names = files.map(p -> p.getFileName().toString()).sorted().toList();
             assertThat(names).contains("model.onnx", "manifest.json", "manifest.sig", "signing-key.pub", "labels.txt",
-                    "README.md").doesNotContain("vocab.txt");
-            family.fileName().ifPresentOrElse(f -> assertThat(names).contains(f), () -> assertThat(names).hasSize(6));
+                    "README.md", "run_model.mjs").doesNotContain("vocab.txt");
+            family.fileName().ifPresentOrElse(f -> assertThat(names).contains(f), () -> assertThat(names).hasSize(7));
         }
         assertThat(b.manifest().files()).containsOnlyKeys(Stream.concat(
-                Stream.of("model.onnx", "labels.txt", "signing-key.pub", "README.md"), family.fileName().stream()).toList());
+                Stream.of("model.onnx", "labels.txt", "signing-key.pub", "README.md", "run_model.mjs"),
+                family.fileName().stream()).toList());
         assertThat(b.manifest().sizes().modelBytes()).isEqualTo(4096);
         assertThat(b.manifest().sizes().bundleBytes()).isEqualTo(
                 b.manifest().files().values().stream().mapToLong(Manifest.FileEntry::bytes).sum());

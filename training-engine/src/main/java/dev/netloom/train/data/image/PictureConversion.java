@@ -10,6 +10,17 @@ import java.awt.image.BufferedImage;
  */
 public final class PictureConversion {
 
+    /**
+     * The resize filter, as {@code preprocess.json} names it: Java2D's bilinear filter, sampling at
+     * pixel centres ({@code (x + 0.5) * in / out - 0.5}), edges clamped, each channel rounded to 8 bits.
+     * A picture already at the model's size is copied unchanged.
+     */
+    public static final String RESIZE = "bilinear";
+    /** The colour-to-grey rule: ITU-R BT.601 luma of the 8-bit RGB values, computed on values in [0, 1]. */
+    public static final String GREY = "bt601";
+    /** Transparent pixels: composited over black (the target picture starts black). */
+    public static final String ALPHA = "over-black";
+
     private PictureConversion() {
     }
 

@@ -46,13 +46,21 @@ public record PictureSize(int channels, int height, int width) {
         return new int[] {channels, height, width};
     }
 
-    /** {@code {"channels": c, "height": h, "width": w}} for {@code preprocess.json}. */
+    /**
+     * What {@code preprocess.json} records: the size and every rule {@link PictureConversion} applies,
+     * named as docs/bundle-format.md defines them (resize filter, grey rule, transparency, layout),
+     * so that a bundle's examples can repeat the conversion exactly.
+     */
     public java.util.Map<String, Object> toMap() {
         java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
         m.put("kind", "image");
         m.put("channels", channels);
         m.put("height", height);
         m.put("width", width);
+        m.put("resize", PictureConversion.RESIZE);
+        m.put("colour", channels == 1 ? PictureConversion.GREY : "rgb");
+        m.put("alpha", PictureConversion.ALPHA);
+        m.put("layout", "nchw");
         m.put("scale", "pixel / 255, then (x - mean) / std per channel");
         return m;
     }

@@ -103,8 +103,16 @@ public record ManifestReader(Path file, String imageColumn, String textColumn, S
         Tokenizer trained = text.tokenizer(split.train().stream().map(r -> r.cell(textColumn)).toList(),
                 java.util.stream.IntStream.range(0, split.train().size()).toArray(), request.fitted());
         Map<String, Object> preprocessing = new LinkedHashMap<>();
-        preprocessing.put("image", size.toMap());
-        preprocessing.put("text", text.preprocessing(trained));
+        // The columns, so a manifest laid out like the training one can be read back by name.
+        Map<String, Object> image = new LinkedHashMap<>(size.toMap());
+        image.put("column", imageColumn);
+        image.put("paths", "relative to the manifest's folder");
+        image.put("label", labelColumn);
+        Map<String, Object> textEntry = new LinkedHashMap<>(text.preprocessing(trained));
+        textEntry.put("column", textColumn);
+        textEntry.put("label", labelColumn);
+        preprocessing.put("image", image);
+        preprocessing.put("text", textEntry);
         Splits splits = new Splits(examples(split.train(), split, pictures, size, text, trained),
                 examples(split.validation(), split, pictures, size, text, trained),
                 examples(split.test(), split, pictures, size, text, trained)).normalisePictures(preprocessing, request.fitted());

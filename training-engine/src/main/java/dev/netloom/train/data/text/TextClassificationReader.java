@@ -66,7 +66,10 @@ public record TextClassificationReader(Path file, String textColumn, String labe
                 java.util.stream.IntStream.range(0, split.train().size()).toArray(), request.fitted());
         report.read(split.train().size() + split.validation().size() + split.test().size());
         Map<String, Object> preprocessing = new LinkedHashMap<>();
-        preprocessing.put(FIELD, text.preprocessing(trained));
+        Map<String, Object> field = new LinkedHashMap<>(text.preprocessing(trained));
+        field.put("column", textColumn); // where a CSV laid out like the training data keeps the text
+        field.put("label", labelColumn);
+        preprocessing.put(FIELD, field);
         Fingerprint fingerprint = new Fingerprint().setting("reader", "text").file(file).setting("text", textColumn)
                 .setting("label", labelColumn).setting("field", text).setting("classes", classes)
                 .setting("validation", validationFraction).setting("test", testFraction).setting("seed", request.seed());

@@ -76,6 +76,8 @@ public record TextField(String name, TokenizerKind kind, int length, int vocabul
         m.put("kind", "tokens");
         m.put("length", length);
         m.put("padding", "[PAD] = 0 after the text; longer texts are cut");
+        m.put("padId", 0);
+        m.put("unknownId", 1);
         m.putAll(tokenizer.settings());
         return m;
     }
