@@ -154,7 +154,7 @@ public final class Exporter {
         try (OnnxSession session = OnnxSession.open(model.bytes(), threads)) {
             parity = written == fp32Model ? fp32Parity : ProbeCheck.run(session, artifact, Double.NaN);
             if (data.isPresent()) {
-                accuracy = AccuracyCheck.accuracy(session, data.get().test(), head);
+                accuracy = AccuracyCheck.accuracy(session, data.get().test(), head, model.quantizesActivations());
                 if (written == fp32Model) {
                     fp32Accuracy = accuracy;
                 } else {

@@ -55,7 +55,7 @@ public final class PlanEvaluator {
         OnnxModel model = write(plan);
         double accuracy;
         try (OnnxSession session = OnnxSession.open(model.bytes(), threads)) {
-            accuracy = AccuracyCheck.accuracy(session, examples, artifact.headIds().get(0));
+            accuracy = AccuracyCheck.accuracy(session, examples, artifact.headIds().get(0), model.quantizesActivations());
         }
         measured.put(plan, accuracy);
         return accuracy;

@@ -5,7 +5,12 @@ import dev.netloom.graph.artifact.Tensor;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Top-1 accuracy of an exported model on labelled examples, in batches. */
+/**
+ * Top-1 accuracy of an exported model on labelled examples, in batches — or one example at a
+ * time for a model that quantizes activations while it runs (dynamic INT8): DynamicQuantizeLinear
+ * takes one scale for its whole input, so a batch's answers depend on the other examples in it
+ * (up to 2.5% of the output scale in a batch of 90), and a user's app predicts one at a time.
+ */
 public final class AccuracyCheck {
 
     private static final int BATCH = 256;
@@ -13,11 +18,17 @@ public final class AccuracyCheck {
     private AccuracyCheck() {
     }
 
-    /** The share of examples whose highest output is their label. */
+    /** The share of examples whose highest output is their label, in batches. */
     public static double accuracy(OnnxSession session, EvaluationSet set, String outputName) {
+        return accuracy(session, set, outputName, false);
+    }
+
+    /** The same, one example at a time when {@code oneAtATime} (models that quantize activations per call). */
+    public static double accuracy(OnnxSession session, EvaluationSet set, String outputName, boolean oneAtATime) {
+        int size = oneAtATime ? 1 : BATCH;
         int correct = 0;
-        for (int from = 0; from < set.size(); from += BATCH) {
-            int to = Math.min(set.size(), from + BATCH);
+        for (int from = 0; from < set.size(); from += size) {
+            int to = Math.min(set.size(), from + size);
             Map<String, Tensor> batch = new LinkedHashMap<>();
             for (Map.Entry<String, Tensor> e : set.inputs().entrySet()) {
                 batch.put(e.getKey(), EvaluationSet.rows(e.getValue(), from, to));
