@@ -105,7 +105,7 @@ final class DemoCommand implements Callable<Integer> {
             return ExitCode.INVALID;
         }
         Instant started = Instant.now();
-        try (Workspace workspace = netloom.services.openWorkspace()) {
+        try (Workspace workspace = netloom.openWorkspace("demo")) {
             return run(workspace.runs(), trialCount, started);
         } catch (java.sql.SQLException e) {
             netloom.err.println("netloom demo: cannot open the workspace: " + e.getMessage());

@@ -70,6 +70,16 @@ public final class NetloomCommand implements Runnable {
     }
 
     /**
+     * Opens the workspace; when a damaged file had to be set aside, the one line saying so goes
+     * to stderr first (the command goes on with the fresh workspace).
+     */
+    dev.netloom.app.workspace.Workspace openWorkspace(String command) throws java.sql.SQLException {
+        dev.netloom.app.workspace.Workspace workspace = services.openWorkspace();
+        workspace.notice().ifPresent(line -> err.println("netloom " + command + ": " + line));
+        return workspace;
+    }
+
+    /**
      * Reads a project file, or prints the one-line reason to stderr and returns empty.
      */
     Optional<Project> load(Path file) {

@@ -165,7 +165,7 @@ final class TrainCommand implements Callable<Integer> {
     /** The workspace the run is recorded in; null (training goes on, saying so) when it cannot be opened. */
     private Workspace openWorkspace() {
         try {
-            return netloom.services.openWorkspace();
+            return netloom.openWorkspace("train");
         } catch (java.sql.SQLException | RuntimeException e) {
             netloom.err.println("netloom train: the run will not be recorded: cannot open the workspace: " + e.getMessage());
             return null;

@@ -123,7 +123,10 @@ public final class StudioWindow {
         views.put("Runs", new RunsView(new RunsViewModel(workspace.runs(), session.fileProperty(), io, fx)));
 
         root.getStyleClass().add(StudioStyle.WINDOW);
-        root.setTop(new VBox(menuBar(), toolBar()));
+        VBox top = new VBox(menuBar(), toolBar());
+        // A workspace that had to be started afresh says so here, once, instead of stopping the studio.
+        workspace.notice().ifPresent(line -> top.getChildren().add(new NoticeBar(line)));
+        root.setTop(top);
         root.setLeft(rail());
         root.setCenter(content);
         Scene scene = new Scene(root, 1440, 900);
