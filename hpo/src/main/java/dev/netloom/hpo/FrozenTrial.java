@@ -33,6 +33,8 @@ public record FrozenTrial(long id, int number, TrialState state, List<Double> va
 
     /** System attribute holding why a trial failed. */
     public static final String FAIL_REASON = "fail_reason";
+    /** System attribute holding the whole stack trace of the exception that failed a trial. */
+    public static final String FAIL_TRACE = "fail_trace";
 
     public FrozenTrial {
         values = List.copyOf(values);
@@ -73,5 +75,10 @@ public record FrozenTrial(long id, int number, TrialState state, List<Double> va
     /** Why the trial failed, or {@code null}. */
     public String failReason() {
         return systemAttrs.get(FAIL_REASON);
+    }
+
+    /** The stack trace of the exception that failed this trial, or {@code null}. */
+    public String failTrace() {
+        return systemAttrs.get(FAIL_TRACE);
     }
 }

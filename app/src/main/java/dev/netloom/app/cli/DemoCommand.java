@@ -187,7 +187,8 @@ final class DemoCommand implements Callable<Integer> {
                     .optPruner(new NopPruner()).build();
             log.study(new StudyRecord("demo", RunLog.key(projectFile), storage, search.toString(), "accuracy",
                     Instant.now()));
-            study.optimize(modelSearch.objective(), trialCount, null, 1);
+            study.optimize(modelSearch.objective(), dev.netloom.hpo.OptimizeSettings.of(trialCount)
+                    .tolerating(ModelSearch.TRIAL_FAILURES));
             List<FrozenTrial> done = study.trials(TrialState.COMPLETE);
             best = done.isEmpty() ? null : study.bestTrial();
         }
