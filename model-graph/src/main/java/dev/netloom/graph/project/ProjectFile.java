@@ -105,21 +105,41 @@ public final class ProjectFile {
             if (Files.isDirectory(file)) {
                 throw new ProjectFormatException(source, "", "is a folder, not a project file");
             }
+            if (Files.exists(file) && !Files.isRegularFile(file)) {
+                // /dev/zero would be read until memory runs out, and a pipe may block forever or
+                // bring more than the size limit: only files on disk are projects.
+                throw new ProjectFormatException(source, "", "is not a regular file (a device, pipe or socket); "
+                        + "save the project to a file and open that");
+            }
             long size = Files.size(file);
             if (size > MAX_FILE_BYTES) {
-                // Rounded up: a file one byte over the limit must not read "is 32 MiB; ... at most 32 MiB".
-                long mebibytes = (size + (1L << 20) - 1) >> 20;
-                throw new ProjectFormatException(source, "", "is " + mebibytes + " MiB; project files are at most "
-                        + (MAX_FILE_BYTES >> 20) + " MiB");
+                throw tooLarge(source, size);
             }
-            return parse(Files.readString(file, StandardCharsets.UTF_8), source);
+            byte[] bytes;
+            try (java.io.InputStream in = Files.newInputStream(file)) {
+                bytes = in.readNBytes((int) MAX_FILE_BYTES + 1); // the limit holds even if the file grows meanwhile
+            }
+            if (bytes.length > MAX_FILE_BYTES) {
+                throw new ProjectFormatException(source, "", "is over " + (MAX_FILE_BYTES >> 20)
+                        + " MiB; project files are at most " + (MAX_FILE_BYTES >> 20) + " MiB");
+            }
+            return parse(StandardCharsets.UTF_8.newDecoder().onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+                    .decode(java.nio.ByteBuffer.wrap(bytes)).toString(), source);
         } catch (NoSuchFileException e) {
             throw new ProjectFormatException(source, "", "no such file");
-        } catch (java.nio.charset.MalformedInputException e) {
+        } catch (java.nio.charset.CharacterCodingException e) {
             throw new ProjectFormatException(source, "", "is not UTF-8 text");
         } catch (IOException e) {
             throw new ProjectFormatException(source, "", "cannot be read: " + e.getMessage());
         }
+    }
+
+    // Rounded up: a file one byte over the limit must not read "is 32 MiB; ... at most 32 MiB".
+    private static ProjectFormatException tooLarge(String source, long size) {
+        long mebibytes = (size + (1L << 20) - 1) >> 20;
+        return new ProjectFormatException(source, "", "is " + mebibytes + " MiB; project files are at most "
+                + (MAX_FILE_BYTES >> 20) + " MiB");
     }
 
     /**

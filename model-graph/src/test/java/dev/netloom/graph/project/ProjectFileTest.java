@@ -521,6 +521,19 @@ class ProjectFileTest {
             assertThat(e.reason()).isEqualTo("is a folder, not a project file");
         }
 
+        /** /dev/zero was read until OutOfMemoryError; a pipe blocked forever or bypassed the size limit. */
+        @Test
+        @org.junit.jupiter.api.Timeout(60) // a guard only: opening a pipe with no writer would block
+        void devicesAndPipesAreRefusedWithoutBeingRead(@TempDir Path dir) throws Exception {
+            Path fifo = dir.resolve("piped.netloom");
+            assertThat(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor()).isZero();
+            for (Path p : java.util.List.of(Path.of("/dev/zero"), fifo)) {
+                ProjectFormatException e = readFailure(p);
+                assertThat(e.reason()).isEqualTo("is not a regular file (a device, pipe or socket); save the project to "
+                        + "a file and open that");
+            }
+        }
+
         @Test
         void aMissingFileIsRefused(@TempDir Path dir) {
             ProjectFormatException e = readFailure(dir.resolve("nowhere.netloom"));

@@ -15,9 +15,6 @@ import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -179,14 +176,9 @@ public record Rows(String file, List<String> columns, List<Row> rows) {
         return new Rows(file, new ArrayList<>(columns), rows);
     }
 
-    /** Malformed bytes are an error, not silently replaced characters. */
+    /** Malformed bytes are an error, not silently replaced characters; a byte-order mark is dropped. */
     private static BufferedReader strictUtf8(Path path) throws IOException {
-        if (!Files.isRegularFile(path)) {
-            throw new IOException(path + ": no such file");
-        }
-        return new BufferedReader(new java.io.InputStreamReader(Files.newInputStream(path),
-                StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                        .onUnmappableCharacter(CodingErrorAction.REPORT)));
+        return dev.netloom.train.data.DataFiles.text(path);
     }
 
     private static String firstProblem(DataReport report) {
