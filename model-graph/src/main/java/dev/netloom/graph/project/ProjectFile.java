@@ -160,9 +160,9 @@ public final class ProjectFile {
             // A broken limit (nesting, number or string length) carries no location; the parser knows where it stopped.
             JsonLocation at = e.getLocation() != null ? e.getLocation() : parser == null ? null : parser.currentLocation();
             String where = at == null ? "" : "line " + at.getLineNr() + ", column " + at.getColumnNr();
-            throw new ProjectFormatException(source, where, firstLine(e.getOriginalMessage()));
+            throw new ProjectFormatException(source, where, ParserWords.plain(e.getOriginalMessage()));
         } catch (IOException e) {
-            throw new ProjectFormatException(source, "", "cannot be read: " + firstLine(e.getMessage()));
+            throw new ProjectFormatException(source, "", "cannot be read: " + ParserWords.plain(e.getMessage()));
         } catch (StackOverflowError e) {
             throw new ProjectFormatException(source, "", "is nested too deeply");
         } finally {

@@ -80,7 +80,7 @@ public record Rows(String file, List<String> columns, List<Row> rows) {
                 } catch (UncheckedIOException | IllegalStateException e) {
                     // commons-csv cannot resynchronise after a broken quote: keep what came before.
                     report.skipped(new DataIssue(file, line + 1, "cannot read the file from here on: "
-                            + oneLine(e.getMessage())));
+                            + CsvWords.plain(e.getMessage())));
                     break;
                 }
                 line = record.getRecordNumber() + 1;
@@ -96,9 +96,9 @@ public record Rows(String file, List<String> columns, List<Row> rows) {
                 rows.add(new Row(line, cells));
             }
         } catch (IllegalArgumentException e) {
-            throw new IOException(file + ": bad header row: " + oneLine(e.getMessage()));
+            throw new IOException(file + ": bad header row: " + CsvWords.plain(e.getMessage()));
         } catch (UncheckedIOException e) {
-            throw new IOException(file + ": " + oneLine(e.getCause().getMessage()));
+            throw new IOException(file + ": " + CsvWords.plain(e.getCause().getMessage()));
         } catch (CharacterCodingException e) {
             throw new IOException(file + ": not UTF-8 text");
         }
@@ -115,7 +115,7 @@ public record Rows(String file, List<String> columns, List<Row> rows) {
         } catch (CharacterCodingException e) {
             throw e;
         } catch (IOException | UncheckedIOException | IllegalStateException e) {
-            throw new IOException(file + ": bad header row: " + oneLine(e.getMessage()));
+            throw new IOException(file + ": bad header row: " + CsvWords.plain(e.getMessage()));
         }
     }
 
@@ -146,7 +146,7 @@ public record Rows(String file, List<String> columns, List<Row> rows) {
                 try {
                     node = json.readTree(text);
                 } catch (JsonProcessingException e) {
-                    report.skipped(new DataIssue(file, line, "not JSON: " + oneLine(e.getOriginalMessage())));
+                    report.skipped(new DataIssue(file, line, "not JSON: " + dev.netloom.graph.project.ParserWords.plain(e.getOriginalMessage())));
                     continue;
                 }
                 if (node == null || !node.isObject()) {
