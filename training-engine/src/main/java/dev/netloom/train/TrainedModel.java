@@ -105,9 +105,11 @@ public final class TrainedModel implements AutoCloseable {
                 throw new IllegalArgumentException("weight " + name + " has shape " + java.util.Arrays.toString(t.shape())
                         + ", the graph needs " + p.getArray().getShape());
             }
-            // libtorch prints a one-time deprecation warning (AutoNonVariableTypeMode) for this
-            // in-place write, as for any DJL set or copyTo; the values are written correctly.
-            p.getArray().set(t.floats());
+            // Written through an index with an array, not set(float[]) or copyTo: those go through
+            // libtorch's deprecated AutoNonVariableTypeMode, which prints a warning on stderr.
+            try (NDManager scratch = p.getArray().getManager().newSubManager()) {
+                p.getArray().set(new ai.djl.ndarray.index.NDIndex(":"), scratch.create(t.floats(), p.getArray().getShape()));
+            }
         });
     }
 
