@@ -203,7 +203,9 @@ public final class ProjectFile {
         byte[] bytes = toJson(project).getBytes(StandardCharsets.UTF_8);
         Path dir = file.toAbsolutePath().getParent();
         Files.createDirectories(dir);
-        Path temp = Files.createTempFile(dir, "." + file.getFileName() + ".", ".saving");
+        String name = file.getFileName().toString();
+        dev.netloom.graph.artifact.WriteLeftovers.clean(dir, name); // a save killed half-way left its temporary
+        Path temp = Files.createTempFile(dir, dev.netloom.graph.artifact.WriteLeftovers.prefix(name, ""), ".saving");
         try {
             keepPermissions(file, temp);
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE);

@@ -113,7 +113,9 @@ public final class ModelArtifact {
         }
         Path parent = dir.toAbsolutePath().getParent();
         Files.createDirectories(parent);
-        Path temp = Files.createTempDirectory(parent, "." + dir.getFileName() + ".");
+        String name = dir.getFileName().toString();
+        dev.netloom.graph.artifact.WriteLeftovers.clean(parent, name); // a write killed half-way left its folder
+        Path temp = Files.createTempDirectory(parent, dev.netloom.graph.artifact.WriteLeftovers.prefix(name, ""));
         try {
             String graphJson = files.toJson(c.project());
             Files.writeString(temp.resolve("graph.json"), graphJson);
