@@ -3,6 +3,7 @@ package dev.netloom.app.fuzz;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.netloom.app.StudioServices;
 import dev.netloom.app.cli.NetloomCommand;
+import dev.netloom.export.bundle.Manifest;
 import dev.netloom.export.bundle.ManifestFile;
 import dev.netloom.export.bundle.ManifestFormatException;
 import dev.netloom.graph.project.Templates.Template;
@@ -152,13 +153,22 @@ public final class FuzzCorpus {
         return s.toString().getBytes(StandardCharsets.UTF_8);
     }
 
-    private static byte[] manifest() throws IOException {
-        try (var in = ManifestFile.class.getResourceAsStream("/dev/netloom/export/bundle/manifest-v1.json")) {
-            if (in != null) {
-                return in.readAllBytes();
-            }
-        }
-        return "{\"formatVersion\": 1}".getBytes(StandardCharsets.UTF_8);
+    /** A valid bundle manifest, as a bundle of a tiny model carries it. */
+    private static byte[] manifest() {
+        var contents = new dev.netloom.export.bundle.BundleContents(new byte[] {8, 1, 18, 4, 't', 'e', 's', 't'},
+                new Manifest.Model("Tiny", "1", "artifact", "0".repeat(64), java.time.Instant.parse("2026-01-31T12:00:00Z"),
+                        "test"),
+                new Manifest.Device("raspberry-pi-5", "Raspberry Pi 5", "single-board", "onnxruntime 1.23", 21),
+                new Manifest.PrecisionPlan("fp32", Map.of("dense", dev.netloom.graph.Precision.FP32), 32),
+                List.of(new Manifest.TensorSpec("features", "input", List.of(Manifest.TensorSpec.BATCH, 4L),
+                        Manifest.ElementType.FLOAT32, null)),
+                List.of(new Manifest.TensorSpec("scores", "dense", List.of(Manifest.TensorSpec.BATCH, 2L),
+                        Manifest.ElementType.FLOAT32, null)),
+                List.of("no", "yes"), List.of(), 40, new Manifest.Estimate(0.1, 1000, 1000, 1, true),
+                new Manifest.Parity(8, 0, 1e-5, true), Manifest.Accuracy.notMeasured("no test split"),
+                dev.netloom.devices.ExampleFamily.PYTHON_LINUX);
+        return ManifestFile.format(contents.manifest().withFiles(Map.of("model.onnx",
+                new Manifest.FileEntry(8, "0".repeat(64)))));
     }
 
     /** Prints a line per crash and per leaking message (the bench uses this). */
