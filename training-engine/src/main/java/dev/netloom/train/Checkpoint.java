@@ -27,8 +27,8 @@ record Checkpoint(Map<String, Tensor> weights, int epochsDone, int steps, double
         Path dir = file.toAbsolutePath().getParent();
         Files.createDirectories(dir);
         String name = file.getFileName().toString();
-        dev.netloom.graph.artifact.WriteLeftovers.clean(dir, name); // a save killed half-way left its temporary
-        Path temp = Files.createTempFile(dir, dev.netloom.graph.artifact.WriteLeftovers.prefix(name, ""), ".saving");
+        dev.netloom.graph.files.WriteLeftovers.clean(dir, name); // a save killed half-way left its temporary
+        Path temp = Files.createTempFile(dir, dev.netloom.graph.files.WriteLeftovers.prefix(name, ""), ".saving");
         try {
             Safetensors.write(temp, c.weights, Map.of(
                     "format", "netloom-checkpoint",

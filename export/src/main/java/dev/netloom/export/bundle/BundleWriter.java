@@ -1,6 +1,6 @@
 package dev.netloom.export.bundle;
 
-import dev.netloom.graph.artifact.WriteLeftovers;
+import dev.netloom.graph.files.WriteLeftovers;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -44,8 +44,8 @@ public final class BundleZip {
      */
     public static void write(Path dir, String topFolder, Path zip) throws IOException {
         Path parent = zip.toAbsolutePath().getParent();
-        dev.netloom.graph.artifact.WriteLeftovers.clean(parent, zip.getFileName().toString());
-        Path temp = Files.createTempFile(parent, dev.netloom.graph.artifact.WriteLeftovers.prefix(
+        dev.netloom.graph.files.WriteLeftovers.clean(parent, zip.getFileName().toString());
+        Path temp = Files.createTempFile(parent, dev.netloom.graph.files.WriteLeftovers.prefix(
                 zip.getFileName().toString(), ""), ".tmp");
         try {
             Shared.readableByAll(temp);

@@ -1,5 +1,6 @@
 package dev.netloom.graph.project;
 
+import dev.netloom.graph.files.ParserWords;
 import static dev.netloom.graph.json.StrictJson.clip;
 import static dev.netloom.graph.json.StrictJson.kind;
 
@@ -204,8 +205,8 @@ public final class ProjectFile {
         Path dir = file.toAbsolutePath().getParent();
         Files.createDirectories(dir);
         String name = file.getFileName().toString();
-        dev.netloom.graph.artifact.WriteLeftovers.clean(dir, name); // a save killed half-way left its temporary
-        Path temp = Files.createTempFile(dir, dev.netloom.graph.artifact.WriteLeftovers.prefix(name, ""), ".saving");
+        dev.netloom.graph.files.WriteLeftovers.clean(dir, name); // a save killed half-way left its temporary
+        Path temp = Files.createTempFile(dir, dev.netloom.graph.files.WriteLeftovers.prefix(name, ""), ".saving");
         try {
             keepPermissions(file, temp);
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE);

@@ -114,8 +114,8 @@ public final class ModelArtifact {
         Path parent = dir.toAbsolutePath().getParent();
         Files.createDirectories(parent);
         String name = dir.getFileName().toString();
-        dev.netloom.graph.artifact.WriteLeftovers.clean(parent, name); // a write killed half-way left its folder
-        Path temp = Files.createTempDirectory(parent, dev.netloom.graph.artifact.WriteLeftovers.prefix(name, ""));
+        dev.netloom.graph.files.WriteLeftovers.clean(parent, name); // a write killed half-way left its folder
+        Path temp = Files.createTempDirectory(parent, dev.netloom.graph.files.WriteLeftovers.prefix(name, ""));
         try {
             String graphJson = files.toJson(c.project());
             Files.writeString(temp.resolve("graph.json"), graphJson);

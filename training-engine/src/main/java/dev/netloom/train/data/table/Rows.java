@@ -146,7 +146,7 @@ public record Rows(String file, List<String> columns, List<Row> rows) {
                 try {
                     node = json.readTree(text);
                 } catch (JsonProcessingException e) {
-                    report.skipped(new DataIssue(file, line, "not JSON: " + dev.netloom.graph.project.ParserWords.plain(e.getOriginalMessage())));
+                    report.skipped(new DataIssue(file, line, "not JSON: " + dev.netloom.graph.files.ParserWords.plain(e.getOriginalMessage())));
                     continue;
                 }
                 if (node == null || !node.isObject()) {

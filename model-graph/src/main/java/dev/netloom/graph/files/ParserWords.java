@@ -1,4 +1,4 @@
-package dev.netloom.graph.project;
+package dev.netloom.graph.files;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;

@@ -1,4 +1,4 @@
-package dev.netloom.graph.artifact;
+package dev.netloom.graph.files;
 
 import dev.netloom.graph.Graph;
 import dev.netloom.graph.catalog.LayerCatalog;

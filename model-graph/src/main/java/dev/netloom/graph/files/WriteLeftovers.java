@@ -1,4 +1,4 @@
-package dev.netloom.graph.artifact;
+package dev.netloom.graph.files;
 
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
