@@ -24,7 +24,12 @@ public final class QuietTrainingMain {
         try (var run = new TrainingRun(analysis, data[0], data[1], List.of("features"), settings).run();
              var copy = TrainedModel.create(analysis, List.of("features"), 7)) {
             Map<String, dev.netloom.graph.artifact.Tensor> weights = run.model().weights();
+            // As on a thread that trains (the studio's Train view restores weights there): grad mode on.
+            ai.djl.pytorch.jni.JniUtils.setGradMode(true);
             copy.setWeights(weights);
+            if (!ai.djl.pytorch.jni.JniUtils.isGradMode()) {
+                System.out.println("grad mode not restored");
+            }
             System.out.println(copy.weights().equals(weights) ? "weights copied" : "weights differ");
         }
     }
