@@ -116,11 +116,24 @@ public final class DeviceCatalog {
         return new DeviceCatalog(merged, found);
     }
 
+    /** The largest user profile file read: profiles are a few kilobytes. */
+    static final long MAX_PROFILE_BYTES = 1L << 20;
+
     /** Reads one profile file; the message of any failure names the file and the JSON path. */
     public static DeviceProfile read(Path file) throws ProfileFormatException {
         String name = file.getFileName().toString();
         try {
-            return ProfileReader.read(Files.readString(file, StandardCharsets.UTF_8), name, file.toString());
+            if (!Files.isRegularFile(file)) {
+                throw new ProfileFormatException(name + ": not a regular file");
+            }
+            if (Files.size(file) > MAX_PROFILE_BYTES) {
+                throw new ProfileFormatException(name + ": larger than " + (MAX_PROFILE_BYTES >> 10) + " KiB; not a device profile");
+            }
+            String text = Files.readString(file, StandardCharsets.UTF_8);
+            // A byte-order mark, as some Windows editors write, is not part of the JSON.
+            return ProfileReader.read(text.startsWith("\uFEFF") ? text.substring(1) : text, name, file.toString());
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new ProfileFormatException(name + ": not UTF-8 text", e);
         } catch (IOException e) {
             throw new ProfileFormatException(name + ": cannot be read: " + e.getMessage(), e);
         }

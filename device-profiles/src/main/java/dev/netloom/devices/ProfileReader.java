@@ -41,7 +41,7 @@ final class ProfileReader {
         } catch (JsonProcessingException e) {
             String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr();
             throw new ProfileFormatException(fileName + ": not valid JSON" + where + ": "
-                    + e.getOriginalMessage().lines().findFirst().orElse(""), e);
+                    + dev.netloom.graph.files.ParserWords.plain(e.getOriginalMessage()), e);
         }
         try {
             return profile(new JsonField(fileName, "$", tree).object(), origin);

@@ -99,7 +99,11 @@ public final class ArtifactReader {
             return List.of();
         }
         try {
-            return Files.readAllLines(file);
+            List<String> lines = new java.util.ArrayList<>(Files.readAllLines(file));
+            if (!lines.isEmpty() && lines.get(0).startsWith("\uFEFF")) {
+                lines.set(0, lines.get(0).substring(1)); // a byte-order mark from an editor is not part of the first label
+            }
+            return lines;
         } catch (IOException e) {
             throw new ExportException(file + ": " + e.getMessage(), e);
         }

@@ -39,6 +39,9 @@ public record FrozenTrial(long id, int number, TrialState state, List<Double> va
      */
     public static final String CONSTRAINTS = "constraints";
 
+    /** System attribute holding the whole stack trace of the exception that failed a trial. */
+    public static final String FAIL_TRACE = "fail_trace";
+
     public FrozenTrial {
         values = List.copyOf(values);
         internalParams = Collections.unmodifiableMap(new LinkedHashMap<>(internalParams));
@@ -93,5 +96,10 @@ public record FrozenTrial(long id, int number, TrialState state, List<Double> va
             }
         }
         return true;
+    }
+
+    /** The stack trace of the exception that failed this trial, or {@code null}. */
+    public String failTrace() {
+        return systemAttrs.get(FAIL_TRACE);
     }
 }

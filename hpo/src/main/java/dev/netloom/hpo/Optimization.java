@@ -16,24 +16,32 @@ import java.util.List;
 /** One call of {@link Study#optimize}: worker threads that run trials, and their heartbeat. */
 final class Optimization {
 
+    /** How long a stored stack trace may be: enough for deep frames, bounded for the storage. */
+    static final int MAX_TRACE_CHARS = 32_000;
+    private static final System.Logger LOG = System.getLogger(Optimization.class.getName());
+
     private final Study study;
     private final Objective objective;
+    private final OptimizeSettings settings;
     private final int nTrials;
     private final long deadlineNanos;
     private final int parallelism;
+    private final int firstNumber;
     private final AtomicInteger started = new AtomicInteger();
     private final Set<Long> running = ConcurrentHashMap.newKeySet();
     private final AtomicReference<RuntimeException> storageFailure = new AtomicReference<>();
+    private final AtomicReference<OptimizationStopped> stopped = new AtomicReference<>();
 
-    Optimization(Study study, Objective objective, int nTrials, Duration timeout, int parallelism) {
-        if (nTrials < 0 || parallelism < 1) {
-            throw new IllegalArgumentException("need nTrials >= 0 and parallelism >= 1, got " + nTrials + ", " + parallelism);
-        }
+    Optimization(Study study, Objective objective, OptimizeSettings settings) {
         this.study = study;
         this.objective = objective;
-        this.nTrials = nTrials;
+        this.settings = settings;
+        this.nTrials = settings.trials();
+        Duration timeout = settings.timeout();
         this.deadlineNanos = timeout == null ? Long.MAX_VALUE : System.nanoTime() + timeout.toNanos();
-        this.parallelism = parallelism;
+        this.parallelism = settings.parallelism();
+        // Failures in a row count from here: trials of earlier calls (a resumed study) do not.
+        this.firstNumber = settings.maxConsecutiveFailures() > 0 ? study.trials().size() : 0;
     }
 
     void run() {
@@ -56,6 +64,9 @@ final class Optimization {
         }
         if (storageFailure.get() != null) {
             throw storageFailure.get();
+        }
+        if (stopped.get() != null) {
+            throw stopped.get();
         }
     }
 
@@ -85,7 +96,7 @@ final class Optimization {
     }
 
     private void work() {
-        while (storageFailure.get() == null && System.nanoTime() < deadlineNanos
+        while (storageFailure.get() == null && stopped.get() == null && System.nanoTime() < deadlineNanos
                 && started.getAndIncrement() < nTrials) {
             try {
                 runOne();
@@ -108,25 +119,79 @@ final class Optimization {
                 study.tellPruned(trial);
                 return;
             } catch (Exception e) {
-                study.tellFail(trial, describe(e));
+                failed(trial, e);
                 return;
             } catch (Error e) {
-                study.tellFail(trial, describe(e));
+                failed(trial, e);
                 throw e;
             }
             if (values == null) {
                 study.tellFail(trial, "objective returned null");
+                checkFailuresInARow();
             } else {
-                study.tell(trial, values);
+                FrozenTrial done = study.tell(trial, values);
+                if (done.state() == TrialState.FAIL) {
+                    checkFailuresInARow(); // NaN or a wrong number of values
+                }
             }
         } finally {
             running.remove(trial.id());
         }
     }
 
-    private static String describe(Throwable e) {
+    /**
+     * The objective threw: the trial fails with the reason and the whole stack trace stored, the
+     * trace is logged, and unless the caller tolerates the exception the optimization stops.
+     */
+    private void failed(Trial trial, Throwable e) {
+        String trace = trace(e);
+        study.storage().setSystemAttr(trial.id(), FrozenTrial.FAIL_TRACE, trace);
+        FrozenTrial done = study.tellFail(trial, describe(e));
+        boolean tolerated = settings.tolerates(e);
+        // A tolerated failure is expected (a model that does not fit, a diverging run): its trace is
+        // kept in the trial and logged for debugging; anything else is an error in the objective.
+        LOG.log(tolerated ? System.Logger.Level.DEBUG : System.Logger.Level.ERROR,
+                "study '" + study.name() + "': trial #" + trial.number() + " failed", e);
+        if (!tolerated) {
+            stopped.compareAndSet(null, new OptimizationStopped("trial #" + trial.number() + " of study '" + study.name()
+                    + "' failed and stopped the optimization: " + e, done, e));
+        } else {
+            checkFailuresInARow();
+        }
+    }
+
+    /** Stops when the last {@code maxConsecutiveFailures} finished trials of this call all failed. */
+    private void checkFailuresInARow() {
+        int limit = settings.maxConsecutiveFailures();
+        if (limit == 0) {
+            return;
+        }
+        List<FrozenTrial> finished = study.trials().stream()
+                .filter(t -> t.number() >= firstNumber && t.state().isFinished())
+                .sorted(java.util.Comparator.comparingInt(FrozenTrial::number))
+                .toList();
+        if (finished.size() < limit) {
+            return;
+        }
+        List<FrozenTrial> last = finished.subList(finished.size() - limit, finished.size());
+        if (last.stream().allMatch(t -> t.state() == TrialState.FAIL)) {
+            FrozenTrial first = last.get(0);
+            stopped.compareAndSet(null, new OptimizationStopped(limit + " trials failed in a row (#" + first.number()
+                    + " to #" + last.get(limit - 1).number() + "); the first failed with: " + first.failReason(), first, null));
+        }
+    }
+
+    static String describe(Throwable e) {
         StackTraceElement[] st = e.getStackTrace();
         return e + (st.length > 0 ? " at " + st[0] : "");
+    }
+
+    /** The whole stack trace with causes, as printStackTrace writes it, cut to {@link #MAX_TRACE_CHARS}. */
+    static String trace(Throwable e) {
+        java.io.StringWriter w = new java.io.StringWriter();
+        e.printStackTrace(new java.io.PrintWriter(w));
+        String t = w.toString();
+        return t.length() <= MAX_TRACE_CHARS ? t : t.substring(0, MAX_TRACE_CHARS) + "\n\t... (cut)";
     }
 
     private void beat() {

@@ -47,6 +47,8 @@ public final class Study {
     static final String FIXED_PARAM_PREFIX = "fixed_param:";
     /** System attribute on a retried trial: the number of the failed trial it repeats. */
     public static final String RETRY_OF = "retry_of";
+    /** The heartbeat grace period of {@link Builder#optHeartbeat(Duration)}, in intervals. */
+    public static final int DEFAULT_GRACE_INTERVALS = 3;
 
     private final Storage storage;
     private final StudyRecord record;
@@ -209,12 +211,27 @@ public final class Study {
     }
 
     /**
+     * Runs the objective as {@code settings} say: the number of trials, the time limit (a trial
+     * running at the limit finishes first), the threads, the exceptions that fail only their trial,
+     * and the failures in a row that stop the search. Every exception is logged with its stack
+     * trace ({@link System.Logger}) and stored in its trial ({@link FrozenTrial#failReason()},
+     * {@link FrozenTrial#failTrace()}).
+     *
+     * @throws OptimizationStopped when an exception the settings do not tolerate failed a trial, or
+     *                             too many trials failed in a row
+     */
+    public void optimize(Objective objective, OptimizeSettings settings) {
+        new Optimization(this, objective, settings).run();
+    }
+
+    /**
      * Runs the objective {@code nTrials} times in total over {@code parallelism} threads, or until
-     * {@code timeout} (null for none) passes; a trial running at the timeout finishes first.
-     * A failing objective fails only its trial. Storage errors end the optimization and are thrown.
+     * {@code timeout} (null for none) passes. Any exception from the objective fails its trial and
+     * stops the optimization (see {@link #optimize(Objective, OptimizeSettings)} to tolerate some);
+     * a NaN value fails only its trial. Storage errors end the optimization and are thrown.
      */
     public void optimize(Objective objective, int nTrials, Duration timeout, int parallelism) {
-        new Optimization(this, objective, nTrials, timeout, parallelism).run();
+        optimize(objective, OptimizeSettings.of(nTrials).withTimeout(timeout).withParallelism(parallelism));
     }
 
     /** Runs the objective {@code nTrials} times in this thread. */
@@ -257,6 +274,11 @@ public final class Study {
 
     Duration heartbeatInterval() {
         return heartbeatInterval;
+    }
+
+    /** How long a RUNNING trial may go without a heartbeat before it is failed; null without heartbeats. */
+    public Duration heartbeatGrace() {
+        return heartbeatGrace;
     }
 
     /**
@@ -343,6 +365,14 @@ public final class Study {
         public Builder optLoadIfExists(boolean loadIfExists) {
             this.loadIfExists = loadIfExists;
             return this;
+        }
+
+        /**
+         * Heartbeats every {@code interval}; a trial silent for three intervals fails (two missed
+         * beats are tolerated: a busy machine or a pause of the collector).
+         */
+        public Builder optHeartbeat(Duration interval) {
+            return optHeartbeat(interval, interval.multipliedBy(DEFAULT_GRACE_INTERVALS));
         }
 
         /** Heartbeats every {@code interval}; a trial silent for {@code grace} fails. */

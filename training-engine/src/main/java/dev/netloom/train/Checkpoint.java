@@ -26,7 +26,9 @@ record Checkpoint(Map<String, Tensor> weights, int epochsDone, int steps, double
     static void write(Path file, Checkpoint c) throws IOException {
         Path dir = file.toAbsolutePath().getParent();
         Files.createDirectories(dir);
-        Path temp = Files.createTempFile(dir, "." + file.getFileName(), ".saving");
+        String name = file.getFileName().toString();
+        dev.netloom.graph.files.WriteLeftovers.clean(dir, name); // a save killed half-way left its temporary
+        Path temp = Files.createTempFile(dir, dev.netloom.graph.files.WriteLeftovers.prefix(name, ""), ".saving");
         try {
             Safetensors.write(temp, c.weights, Map.of(
                     "format", "netloom-checkpoint",

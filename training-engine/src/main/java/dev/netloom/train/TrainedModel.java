@@ -99,16 +99,26 @@ public final class TrainedModel implements AutoCloseable {
             extra.removeAll(params.keySet());
             throw new IllegalArgumentException("weights do not match the graph: missing " + missing + ", unexpected " + extra);
         }
-        params.forEach((name, p) -> {
-            Tensor t = weights.get(name);
-            if (!java.util.Arrays.equals(t.shape(), p.getArray().getShape().getShape())) {
-                throw new IllegalArgumentException("weight " + name + " has shape " + java.util.Arrays.toString(t.shape())
-                        + ", the graph needs " + p.getArray().getShape());
-            }
-            // libtorch prints a one-time deprecation warning (AutoNonVariableTypeMode) for this
-            // in-place write, as for any DJL set or copyTo; the values are written correctly.
-            p.getArray().set(t.floats());
-        });
+        // The write must not be recorded by autograd (a leaf that requires grad cannot be written in
+        // place while grad mode is on, as it is on a thread that trains); grad mode is per thread.
+        boolean grad = ai.djl.pytorch.jni.JniUtils.isGradMode();
+        ai.djl.pytorch.jni.JniUtils.setGradMode(false);
+        try {
+            params.forEach((name, p) -> {
+                Tensor t = weights.get(name);
+                if (!java.util.Arrays.equals(t.shape(), p.getArray().getShape().getShape())) {
+                    throw new IllegalArgumentException("weight " + name + " has shape " + java.util.Arrays.toString(t.shape())
+                            + ", the graph needs " + p.getArray().getShape());
+                }
+                // Written through an index with an array, not set(float[]) or copyTo: those go through
+                // libtorch's deprecated AutoNonVariableTypeMode, which prints a warning on stderr.
+                try (NDManager scratch = p.getArray().getManager().newSubManager()) {
+                    p.getArray().set(new ai.djl.ndarray.index.NDIndex(":"), scratch.create(t.floats(), p.getArray().getShape()));
+                }
+            });
+        } finally {
+            ai.djl.pytorch.jni.JniUtils.setGradMode(grad);
+        }
     }
 
     /** The first head's outputs (logits) for some rows, [rows][classes]. */

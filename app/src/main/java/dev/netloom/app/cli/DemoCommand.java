@@ -105,7 +105,7 @@ final class DemoCommand implements Callable<Integer> {
             return ExitCode.INVALID;
         }
         Instant started = Instant.now();
-        try (Workspace workspace = netloom.services.openWorkspace()) {
+        try (Workspace workspace = netloom.openWorkspace("demo")) {
             return run(workspace.runs(), trialCount, started);
         } catch (java.sql.SQLException e) {
             netloom.err.println("netloom demo: cannot open the workspace: " + e.getMessage());
@@ -187,7 +187,8 @@ final class DemoCommand implements Callable<Integer> {
                     .optPruner(new NopPruner()).build();
             log.study(new StudyRecord("demo", RunLog.key(projectFile), storage, search.toString(), "accuracy",
                     Instant.now()));
-            study.optimize(modelSearch.objective(), trialCount, null, 1);
+            study.optimize(modelSearch.objective(), dev.netloom.hpo.OptimizeSettings.of(trialCount)
+                    .tolerating(ModelSearch.TRIAL_FAILURES));
             List<FrozenTrial> done = study.trials(TrialState.COMPLETE);
             best = done.isEmpty() ? null : study.bestTrial();
         }

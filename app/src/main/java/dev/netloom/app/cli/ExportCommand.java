@@ -113,7 +113,7 @@ final class ExportCommand implements Callable<Integer> {
 
     /** Notes the bundle in the workspace; a workspace that cannot be written costs a note, not the bundle. */
     private void record(ExportRequest request, ExportResult result) {
-        try (Workspace workspace = netloom.services.openWorkspace()) {
+        try (Workspace workspace = netloom.openWorkspace("export")) {
             ModelExport.record(workspace.runs(), artifact, request, result);
         } catch (java.sql.SQLException | IllegalStateException e) {
             netloom.err.println("netloom export: note: the bundle was not recorded in the workspace: " + e.getMessage());

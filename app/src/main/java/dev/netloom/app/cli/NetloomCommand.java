@@ -21,7 +21,7 @@ import java.util.Optional;
 @Command(name = "netloom", mixinStandardHelpOptions = true, versionProvider = NetloomCommand.VersionText.class,
         description = "Design, train and ship small neural networks. Run a command with --help for its options.",
         subcommands = {TemplatesCommand.class, NewCommand.class, ValidateCommand.class, StatsCommand.class, TrainCommand.class, EvalCommand.class, PredictCommand.class, TuneCommand.class, TuneWorkerCommand.class,
-                LayersCommand.class, ProfilesCommand.class, EstimateCommand.class, ExportCommand.class, VerifyCommand.class, PrecisionsCommand.class, DemoCommand.class},
+                LayersCommand.class, ProfilesCommand.class, EstimateCommand.class, ExportCommand.class, VerifyCommand.class, KeysCommand.class, PrecisionsCommand.class, DemoCommand.class},
         sortOptions = false, usageHelpAutoWidth = true)
 public final class NetloomCommand implements Runnable {
 
@@ -67,6 +67,16 @@ public final class NetloomCommand implements Runnable {
     @Override
     public void run() {
         spec.commandLine().usage(out);
+    }
+
+    /**
+     * Opens the workspace; when a damaged file had to be set aside, the one line saying so goes
+     * to stderr first (the command goes on with the fresh workspace).
+     */
+    dev.netloom.app.workspace.Workspace openWorkspace(String command) throws java.sql.SQLException {
+        dev.netloom.app.workspace.Workspace workspace = services.openWorkspace();
+        workspace.notice().ifPresent(line -> err.println("netloom " + command + ": " + line));
+        return workspace;
     }
 
     /**

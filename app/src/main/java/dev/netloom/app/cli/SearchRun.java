@@ -16,6 +16,8 @@ import dev.netloom.graph.project.ProjectFormatException;
 import dev.netloom.graph.project.SearchSection;
 import dev.netloom.graph.search.SearchSpace;
 import dev.netloom.hpo.FrozenTrial;
+import dev.netloom.hpo.OptimizationStopped;
+import dev.netloom.hpo.OptimizeSettings;
 import dev.netloom.hpo.Study;
 import dev.netloom.hpo.StudyDirection;
 import dev.netloom.hpo.TrialState;
@@ -103,6 +105,14 @@ final class SearchRun {
     @Option(names = "--seed", paramLabel = "S", defaultValue = "42", description = "Seeds the sampler (default: ${DEFAULT-VALUE}).")
     long seed;
 
+    @Option(names = "--stop-after-failures", paramLabel = "N", defaultValue = "3",
+            description = "Stop after N trials failed in a row, with the first one's reason (default: ${DEFAULT-VALUE}; 0: never).")
+    int stopAfterFailures;
+
+    @Option(names = "--heartbeat-grace", paramLabel = "TIME",
+            description = "Fail a running trial whose process has been silent this long: 90s, 5m (default: 3 heartbeats, 90s).")
+    String heartbeatGrace;
+
     /** Runs trials of the study; {@code mustExist} for a worker joining someone else's study. */
     int run(NetloomCommand netloom, String command, boolean mustExist) {
         Project project = netloom.load(projectFile).orElse(null);
@@ -128,6 +138,13 @@ final class SearchRun {
                 settings = settings.withEpochs(epochs);
             }
             limit = timeout == null ? null : parseDuration(timeout);
+            if (heartbeatGrace != null && parseDuration(heartbeatGrace).compareTo(ModelSearch.HEARTBEAT) <= 0) {
+                throw new IllegalArgumentException("--heartbeat-grace must be longer than the heartbeat ("
+                        + ModelSearch.HEARTBEAT.toSeconds() + "s)");
+            }
+            if (stopAfterFailures < 0) {
+                throw new IllegalArgumentException("--stop-after-failures must be 0 or more");
+            }
         } catch (IllegalArgumentException | ProjectFormatException e) {
             netloom.err.println("netloom " + command + ": " + e.getMessage());
             return ExitCode.INVALID;
@@ -175,7 +192,8 @@ final class SearchRun {
                         .optDirections(objectives.stream().map(SearchObjective::direction).toArray(StudyDirection[]::new))
                         .optSampler(choice.sampler())
                         .optPruner(pruner(settings.epochs()))
-                        .optHeartbeat(Duration.ofSeconds(30), Duration.ofMinutes(5))
+                        .optHeartbeat(ModelSearch.HEARTBEAT, heartbeatGrace == null
+                                ? ModelSearch.HEARTBEAT.multipliedBy(Study.DEFAULT_GRACE_INTERVALS) : parseDuration(heartbeatGrace))
                         .build();
                 ModelSearch search = ModelSearch.withLatency(withData, dataset, settings, space, objectives, maxParameters,
                         out, netloom.services.analyzer(), netloom.services.projectFile(), folder, latency, outcome -> { })
@@ -201,9 +219,16 @@ final class SearchRun {
                     int share = trials / processes + (i < trials % processes ? 1 : 0);
                     helpers.add(startWorker(name, url, share, i));
                 }
+                OptimizationStopped stopped = null;
                 try (TrialTable table = new TrialTable(netloom.out, s)) {
                     table.follow();
-                    s.optimize(search.objective(), own, limit, 1);
+                    try {
+                        s.optimize(search.objective(), OptimizeSettings.of(own).withTimeout(limit)
+                                .tolerating(ModelSearch.TRIAL_FAILURES).stoppingAfterConsecutiveFailures(stopAfterFailures));
+                    } catch (OptimizationStopped e) {
+                        stopped = e;
+                        helpers.forEach(Process::destroy); // they would stop on the same failures; no need to wait
+                    }
                     for (Process p : helpers) {
                         p.waitFor();
                     }
@@ -212,12 +237,28 @@ final class SearchRun {
                     helpers.forEach(Process::destroy);
                 }
                 summary(netloom.out, s, objectives);
+                if (stopped != null) {
+                    return stoppedBy(netloom, command, stopped);
+                }
                 return ExitCode.OK;
             }
         } catch (IOException | RuntimeException e) {
             netloom.err.println("netloom " + command + ": " + e.getMessage());
             return e instanceof IOException ? ExitCode.INVALID : ExitCode.FAILURE;
         }
+    }
+
+    /** The one line for a search that stopped on failing trials; exit 1, or 3 for an error in netloom itself. */
+    private static int stoppedBy(NetloomCommand netloom, String command, OptimizationStopped e) {
+        if (e.getCause() != null) {
+            netloom.err.println("netloom " + command + ": trial #" + e.trial().number() + " failed with an internal error "
+                    + "and the search stopped: " + e.getCause() + " (please report this; the whole trace is in the "
+                    + "trial's fail_trace)");
+            return ExitCode.FAILURE;
+        }
+        netloom.err.println("netloom " + command + ": stopped after " + e.getMessage().replaceFirst(";.*", "")
+                + "; the first, #" + e.trial().number() + ", failed with: " + ModelSearch.failureReason(e.trial()));
+        return ExitCode.INVALID;
     }
 
     /** A {@code netloom tune-worker} child process on the same study, its output in DIR/worker-N.log. */
@@ -228,7 +269,11 @@ final class SearchRun {
                 "-cp", System.getProperty("java.class.path"), "dev.netloom.app.Main", "tune-worker",
                 projectFile.toString(), "--study", name, "--storage", url, "--out", out.toString(),
                 "--trials", Integer.toString(share), "--objective", objective, "--pruner", pruner,
-                "--max-parameters", Long.toString(maxParameters), "--seed", Long.toString(seed + index)));
+                "--max-parameters", Long.toString(maxParameters), "--seed", Long.toString(seed + index),
+                "--stop-after-failures", Integer.toString(stopAfterFailures)));
+        if (heartbeatGrace != null) {
+            command.addAll(List.of("--heartbeat-grace", heartbeatGrace));
+        }
         if (sampler != null) {
             command.addAll(List.of("--sampler", sampler));
         }

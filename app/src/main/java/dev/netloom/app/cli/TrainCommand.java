@@ -102,7 +102,8 @@ final class TrainCommand implements Callable<Integer> {
         Workspace workspace = openWorkspace();
         RunRecorder recorder = workspace == null ? null : record(workspace, settings, dataset);
         TrainingRun run = training.run()
-                .listener(Listeners.both(new TrainingProgress(netloom.out, System.console() != null), recorder))
+                // Recorded before printed: an epoch the user saw end is in the workspace, even after a kill.
+                .listener(Listeners.both(recorder, new TrainingProgress(netloom.out, System.console() != null)))
                 .checkpointTo(checkpoint);
         // On Ctrl+C the JVM halts once its hooks return, so the hook waits for the run to stop
         // (within one step) and write its checkpoint, not just asks it to.
@@ -165,7 +166,7 @@ final class TrainCommand implements Callable<Integer> {
     /** The workspace the run is recorded in; null (training goes on, saying so) when it cannot be opened. */
     private Workspace openWorkspace() {
         try {
-            return netloom.services.openWorkspace();
+            return netloom.openWorkspace("train");
         } catch (java.sql.SQLException | RuntimeException e) {
             netloom.err.println("netloom train: the run will not be recorded: cannot open the workspace: " + e.getMessage());
             return null;

@@ -14,7 +14,8 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 /** {@code netloom validate FILE...}: checks project files; exit 1 if any is invalid. */
-@Command(name = "validate", description = "Check project files: format, shapes, connections. Exit 1 if any is invalid.",
+@Command(name = "validate", description = "Check project files: format, shapes, connections, and the training, data, search and export "
+                + "sections as train would. Exit 1 if any is invalid.",
         mixinStandardHelpOptions = true)
 final class ValidateCommand implements Callable<Integer> {
 
@@ -37,7 +38,11 @@ final class ValidateCommand implements Callable<Integer> {
             for (Problem p : analysis.problems()) {
                 netloom.err.println(file + ": " + (p.severity() == Severity.WARNING ? "warning: " : "") + p);
             }
-            if (analysis.isValid()) {
+            // The sections' settings, checked as train, tune and export would check them.
+            java.util.List<String> sections = dev.netloom.app.ProjectSections.problems(project,
+                    file.toAbsolutePath().getParent(), netloom.services.catalog());
+            sections.forEach(problem -> netloom.err.println(file + ": " + problem));
+            if (analysis.isValid() && sections.isEmpty()) {
                 netloom.out.println(file + ": valid (" + project.graph().nodes().size() + " layers, "
                         + Units.count(analysis.total().parameters()) + " parameters)");
             } else {

@@ -64,6 +64,19 @@ public record ExportReport(List<Line> lines, boolean parityPassed, Path folder, 
         return new ExportReport(lines, r.fp32Parity().passed(), r.bundle().dir(), r.bundle().zip());
     }
 
+    /** This report with one more fact, placed before the files line. */
+    public ExportReport withLine(String label, String value) {
+        List<Line> more = new ArrayList<>(lines);
+        int files = more.size();
+        for (int i = 0; i < more.size(); i++) {
+            if (more.get(i).label().equals("Files")) {
+                files = i;
+            }
+        }
+        more.add(files, new Line(label, value));
+        return new ExportReport(more, parityPassed, folder, zip);
+    }
+
     /** The line with this label's value, or "". */
     public String value(String label) {
         return lines.stream().filter(l -> l.label().equals(label)).map(Line::value).findFirst().orElse("");

@@ -8,7 +8,9 @@ import dev.netloom.export.ArtifactReader;
 import dev.netloom.export.ExportException;
 import dev.netloom.export.ExportRequest;
 import dev.netloom.export.ExportResult;
+import dev.netloom.export.bundle.SignerCheck;
 import dev.netloom.export.bundle.SigningKey;
+import dev.netloom.export.bundle.TrustedKeys;
 import dev.netloom.graph.Precision;
 import dev.netloom.graph.project.ProjectFile;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -224,7 +226,9 @@ public final class ExportViewModel {
             }
             ExportResult result = new ModelExport(files, key).export(a.dir(), request, this::progress);
             ModelExport.record(runs, a.dir(), request, result);
-            return ExportReport.of(d, result);
+            // Who signed it, as 'netloom verify' will judge it: the written zip against the trusted keys.
+            TrustedKeys trust = new TrustedKeys(keys.resolveSibling(TrustedKeys.FOLDER), Optional.of(key.publicKey()));
+            return ExportReport.of(d, result).withLine("Signed by", SignerCheck.of(result.bundle().zip(), trust).signerLine());
         }).thenApplyAsync(r -> {
             report.set(r);
             status.set("Bundle written and verified.");

@@ -39,6 +39,20 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public final class ModelSearch {
 
+    /**
+     * What a trial may fail with and the search go on (a model over the budget or not fitting the
+     * data, training that diverged, a file that could not be written, a stop by the user). Anything
+     * else is an error in netloom and stops the search ({@code Study.optimize} tolerates only these).
+     */
+    public static final List<Class<? extends Exception>> TRIAL_FAILURES = List.of(IllegalArgumentException.class,
+            IllegalStateException.class, IOException.class, dev.netloom.train.TrainingException.class);
+
+    /** A search stops after this many failed trials in a row unless told otherwise. */
+    public static final int DEFAULT_FAILURES_IN_A_ROW = 3;
+
+    /** The heartbeat of running trials; a trial silent for three beats is failed (hpo's default grace). */
+    public static final java.time.Duration HEARTBEAT = java.time.Duration.ofSeconds(30);
+
     /** Hears finished trials, for a live table; called from worker threads. */
     public interface Listener {
         void trialFinished(TrialOutcome outcome);
@@ -266,6 +280,12 @@ public final class ModelSearch {
                         TrialSetup setup, String note) {
         listener.trialFinished(new TrialOutcome(trial.number(), state, accuracy, parameters, macs,
                 java.time.Duration.between(started, Instant.now()).toMillis() / 1000.0, setup.choices(), note));
+    }
+
+    /** Why a trial failed, in its own words: without the exception's class name and the frame hpo adds. */
+    public static String failureReason(FrozenTrial trial) {
+        String r = String.valueOf(trial.failReason());
+        return r.replaceFirst("^[\\w.$]+(Exception|Error): ", "").replaceFirst(" at [\\w.$<>]+\\([^)]*\\)$", "");
     }
 
     /** The artifact folder a completed trial wrote, if any. */

@@ -12,6 +12,7 @@ import dev.netloom.graph.edit.EditResult;
 import dev.netloom.graph.project.Project;
 import dev.netloom.graph.search.SearchSpace;
 import dev.netloom.hpo.FrozenTrial;
+import dev.netloom.hpo.OptimizeSettings;
 import dev.netloom.hpo.Study;
 import dev.netloom.hpo.StudyDirection;
 import dev.netloom.hpo.TrialState;
@@ -320,7 +321,7 @@ public final class TuneViewModel {
                     .optSampler(SearchStrategies.choose(settings.sampler() == null ? "auto" : settings.sampler(),
                             objectives.size(), settings.trials(), space, settings.seed()).sampler())
                     .optPruner(SearchStrategies.pruner(settings.pruner(), training.epochs()))
-                    .optHeartbeat(Duration.ofSeconds(30), Duration.ofMinutes(5))
+                    .optHeartbeat(ModelSearch.HEARTBEAT)
                     .build();
             if (recordedObjectives(name).isEmpty()) {
                 runs.study(new StudyRecord(name, RunLog.key(projectFile), url, out.toString(),
@@ -339,6 +340,9 @@ public final class TuneViewModel {
                         : System.nanoTime() + settings.timeLimit().toNanos();
                 // One trial per call, so Stop and the time limit are checked between trials; samplers
                 // rebuild their state from the storage, so this is the same search as one long call.
+                // Failed trials in a row are counted here, across the calls, as netloom tune counts them.
+                int failuresInARow = 0;
+                FrozenTrial firstFailure = null;
                 for (int i = 0; i < settings.trials() && !s.isStopping() && System.nanoTime() < deadline; i++) {
                     int n = i + 1;
                     fx.execute(() -> {
@@ -346,7 +350,15 @@ public final class TuneViewModel {
                             status.set(String.format(Locale.ROOT, "Trial %d of %d of %s…", n, settings.trials(), name));
                         }
                     });
-                    study.optimize(s.objective(), 1, null, 1);
+                    study.optimize(s.objective(), OptimizeSettings.of(1).tolerating(ModelSearch.TRIAL_FAILURES));
+                    failuresInARow = lastTrialFailed(study) ? failuresInARow + 1 : 0;
+                    if (failuresInARow == 1) {
+                        firstFailure = study.trials().get(study.trials().size() - 1);
+                    }
+                    if (failuresInARow >= ModelSearch.DEFAULT_FAILURES_IN_A_ROW && !s.isStopping()) {
+                        throw new IllegalStateException("Stopped after " + failuresInARow + " trials failed in a row; the "
+                                + "first, #" + firstFailure.number() + ", failed with: " + ModelSearch.failureReason(firstFailure));
+                    }
                 }
             } finally {
                 polling.cancel(false);
@@ -395,6 +407,11 @@ public final class TuneViewModel {
         long failed = p.trials().stream().filter(t -> t.state() == TrialState.FAIL).count();
         return String.format(Locale.ROOT, "Study %s: %d complete, %d pruned, %d failed.", p.name(), complete, pruned,
                 failed);
+    }
+
+    private static boolean lastTrialFailed(Study study) {
+        List<FrozenTrial> trials = study.trials();
+        return !trials.isEmpty() && trials.get(trials.size() - 1).state() == dev.netloom.hpo.TrialState.FAIL;
     }
 
     private static String oneLine(Throwable t) {

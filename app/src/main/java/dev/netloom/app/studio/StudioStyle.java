@@ -35,6 +35,8 @@ public final class StudioStyle {
     public static final String SECTION_TITLE = "section-title";
     public static final String MUTED = "muted";
     public static final String NOTE = "note";
+    /** A one-line notice across the top of the window ({@code NoticeBar}). */
+    public static final String NOTICE_BAR = "notice-bar";
     /** On the scene's root in the dark theme, so component CSS can adapt. */
     public static final String DARK = "theme-dark";
 

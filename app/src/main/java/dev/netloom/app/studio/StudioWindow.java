@@ -125,7 +125,10 @@ public final class StudioWindow {
                 dev.netloom.app.runs.PictureFiles.dialogs(() -> stage)));
 
         root.getStyleClass().add(StudioStyle.WINDOW);
-        root.setTop(new VBox(menuBar(), toolBar()));
+        VBox top = new VBox(menuBar(), toolBar());
+        // A workspace that had to be started afresh says so here, once, instead of stopping the studio.
+        workspace.notice().ifPresent(line -> top.getChildren().add(new NoticeBar(line)));
+        root.setTop(top);
         root.setLeft(rail());
         root.setCenter(content);
         Scene scene = new Scene(root, 1440, 900);

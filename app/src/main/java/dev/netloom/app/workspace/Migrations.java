@@ -77,6 +77,24 @@ final class Migrations {
                         created_at INTEGER NOT NULL
                     );
                     CREATE INDEX bundles_by_artifact ON bundles(artifact);
+                    """),
+            // SQLite stores NaN as NULL: an epoch whose loss was NaN broke NOT NULL and was lost.
+            new Migration(3, "epochs keep NaN metrics (stored as NULL) instead of being dropped", """
+                    CREATE TABLE run_epochs_3 (
+                        run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+                        epoch INTEGER NOT NULL,
+                        train_loss REAL,
+                        train_accuracy REAL,
+                        validation_loss REAL,
+                        validation_accuracy REAL,
+                        seconds REAL NOT NULL,
+                        expert_share TEXT NOT NULL DEFAULT '{}',
+                        PRIMARY KEY (run_id, epoch)
+                    );
+                    INSERT INTO run_epochs_3 SELECT run_id, epoch, train_loss, train_accuracy, validation_loss,
+                        validation_accuracy, seconds, expert_share FROM run_epochs;
+                    DROP TABLE run_epochs;
+                    ALTER TABLE run_epochs_3 RENAME TO run_epochs;
                     """));
 
     private Migrations() {

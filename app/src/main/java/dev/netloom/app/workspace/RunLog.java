@@ -84,9 +84,11 @@ public final class RunLog {
                 s.setDouble(7, e.seconds());
                 s.setString(8, e.expertShare());
                 s.executeUpdate();
-                best.setDouble(1, e.validationAccuracy());
-                best.setLong(2, e.runId());
-                best.executeUpdate();
+                if (!Double.isNaN(e.validationAccuracy())) { // MAX with a NULL (NaN) would forget the best
+                    best.setDouble(1, e.validationAccuracy());
+                    best.setLong(2, e.runId());
+                    best.executeUpdate();
+                }
             } catch (SQLException ex) {
                 throw failure("record epoch " + e.epoch() + " of run " + e.runId(), ex);
             }
@@ -155,8 +157,8 @@ public final class RunLog {
                 s.setLong(1, runId);
                 try (ResultSet r = s.executeQuery()) {
                     while (r.next()) {
-                        out.add(new EpochRecord(r.getLong(1), r.getInt(2), r.getDouble(3), r.getDouble(4), r.getDouble(5),
-                                r.getDouble(6), r.getDouble(7), r.getString(8)));
+                        out.add(new EpochRecord(r.getLong(1), r.getInt(2), real(r, 3), real(r, 4), real(r, 5),
+                                real(r, 6), r.getDouble(7), r.getString(8)));
                     }
                 }
             } catch (SQLException e) {
@@ -164,6 +166,12 @@ public final class RunLog {
             }
             return out;
         }
+    }
+
+    /** A metric column: NULL is how SQLite keeps a NaN, so it reads back as NaN, not 0. */
+    private static double real(ResultSet r, int column) throws SQLException {
+        double v = r.getDouble(column);
+        return r.wasNull() ? Double.NaN : v;
     }
 
     /** Registers a run's model under a name as that name's next version. */

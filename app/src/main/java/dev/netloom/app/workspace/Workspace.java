@@ -1,8 +1,5 @@
 package dev.netloom.app.workspace;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -19,8 +16,10 @@ import java.util.Optional;
 /**
  * The studio's one SQLite file ({@code workspace.db} in the Netloom home): settings such as
  * the theme, recent projects, and (through {@link #runs()}) runs, studies, the model registry and
- * exported bundles. Opening it applies any schema {@link Migration}s it lacks,
- * in one transaction each, and records the version in SQLite's {@code user_version}.
+ * exported bundles. Opening it applies any schema {@link Migration}s it lacks
+ * in one {@code BEGIN IMMEDIATE} transaction and records the version in SQLite's
+ * {@code user_version}. A damaged or emptied file is set aside under a dated name and a fresh
+ * workspace started, with a {@link #notice()} saying so.
  *
  * <p>Thread-safe: every method is synchronized on the one connection. Calls are short; the
  * window still makes them off the FX thread where it can.
@@ -32,10 +31,20 @@ public final class Workspace implements AutoCloseable {
 
     private final Connection connection;
     private final RunLog runs;
+    private final Optional<String> notice;
 
-    private Workspace(Connection connection) {
+    private Workspace(Connection connection, Optional<String> notice) {
         this.connection = connection;
         this.runs = new RunLog(this, connection);
+        this.notice = notice;
+    }
+
+    /**
+     * The one line to show the user when opening had to set a damaged (or emptied) file aside and
+     * start a fresh workspace; empty when the file opened as it was.
+     */
+    public Optional<String> notice() {
+        return notice;
     }
 
     /** Runs, epochs, studies, the model registry and bundles, on this workspace's connection. */
@@ -58,22 +67,41 @@ public final class Workspace implements AutoCloseable {
     }
 
     static Workspace open(Path home, List<Migration> migrations) throws SQLException {
+        WorkspaceFile file = new WorkspaceFile(home);
+        Optional<String> notice = file.prepare();
+        Object seen = file.identity();
         try {
-            Files.createDirectories(home);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create the Netloom home " + home, e);
+            return connect(file.path(), migrations, notice);
+        } catch (SQLException e) {
+            if (!WorkspaceFile.isDamage(e)) {
+                throw e;
+            }
+            Optional<String> recovered = file.recover(seen, WorkspaceFile.reason(e));
+            return connect(file.path(), migrations, recovered.isPresent() ? recovered : notice);
         }
-        Connection c = DriverManager.getConnection("jdbc:sqlite:" + home.resolve("workspace.db"));
-        try (Statement s = c.createStatement()) {
-            // The studio and CLI processes (train, tune workers) write to one file: WAL lets them
-            // read while another writes, and the timeout makes a writer wait instead of failing.
-            s.execute("PRAGMA journal_mode = WAL");
-            s.execute("PRAGMA busy_timeout = 10000");
-            s.execute("PRAGMA foreign_keys = ON");
+    }
+
+    private static Workspace connect(Path db, List<Migration> migrations, Optional<String> notice) throws SQLException {
+        Connection c = DriverManager.getConnection("jdbc:sqlite:" + db);
+        try {
+            try (Statement s = c.createStatement()) {
+                // The studio and CLI processes (train, tune workers) write to one file: WAL lets them
+                // read while another writes, and the timeout makes a writer wait instead of failing.
+                s.execute("PRAGMA busy_timeout = 10000");
+                s.execute("PRAGMA journal_mode = WAL");
+                s.execute("PRAGMA foreign_keys = ON");
+            }
+            Workspace w = new Workspace(c, notice);
+            w.migrate(migrations);
+            return w;
+        } catch (SQLException | RuntimeException e) {
+            try {
+                c.close();
+            } catch (SQLException ignored) {
+                // The first failure is the one to report.
+            }
+            throw e;
         }
-        Workspace w = new Workspace(c);
-        w.migrate(migrations);
-        return w;
     }
 
     /** The schema version the file is at. */
@@ -83,33 +111,56 @@ public final class Workspace implements AutoCloseable {
         }
     }
 
+    /**
+     * Applies the steps the file lacks in one {@code BEGIN IMMEDIATE} transaction, reading the
+     * version inside it: of several processes opening a new workspace at once, the first takes
+     * the write lock and migrates, the others wait (busy timeout), then read the new version and
+     * have nothing left to do.
+     */
     private synchronized void migrate(List<Migration> migrations) throws SQLException {
-        int current = schemaVersion();
         int newest = migrations.isEmpty() ? 0 : migrations.get(migrations.size() - 1).version();
-        if (current > newest) {
-            throw new SQLException("the workspace was written by a newer Netloom (schema " + current
-                    + ", this version knows up to " + newest + ")");
+        if (schemaVersion() == newest) {
+            return; // the usual open: no write lock taken
         }
-        for (Migration m : migrations) {
-            if (m.version() <= current) {
-                continue;
-            }
-            connection.setAutoCommit(false);
-            try (Statement s = connection.createStatement()) {
-                for (String sql : m.sql().split(";")) {
-                    if (!sql.isBlank()) {
-                        s.execute(sql);
-                    }
+        try (Statement s = connection.createStatement()) {
+            s.execute("BEGIN IMMEDIATE");
+            Migration running = null;
+            try {
+                int current = schemaVersion();
+                if (current > newest) {
+                    throw new SQLException("the workspace was written by a newer Netloom (schema " + current
+                            + ", this version knows up to " + newest + ")");
                 }
-                s.execute("PRAGMA user_version = " + m.version());
-                connection.commit();
+                for (Migration m : migrations) {
+                    if (m.version() <= current) {
+                        continue;
+                    }
+                    running = m;
+                    for (String sql : m.sql().split(";")) {
+                        if (!sql.isBlank()) {
+                            s.execute(sql);
+                        }
+                    }
+                    s.execute("PRAGMA user_version = " + m.version());
+                }
+                s.execute("COMMIT");
             } catch (SQLException e) {
-                connection.rollback();
-                throw new SQLException("workspace migration " + m.version() + " (" + m.description() + ") failed: "
-                        + e.getMessage(), e);
-            } finally {
-                connection.setAutoCommit(true);
+                rollback(s);
+                if (running == null || WorkspaceFile.isDamage(e)) {
+                    throw e;
+                }
+                throw new SQLException("workspace migration " + running.version() + " (" + running.description()
+                        + ") failed: " + e.getMessage(), e);
             }
+        }
+    }
+
+    /** Ends a failed transaction; SQLite may have rolled it back itself already (a full disk, a damaged page). */
+    private static void rollback(Statement s) {
+        try {
+            s.execute("ROLLBACK");
+        } catch (SQLException alreadyEnded) {
+            // Nothing left to undo.
         }
     }
 

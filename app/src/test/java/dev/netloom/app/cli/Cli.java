@@ -11,9 +11,14 @@ import java.nio.charset.StandardCharsets;
 record Cli(int code, String out, String err) {
 
     static Cli run(String... args) {
+        return runIn(TestHome.PATH, args);
+    }
+
+    /** Runs with another Netloom home (a damaged workspace, a trust store of its own). */
+    static Cli runIn(java.nio.file.Path home, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = NetloomCommand.run(StudioServices.standard(TestHome.PATH), new PrintStream(out, true, StandardCharsets.UTF_8),
+        int code = NetloomCommand.run(StudioServices.standard(home), new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8), args);
         return new Cli(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }

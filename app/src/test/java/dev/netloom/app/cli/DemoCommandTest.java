@@ -85,4 +85,20 @@ class DemoCommandTest {
         assertThat(r.err()).contains("is not empty");
         assertThat(dir.resolve("something.txt")).hasContent("mine");
     }
+
+    /** A damaged workspace costs the old history, said in one line, not the demo (it exited 3). */
+    @Test
+    void aDamagedWorkspaceIsSetAsideWithOneLineAndTheDemoRuns() throws Exception {
+        Path home = dir.resolve("home");
+        Files.createDirectories(home);
+        Files.writeString(home.resolve("workspace.db"), "not a database ".repeat(300));
+        Cli r = Cli.runIn(home, "demo", "--quick", "--out", dir.resolve("demo").toString());
+        assertThat(r.code()).as(r.err() + r.out()).isZero();
+        assertThat(r.err().lines().filter(l -> l.contains("workspace"))).singleElement().satisfies(line -> assertThat(line)
+                .startsWith("netloom demo: The workspace ").contains("damaged-", "new, empty workspace"));
+        try (Workspace workspace = Workspace.open(home)) {
+            assertThat(workspace.notice()).isEmpty();
+            assertThat(workspace.runs().runs(Optional.empty())).hasSize(1);
+        }
+    }
 }

@@ -118,9 +118,11 @@ class ExportCommandTest {
             throw new IllegalStateException(e);
         }
 
-        Cli folder = Cli.run("verify", out.toString());
+        // Signed with a key outside the test home, so it is named as the one to trust.
+        String signer = shared.resolve("keys").resolve("bundle-signing.pub").toString();
+        Cli folder = Cli.run("verify", out.toString(), "--key", signer);
         assertThat(folder.code()).as(folder.err()).isZero();
-        Cli zip = Cli.run("verify", dir.resolve("bundle-" + precision + ".zip").toString());
+        Cli zip = Cli.run("verify", dir.resolve("bundle-" + precision + ".zip").toString(), "--key", signer);
         assertThat(zip.code()).as(zip.err()).isZero();
     }
 

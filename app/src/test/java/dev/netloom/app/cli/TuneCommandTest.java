@@ -67,4 +67,23 @@ class TuneCommandTest {
         assertThat(r.code()).isEqualTo(ExitCode.USAGE);
         assertThat(r.err()).contains("no study \"nope\"");
     }
+
+    /** Every trial fails before training (over a one-parameter budget): the search stops after three, saying why. */
+    @Test
+    void aSearchStopsAfterThreeFailedTrialsInARowWithTheFirstReason() throws IOException {
+        Path out = dir.resolve("failing");
+        Path project = searchableProject();
+        Cli r = Cli.run("tune", project.toString(), "--trials", "10", "--max-parameters", "1",
+                "--out", out.toString());
+        assertThat(r.code()).as(r.out() + r.err()).isEqualTo(ExitCode.INVALID);
+        assertThat(r.err().lines()).singleElement().satisfies(line -> assertThat(line)
+                .startsWith("netloom tune: stopped after 3 trials failed in a row (#0 to #2); the first, #0, failed with: ")
+                .contains("parameters is over the budget of 1").doesNotContain("Exception", " at dev."));
+        assertThat(r.out()).contains("0 trials complete, 0 pruned, 3 failed.");
+
+        Cli patient = Cli.run("tune", project.toString(), "--trials", "4", "--max-parameters", "1",
+                "--stop-after-failures", "0", "--out", dir.resolve("patient").toString());
+        assertThat(patient.code()).as(patient.err()).isZero();
+        assertThat(patient.out()).contains("4 failed.");
+    }
 }

@@ -221,6 +221,8 @@ class ExportViewTest {
         assertThat(text(robot, "#report-size")).contains("bundle", "model.onnx");
         assertThat(text(robot, "#report-on-raspberry-pi-5")).contains("estimated", "ms per example", "fits");
         assertThat(text(robot, "#report-files")).contains(report.folder().toString());
+        assertThat(text(robot, "#report-signed-by")).startsWith("signed by this studio's own key (SHA256:")
+                .endsWith("a trusted key");
         assertThat(report.folder().getFileName().toString()).isEqualTo("qa-model-raspberry-pi-5-int8");
         assertThat(report.folder().resolve("model.onnx")).isRegularFile();
         assertThat(report.folder().resolve("manifest.json")).isRegularFile();

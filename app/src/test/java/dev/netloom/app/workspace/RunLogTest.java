@@ -86,9 +86,39 @@ class RunLogTest {
             w.putSetting("theme", "dark");
         }
         try (Workspace w = Workspace.open(home)) {
-            assertThat(w.schemaVersion()).isEqualTo(2);
+            assertThat(w.schemaVersion()).isEqualTo(Migrations.ALL.get(Migrations.ALL.size() - 1).version());
             assertThat(w.setting("theme")).contains("dark");
             assertThat(w.runs().runs(Optional.empty())).isEmpty();
+        }
+    }
+
+    /** Epochs recorded at schema 2 survive the step that lets metrics be NaN. */
+    @Test
+    void epochsOfASchema2WorkspaceSurviveMigration3() throws Exception {
+        long id;
+        try (Workspace w = Workspace.open(home, Migrations.ALL.subList(0, 2))) {
+            id = w.runs().start(home.resolve("p.netloom"), "run 1", "{}", "set", "f", null, null);
+            w.runs().epoch(new EpochRecord(id, 1, 0.9, 0.5, 0.8, 0.6, 1.0, "{}"));
+        }
+        try (Workspace w = Workspace.open(home)) {
+            assertThat(w.runs().epochs(id)).singleElement().satisfies(e -> assertThat(e.validationAccuracy()).isEqualTo(0.6));
+        }
+    }
+
+    /** A diverged epoch (NaN loss) is recorded with its NaN, not dropped by a NOT NULL constraint. */
+    @Test
+    void anEpochWithNaNMetricsIsKept() throws Exception {
+        try (Workspace w = Workspace.open(home)) {
+            RunLog log = w.runs();
+            long id = log.start(home.resolve("p.netloom"), "run 1", "{}", "set", "f", null, null);
+            log.epoch(new EpochRecord(id, 1, 0.9, 0.5, 0.8, 0.6, 1.0, "{}"));
+            log.epoch(new EpochRecord(id, 2, Double.NaN, 0.1, Double.NaN, Double.NaN, 1.0, "{}"));
+            java.util.List<EpochRecord> epochs = log.epochs(id);
+            assertThat(epochs).hasSize(2);
+            assertThat(epochs.get(1).trainLoss()).isNaN();
+            assertThat(epochs.get(1).validationAccuracy()).isNaN();
+            assertThat(epochs.get(1).trainAccuracy()).isEqualTo(0.1);
+            assertThat(log.run(id).orElseThrow().bestValidationAccuracy()).isEqualTo(0.6);
         }
     }
 }

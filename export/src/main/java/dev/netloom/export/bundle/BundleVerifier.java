@@ -64,6 +64,30 @@ public final class BundleVerifier {
         }
     }
 
+    /**
+     * The public key shipped inside a bundle ({@code signing-key.pub}), unchecked: which key
+     * claims to have signed it. Empty when it is missing or unreadable ({@link #verify} says why).
+     */
+    public static Optional<PublicKey> bundledKey(Path dirOrZip) {
+        if (!Files.exists(dirOrZip)) {
+            return Optional.empty();
+        }
+        try (BundleSource source = Files.isDirectory(dirOrZip) ? BundleSource.folder(dirOrZip) : BundleZip.open(dirOrZip)) {
+            if (!source.files().contains(BundleLayout.PUBLIC_KEY)) {
+                return Optional.empty();
+            }
+            try (InputStream in = source.open(BundleLayout.PUBLIC_KEY)) {
+                byte[] bytes = in.readNBytes(MAX_SMALL_FILE + 1);
+                if (bytes.length > MAX_SMALL_FILE) {
+                    return Optional.empty();
+                }
+                return Optional.of(SigningKey.parsePublicKey(new String(bytes, StandardCharsets.US_ASCII)));
+            }
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
     private static VerifyReport failed(VerifyReport.Finding f) {
         return new VerifyReport(false, List.of(f), 0, Optional.empty(), VerifyReport.Trust.NONE, Optional.empty());
     }

@@ -1,5 +1,7 @@
 package dev.netloom.export.bundle;
 
+import dev.netloom.graph.files.WriteLeftovers;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryNotEmptyException;
@@ -88,7 +90,9 @@ public final class BundleWriter {
             throw new FileAlreadyExistsException(zip.toString(), null, "exists; pass replace to overwrite it");
         }
 
-        Path temp = Files.createTempDirectory(parent, "." + name + ".writing-");
+        WriteLeftovers.clean(parent, name); // a write killed half-way left its folder or zip
+        WriteLeftovers.clean(parent, name + ".zip");
+        Path temp = Files.createTempDirectory(parent, WriteLeftovers.prefix(name, "writing-"));
         Shared.readableByAll(temp); // temporary folders are made owner-only; a bundle is meant to be shared
         Path tempZip = null;
         try {
@@ -97,7 +101,7 @@ public final class BundleWriter {
             if (!check.ok()) {
                 throw new IOException("the bundle written to " + temp + " does not verify: " + check.findings().get(0));
             }
-            tempZip = Files.createTempFile(parent, "." + name + ".zip.", ".tmp");
+            tempZip = Files.createTempFile(parent, WriteLeftovers.prefix(name, "zip."), ".tmp");
             Shared.readableByAll(tempZip);
             BundleZip.writeTo(temp, name, tempZip);
             step.after(zip.getFileName().toString());
@@ -150,7 +154,7 @@ public final class BundleWriter {
             Files.move(temp, dir, StandardCopyOption.ATOMIC_MOVE);
             return;
         }
-        Path old = Files.createTempDirectory(dir.getParent(), "." + dir.getFileName() + ".old-");
+        Path old = Files.createTempDirectory(dir.getParent(), WriteLeftovers.prefix(dir.getFileName().toString(), "old-"));
         Files.delete(old); // only the unique name is wanted; the rename below creates it
         Files.move(dir, old, StandardCopyOption.ATOMIC_MOVE);
         try {

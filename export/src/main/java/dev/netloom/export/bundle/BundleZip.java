@@ -44,7 +44,9 @@ public final class BundleZip {
      */
     public static void write(Path dir, String topFolder, Path zip) throws IOException {
         Path parent = zip.toAbsolutePath().getParent();
-        Path temp = Files.createTempFile(parent, "." + zip.getFileName() + ".", ".tmp");
+        dev.netloom.graph.files.WriteLeftovers.clean(parent, zip.getFileName().toString());
+        Path temp = Files.createTempFile(parent, dev.netloom.graph.files.WriteLeftovers.prefix(
+                zip.getFileName().toString(), ""), ".tmp");
         try {
             Shared.readableByAll(temp);
             writeTo(dir, topFolder, temp);

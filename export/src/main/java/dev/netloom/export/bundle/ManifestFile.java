@@ -182,7 +182,7 @@ public final class ManifestFile {
             // Broken limits (nesting, number length) carry no location; the parser knows where it stopped.
             JsonLocation at = e.getLocation() != null ? e.getLocation() : parser == null ? null : parser.currentLocation();
             String where = at == null ? "" : "line " + at.getLineNr() + ", column " + at.getColumnNr();
-            throw new ManifestFormatException(source, where, firstLine(e.getOriginalMessage()));
+            throw new ManifestFormatException(source, where, dev.netloom.graph.files.ParserWords.plain(e.getOriginalMessage()));
         } catch (IOException | RuntimeException e) {
             throw new ManifestFormatException(source, "", "cannot be read: " + firstLine(String.valueOf(e.getMessage())));
         } catch (StackOverflowError e) {

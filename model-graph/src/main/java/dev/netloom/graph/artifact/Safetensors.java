@@ -107,7 +107,7 @@ public final class Safetensors {
             try {
                 header = JSON.readTree(headerBytes.array());
             } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-                throw new IOException(name + ": the header is not JSON: " + e.getOriginalMessage().lines().findFirst().orElse(""));
+                throw new IOException(name + ": the header is not JSON: " + dev.netloom.graph.files.ParserWords.plain(e.getOriginalMessage()));
             }
             if (header == null || !header.isObject()) {
                 throw new IOException(name + ": the header is not a JSON object");

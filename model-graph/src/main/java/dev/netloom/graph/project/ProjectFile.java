@@ -1,5 +1,6 @@
 package dev.netloom.graph.project;
 
+import dev.netloom.graph.files.ParserWords;
 import static dev.netloom.graph.json.StrictJson.clip;
 import static dev.netloom.graph.json.StrictJson.kind;
 
@@ -105,21 +106,41 @@ public final class ProjectFile {
             if (Files.isDirectory(file)) {
                 throw new ProjectFormatException(source, "", "is a folder, not a project file");
             }
+            if (Files.exists(file) && !Files.isRegularFile(file)) {
+                // /dev/zero would be read until memory runs out, and a pipe may block forever or
+                // bring more than the size limit: only files on disk are projects.
+                throw new ProjectFormatException(source, "", "is not a regular file (a device, pipe or socket); "
+                        + "save the project to a file and open that");
+            }
             long size = Files.size(file);
             if (size > MAX_FILE_BYTES) {
-                // Rounded up: a file one byte over the limit must not read "is 32 MiB; ... at most 32 MiB".
-                long mebibytes = (size + (1L << 20) - 1) >> 20;
-                throw new ProjectFormatException(source, "", "is " + mebibytes + " MiB; project files are at most "
-                        + (MAX_FILE_BYTES >> 20) + " MiB");
+                throw tooLarge(source, size);
             }
-            return parse(Files.readString(file, StandardCharsets.UTF_8), source);
+            byte[] bytes;
+            try (java.io.InputStream in = Files.newInputStream(file)) {
+                bytes = in.readNBytes((int) MAX_FILE_BYTES + 1); // the limit holds even if the file grows meanwhile
+            }
+            if (bytes.length > MAX_FILE_BYTES) {
+                throw new ProjectFormatException(source, "", "is over " + (MAX_FILE_BYTES >> 20)
+                        + " MiB; project files are at most " + (MAX_FILE_BYTES >> 20) + " MiB");
+            }
+            return parse(StandardCharsets.UTF_8.newDecoder().onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+                    .decode(java.nio.ByteBuffer.wrap(bytes)).toString(), source);
         } catch (NoSuchFileException e) {
             throw new ProjectFormatException(source, "", "no such file");
-        } catch (java.nio.charset.MalformedInputException e) {
+        } catch (java.nio.charset.CharacterCodingException e) {
             throw new ProjectFormatException(source, "", "is not UTF-8 text");
         } catch (IOException e) {
             throw new ProjectFormatException(source, "", "cannot be read: " + e.getMessage());
         }
+    }
+
+    // Rounded up: a file one byte over the limit must not read "is 32 MiB; ... at most 32 MiB".
+    private static ProjectFormatException tooLarge(String source, long size) {
+        long mebibytes = (size + (1L << 20) - 1) >> 20;
+        return new ProjectFormatException(source, "", "is " + mebibytes + " MiB; project files are at most "
+                + (MAX_FILE_BYTES >> 20) + " MiB");
     }
 
     /**
@@ -140,9 +161,9 @@ public final class ProjectFile {
             // A broken limit (nesting, number or string length) carries no location; the parser knows where it stopped.
             JsonLocation at = e.getLocation() != null ? e.getLocation() : parser == null ? null : parser.currentLocation();
             String where = at == null ? "" : "line " + at.getLineNr() + ", column " + at.getColumnNr();
-            throw new ProjectFormatException(source, where, firstLine(e.getOriginalMessage()));
+            throw new ProjectFormatException(source, where, ParserWords.plain(e.getOriginalMessage()));
         } catch (IOException e) {
-            throw new ProjectFormatException(source, "", "cannot be read: " + firstLine(e.getMessage()));
+            throw new ProjectFormatException(source, "", "cannot be read: " + ParserWords.plain(e.getMessage()));
         } catch (StackOverflowError e) {
             throw new ProjectFormatException(source, "", "is nested too deeply");
         } finally {
@@ -183,7 +204,9 @@ public final class ProjectFile {
         byte[] bytes = toJson(project).getBytes(StandardCharsets.UTF_8);
         Path dir = file.toAbsolutePath().getParent();
         Files.createDirectories(dir);
-        Path temp = Files.createTempFile(dir, "." + file.getFileName() + ".", ".saving");
+        String name = file.getFileName().toString();
+        dev.netloom.graph.files.WriteLeftovers.clean(dir, name); // a save killed half-way left its temporary
+        Path temp = Files.createTempFile(dir, dev.netloom.graph.files.WriteLeftovers.prefix(name, ""), ".saving");
         try {
             keepPermissions(file, temp);
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE);

@@ -119,7 +119,9 @@ public final class ModelArtifact {
         }
         Path parent = dir.toAbsolutePath().getParent();
         Files.createDirectories(parent);
-        Path temp = Files.createTempDirectory(parent, "." + dir.getFileName() + ".");
+        String name = dir.getFileName().toString();
+        dev.netloom.graph.files.WriteLeftovers.clean(parent, name); // a write killed half-way left its folder
+        Path temp = Files.createTempDirectory(parent, dev.netloom.graph.files.WriteLeftovers.prefix(name, ""));
         try {
             String graphJson = files.toJson(c.project());
             Files.writeString(temp.resolve("graph.json"), graphJson);
@@ -163,9 +165,9 @@ public final class ModelArtifact {
             Safetensors.Contents weights = Safetensors.read(dir.resolve("weights.safetensors"));
             model.setWeights(weights.tensors());
             checkProbe(dir.resolve("probe.safetensors"), model);
-            List<String> classes = Files.readAllLines(dir.resolve("labels.txt"));
+            List<String> classes = dev.netloom.train.data.DataFiles.lines(dir.resolve("labels.txt"));
             Path vocab = dir.resolve("vocab.txt");
-            List<String> vocabulary = Files.exists(vocab) ? Files.readAllLines(vocab) : List.of();
+            List<String> vocabulary = Files.exists(vocab) ? dev.netloom.train.data.DataFiles.lines(vocab) : List.of();
             return new Loaded(project, model, classes, vocabulary, preprocess, training);
         } catch (IOException | RuntimeException e) {
             model.close();

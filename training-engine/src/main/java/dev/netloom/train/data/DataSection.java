@@ -84,6 +84,18 @@ final class DataSection {
         return (int) v.asLong();
     }
 
+    boolean bool(String key, boolean fallback) throws DataSectionException {
+        read.add(key);
+        JsonNode v = node.get(key);
+        if (v == null || v.isNull()) {
+            return fallback;
+        }
+        if (!v.isBoolean()) {
+            throw new DataSectionException("data." + key + ": must be true or false, got " + shortly(v));
+        }
+        return v.asBoolean();
+    }
+
     Long optionalLong(String key) throws DataSectionException {
         read.add(key);
         JsonNode v = node.get(key);

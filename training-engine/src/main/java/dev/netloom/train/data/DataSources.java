@@ -64,8 +64,9 @@ public final class DataSources {
             }
             case "image-folder" -> {
                 Path folder = s.path("folder", "the folder with one sub-folder of pictures per class");
+                boolean allowEmpty = s.bool("allowEmptyClasses", false);
                 double[] f = s.fractions(0.1, 0.1);
-                yield new ImageFolderReader(folder, f[0], f[1]);
+                yield new ImageFolderReader(folder, f[0], f[1], allowEmpty);
             }
             case "text" -> {
                 Path file = s.path("file", "the CSV or JSONL file, relative to the project folder");

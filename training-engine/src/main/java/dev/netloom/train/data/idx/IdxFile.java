@@ -2,6 +2,7 @@ package dev.netloom.train.data.idx;
 
 import dev.netloom.train.data.DataIssue;
 import dev.netloom.train.data.DataReport;
+import dev.netloom.train.data.MemoryBudget;
 
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
@@ -25,6 +26,9 @@ import java.util.zip.GZIPInputStream;
  * @param data the bytes of the complete items that were readable
  */
 public record IdxFile(String file, int[] dims, byte[] data) {
+
+    /** DEFLATE's largest expansion, about 1032:1 (a run of one byte); gzip adds a small header. */
+    static final long MAX_GZIP_RATIO = 1032;
 
     /** The item type byte for unsigned bytes, the only one image and label files use. */
     private static final int UNSIGNED_BYTE = 0x08;
@@ -59,9 +63,7 @@ public record IdxFile(String file, int[] dims, byte[] data) {
      */
     public static IdxFile read(Path path, int rank, DataReport report) throws IOException {
         String name = path.toString();
-        if (!Files.isRegularFile(path)) {
-            throw new IOException(name + ": no such file");
-        }
+        dev.netloom.train.data.DataFiles.requireRegularFile(path);
         long fileLength = Files.size(path);
         try (InputStream raw = new BufferedInputStream(Files.newInputStream(path), 1 << 16)) {
             raw.mark(2);
@@ -77,6 +79,12 @@ public record IdxFile(String file, int[] dims, byte[] data) {
             if (itemSize > Integer.MAX_VALUE / 2) {
                 throw new IOException(name + ": items of " + itemSize + " bytes are too large");
             }
+            // What the file can really hold bounds what is allocated, whatever its header claims: its
+            // length, or for gzip the most DEFLATE can expand it. Checked before reading, so a small
+            // file that claims (or really inflates to) gigabytes is refused, not an OutOfMemoryError.
+            long canHold = gzip ? fileLength * MAX_GZIP_RATIO : fileLength - 4L * (rank + 1);
+            long items = Math.min(dims[0], Math.max(0, canHold) / itemSize);
+            MemoryBudget.check(name, items, itemSize, rank == 1 ? 1 : 1 + Float.BYTES); // the bytes, then floats
             long wanted = Math.min((long) dims[0] * itemSize, Integer.MAX_VALUE - 64);
             byte[] bytes = readUpTo(data, wanted, gzip ? Long.MAX_VALUE : fileLength);
             boolean stopped = bytes.length < wanted;

@@ -27,13 +27,23 @@ import java.util.stream.Stream;
  * Reads a folder with one sub-folder of pictures per class (the sub-folder's name is the class)
  * into one {@code "image"} field: PNG and JPEG pictures resized bilinearly to the request's size
  * and converted to its channels. Files that are not readable pictures are skipped and reported;
- * hidden files (names starting with ".") are ignored.
+ * hidden files (names starting with ".") are ignored. Links are followed only while they stay
+ * inside the folder: a link out of it, or back up to a folder that holds it (a loop), is reported
+ * and left alone. A class folder with no readable picture is refused (a class with no examples
+ * cannot be learned, and would silently widen the model's head) unless {@code allowEmptyClasses}.
  *
  * @param folder the folder of class folders
  * @param validationFraction share for validation
  * @param testFraction share for test
+ * @param allowEmptyClasses keep a class folder with no readable picture as a class (reported)
  */
-public record ImageFolderReader(Path folder, double validationFraction, double testFraction) implements DatasetReader {
+public record ImageFolderReader(Path folder, double validationFraction, double testFraction, boolean allowEmptyClasses)
+        implements DatasetReader {
+
+    /** Empty class folders are refused. */
+    public ImageFolderReader(Path folder, double validationFraction, double testFraction) {
+        this(folder, validationFraction, testFraction, false);
+    }
 
     /** The field every picture-folder dataset has. */
     public static final String FIELD = "image";
@@ -45,12 +55,24 @@ public record ImageFolderReader(Path folder, double validationFraction, double t
         if (!Files.isDirectory(folder)) {
             throw new IOException(folder + ": no such folder");
         }
-        List<Path> classFolders = sorted(folder).stream().filter(Files::isDirectory).toList();
+        DataReport report = new DataReport();
+        Path root = folder.toRealPath();
+        List<Path> classFolders = new ArrayList<>();
+        for (Path candidate : sorted(folder)) {
+            if (!Files.isDirectory(candidate)) {
+                continue;
+            }
+            String away = leadsAway(root, candidate, true);
+            if (away != null) {
+                report.note(new DataIssue(candidate.toString(), 0, away));
+                continue;
+            }
+            classFolders.add(candidate);
+        }
         if (classFolders.isEmpty()) {
             throw new IOException(folder + ": no class folders (expected one sub-folder of pictures per class)");
         }
         PictureSize size = PictureSize.of(request, DEFAULT_SIZE);
-        DataReport report = new DataReport();
         Fingerprint fingerprint = new Fingerprint().setting("reader", "image-folder");
         long files = 0;
         for (Path classFolder : classFolders) {
@@ -61,6 +83,7 @@ public record ImageFolderReader(Path folder, double validationFraction, double t
         List<String> classes = new ArrayList<>(fitted != null ? fitted.classes() : List.of());
         List<float[]> pictures = new ArrayList<>();
         List<Integer> labels = new ArrayList<>();
+        List<String> empty = new ArrayList<>();
         for (Path classFolder : classFolders) {
             String name = classFolder.getFileName().toString();
             int label = fitted != null ? fitted.classIndex(name) : classes.size();
@@ -68,6 +91,7 @@ public record ImageFolderReader(Path folder, double validationFraction, double t
                 classes.add(name);
             }
             fingerprint.setting("class", classFolder.getFileName());
+            int before = pictures.size();
             for (Path file : sorted(classFolder)) {
                 if (!Files.isRegularFile(file)) {
                     continue;
@@ -75,6 +99,11 @@ public record ImageFolderReader(Path folder, double validationFraction, double t
                 if (label < 0) {
                     // A class the model cannot answer: counted, not decoded.
                     report.skipped(new DataIssue(file.toString(), 0, fitted.unknownClass(name)));
+                    continue;
+                }
+                String away = leadsAway(root, file, false);
+                if (away != null) {
+                    report.skipped(new DataIssue(file.toString(), 0, away));
                     continue;
                 }
                 PictureFile read = PictureFile.read(file);
@@ -88,6 +117,19 @@ public record ImageFolderReader(Path folder, double validationFraction, double t
                 labels.add(label);
                 fingerprint.file(file);
             }
+            if (pictures.size() == before && label >= 0) { // a class the model does not know was reported above
+                empty.add(classFolder.getFileName().toString());
+            }
+        }
+        if (!empty.isEmpty() && pictures.size() > 0) {
+            if (!allowEmptyClasses) {
+                throw new IOException(folder + ": the class folder" + (empty.size() == 1 ? " " : "s ")
+                        + String.join(", ", empty) + (empty.size() == 1 ? " has" : " have") + " no readable picture; a "
+                        + "class needs examples: add pictures, remove the folder, or set \"allowEmptyClasses\": true"
+                        + (report.issues().isEmpty() ? "" : " (first problem: " + report.issues().get(0) + ")"));
+            }
+            report.note(new DataIssue(folder.toString(), 0, "classes with no example kept as asked: "
+                    + String.join(", ", empty)));
         }
         if (pictures.isEmpty() && fitted != null && classFolders.stream().allMatch(
                 f -> fitted.classIndex(f.getFileName().toString()) < 0)) {
@@ -113,6 +155,30 @@ public record ImageFolderReader(Path folder, double validationFraction, double t
                 .setting("seed", request.seed());
         return new Dataset(folder.getFileName().toString(), splits.train(), splits.validation(), splits.test(), classes,
                 preprocessing, List.of(), fingerprint.hex(), report);
+    }
+
+    /**
+     * Why a class folder or picture is not followed: a link whose target is outside the dataset
+     * folder, or (for folders) the dataset folder itself or one above it — a loop. Null when it
+     * stays inside.
+     */
+    private static String leadsAway(Path root, Path path, boolean folder) {
+        if (!Files.isSymbolicLink(path)) {
+            return null;
+        }
+        Path target;
+        try {
+            target = path.toRealPath();
+        } catch (IOException e) {
+            return "a link that cannot be followed; left out";
+        }
+        if (folder && root.startsWith(target)) {
+            return "a link back to a folder that holds it (a loop); not followed";
+        }
+        if (!target.startsWith(root)) {
+            return "a link that leads outside the dataset folder; not followed";
+        }
+        return null;
     }
 
     private static List<Path> sorted(Path dir) throws IOException {

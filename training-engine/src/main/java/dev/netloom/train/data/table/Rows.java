@@ -15,9 +15,6 @@ import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -83,7 +80,7 @@ public record Rows(String file, List<String> columns, List<Row> rows) {
                 } catch (UncheckedIOException | IllegalStateException e) {
                     // commons-csv cannot resynchronise after a broken quote: keep what came before.
                     report.skipped(new DataIssue(file, line + 1, "cannot read the file from here on: "
-                            + oneLine(e.getMessage())));
+                            + CsvWords.plain(e.getMessage())));
                     break;
                 }
                 line = record.getRecordNumber() + 1;
@@ -99,9 +96,9 @@ public record Rows(String file, List<String> columns, List<Row> rows) {
                 rows.add(new Row(line, cells));
             }
         } catch (IllegalArgumentException e) {
-            throw new IOException(file + ": bad header row: " + oneLine(e.getMessage()));
+            throw new IOException(file + ": bad header row: " + CsvWords.plain(e.getMessage()));
         } catch (UncheckedIOException e) {
-            throw new IOException(file + ": " + oneLine(e.getCause().getMessage()));
+            throw new IOException(file + ": " + CsvWords.plain(e.getCause().getMessage()));
         } catch (CharacterCodingException e) {
             throw new IOException(file + ": not UTF-8 text");
         }
@@ -118,7 +115,7 @@ public record Rows(String file, List<String> columns, List<Row> rows) {
         } catch (CharacterCodingException e) {
             throw e;
         } catch (IOException | UncheckedIOException | IllegalStateException e) {
-            throw new IOException(file + ": bad header row: " + oneLine(e.getMessage()));
+            throw new IOException(file + ": bad header row: " + CsvWords.plain(e.getMessage()));
         }
     }
 
@@ -149,7 +146,7 @@ public record Rows(String file, List<String> columns, List<Row> rows) {
                 try {
                     node = json.readTree(text);
                 } catch (JsonProcessingException e) {
-                    report.skipped(new DataIssue(file, line, "not JSON: " + oneLine(e.getOriginalMessage())));
+                    report.skipped(new DataIssue(file, line, "not JSON: " + dev.netloom.graph.files.ParserWords.plain(e.getOriginalMessage())));
                     continue;
                 }
                 if (node == null || !node.isObject()) {
@@ -179,14 +176,9 @@ public record Rows(String file, List<String> columns, List<Row> rows) {
         return new Rows(file, new ArrayList<>(columns), rows);
     }
 
-    /** Malformed bytes are an error, not silently replaced characters. */
+    /** Malformed bytes are an error, not silently replaced characters; a byte-order mark is dropped. */
     private static BufferedReader strictUtf8(Path path) throws IOException {
-        if (!Files.isRegularFile(path)) {
-            throw new IOException(path + ": no such file");
-        }
-        return new BufferedReader(new java.io.InputStreamReader(Files.newInputStream(path),
-                StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                        .onUnmappableCharacter(CodingErrorAction.REPORT)));
+        return dev.netloom.train.data.DataFiles.text(path);
     }
 
     private static String firstProblem(DataReport report) {

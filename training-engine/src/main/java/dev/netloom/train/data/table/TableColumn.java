@@ -56,7 +56,9 @@ public record TableColumn(String name, List<String> categories) {
         if (isNumber()) {
             Double v = number(cell);
             if (v == null) {
-                return "\"" + cell + "\" in column \"" + name + "\" is not a number";
+                return tooLarge(cell) ? "bad value \"" + cell + "\" in column \"" + name + "\": beyond the range of "
+                        + "training's 32-bit numbers (about ±3.4e38)" : "\"" + cell + "\" in column \"" + name
+                        + "\" is not a number";
             }
             out[offset] = v.floatValue();
             return null;
@@ -80,12 +82,26 @@ public record TableColumn(String name, List<String> categories) {
         return m;
     }
 
+    /**
+     * The cell as a number when it is one that training's 32-bit floats hold: 1e300 is a number
+     * in a double but infinity as a float, and would become NaN after normalisation.
+     */
     private static Double number(String cell) {
         try {
             double v = Double.parseDouble(cell);
-            return Double.isFinite(v) ? v : null;
+            return Double.isFinite(v) && Math.abs(v) <= Float.MAX_VALUE ? v : null;
         } catch (NumberFormatException e) {
             return null;
+        }
+    }
+
+    /** A number, but too large (or infinite) for a 32-bit float. */
+    private static boolean tooLarge(String cell) {
+        try {
+            double v = Double.parseDouble(cell);
+            return !Double.isNaN(v) && !(Math.abs(v) <= Float.MAX_VALUE);
+        } catch (NumberFormatException e) {
+            return false;
         }
     }
 }
