@@ -159,6 +159,7 @@ public final class FuzzCorpus {
                 new Manifest.Model("Tiny", "1", "artifact", "0".repeat(64), java.time.Instant.parse("2026-01-31T12:00:00Z"),
                         "test"),
                 new Manifest.Device("raspberry-pi-5", "Raspberry Pi 5", "single-board", "onnxruntime 1.23", 21),
+                new Manifest.Runtime("1.20.1", "ONNX Runtime (Java) 1.23.2", List.of("onnxruntime-node 1.20.1"), Map.of(), 1e-4),
                 new Manifest.PrecisionPlan("fp32", Map.of("dense", dev.netloom.graph.Precision.FP32), 32),
                 List.of(new Manifest.TensorSpec("features", "input", List.of(Manifest.TensorSpec.BATCH, 4L),
                         Manifest.ElementType.FLOAT32, null)),
