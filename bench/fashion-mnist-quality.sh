@@ -2,7 +2,7 @@
 # The small-cnn template trained on Fashion-MNIST with its own data and training sections, as a
 # user gets it from `netloom new --template small-cnn`: test accuracy and wall time.
 # Target (issue 3): >= 91.5% test accuracy within 10 minutes on 2 cores; published figure for 2-conv
-# CNNs under 100K parameters: 0.925 (zalandoresearch/fashion-mnist, ../shared/reference/FIGURES.md).
+# CNNs under 100K parameters: 0.925 (zalandoresearch/fashion-mnist, docs/figures.md).
 #
 #   bench/fashion-mnist-quality.sh [--threads 2] [--epochs N]
 # Needs: apt-get install dataset-fashion-mnist

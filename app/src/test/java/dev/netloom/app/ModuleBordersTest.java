@@ -7,12 +7,12 @@ import com.tngtech.archunit.lang.ArchRule;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
-/** The borders ARCHITECTURE.md draws around the app, checked. */
+/** The borders docs/architecture.md draws around the app, checked. */
 @AnalyzeClasses(packages = "dev.netloom.app", importOptions = ImportOption.DoNotIncludeTests.class)
 class ModuleBordersTest {
 
     @ArchTest
     static final ArchRule noDjlInTheApp = noClasses().that().resideInAPackage("dev.netloom.app..")
             .should().dependOnClassesThat().resideInAnyPackage("ai.djl..")
-            .because("DJL lives only in training-engine; the app talks to training through its API (ARCHITECTURE.md)");
+            .because("DJL lives only in training-engine; the app talks to training through its API (docs/architecture.md)");
 }

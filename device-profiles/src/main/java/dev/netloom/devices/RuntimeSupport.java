@@ -10,7 +10,7 @@ package dev.netloom.devices;
  * @param runsOnnxDirectly false when the bundle's ONNX file has to be converted first (Core ML,
  *     LiteRT, microcontroller toolchains)
  * @param foldsSubByteWeights true when 2-bit and 1-bit weights are widened to FP32 when the model
- *     loads (ONNX Runtime does: RECIPES.md), so they save storage but not RAM
+ *     loads (ONNX Runtime does: docs/recipes.md), so they save storage but not RAM
  * @param weightsStayInStorage true when weights are read in place from flash and need no RAM
  *     (microcontroller runtimes execute models from flash)
  * @param integerActivations true when INT8 models run fully in integers, activations included

@@ -6,7 +6,7 @@ import dev.netloom.graph.Precision;
  * Bytes of weights at a precision, including the scales a quantizer adds.
  *
  * <p>Integer precisions carry one FP32 scale per block of {@value #BLOCK} weights: ONNX
- * Runtime's default INT4 block size (FIGURES.md). Per-channel INT8 has fewer scales, so this
+ * Runtime's default INT4 block size (docs/figures.md). Per-channel INT8 has fewer scales, so this
  * slightly over-counts INT8; the difference is under 1%.
  */
 final class WeightSizes {
@@ -24,7 +24,7 @@ final class WeightSizes {
 
     /**
      * Bytes in RAM once loaded (none when the runtime reads them in place from flash). A runtime that folds 2-bit and 1-bit weights to FP32 at load
-     * (ONNX Runtime does, RECIPES.md) holds them at FP32 size: small file, FP32 memory.
+     * (ONNX Runtime does, docs/recipes.md) holds them at FP32 size: small file, FP32 memory.
      */
     static long loaded(long parameters, Precision p, RuntimeSupport runtime) {
         if (runtime.weightsStayInStorage()) {

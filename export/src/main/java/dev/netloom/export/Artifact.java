@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A model artifact as export reads it (ARCHITECTURE.md, "Model artifact"): the trained graph,
+ * A model artifact as export reads it (docs/architecture.md, "Model artifact"): the trained graph,
  * its weights and probe batch, and the files that describe its data. Read by {@link ArtifactReader}
  * without DJL.
  *

@@ -38,7 +38,7 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
- * From a model artifact to a verified, signed bundle for a device (ARCHITECTURE.md, data flow):
+ * From a model artifact to a verified, signed bundle for a device (docs/architecture.md, data flow):
  * write FP32 ONNX and check it against the training engine's probe outputs (1e-4, or nothing is
  * written); choose the precision plan (as asked, or automatically from a sensitivity analysis);
  * write the model at that plan, load it in ONNX Runtime, measure its parity and its test accuracy

@@ -17,7 +17,7 @@ class ArchitectureTest {
         classes().that().resideInAPackage("dev.netloom.hpo..")
                 .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "dev.netloom.hpo..",
                         "org.apache.commons.math3..", "org.sqlite..", "org.postgresql..")
-                .because("hpo is a general library that knows nothing about neural networks (ARCHITECTURE.md)")
+                .because("hpo is a general library that knows nothing about neural networks (docs/architecture.md)")
                 .check(hpo);
     }
 
@@ -28,7 +28,7 @@ class ArchitectureTest {
                 .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "org.apache.commons.math3..",
                         "dev.netloom.hpo.sampler..", "dev.netloom.hpo.analysis..")
                 .andShould().onlyDependOnClassesThat().doNotHaveSimpleName("Study")
-                .because("maths apart from glue (STYLE.md): estimators and updates are tested alone")
+                .because("maths apart from glue (docs/style.md): estimators and updates are tested alone")
                 .check(hpo);
     }
 }

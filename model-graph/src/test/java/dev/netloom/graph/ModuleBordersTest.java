@@ -11,7 +11,7 @@ import dev.netloom.graph.catalog.LayerCatalog;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
-/** The borders ARCHITECTURE.md draws around model-graph, checked. */
+/** The borders docs/architecture.md draws around model-graph, checked. */
 @AnalyzeClasses(packages = "dev.netloom.graph", importOptions = ImportOption.DoNotIncludeTests.class)
 class ModuleBordersTest {
 
@@ -19,7 +19,7 @@ class ModuleBordersTest {
     static final ArchRule modelGraphDependsOnJacksonOnly = classes()
             .that().resideInAPackage("dev.netloom.graph..")
             .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "com.fasterxml.jackson..", "dev.netloom.graph..")
-            .because("model-graph is the centre every module reads; it depends on nothing heavy (ARCHITECTURE.md)");
+            .because("model-graph is the centre every module reads; it depends on nothing heavy (docs/architecture.md)");
 
     @ArchTest
     static final ArchRule valuesKnowNoAnalysisOrEdits = classes()

@@ -31,7 +31,7 @@ class TemplatesTest {
     }
 
     /**
-     * ../shared/reference/FIGURES.md: MobileNetV2 1.0 at 224x224 and 1000 classes has 3.4M
+     * docs/figures.md: MobileNetV2 1.0 at 224x224 and 1000 classes has 3.4M
      * parameters (torchvision counts 3,504,872) and 300M multiply-adds (Sandler et al. 2018).
      * The issue asks for each within 2%.
      */

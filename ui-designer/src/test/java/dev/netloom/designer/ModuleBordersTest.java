@@ -8,7 +8,7 @@ import com.tngtech.archunit.lang.ArchRule;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
-/** The borders ARCHITECTURE.md draws around ui-designer, checked. */
+/** The borders docs/architecture.md draws around ui-designer, checked. */
 @AnalyzeClasses(packages = "dev.netloom.designer", importOptions = ImportOption.DoNotIncludeTests.class)
 class ModuleBordersTest {
 
@@ -18,13 +18,13 @@ class ModuleBordersTest {
             .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "javafx..", "dev.netloom.designer..",
                     "dev.netloom.graph..", "org.controlsfx..", "atlantafx..", "org.kordamp.ikonli..",
                     "org.eclipse.elk..")
-            .because("ui-designer is a reusable editor on model-graph; the app wires it (ARCHITECTURE.md)");
+            .because("ui-designer is a reusable editor on model-graph; the app wires it (docs/architecture.md)");
 
     @ArchTest
     static final ArchRule viewModelsKnowNoViews = noClasses()
             .that().resideInAPackage("dev.netloom.designer.model..")
             .should().dependOnClassesThat().resideInAnyPackage("javafx.scene..", "dev.netloom.designer.view..")
-            .because("view-models are tested without a window (STYLE.md); only javafx.beans and collections");
+            .because("view-models are tested without a window (docs/style.md); only javafx.beans and collections");
 
     @ArchTest
     static final ArchRule layoutIsPure = noClasses()

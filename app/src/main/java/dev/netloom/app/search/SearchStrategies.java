@@ -45,7 +45,7 @@ public final class SearchStrategies {
         return switch (chosen) {
             case "gp" -> new GpSampler(seed);
             case "auto" -> throw new IllegalArgumentException("the auto sampler depends on the budget and the space");
-            // Constant liar: running trials count as bad, so parallel workers spread out (FIGURES.md).
+            // Constant liar: running trials count as bad, so parallel workers spread out (docs/figures.md).
             case "tpe" -> new TpeSampler(TpeSettings.defaults().withConstantLiar(true), seed);
             case "nsga2" -> new NsgaIISampler(seed);
             case "random" -> new RandomSampler(seed);

@@ -8,7 +8,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Turns a stream of "something changed" calls from any thread into at most one redraw per
- * interval on the UI thread (ARCHITECTURE.md: no more than ~20 redraws a second). A request
+ * interval on the UI thread (docs/architecture.md: no more than ~20 redraws a second). A request
  * that comes while a redraw is pending joins it; the redraw reads the newest state, so nothing
  * is lost, only coalesced.
  */

@@ -43,7 +43,7 @@ class ProfilesCommandTest {
         }
         assertThat(pi5.get("group").asText()).isEqualTo("single-board-computer");
         assertThat(pi5.at("/bandwidthGBps/provenance").asText()).isEqualTo("derived");
-        assertThat(pi5.at("/clockGHz/source").asText()).contains("FIGURES.md");
+        assertThat(pi5.at("/clockGHz/source").asText()).contains("docs/figures.md");
         assertThat(pi5.get("onnxOpset").asInt()).isEqualTo(21);
     }
 

@@ -39,7 +39,7 @@ final class CalibrationModels {
 
     /**
      * {@code y = MatMulInteger(DynamicQuantizeLinear(a), b_int8)}: ONNX Runtime's INT8 path
-     * (RECIPES.md). The INT8 weights are an initializer, as they would be in an exported model.
+     * (docs/recipes.md). The INT8 weights are an initializer, as they would be in an exported model.
      */
     static byte[] matMulInteger() {
         int n = MATMUL_SIZE;

@@ -105,7 +105,7 @@ final class HostProfileWriter {
         ObjectNode runtime = root.putArray("runtimes").addObject();
         runtime.put("name", "ONNX Runtime");
         runtime.put("onnxOpset", 21);
-        runtime.put("opsetReason", "ONNX Runtime " + m.runtimeVersion() + " runs IR 10 / opset 21 models (RECIPES.md)");
+        runtime.put("opsetReason", "ONNX Runtime " + m.runtimeVersion() + " runs IR 10 / opset 21 models (docs/recipes.md)");
         runtime.put("runsOnnxDirectly", true);
         runtime.put("foldsSubByteWeights", true);
         runtime.set("perOperatorOverheadUs", figure(m.perOperatorUs(), "measured",

@@ -17,7 +17,7 @@ import dev.netloom.graph.Precision;
  */
 public final class Quantizer {
 
-    /** The block size used when none is given: ONNX Runtime's INT4 default (FIGURES.md). */
+    /** The block size used when none is given: ONNX Runtime's INT4 default (docs/figures.md). */
     public static final int DEFAULT_BLOCK = 128;
 
     private Quantizer() {

@@ -17,7 +17,7 @@ class BundleBordersTest {
                 .should().dependOnClassesThat().resideInAnyPackage("ai.onnxruntime..", "ai.djl..", "javafx..",
                         "ai.onnx..", "com.google.protobuf..", "org.bouncycastle..")
                 .because("a bundle is written and checked from bytes with the JDK's own crypto; the ONNX writer and "
-                        + "ORT verification live elsewhere in export (ARCHITECTURE.md)")
+                        + "ORT verification live elsewhere in export (docs/architecture.md)")
                 .check(classes);
         noClasses().that().resideInAPackage("dev.netloom.export.bundle..")
                 .should().dependOnClassesThat().resideInAPackage("dev.netloom.export")

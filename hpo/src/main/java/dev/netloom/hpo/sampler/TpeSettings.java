@@ -1,7 +1,7 @@
 package dev.netloom.hpo.sampler;
 
 /**
- * Settings of {@link TpeSampler}. {@link #defaults()} are Optuna's (FIGURES.md): 10 startup trials,
+ * Settings of {@link TpeSampler}. {@link #defaults()} are Optuna's (docs/figures.md): 10 startup trials,
  * 24 expected-improvement candidates, prior weight 1.0, magic clip on, univariate, no constant liar;
  * gamma(n) = min(ceil(0.1 n), 25) and the weights (flat for the newest 25, a linear ramp for older)
  * are fixed, as they are Optuna's defaults and rarely worth changing.

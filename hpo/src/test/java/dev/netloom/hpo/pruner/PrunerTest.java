@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Pruners on synthetic learning curves: loss(step) = quality + 1 / (step + 1), quality fixed per
- * trial. The defaults checked are Optuna's from FIGURES.md: median/percentile 5 startup trials, ASHA
+ * trial. The defaults checked are Optuna's from docs/figures.md: median/percentile 5 startup trials, ASHA
  * reduction factor 4, Hyperband reduction factor 3.
  */
 class PrunerTest {

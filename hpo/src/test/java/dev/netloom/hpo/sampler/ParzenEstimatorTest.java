@@ -67,7 +67,7 @@ class ParzenEstimatorTest {
         }
     }
 
-    /** The figures of FIGURES.md: gamma(n) = min(ceil(0.1 n), 25); flat weights for the newest 25, a ramp before. */
+    /** The figures of docs/figures.md: gamma(n) = min(ceil(0.1 n), 25); flat weights for the newest 25, a ramp before. */
     @Test
     void optunaWeightsAndGamma() {
         assertThat(TpeSettings.gamma(10)).isEqualTo(1);

@@ -47,7 +47,7 @@ import java.util.TreeMap;
 /**
  * Reads and writes {@code .netloom} project files.
  *
- * <p>The format (ARCHITECTURE.md): pretty JSON with a stable key order and
+ * <p>The format (docs/architecture.md): pretty JSON with a stable key order and
  * {@code schemaVersion} first; a {@code graph} with {@code nodes} (id, type, label, position,
  * params) and {@code edges} ({@code "from": "node.port"}, {@code "to": "node.port"}); then the
  * sections other modules own, unknown ones kept.
