@@ -38,11 +38,14 @@ for i in $(seq 1 "$runs"); do
     failed=$((failed + 1)); echo "  run $i failed: $(grep -m1 'netloom demo:' "$log" || tail -1 "$log")"
   fi
   # The numbers a user compares with the README: training, search and export results.
+  # Folders and times differ from run to run by design; they are taken out before comparing.
   grep -E '^epoch [0-9]+/|^  test accuracy|^  trial #|^  best:|^    test accuracy|bits per weight' "$log" \
-    | sed -E 's/\([0-9]+s\)//; s/, [0-9]+ s / /' > "$work/numbers-$i"
+    | sed -E "s#$work/demo-$i#DIR#g; s/\(([0-9]+h)?([0-9]+m)?[0-9]+s\)//; s/, [0-9]+ s / /" > "$work/numbers-$i"
 done
 echo "Load after: $(cut -d' ' -f1-3 /proc/loadavg)"
 same=yes
-for i in $(seq 2 "$runs"); do cmp -s "$work/numbers-1" "$work/numbers-$i" || same=no; done
+for i in $(seq 2 "$runs"); do
+  cmp -s "$work/numbers-1" "$work/numbers-$i" || { same=no; echo "run $i differs from run 1:"; diff "$work/numbers-1" "$work/numbers-$i" | head -6; }
+done
 echo "runs: $runs, failed: $failed, identical numbers in every run (epochs, trials, accuracies): $same"
 [ "$failed" = 0 ] && [ "$same" = yes ]
