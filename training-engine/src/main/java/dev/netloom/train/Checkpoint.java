@@ -20,8 +20,10 @@ import java.util.Map;
  * @param epochsDone epochs completed
  * @param steps optimiser steps taken
  * @param bestAccuracy the best validation accuracy so far (−1 before the first evaluation)
+ * @param learningRateScale what divergence recovery had multiplied the learning rate by (1 without recoveries)
  */
-record Checkpoint(Map<String, Tensor> weights, int epochsDone, int steps, double bestAccuracy) {
+record Checkpoint(Map<String, Tensor> weights, int epochsDone, int steps, double bestAccuracy,
+                  double learningRateScale) {
 
     static void write(Path file, Checkpoint c) throws IOException {
         Path dir = file.toAbsolutePath().getParent();
@@ -34,7 +36,8 @@ record Checkpoint(Map<String, Tensor> weights, int epochsDone, int steps, double
                     "format", "netloom-checkpoint",
                     "epochsDone", Integer.toString(c.epochsDone),
                     "steps", Integer.toString(c.steps),
-                    "bestAccuracy", Double.toString(c.bestAccuracy)));
+                    "bestAccuracy", Double.toString(c.bestAccuracy),
+                    "learningRateScale", Double.toString(c.learningRateScale)));
             try {
                 Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
@@ -53,7 +56,9 @@ record Checkpoint(Map<String, Tensor> weights, int epochsDone, int steps, double
         }
         try {
             return new Checkpoint(contents.tensors(), Integer.parseInt(meta.get("epochsDone")),
-                    Integer.parseInt(meta.get("steps")), Double.parseDouble(meta.get("bestAccuracy")));
+                    Integer.parseInt(meta.get("steps")), Double.parseDouble(meta.get("bestAccuracy")),
+                    // Checkpoints written before divergence recovery existed have no scale: 1.
+                    Double.parseDouble(meta.getOrDefault("learningRateScale", "1")));
         } catch (NumberFormatException | NullPointerException e) {
             throw new IOException(file + ": the checkpoint's progress fields are damaged");
         }

@@ -30,6 +30,13 @@ public interface TrainingListener {
     default void onCheckpoint(Path checkpoint, int epoch) {
     }
 
+    /**
+     * The loss diverged and the run recovered: it went back to the last good weights and
+     * optimiser state, lowered its learning rate, and goes on from the next step.
+     */
+    default void onRecovery(Recovery recovery) {
+    }
+
     /** The run ended, for the given reason. */
     default void onEnd(RunEnd end) {
     }
@@ -70,6 +77,31 @@ public interface TrainingListener {
                        double validationAccuracy, double seconds, java.util.Map<String, double[]> expertShare) {
     }
 
+    /**
+     * One divergence recovery.
+     *
+     * @param step the global step whose loss diverged, from 1
+     * @param epoch its epoch
+     * @param loss the loss it had (NaN, infinite, or finite and far above the recent losses)
+     * @param cause one line: what was seen, for example {@code the loss became NaN} or
+     *        {@code the loss jumped to 41.3, 12x its recent median 3.4}
+     * @param rolledBackTo the step the restored weights and optimiser state were saved after (0: the start)
+     * @param learningRateBefore the peak learning rate before
+     * @param learningRateAfter the peak learning rate from now on
+     * @param attempt which recovery this is, from 1
+     * @param limit how many recoveries the run may make
+     */
+    record Recovery(int step, int epoch, double loss, String cause, int rolledBackTo, double learningRateBefore,
+                    double learningRateAfter, int attempt, int limit) {
+
+        /** One line for people, for example for the CLI and the Train view. */
+        public String describe() {
+            return String.format(java.util.Locale.ROOT, "recovered (%d of %d): %s at step %d (epoch %d); went back to "
+                    + "the weights after step %d and lowered the learning rate from %.3g to %.3g", attempt, limit, cause,
+                    step, epoch, rolledBackTo, learningRateBefore, learningRateAfter);
+        }
+    }
+
     /** Why a run ended. */
     enum EndReason {
         /** Every planned epoch ran. */
@@ -78,7 +110,7 @@ public interface TrainingListener {
         EARLY_STOPPED,
         /** Someone asked it to stop. */
         CANCELLED,
-        /** The loss became NaN or infinite. */
+        /** The loss became NaN or infinite (or exploded) and recovery was off or did not help. */
         DIVERGED
     }
 
@@ -87,7 +119,18 @@ public interface TrainingListener {
      * @param message one line for people
      * @param epochsRun epochs that completed
      * @param bestValidationAccuracy the best validation accuracy seen (its weights are the run's result)
+     * @param recoveries the divergence recoveries the run made, in order (empty for most runs)
      */
-    record RunEnd(EndReason reason, String message, int epochsRun, double bestValidationAccuracy) {
+    record RunEnd(EndReason reason, String message, int epochsRun, double bestValidationAccuracy,
+                  java.util.List<Recovery> recoveries) {
+
+        public RunEnd {
+            recoveries = java.util.List.copyOf(recoveries);
+        }
+
+        /** An end without recoveries. */
+        public RunEnd(EndReason reason, String message, int epochsRun, double bestValidationAccuracy) {
+            this(reason, message, epochsRun, bestValidationAccuracy, java.util.List.of());
+        }
     }
 }

@@ -9,11 +9,11 @@ import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.Trainer;
 import ai.djl.training.loss.Loss;
-import ai.djl.training.optimizer.Optimizer;
 import dev.netloom.graph.analysis.GraphAnalysis;
 import dev.netloom.graph.catalog.Category;
 import dev.netloom.train.TrainingListener.EndReason;
 import dev.netloom.train.TrainingListener.EpochReport;
+import dev.netloom.train.TrainingListener.Recovery;
 import dev.netloom.train.TrainingListener.RunEnd;
 import dev.netloom.train.TrainingListener.RunStart;
 import dev.netloom.train.TrainingListener.StepReport;
@@ -38,8 +38,14 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * <p>What it does each step: a shuffled batch forward, cross-entropy (with label smoothing) plus
  * the graph's auxiliary losses, backward, optional global-norm gradient clipping, an optimiser
  * step under the learning-rate schedule. After each epoch it evaluates the validation split,
- * keeps the best weights, checkpoints, and stops early when accuracy stops improving. A loss that
- * becomes NaN or infinite ends the run with the step and the likely cause.
+ * keeps the best weights, checkpoints, and stops early when accuracy stops improving.
+ *
+ * <p>Divergence: data holding a value that is not a number is refused before the first step,
+ * naming the example. A loss that becomes NaN or infinite, or explodes (see {@link DivergenceGuard}),
+ * sends the run back to the last good weights and optimiser state (kept every few dozen steps),
+ * lowers the learning rate and goes on ({@link TrainingListener#onRecovery}); only when that fails
+ * {@link TrainingSettings#MAX_RECOVERIES} times, or recovery is off, does the run stop, with the
+ * step and the likely cause.
  */
 public final class TrainingRun {
 
@@ -144,6 +150,20 @@ public final class TrainingRun {
         return List.copyOf(reused);
     }
 
+    private int spikeStep = -1;
+    private double spikeFactor = 1;
+
+    /**
+     * For tests: multiplies the learning rate of one update, global step {@code step} (from 1), by
+     * {@code factor}, once. A huge factor makes that update blow the weights up through the real
+     * optimiser, so that tests can force a divergence at a known step.
+     */
+    TrainingRun spikeLearningRate(int step, double factor) {
+        this.spikeStep = step;
+        this.spikeFactor = factor;
+        return this;
+    }
+
     /** Asks the run to stop; it ends within one step. Safe from any thread. */
     public void cancel() {
         cancelled.set(true);
@@ -161,6 +181,8 @@ public final class TrainingRun {
      * @throws TrainingException when the run cannot start (memory) or diverges
      */
     public Result run() throws TrainingException {
+        refuseNonFiniteData(train, "training");
+        refuseNonFiniteData(validation, "validation");
         MemoryEstimate memory = MemoryEstimate.of(analysis, settings);
         memory.checkFits();
         ai.djl.engine.Engine.getInstance(); // loads the native library before it is configured
@@ -172,6 +194,14 @@ public final class TrainingRun {
         } catch (RuntimeException | TrainingException e) {
             model.close();
             throw e;
+        }
+    }
+
+    /** A value that is not a number would make every loss NaN: the data is at fault, and is named. */
+    private static void refuseNonFiniteData(Examples examples, String split) throws TrainingException {
+        java.util.Optional<dev.netloom.train.data.NonFiniteValue> bad = dev.netloom.train.data.NonFiniteValue.first(examples);
+        if (bad.isPresent()) {
+            throw new TrainingException(bad.get().describe(split, examples));
         }
     }
 
@@ -195,11 +225,13 @@ public final class TrainingRun {
         int firstEpoch = 1;
         int step = 0;
         double best = -1;
+        LearningRateSchedule schedule = new LearningRateSchedule(settings, stepsPerEpoch);
         if (resumeFrom != null) {
             model.setWeights(resumeFrom.weights());
             firstEpoch = resumeFrom.epochsDone() + 1;
             step = resumeFrom.steps();
             best = resumeFrom.bestAccuracy();
+            schedule.scaleBy(resumeFrom.learningRateScale());
         }
         if (startWeights != null && resumeFrom == null) {
             Map<String, Tensor> current = model.weights();
@@ -220,36 +252,70 @@ public final class TrainingRun {
         Map<String, Tensor> bestWeights = model.weights();
         int sinceBest = 0;
         augmentationRandom = new Random(settings.seed() * 31 + firstEpoch);
-        LearningRateSchedule schedule = new LearningRateSchedule(settings, stepsPerEpoch, 0);
+        RestorableOptimizer optimizer = optimizer(schedule);
         DefaultTrainingConfig config = new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())
-                .optOptimizer(optimizer(new LearningRateSchedule(settings, stepsPerEpoch, step)))
+                .optOptimizer(optimizer)
                 .optDevices(new Device[] {Device.cpu()});
+        DivergenceGuard guard = new DivergenceGuard(classes());
+        int saveEvery = Math.max(1, Math.min(SAVE_EVERY, stepsPerEpoch));
+        List<Recovery> recoveries = new ArrayList<>();
         listener.onStart(new RunStart(train.size(), stepsPerEpoch, settings.epochs(), firstEpoch, memory.bytes()));
         long started = System.nanoTime();
         long examplesSeen = 0;
         int epochsRun = firstEpoch - 1;
-        try (Trainer trainer = model.model().newTrainer(config)) {
+        try (Trainer trainer = model.model().newTrainer(config);
+             Rollback rollback = new Rollback(model, optimizer, trainer.getManager())) {
+            rollback.save(step);
             for (int epoch = firstEpoch; epoch <= settings.epochs(); epoch++) {
                 long epochStart = System.nanoTime();
                 int[] order = shuffled(train.size(), new Random(settings.seed() * 1_000_003L + epoch));
                 double lossSum = 0;
                 double correct = 0;
+                long counted = 0;
                 Map<String, long[]> routed = new LinkedHashMap<>();
                 for (int s = 0; s < stepsPerEpoch; s++) {
                     if (cancelled.get()) {
-                        saveCheckpoint(model, epoch - 1, step, best);
+                        saveCheckpoint(model, epoch - 1, step, best, schedule.scale());
                         return finish(new RunEnd(EndReason.CANCELLED, "cancelled during epoch " + epoch + " at step "
                                 + step + (checkpoint != null ? "; checkpoint " + checkpoint + " holds the last step" : ""),
-                                epochsRun, best), model, bestWeights, false);
+                                epochsRun, best, recoveries), model, bestWeights, false);
                     }
                     int[] rows = Batches.slice(order, s * batch, Math.min(train.size(), (s + 1) * batch));
+                    schedule.at(step);
                     float rate = schedule.rate(step);
-                    double[] lossAndAccuracy = step(trainer, model, rows);
+                    if (step + 1 == spikeStep) {
+                        schedule.onceTimes(spikeFactor);
+                        spikeStep = -1;
+                    }
+                    double[] lossAndAccuracy;
+                    try {
+                        lossAndAccuracy = step(trainer, model, rows);
+                    } finally {
+                        schedule.clearOnce();
+                    }
                     step++;
-                    if (!Double.isFinite(lossAndAccuracy[0])) {
-                        throw new TrainingException("the loss became " + lossAndAccuracy[0] + " at step " + step
-                                + " (epoch " + epoch + "); the learning rate " + settings.learningRate()
-                                + " is probably too high for this model: try one ten times smaller");
+                    examplesSeen += rows.length;
+                    String diverged = guard.check(lossAndAccuracy[0]);
+                    if (diverged != null && !settings.divergenceRecovery() && Double.isFinite(lossAndAccuracy[0])) {
+                        diverged = null; // without recovery, only a loss that is not a number stops the run (as before)
+                    }
+                    if (diverged == null && step % saveEvery == 0 && !rollback.save(step)) {
+                        diverged = "the weights became NaN or infinite";
+                    }
+                    if (diverged != null) {
+                        if (!settings.divergenceRecovery() || recoveries.size() >= TrainingSettings.MAX_RECOVERIES) {
+                            throw new TrainingException(failure(diverged, lossAndAccuracy[0], step, epoch, recoveries,
+                                    schedule.scale()));
+                        }
+                        int back = rollback.restore();
+                        double before = settings.learningRate() * schedule.scale();
+                        schedule.scaleBy(TrainingSettings.RECOVERY_RATE_FACTOR);
+                        Recovery recovery = new Recovery(step, epoch, lossAndAccuracy[0], diverged, back, before,
+                                settings.learningRate() * schedule.scale(), recoveries.size() + 1,
+                                TrainingSettings.MAX_RECOVERIES);
+                        recoveries.add(recovery);
+                        listener.onRecovery(recovery);
+                        continue;
                     }
                     model.block().lastRouting().forEach((node, counts) -> {
                         long[] sum = routed.computeIfAbsent(node, k -> new long[counts.length]);
@@ -259,7 +325,7 @@ public final class TrainingRun {
                     });
                     lossSum += lossAndAccuracy[0] * rows.length;
                     correct += Math.round(lossAndAccuracy[1] * rows.length);
-                    examplesSeen += rows.length;
+                    counted += rows.length;
                     double elapsed = (System.nanoTime() - started) / 1e9;
                     double perSecond = examplesSeen / Math.max(elapsed, 1e-9);
                     long examplesLeft = (long) (settings.epochs() - epoch) * train.size()
@@ -268,8 +334,12 @@ public final class TrainingRun {
                             examplesLeft / perSecond));
                 }
                 double[] val = evaluate(model, validation, settings.batchSize());
-                EpochReport report = new EpochReport(epoch, lossSum / train.size(), correct / train.size(), val[0], val[1],
-                        (System.nanoTime() - epochStart) / 1e9, shares(routed));
+                if (!Double.isFinite(val[0])) {
+                    throw new TrainingException(validationFailure(val[0], epoch, lossSum / Math.max(1, counted), model));
+                }
+                EpochReport report = new EpochReport(epoch, lossSum / Math.max(1, counted),
+                        correct / Math.max(1, counted), val[0], val[1], (System.nanoTime() - epochStart) / 1e9,
+                        shares(routed));
                 history.add(report);
                 epochsRun = epoch;
                 listener.onEpoch(report);
@@ -280,20 +350,75 @@ public final class TrainingRun {
                 } else {
                     sinceBest++;
                 }
-                saveCheckpoint(model, epoch, step, best);
+                saveCheckpoint(model, epoch, step, best, schedule.scale());
                 if (settings.earlyStoppingPatience() > 0 && sinceBest >= settings.earlyStoppingPatience()) {
                     return finish(new RunEnd(EndReason.EARLY_STOPPED, "validation accuracy did not improve for "
-                            + sinceBest + " epochs; kept the best, " + percent(best), epochsRun, best), model,
-                            bestWeights, true);
+                            + sinceBest + " epochs; kept the best, " + percent(best) + recovered(recoveries, schedule),
+                            epochsRun, best, recoveries), model, bestWeights, true);
                 }
             }
         } catch (TrainingException e) {
-            listener.onEnd(new RunEnd(EndReason.DIVERGED, e.getMessage(), epochsRun, best));
+            listener.onEnd(new RunEnd(EndReason.DIVERGED, e.getMessage(), epochsRun, best, recoveries));
             throw e;
         }
         return finish(new RunEnd(EndReason.COMPLETED, "trained " + epochsRun + (epochsRun == 1 ? " epoch" : " epochs")
-                + "; best validation accuracy "
-                + percent(best), epochsRun, best), model, bestWeights, true);
+                + "; best validation accuracy " + percent(best) + recovered(recoveries, schedule), epochsRun, best,
+                recoveries), model, bestWeights, true);
+    }
+
+    /** How often (in steps, at most once an epoch) the last good weights and optimiser state are kept. */
+    private static final int SAVE_EVERY = 50;
+
+    /** The end message's note on recoveries, empty without any. */
+    private String recovered(List<Recovery> recoveries, LearningRateSchedule schedule) {
+        if (recoveries.isEmpty()) {
+            return "";
+        }
+        return String.format(java.util.Locale.ROOT, "; recovered from %d divergence%s (learning rate lowered to %.3g)",
+                recoveries.size(), recoveries.size() == 1 ? "" : "s", settings.learningRate() * schedule.scale());
+    }
+
+    /** Why a run stops at a divergence it could not (or was not to) recover from: the step and the likely cause. */
+    private String failure(String diverged, double loss, int step, int epoch, List<Recovery> recoveries, double scale) {
+        String where = " at step " + step + " (epoch " + epoch + ")";
+        if (!settings.divergenceRecovery()) {
+            return "the loss became " + loss + where + "; the learning rate " + settings.learningRate()
+                    + " is probably too high for this model: try one ten times smaller";
+        }
+        String cause = InputScale.largest(train).filter(l -> l.magnitude() > InputScale.LARGE)
+                .map(l -> String.format(java.util.Locale.ROOT, "the inputs are not normalised: field \"%s\" holds "
+                        + "values up to %.3g in size; scale them to about -1..1 (standardise each feature)",
+                        l.field(), l.magnitude()))
+                .orElse(String.format(java.util.Locale.ROOT, "the model is numerically unstable with these settings "
+                        + "even at a learning rate of %.3g: add normalisation (BatchNorm or LayerNorm) or a gradient "
+                        + "clip (training.gradientClip)", settings.learningRate() * scale));
+        return diverged + where + " again after " + recoveries.size() + " recover" + (recoveries.size() == 1 ? "y" : "ies")
+                + " (learning rate lowered from " + settings.learningRate() + String.format(java.util.Locale.ROOT,
+                " to %.3g)", settings.learningRate() * scale) + "; " + cause;
+    }
+
+    /** Why the validation loss is not a number although training went on: the weights, or the model's outputs. */
+    private static String validationFailure(double loss, int epoch, double trainLoss, TrainedModel model) {
+        boolean brokenWeights = model.weights().values().stream().filter(t -> t.floats() != null)
+                .anyMatch(t -> {
+                    for (float v : t.floats()) {
+                        if (!Float.isFinite(v)) {
+                            return true;
+                        }
+                    }
+                    return false;
+                });
+        return String.format(java.util.Locale.ROOT, "the validation loss became %s after epoch %d while the training "
+                + "loss was %.4g: %s", loss, epoch, trainLoss, brokenWeights
+                ? "the weights hold values that are not numbers"
+                : "the model's outputs overflow on some validation examples (the weights are finite); lower the "
+                + "learning rate or add normalisation");
+    }
+
+    /** The number of classes the Classification head predicts. */
+    private int classes() {
+        return analysis.reports().values().stream().filter(r -> r.spec().type().equals("Classification"))
+                .mapToInt(r -> ((Number) r.params().get("classes")).intValue()).findFirst().orElse(2);
     }
 
     private RunEnd finish(RunEnd end, TrainedModel model, Map<String, Tensor> bestWeights, boolean restoreBest) {
@@ -371,22 +496,21 @@ public final class TrainingRun {
         return new double[] {loss / examples.size(), (double) correct / examples.size()};
     }
 
-    private Optimizer optimizer(LearningRateSchedule schedule) {
-        float decay = (float) settings.weightDecay();
-        return switch (settings.optimizer()) {
-            case "sgd" -> Optimizer.sgd().setLearningRateTracker(schedule).optMomentum((float) settings.momentum())
-                    .optWeightDecays(decay).build();
-            case "adamw" -> Optimizer.adamW().optLearningRateTracker(schedule).optWeightDecays(decay).build();
-            default -> Optimizer.adam().optLearningRateTracker(schedule).optWeightDecays(decay).build();
+    private RestorableOptimizer optimizer(LearningRateSchedule schedule) {
+        RestorableOptimizer.Kind kind = switch (settings.optimizer()) {
+            case "sgd" -> RestorableOptimizer.Kind.SGD;
+            case "adamw" -> RestorableOptimizer.Kind.ADAMW;
+            default -> RestorableOptimizer.Kind.ADAM;
         };
+        return new RestorableOptimizer(kind, schedule, (float) settings.momentum(), (float) settings.weightDecay());
     }
 
-    private void saveCheckpoint(TrainedModel model, int epochsDone, int steps, double best) {
+    private void saveCheckpoint(TrainedModel model, int epochsDone, int steps, double best, double rateScale) {
         if (checkpoint == null) {
             return;
         }
         try {
-            Checkpoint.write(checkpoint, new Checkpoint(model.weights(), epochsDone, steps, best));
+            Checkpoint.write(checkpoint, new Checkpoint(model.weights(), epochsDone, steps, best, rateScale));
             listener.onCheckpoint(checkpoint, epochsDone);
         } catch (IOException e) {
             throw new java.io.UncheckedIOException("cannot write checkpoint " + checkpoint + ": " + e.getMessage(), e);

@@ -18,7 +18,7 @@ public final class TrainingSection {
 
     private static final Set<String> KEYS = Set.of("optimizer", "learningRate", "momentum", "schedule", "warmupEpochs",
             "stepEvery", "batchSize", "epochs", "weightDecay", "gradientClip", "labelSmoothing",
-            "earlyStoppingPatience", "seed", "threads", "augmentation");
+            "earlyStoppingPatience", "seed", "threads", "augmentation", "divergenceRecovery");
 
     private TrainingSection() {
     }
@@ -56,7 +56,8 @@ public final class TrainingSection {
                     whole(section, "earlyStoppingPatience", d.earlyStoppingPatience(), 0, 100000),
                     section.has("seed") ? longValue(section, "seed") : d.seed(),
                     whole(section, "threads", d.threads(), 1, 256),
-                    augmentation(section.get("augmentation")));
+                    augmentation(section.get("augmentation")),
+                    bool(section, "divergenceRecovery", d.divergenceRecovery()));
         } catch (IllegalArgumentException e) {
             String message = e.getMessage();
             return rethrow(message.startsWith("training.") ? message : "training." + message);
@@ -112,6 +113,17 @@ public final class TrainingSection {
             throw new IllegalArgumentException("training." + key + ": must be text, got " + v);
         }
         return v.textValue();
+    }
+
+    private static boolean bool(JsonNode s, String key, boolean fallback) {
+        JsonNode v = s.get(key);
+        if (v == null) {
+            return fallback;
+        }
+        if (!v.isBoolean()) {
+            throw new IllegalArgumentException("training." + key + ": must be true or false, got " + v);
+        }
+        return v.booleanValue();
     }
 
     private static double real(JsonNode s, String key, double fallback) {

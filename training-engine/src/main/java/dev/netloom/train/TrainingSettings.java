@@ -24,14 +24,21 @@ import java.util.List;
  * @param seed seeds weights, shuffling and dropout
  * @param threads CPU threads for the engine
  * @param augmentation how training pictures are flipped and shifted ({@link Augmentation#NONE} for not at all)
+ * @param divergenceRecovery when the loss becomes NaN or infinite or explodes, roll back to the last good
+ *        weights and optimiser state, lower the learning rate ×{@value #RECOVERY_RATE_FACTOR} and go on, up
+ *        to {@value #MAX_RECOVERIES} times; false stops the run at the first divergence
  */
 public record TrainingSettings(String optimizer, double learningRate, double momentum, String schedule,
                                double warmupEpochs, int stepEvery, int batchSize, int epochs, double weightDecay,
                                double gradientClip, double labelSmoothing, int earlyStoppingPatience, long seed,
-                               int threads, Augmentation augmentation) {
+                               int threads, Augmentation augmentation, boolean divergenceRecovery) {
 
     public static final List<String> OPTIMIZERS = List.of("sgd", "adam", "adamw");
     public static final List<String> SCHEDULES = List.of("constant", "step", "cosine");
+    /** How many times one run may roll back and lower its learning rate before it stops. */
+    public static final int MAX_RECOVERIES = 3;
+    /** What each recovery multiplies the learning rate by. */
+    public static final double RECOVERY_RATE_FACTOR = 0.3;
 
     public TrainingSettings {
         if (!OPTIMIZERS.contains(optimizer)) {
@@ -54,29 +61,50 @@ public record TrainingSettings(String optimizer, double learningRate, double mom
         java.util.Objects.requireNonNull(augmentation, "augmentation");
     }
 
-    /** Adam at 1e-3 with a cosine schedule, batch 64, 10 epochs: a sound start for every template. */
+    /** Settings with divergence recovery on. */
+    public TrainingSettings(String optimizer, double learningRate, double momentum, String schedule, double warmupEpochs,
+                            int stepEvery, int batchSize, int epochs, double weightDecay, double gradientClip,
+                            double labelSmoothing, int earlyStoppingPatience, long seed, int threads,
+                            Augmentation augmentation) {
+        this(optimizer, learningRate, momentum, schedule, warmupEpochs, stepEvery, batchSize, epochs, weightDecay,
+                gradientClip, labelSmoothing, earlyStoppingPatience, seed, threads, augmentation, true);
+    }
+
+    /**
+     * Adam at 1e-3 with a cosine schedule, batch 64, 10 epochs, one thread (same seed, same numbers),
+     * divergence recovery on: a sound start for every template.
+     */
     public static TrainingSettings defaults() {
         return new TrainingSettings("adam", 1e-3, 0.9, "cosine", 0, 30, 64, 10, 0, 0, 0, 0, 42, 1, Augmentation.NONE);
     }
 
     public TrainingSettings withEpochs(int n) {
         return new TrainingSettings(optimizer, learningRate, momentum, schedule, warmupEpochs, stepEvery, batchSize, n,
-                weightDecay, gradientClip, labelSmoothing, earlyStoppingPatience, seed, threads, augmentation);
+                weightDecay, gradientClip, labelSmoothing, earlyStoppingPatience, seed, threads, augmentation,
+                divergenceRecovery);
     }
 
     public TrainingSettings withSeed(long s) {
         return new TrainingSettings(optimizer, learningRate, momentum, schedule, warmupEpochs, stepEvery, batchSize,
-                epochs, weightDecay, gradientClip, labelSmoothing, earlyStoppingPatience, s, threads, augmentation);
+                epochs, weightDecay, gradientClip, labelSmoothing, earlyStoppingPatience, s, threads, augmentation,
+                divergenceRecovery);
     }
 
     public TrainingSettings withBatchSize(int b) {
         return new TrainingSettings(optimizer, learningRate, momentum, schedule, warmupEpochs, stepEvery, b, epochs,
-                weightDecay, gradientClip, labelSmoothing, earlyStoppingPatience, seed, threads, augmentation);
+                weightDecay, gradientClip, labelSmoothing, earlyStoppingPatience, seed, threads, augmentation,
+                divergenceRecovery);
     }
 
     public TrainingSettings withLearningRate(double lr) {
         return new TrainingSettings(optimizer, lr, momentum, schedule, warmupEpochs, stepEvery, batchSize, epochs,
-                weightDecay, gradientClip, labelSmoothing, earlyStoppingPatience, seed, threads, augmentation);
+                weightDecay, gradientClip, labelSmoothing, earlyStoppingPatience, seed, threads, augmentation,
+                divergenceRecovery);
+    }
+
+    public TrainingSettings withDivergenceRecovery(boolean on) {
+        return new TrainingSettings(optimizer, learningRate, momentum, schedule, warmupEpochs, stepEvery, batchSize,
+                epochs, weightDecay, gradientClip, labelSmoothing, earlyStoppingPatience, seed, threads, augmentation, on);
     }
 
     private static void check(boolean ok, String message) {

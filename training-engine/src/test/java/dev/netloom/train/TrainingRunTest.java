@@ -73,11 +73,12 @@ class TrainingRunTest {
     }
 
     @Test
-    void aLossThatBlowsUpStopsTheRunNamingTheStep() {
+    void withRecoveryOffALossThatBlowsUpStopsTheRunNamingTheStep() {
         // Inputs a million times too large and plain SGD at rate 5: the weights overflow within a few steps.
         Examples huge = scaled(DATA[0], 1e6f);
         TrainingRun diverging = new TrainingRun(mlp(8, 3), huge, DATA[1], List.of("features"),
-                new TrainingSettings("sgd", 5, 0.9, "constant", 0, 30, 32, 3, 0, 0, 0, 0, 42, 1, Augmentation.NONE));
+                new TrainingSettings("sgd", 5, 0.9, "constant", 0, 30, 32, 3, 0, 0, 0, 0, 42, 1, Augmentation.NONE)
+                        .withDivergenceRecovery(false));
         List<TrainingListener.RunEnd> ends = new ArrayList<>();
         diverging.listener(new TrainingListener() {
             @Override

@@ -33,6 +33,17 @@ class TrainingSectionTest {
     }
 
     @Test
+    void divergenceRecoveryIsOnByDefaultAndCanBeTurnedOff() throws Exception {
+        assertThat(TrainingSettings.defaults().divergenceRecovery()).isTrue();
+        TrainingSettings off = TrainingSection.read(JSON.readTree("{\"divergenceRecovery\": false}"));
+        assertThat(off.divergenceRecovery()).isFalse();
+        assertThat(TrainingSection.write(off).get("divergenceRecovery").booleanValue()).isFalse();
+        assertThat(TrainingSection.read(TrainingSection.write(off))).isEqualTo(off);
+        assertThatThrownBy(() -> TrainingSection.read(JSON.readTree("{\"divergenceRecovery\": \"no\"}")))
+                .hasMessage("training.divergenceRecovery: must be true or false, got \"no\"");
+    }
+
+    @Test
     void badValuesNameTheirPath() {
         assertThatThrownBy(() -> TrainingSection.read(JSON.readTree("{\"batchSize\": 0}")))
                 .hasMessage("training.batchSize: must be a whole number from 1 to 65536, got 0");

@@ -62,6 +62,10 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--resume", paramLabel = "CHECKPOINT", description = "Continue a run from its checkpoint.")
     Path resume;
 
+    @Option(names = "--no-recovery", description = "Stop at the first divergence instead of rolling back and lowering "
+            + "the learning rate (the training section's divergenceRecovery: false).")
+    boolean noRecovery;
+
     @Override
     public Integer call() {
         if (Files.exists(out)) {
@@ -160,7 +164,8 @@ final class TrainCommand implements Callable<Integer> {
     }
 
     private TrainingSettings overrides(TrainingSettings s) {
-        return new TrainingOverrides(epochs, batchSize, learningRate, threads, seed).applyTo(s);
+        TrainingSettings chosen = new TrainingOverrides(epochs, batchSize, learningRate, threads, seed).applyTo(s);
+        return noRecovery ? chosen.withDivergenceRecovery(false) : chosen;
     }
 
     /** The workspace the run is recorded in; null (training goes on, saying so) when it cannot be opened. */

@@ -75,6 +75,17 @@ final class TrainingProgress implements TrainingListener {
         out.flush();
     }
 
+    /** A recovery gets its own line, on a terminal and in logs alike: the run went back and slowed down. */
+    @Override
+    public void onRecovery(Recovery r) {
+        if (live) {
+            draw("");
+            out.print('\r');
+        }
+        out.println("Diverged and " + r.describe());
+        out.flush();
+    }
+
     @Override
     public void onEnd(RunEnd end) {
         if (live) {

@@ -34,6 +34,14 @@ final class ValidateCommand implements Callable<Integer> {
                 code = ExitCode.INVALID;
                 continue;
             }
+            // The training section is checked as training will read it: unknown keys and bad values are refused.
+            try {
+                dev.netloom.train.TrainingSection.read(project.section("training").orElse(null));
+            } catch (IllegalArgumentException e) {
+                netloom.err.println(file + ": " + e.getMessage());
+                code = ExitCode.INVALID;
+                continue;
+            }
             GraphAnalysis analysis = netloom.services.analyzer().analyze(project.graph());
             for (Problem p : analysis.problems()) {
                 netloom.err.println(file + ": " + (p.severity() == Severity.WARNING ? "warning: " : "") + p);

@@ -258,7 +258,13 @@ public final class ModelSearch {
             double accuracy = outcome.end().bestValidationAccuracy();
             trial.setUserAttr("artifact", model.toString());
             trial.setUserAttr("testAccuracy", outcome.test().accuracy());
-            report(trial, "COMPLETE", accuracy, parameters, macs, started, setup, "");
+            int recoveries = outcome.end().recoveries().size();
+            if (recoveries > 0) {
+                trial.setUserAttr("recoveries", recoveries);
+            }
+            report(trial, "COMPLETE", accuracy, parameters, macs, started, setup, recoveries == 0 ? ""
+                    : "recovered from " + recoveries + (recoveries == 1 ? " divergence" : " divergences")
+                    + " (learning rate lowered)");
             return objectives.stream().mapToDouble(o -> value(o, accuracy, parameters, macs, latencyMs)).toArray();
         } catch (IllegalArgumentException | IllegalStateException | IOException
                  | dev.netloom.train.TrainingException e) {

@@ -40,6 +40,12 @@ public record Listeners(TrainingListener first, TrainingListener second) impleme
     }
 
     @Override
+    public void onRecovery(Recovery recovery) {
+        first.onRecovery(recovery);
+        second.onRecovery(recovery);
+    }
+
+    @Override
     public void onEnd(RunEnd end) {
         first.onEnd(end);
         second.onEnd(end);

@@ -63,6 +63,16 @@ final class LiveCurves implements TrainingListener {
         changed.run();
     }
 
+    /** The diverged step has no point, but it took its place in the epoch. */
+    @Override
+    public synchronized void onRecovery(Recovery r) {
+        if (r.epoch() != epoch) {
+            epoch = r.epoch();
+            stepInEpoch = 0;
+        }
+        stepInEpoch++;
+    }
+
     @Override
     public void onStep(StepReport s) {
         synchronized (this) {

@@ -60,6 +60,12 @@ public final class ModelTraining {
     public static ModelTraining prepare(Project project, GraphAnalysis analysis, Dataset dataset,
                                         TrainingSettings settings) throws InputMismatchException {
         InputBinding binding = InputBinding.bind(analysis, dataset);
+        // The run checks its training and validation splits; the test split is scored here, so checked here.
+        java.util.Optional<dev.netloom.train.data.NonFiniteValue> bad =
+                dev.netloom.train.data.NonFiniteValue.first(dataset.test());
+        if (bad.isPresent()) {
+            throw new InputMismatchException(bad.get().describe("test", dataset.test()));
+        }
         TrainingRun run = new TrainingRun(analysis, dataset.train(), dataset.validation(),
                 binding.fieldsInGraphOrder(analysis), settings);
         return new ModelTraining(project, dataset, settings, run);

@@ -167,13 +167,23 @@ public final class TrainView extends StackPane {
         error.textProperty().bind(model.errorProperty());
         error.visibleProperty().bind(model.errorProperty().isNotEmpty());
         error.managedProperty().bind(error.visibleProperty());
+        // A recovered divergence stays visible: the run slowed down, and the person should know why.
+        Label recovered = new Label();
+        recovered.setId("train-recovery");
+        recovered.getStyleClass().add(StudioStyle.MUTED);
+        recovered.setWrapText(true);
+        recovered.setMinHeight(Region.USE_PREF_SIZE);
+        recovered.setGraphic(new FontIcon(MaterialDesignA.ALERT_CIRCLE_OUTLINE));
+        recovered.textProperty().bind(model.recoveryProperty());
+        recovered.visibleProperty().bind(model.recoveryProperty().isNotEmpty());
+        recovered.managedProperty().bind(recovered.visibleProperty());
         Label hint = new Label("Trains the open project's model on its data (set in the Data view) with its training "
                 + "settings; each run is recorded in the workspace and saved next to the project.");
         hint.getStyleClass().add(StudioStyle.MUTED);
         hint.setWrapText(true);
         hint.visibleProperty().bind(model.stateProperty().isEqualTo(TrainState.IDLE));
         hint.managedProperty().bind(hint.visibleProperty());
-        return new VBox(6, status, error, hint);
+        return new VBox(6, status, recovered, error, hint);
     }
 
     private VBox progress() {

@@ -7,6 +7,7 @@ import dev.netloom.app.studio.ProjectSession;
 import dev.netloom.app.workspace.RunLog;
 import dev.netloom.graph.analysis.GraphAnalysis;
 import dev.netloom.graph.project.Project;
+import dev.netloom.train.TrainingListener;
 import dev.netloom.train.TrainingRun;
 import dev.netloom.train.TrainingSection;
 import dev.netloom.train.TrainingSettings;
@@ -66,6 +67,7 @@ public final class TrainViewModel {
     private final ReadOnlyObjectWrapper<TrainState> state = new ReadOnlyObjectWrapper<>(this, "state", TrainState.IDLE);
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
+    private final ReadOnlyStringWrapper recovery = new ReadOnlyStringWrapper(this, "recovery", "");
     private final ReadOnlyObjectWrapper<Progress> progress = new ReadOnlyObjectWrapper<>(this, "progress", Progress.NONE);
     private final ReadOnlyObjectWrapper<Curves> curves = new ReadOnlyObjectWrapper<>(this, "curves", Curves.EMPTY);
     private final ReadOnlyObjectWrapper<Map<String, double[]>> experts =
@@ -115,6 +117,14 @@ public final class TrainViewModel {
     /** One line on what is going on or how the last run ended; "" before the first run. */
     public ReadOnlyStringProperty statusProperty() {
         return status.getReadOnlyProperty();
+    }
+
+    /**
+     * The run's latest divergence recovery as one line ("Diverged and recovered (1 of 3): ..."),
+     * kept after the run ends; "" when the run has not had to recover.
+     */
+    public ReadOnlyStringProperty recoveryProperty() {
+        return recovery.getReadOnlyProperty();
     }
 
     /** Why the last run could not start or failed, as one line; "" when none. */
@@ -247,6 +257,7 @@ public final class TrainViewModel {
         pauseAsked = false;
         state.set(TrainState.PREPARING);
         status.set("Reading " + data.path("source").asText("the data") + "…");
+        recovery.set("");
         if (checkpoint == null) {
             progress.set(Progress.NONE);
             publish();
@@ -284,7 +295,14 @@ public final class TrainViewModel {
                     runLog.runs(Optional.of(projectKey)).size() + 1);
             String name = plan.resumes() == null ? place.name() : place.name() + " (resumes " + plan.resumes() + ")";
             recorder = RunRecorder.start(runLog, projectKey, name, plan.settings(), dataset);
-            TrainingRun run = training.run().listener(Listeners.both(curvesOfRun, recorder))
+            TrainingListener recoveries = new TrainingListener() {
+                @Override
+                public void onRecovery(Recovery r) {
+                    String line = "Diverged and " + r.describe();
+                    fx.execute(() -> recovery.set(line));
+                }
+            };
+            TrainingRun run = training.run().listener(Listeners.both(Listeners.both(curvesOfRun, recorder), recoveries))
                     .checkpointTo(place.checkpoint());
             if (plan.checkpoint() != null) {
                 run.resumeFrom(plan.checkpoint());
@@ -369,6 +387,7 @@ public final class TrainViewModel {
         resumeFrom = null;
         status.set("");
         error.set("");
+        recovery.set("");
         progress.set(Progress.NONE);
         experts.set(Map.of());
         curves.set(Curves.EMPTY);

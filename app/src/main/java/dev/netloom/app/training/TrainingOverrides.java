@@ -15,6 +15,6 @@ public record TrainingOverrides(Integer epochs, Integer batchSize, Double learni
                 s.schedule(), s.warmupEpochs(), s.stepEvery(), batchSize != null ? batchSize : s.batchSize(),
                 epochs != null ? epochs : s.epochs(), s.weightDecay(), s.gradientClip(), s.labelSmoothing(),
                 s.earlyStoppingPatience(), seed != null ? seed : s.seed(), threads != null ? threads : s.threads(),
-                s.augmentation());
+                s.augmentation(), s.divergenceRecovery());
     }
 }

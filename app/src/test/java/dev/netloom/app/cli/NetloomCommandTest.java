@@ -122,6 +122,23 @@ class NetloomCommandTest {
     }
 
     @Test
+    void validateChecksTheTrainingSectionIncludingDivergenceRecovery() throws IOException {
+        Path file = newProject("small-cnn");
+        String text = Files.readString(file);
+        Files.writeString(file, text.replace("\"training\": {", "\"training\": {\n    \"divergenceRecovery\": false,"));
+        Cli ok = Cli.run("validate", file.toString());
+        assertThat(ok.code()).as(ok.err()).isZero();
+
+        Files.writeString(file, text.replace("\"training\": {", "\"training\": {\n    \"divergenceRecovery\": \"maybe\","));
+        Cli bad = Cli.run("validate", file.toString());
+        assertThat(bad.code()).isEqualTo(ExitCode.INVALID);
+        assertThat(bad.err()).isEqualTo(file + ": training.divergenceRecovery: must be true or false, got \"maybe\"\n");
+
+        Files.writeString(file, text.replace("\"training\": {", "\"training\": {\n    \"recovery\": true,"));
+        assertThat(Cli.run("validate", file.toString()).err()).startsWith(file + ": training.recovery: unknown setting");
+    }
+
+    @Test
     void validateGoesOnAfterABadFileAndFailsOverall() throws IOException {
         Path good = newProject("text-classifier");
         Cli r = Cli.run("validate", dir.resolve("missing.netloom").toString(), good.toString());

@@ -46,7 +46,7 @@ class TrainCommandTest {
         Path project = qaProject();
         Path model = dir.resolve("recorded");
         Cli train = Cli.run("train", project.toString(), "--data", "{\"source\": \"shapes-qa\", \"examples\": 300}",
-                "--epochs", "2", "--out", model.toString());
+                "--epochs", "2", "--no-recovery", "--out", model.toString());
         assertThat(train.code()).as(train.err()).isZero();
         assertThat(train.err()).isEmpty();
         try (var workspace = dev.netloom.app.workspace.Workspace.open(dev.netloom.app.TestHome.PATH)) {
@@ -56,7 +56,7 @@ class TrainCommandTest {
             assertThat(run.artifact()).isEqualTo(model.toAbsolutePath().toString());
             assertThat(run.dataset()).startsWith("Shapes QA");
             assertThat(run.testAccuracy()).isBetween(0.0, 1.0);
-            assertThat(run.settings()).contains("\"epochs\":2");
+            assertThat(run.settings()).contains("\"epochs\":2", "\"divergenceRecovery\":false");
             assertThat(workspace.runs().epochs(run.id())).hasSize(2);
         }
     }

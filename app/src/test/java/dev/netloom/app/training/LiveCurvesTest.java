@@ -39,4 +39,16 @@ class LiveCurvesTest {
         live.complete();
         assertThat(live.snapshot().progress().fraction()).isEqualTo(1.0);
     }
+
+    @Test
+    void aRecoveredStepKeepsItsPlaceSoTheCurveStaysOnTheEpochAxis() {
+        LiveCurves live = new LiveCurves(600, () -> { });
+        live.onStart(new RunStart(40, 4, 1, 1, 1_000_000));
+        live.onStep(new StepReport(1, 1, 2.0, 0.5, 1e-3, 100, 3));
+        live.onRecovery(new dev.netloom.train.TrainingListener.Recovery(2, 1, Double.NaN, "the loss became NaN", 1,
+                1e-3, 3e-4, 1, 3));
+        live.onStep(new StepReport(3, 1, 2.0, 0.5, 3e-4, 100, 3));
+        assertThat(live.snapshot().curves().trainingLoss()).extracting(PointBudget.Point::x).containsExactly(0.25, 0.75);
+        assertThat(live.snapshot().progress().stepInEpoch()).isEqualTo(3);
+    }
 }

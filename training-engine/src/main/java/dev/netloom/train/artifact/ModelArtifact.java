@@ -50,7 +50,8 @@ import java.util.stream.Stream;
  * labels.txt            class names, one per line, in label order
  * vocab.txt             tokens in id order, when there is text
  * metrics.json          test-split evaluation and the per-epoch history
- * training.json         settings, seed, dataset fingerprint, graph hash, versions, machine, times, end
+ * training.json         settings, seed, dataset fingerprint, graph hash, versions, machine, times, end,
+ *                       divergence recoveries
  * </pre>
  *
  * Writing goes to a temporary sibling folder that is renamed into place, so a crash never leaves
@@ -285,6 +286,22 @@ public final class ModelArtifact {
         end.put("reason", c.end().reason().name());
         end.put("message", c.end().message());
         end.put("epochsRun", c.end().epochsRun());
+        // Each divergence the run recovered from: where, why, and the learning rate before and after.
+        com.fasterxml.jackson.databind.node.ArrayNode recoveries = root.putArray("recoveries");
+        c.end().recoveries().forEach(r -> {
+            ObjectNode o = recoveries.addObject();
+            o.put("step", r.step());
+            o.put("epoch", r.epoch());
+            o.put("cause", r.cause());
+            if (Double.isFinite(r.loss())) {
+                o.put("loss", r.loss());
+            } else {
+                o.put("loss", String.valueOf(r.loss())); // JSON has no NaN: "NaN", "Infinity"
+            }
+            o.put("rolledBackTo", r.rolledBackTo());
+            o.put("learningRateBefore", r.learningRateBefore());
+            o.put("learningRateAfter", r.learningRateAfter());
+        });
         root.put("started", c.started().toString());
         root.put("ended", c.ended().toString());
         ObjectNode versions = root.putObject("versions");

@@ -74,8 +74,13 @@ class ModelArtifactTest {
                 settings).run()) {
             Evaluation test = Evaluation.of(result.model(), data.test(), data.classes(), 1, 5, 32);
             artifact = dir.resolve("model");
+            // The end is given one recovery (as a run that diverged once would have) to check how training.json keeps it.
+            var end = result.end();
+            var recovered = new dev.netloom.train.TrainingListener.RunEnd(end.reason(), end.message(), end.epochsRun(),
+                    end.bestValidationAccuracy(), List.of(new dev.netloom.train.TrainingListener.Recovery(7, 1,
+                    Double.NaN, "the loss became NaN", 0, 1e-3, 3e-4, 1, 3)));
             ModelArtifact.write(artifact, new ModelArtifact.Contents(Project.of("tiny", graph), result.model(), data,
-                    settings, result.end(), result.history(), test, started, Instant.now(), null), FILES);
+                    settings, recovered, result.history(), test, started, Instant.now(), null), FILES);
             trainedWeights = result.model().weights();
         }
     }
@@ -93,6 +98,18 @@ class ModelArtifactTest {
         catch (IOException e) {
             throw new AssertionError(e);
         }
+    }
+
+    @Test
+    void trainingJsonKeepsTheRecoveriesAndTheRecoverySetting() throws IOException {
+        var training = new com.fasterxml.jackson.databind.ObjectMapper().readTree(artifact.resolve("training.json").toFile());
+        assertThat(training.path("settings").path("divergenceRecovery").asBoolean(false)).isTrue();
+        assertThat(training.path("recoveries")).hasSize(1);
+        var r = training.path("recoveries").get(0);
+        assertThat(r.path("step").asInt()).isEqualTo(7);
+        assertThat(r.path("cause").asText()).isEqualTo("the loss became NaN");
+        assertThat(r.path("loss").asText()).isEqualTo("NaN");
+        assertThat(r.path("learningRateAfter").asDouble()).isEqualTo(3e-4);
     }
 
     @Test

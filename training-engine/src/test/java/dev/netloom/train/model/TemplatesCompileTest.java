@@ -33,7 +33,13 @@ class TemplatesCompileTest {
                 withSections++;
                 dev.netloom.train.data.DataSources.reader(data.get(), java.nio.file.Path.of("."));
             }
-            dev.netloom.train.TrainingSection.read(training.orElse(null));
+            var settings = dev.netloom.train.TrainingSection.read(training.orElse(null));
+            if (training.isPresent()) {
+                // What bench/convergence.sh showed keeps the templates steady: warm-up, a clip, recovery on.
+                assertThat(settings.warmupEpochs()).as(t.name() + " warm-up").isPositive();
+                assertThat(settings.gradientClip()).as(t.name() + " gradient clip").isPositive();
+                assertThat(settings.divergenceRecovery()).as(t.name() + " recovery").isTrue();
+            }
         }
         assertThat(withSections).isEqualTo(3); // small-cnn on Fashion-MNIST, image-text-qa and image-text-moe on Shapes QA
     }
