@@ -39,7 +39,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * The model artifact (ARCHITECTURE.md): a folder that export, the app and the training engine
+ * The model artifact (docs/architecture.md): a folder that export, the app and the training engine
  * itself (fine-tuning, distillation) read.
  *
  * <pre>

@@ -31,7 +31,7 @@ import java.util.Random;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** An artifact holds what ARCHITECTURE.md lists, loads back, and reproduces its probe exactly. */
+/** An artifact holds what docs/architecture.md lists, loads back, and reproduces its probe exactly. */
 class ModelArtifactTest {
 
     private static final ProjectFile FILES = new ProjectFile(LayerCatalog.standard());
