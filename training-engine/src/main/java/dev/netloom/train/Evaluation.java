@@ -103,7 +103,8 @@ public record Evaluation(int examples, double loss, double accuracy, int topK, d
         return scores;
     }
 
-    private static double[] softmax(float[] logits) {
+    /** Probabilities from logits (softmax in double precision, shifted by the largest logit). */
+    public static double[] softmax(float[] logits) {
         double max = Double.NEGATIVE_INFINITY;
         for (float v : logits) {
             max = Math.max(max, v);

@@ -35,21 +35,8 @@ public record Prediction(String source, List<Ranked> top) {
         return new Prediction(source, all.subList(0, Math.min(k, all.size())));
     }
 
-    /** Probabilities from logits (softmax, in double precision). */
+    /** Probabilities from logits: the training engine's softmax, as its evaluation computes them. */
     public static double[] softmax(float[] logits) {
-        double max = Double.NEGATIVE_INFINITY;
-        for (float v : logits) {
-            max = Math.max(max, v);
-        }
-        double sum = 0;
-        double[] p = new double[logits.length];
-        for (int i = 0; i < p.length; i++) {
-            p[i] = Math.exp(logits[i] - max);
-            sum += p[i];
-        }
-        for (int i = 0; i < p.length; i++) {
-            p[i] /= sum;
-        }
-        return p;
+        return dev.netloom.train.Evaluation.softmax(logits);
     }
 }
