@@ -10,7 +10,6 @@ import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -28,8 +27,7 @@ final class ProfileReader {
     static final int FORMAT_VERSION = 1;
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
-    private static final String PRECISION_WORDS = Arrays.stream(Precision.values())
-            .map(p -> p.name().toLowerCase(Locale.ROOT)).collect(Collectors.joining(", "));
+    private static final String PRECISION_WORDS = Precision.words();
 
     private ProfileReader() {
     }
@@ -171,7 +169,7 @@ final class ProfileReader {
     }
 
     static Optional<Precision> precision(String name) {
-        return Arrays.stream(Precision.values()).filter(p -> p.name().equalsIgnoreCase(name)).findFirst();
+        return Precision.parse(name);
     }
 
     private static Figure figure(JsonField f) throws ProfileFormatException {

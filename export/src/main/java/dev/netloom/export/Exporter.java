@@ -196,15 +196,7 @@ public final class Exporter {
 
     /** A precision word (fp32 ... int1) as a Precision. */
     public static Precision precision(String word) {
-        return switch (word.toLowerCase(Locale.ROOT)) {
-            case "fp32" -> Precision.FP32;
-            case "fp16" -> Precision.FP16;
-            case "int8" -> Precision.INT8;
-            case "int4" -> Precision.INT4;
-            case "int2" -> Precision.INT2;
-            case "int1" -> Precision.INT1;
-            default -> throw new IllegalArgumentException("not a precision: " + word);
-        };
+        return Precision.parse(word).orElseThrow(() -> new IllegalArgumentException("not a precision: " + word));
     }
 
     private static java.util.Map<String, dev.netloom.graph.artifact.Tensor> probeInputs(Artifact artifact) {

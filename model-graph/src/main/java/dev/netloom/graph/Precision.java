@@ -33,6 +33,21 @@ public enum Precision {
         return name().toLowerCase(java.util.Locale.ROOT);
     }
 
+    /** The precision a word names ({@link #key()}, in any case), or empty: the one parser of precision words. */
+    public static java.util.Optional<Precision> parse(String word) {
+        for (Precision p : values()) {
+            if (p.key().equalsIgnoreCase(word == null ? "" : word.trim())) {
+                return java.util.Optional.of(p);
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
+    /** Every precision word, for messages: {@code fp32, fp16, int8, int4, int2, int1}. */
+    public static String words() {
+        return String.join(", ", java.util.Arrays.stream(values()).map(Precision::key).toList());
+    }
+
     /** Bytes that {@code parameters} weights take at this precision, rounded up to whole bytes. */
     public long bytes(long parameters) {
         return (Math.multiplyExact(parameters, (long) bits) + 7) / 8;

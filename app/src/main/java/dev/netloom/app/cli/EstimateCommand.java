@@ -24,11 +24,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.stream.Collectors;
 
 /**
  * {@code netloom estimate FILE --device ID}: per-layer latency on a device (roofline: compute,
@@ -83,10 +81,9 @@ final class EstimateCommand implements Callable<Integer> {
             return ExitCode.USAGE;
         }
         String p = precision != null ? precision : exportSetting(project, "precision").orElse("fp32");
-        Precision chosen = Arrays.stream(Precision.values()).filter(x -> x.name().equalsIgnoreCase(p)).findFirst().orElse(null);
+        Precision chosen = Precision.parse(p).orElse(null);
         if (chosen == null) {
-            netloom.err.println("netloom: unknown precision '" + p + "'; use one of " + Arrays.stream(Precision.values())
-                    .map(x -> x.name().toLowerCase(Locale.ROOT)).collect(Collectors.joining(", ")));
+            netloom.err.println("netloom: unknown precision '" + p + "'; use one of " + Precision.words());
             return ExitCode.USAGE;
         }
         if (threads < 0) {

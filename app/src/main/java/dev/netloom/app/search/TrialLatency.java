@@ -8,7 +8,6 @@ import dev.netloom.graph.Precision;
 import dev.netloom.graph.analysis.GraphAnalysis;
 import dev.netloom.graph.project.Project;
 
-import java.util.Arrays;
 import java.util.Locale;
 
 /**
@@ -31,8 +30,7 @@ public record TrialLatency(DeviceProfile device, Precision precision) {
     public static TrialLatency forProject(DeviceProfile device, Project project) {
         JsonNode export = project.sections().get("export");
         String text = export != null && export.path("precision").isTextual() ? export.path("precision").textValue() : "fp32";
-        Precision precision = Arrays.stream(Precision.values()).filter(p -> p.name().equalsIgnoreCase(text)).findFirst()
-                .orElse(Precision.FP32); // "auto" and unknown words: the search compares graphs, FP32 is fair to all
+        Precision precision = Precision.parse(text).orElse(Precision.FP32); // "auto" and unknown words: the search compares graphs, FP32 is fair to all
         return new TrialLatency(device, precision);
     }
 

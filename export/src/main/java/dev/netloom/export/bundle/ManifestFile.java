@@ -312,12 +312,9 @@ public final class ManifestFile {
 
         private Precision precisionValue(At at) throws ManifestFormatException {
             String s = text(at);
-            for (Precision p : Precision.values()) {
-                if (Manifest.PrecisionPlan.key(p).equals(s)) {
-                    return p;
-                }
-            }
-            throw error(at, "expected fp32, fp16, int8, int4, int2 or int1, got \"" + clip(s) + "\"");
+            // Exactly the written word: the manifest's bytes are signed, so "INT8" is not "int8".
+            return Precision.parse(s).filter(p -> p.key().equals(s))
+                    .orElseThrow(() -> error(at, "expected one of " + Precision.words() + ", got \"" + clip(s) + "\""));
         }
 
         private List<Manifest.TensorSpec> tensors(At at) throws ManifestFormatException {
