@@ -9,19 +9,7 @@
 #
 # Raw CSV lines are kept in hpo/target/bench/.
 set -euo pipefail
-ROOT=$(cd "$(dirname "$0")/../.." && pwd)
-cd "$ROOT"
-OUT=hpo/target/bench
-mkdir -p "$OUT"
-
-if ! /usr/bin/python3 -c 'import optuna' 2>/dev/null; then
-  echo "bench: installing Debian python3-optuna" >&2
-  apt-get install -y python3-optuna >&2
-fi
-
-mvn -B -q -o test-compile -pl hpo
-mvn -B -q -o dependency:build-classpath -pl hpo -Dmdep.includeScope=test -Dmdep.outputFile="$ROOT/$OUT/classpath.txt" >/dev/null
-CP="hpo/target/test-classes:hpo/target/classes:$(cat "$OUT/classpath.txt")"
+source "$(dirname "$0")/setup.sh"
 
 echo "machine: $(lscpu | sed -n 's/^Model name: *//p'), $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "java: $(java -version 2>&1 | sed -n 1p); optuna: $(/usr/bin/python3 -c 'import optuna; print(optuna.__version__)')"

@@ -8,19 +8,7 @@
 # Other flags: --trials N, --quality-only, --with-logpdf-fix (adds Optuna 3.1 with the truncnorm.logpdf
 # fix of Optuna PR #5110, the density netloom uses). Raw CSV lines are kept in hpo/target/bench/.
 set -euo pipefail
-ROOT=$(cd "$(dirname "$0")/../.." && pwd)
-cd "$ROOT"
-OUT=hpo/target/bench
-mkdir -p "$OUT"
-
-if ! /usr/bin/python3 -c 'import optuna' 2>/dev/null; then
-  echo "bench: installing Debian python3-optuna" >&2
-  apt-get install -y python3-optuna >&2
-fi
-
-mvn -B -q -o test-compile -pl hpo
-mvn -B -q -o dependency:build-classpath -pl hpo -Dmdep.includeScope=test -Dmdep.outputFile="$ROOT/$OUT/classpath.txt" >/dev/null
-CP="hpo/target/test-classes:hpo/target/classes:$(cat "$OUT/classpath.txt")"
+source "$(dirname "$0")/setup.sh"
 
 echo "bench: netloom (java) ..." >&2
 JAVA_ARGS=()

@@ -74,8 +74,7 @@ public final class DeviceCatalog {
         ComputeUnit counted = new ComputeUnit(cores + " logical CPUs (counted; speeds not measured yet)", cores,
                 c.clockGHz(), c.peakPerCore(), c.efficiency(), c.parallelEfficiency(), c.matrixVectorPerCore(),
                 c.kernelEfficiency());
-        return new DeviceProfile(p.id(), p.name(), p.group(), p.summary(), p.calibrated(), counted, p.memory(),
-                p.accelerators(), p.runtimes(), p.precisions(), p.exampleFamily(), cores, p.calibration(), p.origin());
+        return p.withCompute(counted, cores);
     }
 
     /**

@@ -72,4 +72,10 @@ public record DeviceProfile(String id, String name, DeviceGroup group, String su
     public List<Precision> precisionsInOrder() {
         return precisions.stream().sorted().toList();
     }
+
+    /** This profile with another compute unit and default thread count (a fit, or this machine's real cores). */
+    public DeviceProfile withCompute(ComputeUnit compute, int defaultThreads) {
+        return new DeviceProfile(id, name, group, summary, calibrated, compute, memory, accelerators, runtimes, precisions,
+                exampleFamily, defaultThreads, calibration, origin);
+    }
 }

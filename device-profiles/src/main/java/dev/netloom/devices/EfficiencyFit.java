@@ -101,9 +101,7 @@ public final class EfficiencyFit {
         r.kernelEfficiency().forEach((k, v) -> kernels.put(k, new Figure(v, Provenance.DERIVED, source)));
         ComputeUnit fitted = new ComputeUnit(c.description(), c.cores(), c.clockGHz(), c.peakPerCore(), c.efficiency(),
                 new Figure(r.parallelEfficiency(), Provenance.DERIVED, source), c.matrixVectorPerCore(), kernels);
-        return new DeviceProfile(device.id(), device.name(), device.group(), device.summary(), device.calibrated(), fitted,
-                device.memory(), device.accelerators(), device.runtimes(), device.precisions(), device.exampleFamily(),
-                device.defaultThreads(), device.calibration(), device.origin());
+        return device.withCompute(fitted, device.defaultThreads());
     }
 
     /** The estimate of one point on a device. */
