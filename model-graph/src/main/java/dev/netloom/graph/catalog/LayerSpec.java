@@ -59,6 +59,11 @@ public abstract class LayerSpec {
         return type;
     }
 
+    /** The layer type as a key for per-module registries. */
+    public final LayerType layerType() {
+        return LayerType.of(type);
+    }
+
     public final Category category() {
         return category;
     }
