@@ -12,6 +12,7 @@ import dev.netloom.graph.catalog.Category;
 import dev.netloom.graph.catalog.LayerCatalog;
 import dev.netloom.graph.catalog.LayerContext;
 import dev.netloom.graph.catalog.LayerSpec;
+import dev.netloom.graph.catalog.LayerType;
 import dev.netloom.graph.catalog.ParamSpec;
 import dev.netloom.graph.catalog.PortSpec;
 import dev.netloom.graph.catalog.ShapeException;
@@ -40,11 +41,11 @@ public final class GraphAnalyzer {
      * the wrong kind: the first that takes what arrives and gives what the port accepts is
      * suggested.
      */
-    private static final Map<TensorKind, List<String>> ADAPTERS = Map.of(
-            TensorKind.IMAGE, List.of("Flatten", "PatchEmbedding"),
-            TensorKind.SEQUENCE, List.of("GlobalAvgPool"),
-            TensorKind.TOKENS, List.of("Embedding"),
-            TensorKind.OTHER, List.of("Flatten"));
+    private static final Map<TensorKind, List<LayerType>> ADAPTERS = Map.of(
+            TensorKind.IMAGE, List.of(LayerType.FLATTEN, LayerType.PATCH_EMBEDDING),
+            TensorKind.SEQUENCE, List.of(LayerType.GLOBAL_AVG_POOL),
+            TensorKind.TOKENS, List.of(LayerType.EMBEDDING),
+            TensorKind.OTHER, List.of(LayerType.FLATTEN));
 
     private final LayerCatalog catalog;
 

@@ -67,8 +67,14 @@ public final class LayerCatalog {
         return STANDARD;
     }
 
+    /** The spec of a type by the name a project file writes. */
     public Optional<LayerSpec> find(String type) {
         return Optional.ofNullable(byType.get(type));
+    }
+
+    /** The spec of a type by its key. */
+    public Optional<LayerSpec> find(LayerType type) {
+        return find(type.name());
     }
 
     /** The spec of a type; throws {@link IllegalArgumentException} naming the closest known type. */

@@ -22,33 +22,50 @@ import java.util.Optional;
  * {@link #workspaceBytes}. The public entry points {@link #inferOutputs} and {@link #cost} are
  * final: they check that a rule's answer matches the declared ports before anyone relies on it.
  *
+ * <p>A spec is keyed by its {@link LayerType} and declares its {@link LayerTraits} (free, fusable,
+ * takes in followers, how it uses its weights: {@link #free}, {@link #fusable}, {@link #hasWeights},
+ * {@link #quantizable}); the estimator, the exporter and the quantizers read those traits instead
+ * of keeping lists of type names.
+ *
  * <h2>How to add a layer type</h2>
  * <ol>
- *   <li>Write a final class in {@code dev.netloom.graph.layers} that extends {@code LayerSpec}:
- *       parameters with plain-language descriptions and safe ranges, ports with the tensor kinds
- *       they accept.</li>
+ *   <li>Add its constant to {@link LayerType} (the one place its name is written; a test fails on
+ *       the name as a string literal anywhere else in the main sources).</li>
+ *   <li>Write a final class in {@code dev.netloom.graph.layers} that extends {@code LayerSpec},
+ *       passing the constant and its {@link LayerTraits}: parameters with plain-language
+ *       descriptions and safe ranges, ports with the tensor kinds they accept.</li>
  *   <li>Put rules between parameters alone in {@link #parameterRules}. Implement {@link #outputs}; throw {@link LayerContext#fail} with a message that names
  *       expected and actual values (the analyser adds the node).</li>
  *   <li>Implement {@link #parameters} and {@link #multiplyAdds}; override {@link #workspaceBytes}
  *       for transient memory, and the {@code active*} methods if not every weight is used.</li>
  *   <li>Register it in {@link LayerCatalog#standard()} and add a shape-and-cost test with
  *       hand-computed values in {@code LayerRulesTest}.</li>
- *   <li>Later modules: add its block to the training compiler and its operators to the ONNX
- *       writer; their contract tests go over every catalog entry and fail until you do.</li>
+ *   <li>Later modules keep their behaviour per type in registries keyed by {@link LayerType}, each
+ *       with a contract test over every catalog entry that fails naming the type without one:
+ *       the training module ({@code LayerModules}), the ONNX writer ({@code OnnxLayers}), the
+ *       operator count ({@code OperatorCount}), the kernel class of a convolution
+ *       ({@code KernelClass}), the icon ({@code LayerIcons}) and, for an input, the wizard's word
+ *       for what it reads ({@code TemplateChoice}). {@code docs/architecture.md} has the list.</li>
  * </ol>
  */
 public abstract class LayerSpec {
 
-    private final String type;
+    private final LayerType type;
     private final Category category;
+    private final LayerTraits traits;
     private final String description;
     private final List<ParamSpec> params;
     private final List<PortSpec> ports;
 
-    protected LayerSpec(String type, Category category, String description, List<ParamSpec> params,
-                        List<PortSpec> ports) {
+    /**
+     * @param type the type's key: a {@link LayerType} constant for a built-in type
+     * @param traits what the type is at inference (free, fusable, how it uses its weights)
+     */
+    protected LayerSpec(LayerType type, Category category, LayerTraits traits, String description,
+                        List<ParamSpec> params, List<PortSpec> ports) {
         this.type = Objects.requireNonNull(type, "type");
         this.category = Objects.requireNonNull(category, "category");
+        this.traits = Objects.requireNonNull(traits, "traits");
         this.description = Objects.requireNonNull(description, "description");
         this.params = List.copyOf(params);
         this.ports = List.copyOf(ports);
@@ -56,12 +73,40 @@ public abstract class LayerSpec {
 
     /** The layer type's name as written in project files, for example {@code "Conv2d"}. */
     public final String type() {
-        return type;
+        return type.name();
     }
 
     /** The layer type as a key for per-module registries. */
     public final LayerType layerType() {
-        return LayerType.of(type);
+        return type;
+    }
+
+    /** What the type is at inference; the estimator, the exporter and the quantizers read it. */
+    public final LayerTraits traits() {
+        return traits;
+    }
+
+    /** No work at inference: an input the caller feeds, or a view or no-op. */
+    public final boolean free() {
+        return traits.free();
+    }
+
+    /** Whether the type can have trainable weights. */
+    public final boolean hasWeights() {
+        return traits.hasWeights();
+    }
+
+    /** Whether its weights are stored at the layer's precision (the exporter quantizes them). */
+    public final boolean quantizable() {
+        return traits.quantizable();
+    }
+
+    /**
+     * Whether a node of this type with these parameter values is folded into the layer before it
+     * (when that layer {@linkplain LayerTraits#fusesFollowers takes in followers} and feeds only it).
+     */
+    public final boolean fusable(Map<String, Object> params) {
+        return traits.fusable() && fusableWith(params);
     }
 
     public final Category category() {
@@ -165,6 +210,14 @@ public abstract class LayerSpec {
         return multiplyAdds(ctx);
     }
 
+    /**
+     * Narrows {@link LayerTraits#fusable} by parameter value (an activation fuses only as a simple
+     * function); true by default.
+     */
+    protected boolean fusableWith(Map<String, Object> params) {
+        return true;
+    }
+
     /** Transient memory beyond the outputs, for example attention scores. */
     protected long workspaceBytes(LayerContext ctx) {
         return 0;
@@ -198,6 +251,6 @@ public abstract class LayerSpec {
 
     @Override
     public String toString() {
-        return type;
+        return type.name();
     }
 }

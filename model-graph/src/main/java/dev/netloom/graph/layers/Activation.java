@@ -5,11 +5,15 @@ import dev.netloom.graph.TensorType;
 import dev.netloom.graph.catalog.Category;
 import dev.netloom.graph.catalog.LayerContext;
 import dev.netloom.graph.catalog.LayerSpec;
+import dev.netloom.graph.catalog.LayerTraits;
+import dev.netloom.graph.catalog.LayerType;
 import dev.netloom.graph.catalog.ParamSpec;
 import dev.netloom.graph.catalog.PortSpec;
+import dev.netloom.graph.catalog.WeightUse;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** An element-wise non-linearity; Softmax works over the last dimension. */
 public final class Activation extends LayerSpec {
@@ -17,14 +21,27 @@ public final class Activation extends LayerSpec {
     /** The functions offered, in the order the property sheet lists them. */
     public static final List<String> FUNCTIONS = List.of("ReLU", "ReLU6", "GELU", "SiLU", "Sigmoid", "Tanh", "Softmax");
 
+    /**
+     * The functions a runtime runs inside the loop of the convolution or dense layer before it
+     * (ONNX Runtime's Conv+activation fusion, ncnn, LiteRT, Core ML): one simple step per value.
+     * GELU and SiLU are several operators, Softmax needs the whole row.
+     */
+    private static final Set<String> FUSABLE_FUNCTIONS = Set.of("ReLU", "ReLU6", "Sigmoid", "Tanh");
+
     public Activation() {
-        super("Activation", Category.CORE, "Bends values with a fixed curve so the model can learn non-linear patterns.",
+        super(LayerType.ACTIVATION, Category.CORE, LayerTraits.computing(WeightUse.NONE).foldingIntoProducer(),
+                "Bends values with a fixed curve so the model can learn non-linear patterns.",
                 List.of(ParamSpec.choice("function", "ReLU", FUNCTIONS, "The curve: ReLU is the usual choice; "
                         + "GELU suits transformers; Softmax turns scores into probabilities.")),
                 List.of(PortSpec.input("in", "any features", TensorKind.VECTOR, TensorKind.SEQUENCE, TensorKind.IMAGE,
                                 TensorKind.OTHER),
                         PortSpec.output("out", "the same shape", TensorKind.VECTOR, TensorKind.SEQUENCE,
                                 TensorKind.IMAGE, TensorKind.OTHER)));
+    }
+
+    @Override
+    protected boolean fusableWith(Map<String, Object> params) {
+        return FUSABLE_FUNCTIONS.contains(String.valueOf(params.get("function")));
     }
 
     @Override

@@ -5,7 +5,10 @@ import dev.netloom.graph.TensorType;
 import dev.netloom.graph.catalog.Category;
 import dev.netloom.graph.catalog.LayerContext;
 import dev.netloom.graph.catalog.LayerSpec;
+import dev.netloom.graph.catalog.LayerTraits;
+import dev.netloom.graph.catalog.LayerType;
 import dev.netloom.graph.catalog.PortSpec;
+import dev.netloom.graph.catalog.WeightUse;
 
 import java.util.List;
 import java.util.Map;
@@ -14,7 +17,8 @@ import java.util.Map;
 public final class Add extends LayerSpec {
 
     public Add() {
-        super("Add", Category.CORE, "Adds two inputs of the same shape; used for shortcuts that let deep models "
+        super(LayerType.ADD, Category.CORE, LayerTraits.computing(WeightUse.NONE),
+                "Adds two inputs of the same shape; used for shortcuts that let deep models "
                         + "train well.",
                 List.of(),
                 List.of(PortSpec.input("a", "first input", TensorKind.IMAGE, TensorKind.SEQUENCE, TensorKind.VECTOR,

@@ -5,8 +5,11 @@ import dev.netloom.graph.TensorType;
 import dev.netloom.graph.catalog.Category;
 import dev.netloom.graph.catalog.LayerContext;
 import dev.netloom.graph.catalog.LayerSpec;
+import dev.netloom.graph.catalog.LayerTraits;
+import dev.netloom.graph.catalog.LayerType;
 import dev.netloom.graph.catalog.ParamSpec;
 import dev.netloom.graph.catalog.PortSpec;
+import dev.netloom.graph.catalog.WeightUse;
 
 import java.util.List;
 import java.util.Map;
@@ -19,7 +22,8 @@ import java.util.Map;
 public final class BatchNorm extends LayerSpec {
 
     public BatchNorm() {
-        super("BatchNorm", Category.NORMALIZATION, "Rescales each channel using statistics of the training batch, "
+        super(LayerType.BATCH_NORM, Category.NORMALIZATION, LayerTraits.computing(WeightUse.ELEMENTWISE).foldingIntoProducer(),
+                "Rescales each channel using statistics of the training batch, "
                         + "which makes training faster and steadier.",
                 List.of(ParamSpec.real("epsilon", 1e-5, 1e-12, 0.1, "A small number added to the variance so "
                         + "nothing is divided by zero.")),

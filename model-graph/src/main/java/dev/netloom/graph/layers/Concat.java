@@ -5,7 +5,10 @@ import dev.netloom.graph.TensorType;
 import dev.netloom.graph.catalog.Category;
 import dev.netloom.graph.catalog.LayerContext;
 import dev.netloom.graph.catalog.LayerSpec;
+import dev.netloom.graph.catalog.LayerTraits;
+import dev.netloom.graph.catalog.LayerType;
 import dev.netloom.graph.catalog.PortSpec;
+import dev.netloom.graph.catalog.WeightUse;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -20,7 +23,8 @@ public final class Concat extends LayerSpec {
     private static final List<String> PORTS = List.of("a", "b", "c", "d");
 
     public Concat() {
-        super("Concat", Category.CORE, "Puts the features of two to four inputs side by side.",
+        super(LayerType.CONCAT, Category.CORE, LayerTraits.computing(WeightUse.NONE),
+                "Puts the features of two to four inputs side by side.",
                 List.of(),
                 List.of(PortSpec.input("a", "first input", TensorKind.IMAGE, TensorKind.SEQUENCE, TensorKind.VECTOR),
                         PortSpec.input("b", "second input", TensorKind.IMAGE, TensorKind.SEQUENCE, TensorKind.VECTOR),

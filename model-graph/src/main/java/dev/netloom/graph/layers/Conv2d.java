@@ -5,8 +5,11 @@ import dev.netloom.graph.TensorType;
 import dev.netloom.graph.catalog.Category;
 import dev.netloom.graph.catalog.LayerContext;
 import dev.netloom.graph.catalog.LayerSpec;
+import dev.netloom.graph.catalog.LayerTraits;
+import dev.netloom.graph.catalog.LayerType;
 import dev.netloom.graph.catalog.ParamSpec;
 import dev.netloom.graph.catalog.PortSpec;
+import dev.netloom.graph.catalog.WeightUse;
 
 import java.util.List;
 import java.util.Map;
@@ -15,7 +18,8 @@ import java.util.Map;
 public final class Conv2d extends LayerSpec {
 
     public Conv2d() {
-        super("Conv2d", Category.CONVOLUTION, "Slides small learned patterns over a picture to find edges, textures "
+        super(LayerType.CONV2D, Category.CONVOLUTION, LayerTraits.computing(WeightUse.CONVOLUTION).takingInFollowers(),
+                "Slides small learned patterns over a picture to find edges, textures "
                         + "and shapes.",
                 List.of(
                         ParamSpec.integer("filters", 32, 1, 8192, "How many patterns to learn; each gives one output channel."),

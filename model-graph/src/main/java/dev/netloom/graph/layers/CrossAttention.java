@@ -5,8 +5,11 @@ import dev.netloom.graph.TensorType;
 import dev.netloom.graph.catalog.Category;
 import dev.netloom.graph.catalog.LayerContext;
 import dev.netloom.graph.catalog.LayerSpec;
+import dev.netloom.graph.catalog.LayerTraits;
+import dev.netloom.graph.catalog.LayerType;
 import dev.netloom.graph.catalog.ParamSpec;
 import dev.netloom.graph.catalog.PortSpec;
+import dev.netloom.graph.catalog.WeightUse;
 
 import java.util.List;
 import java.util.Map;
@@ -21,7 +24,8 @@ import java.util.Map;
 public final class CrossAttention extends LayerSpec {
 
     public CrossAttention() {
-        super("CrossAttention", Category.ATTENTION_FUSION, "Lets one input (say, a question) look at another "
+        super(LayerType.CROSS_ATTENTION, Category.ATTENTION_FUSION, LayerTraits.computing(WeightUse.MATRIX_PRODUCT),
+                "Lets one input (say, a question) look at another "
                         + "(say, a picture) and pick out what it needs.",
                 List.of(
                         ParamSpec.integer("heads", 4, 1, Attention.MAX_HEADS, "How many independent ways of "

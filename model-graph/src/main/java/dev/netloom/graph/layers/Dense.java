@@ -5,8 +5,11 @@ import dev.netloom.graph.TensorType;
 import dev.netloom.graph.catalog.Category;
 import dev.netloom.graph.catalog.LayerContext;
 import dev.netloom.graph.catalog.LayerSpec;
+import dev.netloom.graph.catalog.LayerTraits;
+import dev.netloom.graph.catalog.LayerType;
 import dev.netloom.graph.catalog.ParamSpec;
 import dev.netloom.graph.catalog.PortSpec;
+import dev.netloom.graph.catalog.WeightUse;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -16,7 +19,8 @@ import java.util.Map;
 public final class Dense extends LayerSpec {
 
     public Dense() {
-        super("Dense", Category.CORE, "Mixes every input number into each output number with learned weights.",
+        super(LayerType.DENSE, Category.CORE, LayerTraits.computing(WeightUse.MATRIX_PRODUCT).takingInFollowers(),
+                "Mixes every input number into each output number with learned weights.",
                 List.of(
                         ParamSpec.integer("units", 128, 1, 65536, "How many numbers this layer outputs."),
                         ParamSpec.bool("bias", true, "Whether each output also gets a learned offset.")),

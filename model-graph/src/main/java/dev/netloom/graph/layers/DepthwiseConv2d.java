@@ -5,8 +5,11 @@ import dev.netloom.graph.TensorType;
 import dev.netloom.graph.catalog.Category;
 import dev.netloom.graph.catalog.LayerContext;
 import dev.netloom.graph.catalog.LayerSpec;
+import dev.netloom.graph.catalog.LayerTraits;
+import dev.netloom.graph.catalog.LayerType;
 import dev.netloom.graph.catalog.ParamSpec;
 import dev.netloom.graph.catalog.PortSpec;
+import dev.netloom.graph.catalog.WeightUse;
 
 import java.util.List;
 import java.util.Map;
@@ -15,7 +18,8 @@ import java.util.Map;
 public final class DepthwiseConv2d extends LayerSpec {
 
     public DepthwiseConv2d() {
-        super("DepthwiseConv2d", Category.CONVOLUTION, "A cheap convolution that filters each channel on its own, "
+        super(LayerType.DEPTHWISE_CONV2D, Category.CONVOLUTION, LayerTraits.computing(WeightUse.CONVOLUTION).takingInFollowers(),
+                "A cheap convolution that filters each channel on its own, "
                         + "as phone-sized models do.",
                 List.of(
                         ParamSpec.integer("kernel", 3, 1, 31, "The size of each channel's pattern in pixels."),

@@ -5,6 +5,8 @@ import dev.netloom.graph.TensorType;
 import dev.netloom.graph.catalog.Category;
 import dev.netloom.graph.catalog.LayerContext;
 import dev.netloom.graph.catalog.LayerSpec;
+import dev.netloom.graph.catalog.LayerTraits;
+import dev.netloom.graph.catalog.LayerType;
 import dev.netloom.graph.catalog.ParamSpec;
 import dev.netloom.graph.catalog.PortSpec;
 
@@ -15,7 +17,8 @@ import java.util.Map;
 public final class Dropout extends LayerSpec {
 
     public Dropout() {
-        super("Dropout", Category.CORE, "Randomly switches off some values while training so the model does not "
+        super(LayerType.DROPOUT, Category.CORE, LayerTraits.FREE,
+                "Randomly switches off some values while training so the model does not "
                         + "memorise; does nothing once trained.",
                 List.of(ParamSpec.real("rate", 0.1, 0.0, 0.95, "The share of values switched off in each training step.")),
                 List.of(PortSpec.input("in", "any features", TensorKind.VECTOR, TensorKind.SEQUENCE, TensorKind.IMAGE,

@@ -5,8 +5,11 @@ import dev.netloom.graph.TensorType;
 import dev.netloom.graph.catalog.Category;
 import dev.netloom.graph.catalog.LayerContext;
 import dev.netloom.graph.catalog.LayerSpec;
+import dev.netloom.graph.catalog.LayerTraits;
+import dev.netloom.graph.catalog.LayerType;
 import dev.netloom.graph.catalog.ParamSpec;
 import dev.netloom.graph.catalog.PortSpec;
+import dev.netloom.graph.catalog.WeightUse;
 
 import java.util.List;
 import java.util.Map;
@@ -15,7 +18,8 @@ import java.util.Map;
 public final class Embedding extends LayerSpec {
 
     public Embedding() {
-        super("Embedding", Category.ATTENTION_FUSION, "Turns each token into a learned list of numbers that "
+        super(LayerType.EMBEDDING, Category.ATTENTION_FUSION, LayerTraits.computing(WeightUse.LOOKUP),
+                "Turns each token into a learned list of numbers that "
                         + "captures its meaning.",
                 List.of(ParamSpec.integer("dim", 64, 1, 8192, "How many numbers describe each token (the model width).")),
                 List.of(PortSpec.input("in", "token ids", TensorKind.TOKENS),

@@ -5,6 +5,8 @@ import dev.netloom.graph.TensorType;
 import dev.netloom.graph.catalog.Category;
 import dev.netloom.graph.catalog.LayerContext;
 import dev.netloom.graph.catalog.LayerSpec;
+import dev.netloom.graph.catalog.LayerTraits;
+import dev.netloom.graph.catalog.LayerType;
 import dev.netloom.graph.catalog.PortSpec;
 
 import java.util.List;
@@ -14,7 +16,8 @@ import java.util.Map;
 public final class Flatten extends LayerSpec {
 
     public Flatten() {
-        super("Flatten", Category.CORE, "Lays a picture or sequence out as one long list of numbers.",
+        super(LayerType.FLATTEN, Category.CORE, LayerTraits.FREE,
+                "Lays a picture or sequence out as one long list of numbers.",
                 List.of(),
                 List.of(PortSpec.input("in", "any features", TensorKind.IMAGE, TensorKind.SEQUENCE, TensorKind.VECTOR,
                                 TensorKind.OTHER),

@@ -5,8 +5,11 @@ import dev.netloom.graph.TensorType;
 import dev.netloom.graph.catalog.Category;
 import dev.netloom.graph.catalog.LayerContext;
 import dev.netloom.graph.catalog.LayerSpec;
+import dev.netloom.graph.catalog.LayerTraits;
+import dev.netloom.graph.catalog.LayerType;
 import dev.netloom.graph.catalog.ParamSpec;
 import dev.netloom.graph.catalog.PortSpec;
+import dev.netloom.graph.catalog.WeightUse;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -22,7 +25,8 @@ public final class GatedFusion extends LayerSpec {
     private static final List<String> PORTS = List.of("a", "b", "c");
 
     public GatedFusion() {
-        super("GatedFusion", Category.ATTENTION_FUSION, "Blends two or three inputs (say, picture and text), "
+        super(LayerType.GATED_FUSION, Category.ATTENTION_FUSION, LayerTraits.computing(WeightUse.MATRIX_PRODUCT),
+                "Blends two or three inputs (say, picture and text), "
                         + "learning how much to trust each one for every example.",
                 List.of(ParamSpec.integer("dim", 128, 1, 8192, "How many numbers the blended output has.")),
                 List.of(PortSpec.input("a", "first modality", TensorKind.VECTOR),

@@ -5,7 +5,10 @@ import dev.netloom.graph.TensorType;
 import dev.netloom.graph.catalog.Category;
 import dev.netloom.graph.catalog.LayerContext;
 import dev.netloom.graph.catalog.LayerSpec;
+import dev.netloom.graph.catalog.LayerTraits;
+import dev.netloom.graph.catalog.LayerType;
 import dev.netloom.graph.catalog.PortSpec;
+import dev.netloom.graph.catalog.WeightUse;
 
 import java.util.List;
 import java.util.Map;
@@ -14,7 +17,8 @@ import java.util.Map;
 public final class GlobalAvgPool extends LayerSpec {
 
     public GlobalAvgPool() {
-        super("GlobalAvgPool", Category.CONVOLUTION, "Averages a whole picture or sequence into one vector of features.",
+        super(LayerType.GLOBAL_AVG_POOL, Category.CONVOLUTION, LayerTraits.computing(WeightUse.NONE),
+                "Averages a whole picture or sequence into one vector of features.",
                 List.of(),
                 List.of(PortSpec.input("in", "a feature map or sequence", TensorKind.IMAGE, TensorKind.SEQUENCE),
                         PortSpec.output("out", "a vector", TensorKind.VECTOR)));

@@ -5,8 +5,11 @@ import dev.netloom.graph.TensorType;
 import dev.netloom.graph.catalog.Category;
 import dev.netloom.graph.catalog.LayerContext;
 import dev.netloom.graph.catalog.LayerSpec;
+import dev.netloom.graph.catalog.LayerTraits;
+import dev.netloom.graph.catalog.LayerType;
 import dev.netloom.graph.catalog.ParamSpec;
 import dev.netloom.graph.catalog.PortSpec;
+import dev.netloom.graph.catalog.WeightUse;
 
 import java.util.List;
 import java.util.Map;
@@ -20,8 +23,8 @@ public final class Head extends LayerSpec {
 
     private final String sizeParam;
 
-    private Head(String type, String description, ParamSpec size, String outputDescription) {
-        super(type, Category.HEADS, description, List.of(size),
+    private Head(LayerType type, String description, ParamSpec size, String outputDescription) {
+        super(type, Category.HEADS, LayerTraits.computing(WeightUse.MATRIX_PRODUCT), description, List.of(size),
                 List.of(PortSpec.input("in", "a feature vector", TensorKind.VECTOR),
                         PortSpec.output("out", outputDescription, TensorKind.VECTOR)));
         this.sizeParam = size.name();
@@ -29,14 +32,14 @@ public final class Head extends LayerSpec {
 
     /** Classification: scores for each class, trained with cross-entropy. */
     public static Head classification() {
-        return new Head("Classification", "The answer: which of a fixed set of classes the input belongs to.",
+        return new Head(LayerType.CLASSIFICATION, "The answer: which of a fixed set of classes the input belongs to.",
                 ParamSpec.integer("classes", 10, 2, 100_000, "How many classes (possible answers) there are."),
                 "a score per class");
     }
 
     /** Regression: real-valued outputs, trained with mean squared error. */
     public static Head regression() {
-        return new Head("Regression", "The answer: one or more numbers, such as a price or a temperature.",
+        return new Head(LayerType.REGRESSION, "The answer: one or more numbers, such as a price or a temperature.",
                 ParamSpec.integer("outputs", 1, 1, 4096, "How many numbers the model predicts."),
                 "the predicted numbers");
     }

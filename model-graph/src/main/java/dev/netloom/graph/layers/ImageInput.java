@@ -5,6 +5,8 @@ import dev.netloom.graph.TensorType;
 import dev.netloom.graph.catalog.Category;
 import dev.netloom.graph.catalog.LayerContext;
 import dev.netloom.graph.catalog.LayerSpec;
+import dev.netloom.graph.catalog.LayerTraits;
+import dev.netloom.graph.catalog.LayerType;
 import dev.netloom.graph.catalog.ParamSpec;
 import dev.netloom.graph.catalog.PortSpec;
 
@@ -15,7 +17,8 @@ import java.util.Map;
 public final class ImageInput extends LayerSpec {
 
     public ImageInput() {
-        super("Image", Category.INPUTS, "A picture fed to the model, resized to a fixed height and width.",
+        super(LayerType.IMAGE, Category.INPUTS, LayerTraits.FREE,
+                "A picture fed to the model, resized to a fixed height and width.",
                 List.of(
                         ParamSpec.integer("height", 28, 1, 4096, "Picture height in pixels after resizing."),
                         ParamSpec.integer("width", 28, 1, 4096, "Picture width in pixels after resizing."),

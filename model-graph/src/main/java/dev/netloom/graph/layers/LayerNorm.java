@@ -5,8 +5,11 @@ import dev.netloom.graph.TensorType;
 import dev.netloom.graph.catalog.Category;
 import dev.netloom.graph.catalog.LayerContext;
 import dev.netloom.graph.catalog.LayerSpec;
+import dev.netloom.graph.catalog.LayerTraits;
+import dev.netloom.graph.catalog.LayerType;
 import dev.netloom.graph.catalog.ParamSpec;
 import dev.netloom.graph.catalog.PortSpec;
+import dev.netloom.graph.catalog.WeightUse;
 
 import java.util.List;
 import java.util.Map;
@@ -15,7 +18,8 @@ import java.util.Map;
 public final class LayerNorm extends LayerSpec {
 
     public LayerNorm() {
-        super("LayerNorm", Category.NORMALIZATION, "Rescales each token's features to a common range; the usual "
+        super(LayerType.LAYER_NORM, Category.NORMALIZATION, LayerTraits.computing(WeightUse.ELEMENTWISE),
+                "Rescales each token's features to a common range; the usual "
                         + "normaliser in transformers.",
                 List.of(ParamSpec.real("epsilon", 1e-5, 1e-12, 0.1, "A small number added to the variance so "
                         + "nothing is divided by zero.")),

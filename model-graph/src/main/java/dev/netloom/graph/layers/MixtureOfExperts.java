@@ -5,8 +5,11 @@ import dev.netloom.graph.TensorType;
 import dev.netloom.graph.catalog.Category;
 import dev.netloom.graph.catalog.LayerContext;
 import dev.netloom.graph.catalog.LayerSpec;
+import dev.netloom.graph.catalog.LayerTraits;
+import dev.netloom.graph.catalog.LayerType;
 import dev.netloom.graph.catalog.ParamSpec;
 import dev.netloom.graph.catalog.PortSpec;
+import dev.netloom.graph.catalog.WeightUse;
 
 import java.util.List;
 import java.util.Map;
@@ -22,7 +25,8 @@ import java.util.Map;
 public final class MixtureOfExperts extends LayerSpec {
 
     public MixtureOfExperts() {
-        super("MoE", Category.MIXTURE_OF_EXPERTS, "Several small expert networks, of which a learned router picks "
+        super(LayerType.MOE, Category.MIXTURE_OF_EXPERTS, LayerTraits.computing(WeightUse.MATRIX_PRODUCT),
+                "Several small expert networks, of which a learned router picks "
                         + "a few for each token: more capacity at the same cost per token.",
                 List.of(
                         ParamSpec.integer("experts", 4, 1, 256, "How many expert networks there are."),

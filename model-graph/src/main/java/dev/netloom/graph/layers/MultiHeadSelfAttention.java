@@ -5,8 +5,11 @@ import dev.netloom.graph.TensorType;
 import dev.netloom.graph.catalog.Category;
 import dev.netloom.graph.catalog.LayerContext;
 import dev.netloom.graph.catalog.LayerSpec;
+import dev.netloom.graph.catalog.LayerTraits;
+import dev.netloom.graph.catalog.LayerType;
 import dev.netloom.graph.catalog.ParamSpec;
 import dev.netloom.graph.catalog.PortSpec;
+import dev.netloom.graph.catalog.WeightUse;
 
 import java.util.List;
 import java.util.Map;
@@ -15,7 +18,8 @@ import java.util.Map;
 public final class MultiHeadSelfAttention extends LayerSpec {
 
     public MultiHeadSelfAttention() {
-        super("MultiHeadSelfAttention", Category.ATTENTION_FUSION, "Lets every token look at every other token "
+        super(LayerType.MULTI_HEAD_SELF_ATTENTION, Category.ATTENTION_FUSION, LayerTraits.computing(WeightUse.MATRIX_PRODUCT),
+                "Lets every token look at every other token "
                         + "and gather what is relevant to it.",
                 List.of(
                         ParamSpec.integer("heads", 4, 1, Attention.MAX_HEADS, "How many independent ways of "

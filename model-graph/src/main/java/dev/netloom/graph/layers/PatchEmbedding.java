@@ -5,8 +5,11 @@ import dev.netloom.graph.TensorType;
 import dev.netloom.graph.catalog.Category;
 import dev.netloom.graph.catalog.LayerContext;
 import dev.netloom.graph.catalog.LayerSpec;
+import dev.netloom.graph.catalog.LayerTraits;
+import dev.netloom.graph.catalog.LayerType;
 import dev.netloom.graph.catalog.ParamSpec;
 import dev.netloom.graph.catalog.PortSpec;
+import dev.netloom.graph.catalog.WeightUse;
 
 import java.util.List;
 import java.util.Map;
@@ -18,7 +21,8 @@ import java.util.Map;
 public final class PatchEmbedding extends LayerSpec {
 
     public PatchEmbedding() {
-        super("PatchEmbedding", Category.ATTENTION_FUSION, "Cuts a picture into small squares and turns each "
+        super(LayerType.PATCH_EMBEDDING, Category.ATTENTION_FUSION, LayerTraits.computing(WeightUse.CONVOLUTION),
+                "Cuts a picture into small squares and turns each "
                         + "into a token, so a transformer can read pictures.",
                 List.of(
                         ParamSpec.integer("patchSize", 4, 1, 64, "The side of each square in pixels; it must "

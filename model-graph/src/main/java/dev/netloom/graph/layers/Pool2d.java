@@ -5,8 +5,11 @@ import dev.netloom.graph.TensorType;
 import dev.netloom.graph.catalog.Category;
 import dev.netloom.graph.catalog.LayerContext;
 import dev.netloom.graph.catalog.LayerSpec;
+import dev.netloom.graph.catalog.LayerTraits;
+import dev.netloom.graph.catalog.LayerType;
 import dev.netloom.graph.catalog.ParamSpec;
 import dev.netloom.graph.catalog.PortSpec;
+import dev.netloom.graph.catalog.WeightUse;
 
 import java.util.List;
 import java.util.Map;
@@ -14,8 +17,8 @@ import java.util.Map;
 /** Max or average pooling over square windows. {@link #max()} and {@link #average()} make the two types. */
 public final class Pool2d extends LayerSpec {
 
-    private Pool2d(String type, String description) {
-        super(type, Category.CONVOLUTION, description,
+    private Pool2d(LayerType type, String description) {
+        super(type, Category.CONVOLUTION, LayerTraits.computing(WeightUse.NONE), description,
                 List.of(
                         ParamSpec.integer("kernel", 2, 1, 31, "The window size in pixels (2 means 2x2)."),
                         ParamSpec.integer("stride", 2, 1, 31, "How far the window moves each step; 2 halves the picture."),
@@ -26,12 +29,12 @@ public final class Pool2d extends LayerSpec {
 
     /** MaxPool2d: keeps the largest value of each window. */
     public static Pool2d max() {
-        return new Pool2d("MaxPool2d", "Shrinks a picture by keeping the strongest value in each small window.");
+        return new Pool2d(LayerType.MAX_POOL2D, "Shrinks a picture by keeping the strongest value in each small window.");
     }
 
     /** AvgPool2d: keeps the mean of each window. */
     public static Pool2d average() {
-        return new Pool2d("AvgPool2d", "Shrinks a picture by averaging each small window.");
+        return new Pool2d(LayerType.AVG_POOL2D, "Shrinks a picture by averaging each small window.");
     }
 
     @Override

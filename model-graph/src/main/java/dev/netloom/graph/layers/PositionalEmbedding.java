@@ -5,8 +5,11 @@ import dev.netloom.graph.TensorType;
 import dev.netloom.graph.catalog.Category;
 import dev.netloom.graph.catalog.LayerContext;
 import dev.netloom.graph.catalog.LayerSpec;
+import dev.netloom.graph.catalog.LayerTraits;
+import dev.netloom.graph.catalog.LayerType;
 import dev.netloom.graph.catalog.ParamSpec;
 import dev.netloom.graph.catalog.PortSpec;
+import dev.netloom.graph.catalog.WeightUse;
 
 import java.util.List;
 import java.util.Map;
@@ -15,7 +18,8 @@ import java.util.Map;
 public final class PositionalEmbedding extends LayerSpec {
 
     public PositionalEmbedding() {
-        super("PositionalEmbedding", Category.ATTENTION_FUSION, "Tells the model where each token sits in the "
+        super(LayerType.POSITIONAL_EMBEDDING, Category.ATTENTION_FUSION, LayerTraits.computing(WeightUse.ELEMENTWISE),
+                "Tells the model where each token sits in the "
                         + "sequence, since attention alone ignores order.",
                 List.of(ParamSpec.choice("mode", "learned", List.of("learned", "sinusoidal"), "Learned positions "
                         + "adapt to the data; sinusoidal ones are fixed and add no weights.")),

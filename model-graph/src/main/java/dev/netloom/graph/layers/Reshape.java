@@ -5,6 +5,8 @@ import dev.netloom.graph.TensorType;
 import dev.netloom.graph.catalog.Category;
 import dev.netloom.graph.catalog.LayerContext;
 import dev.netloom.graph.catalog.LayerSpec;
+import dev.netloom.graph.catalog.LayerTraits;
+import dev.netloom.graph.catalog.LayerType;
 import dev.netloom.graph.catalog.ParamSpec;
 import dev.netloom.graph.catalog.PortSpec;
 
@@ -16,7 +18,8 @@ import java.util.Map;
 public final class Reshape extends LayerSpec {
 
     public Reshape() {
-        super("Reshape", Category.CORE, "Rearranges the values into another shape without changing them.",
+        super(LayerType.RESHAPE, Category.CORE, LayerTraits.FREE,
+                "Rearranges the values into another shape without changing them.",
                 List.of(ParamSpec.intList("shape", List.of(-1), -1, 1 << 24, "The new shape without the batch; "
                         + "one entry may be -1 to mean \"whatever is left\".")),
                 List.of(PortSpec.input("in", "any float tensor", TensorKind.IMAGE, TensorKind.SEQUENCE,

@@ -5,6 +5,8 @@ import dev.netloom.graph.TensorType;
 import dev.netloom.graph.catalog.Category;
 import dev.netloom.graph.catalog.LayerContext;
 import dev.netloom.graph.catalog.LayerSpec;
+import dev.netloom.graph.catalog.LayerTraits;
+import dev.netloom.graph.catalog.LayerType;
 import dev.netloom.graph.catalog.ParamSpec;
 import dev.netloom.graph.catalog.PortSpec;
 
@@ -15,7 +17,8 @@ import java.util.Map;
 public final class TabularInput extends LayerSpec {
 
     public TabularInput() {
-        super("Tabular", Category.INPUTS, "A row of a table (a spreadsheet line), turned into numbers.",
+        super(LayerType.TABULAR, Category.INPUTS, LayerTraits.FREE,
+                "A row of a table (a spreadsheet line), turned into numbers.",
                 List.of(ParamSpec.integer("features", 16, 1, 1_000_000, "How many numbers each row gives "
                         + "after categories are one-hot encoded.")),
                 List.of(PortSpec.output("out", "the row's numbers", TensorKind.VECTOR)));

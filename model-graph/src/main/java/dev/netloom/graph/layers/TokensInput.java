@@ -5,6 +5,8 @@ import dev.netloom.graph.TensorType;
 import dev.netloom.graph.catalog.Category;
 import dev.netloom.graph.catalog.LayerContext;
 import dev.netloom.graph.catalog.LayerSpec;
+import dev.netloom.graph.catalog.LayerTraits;
+import dev.netloom.graph.catalog.LayerType;
 import dev.netloom.graph.catalog.ParamSpec;
 import dev.netloom.graph.catalog.PortSpec;
 
@@ -15,7 +17,8 @@ import java.util.Map;
 public final class TokensInput extends LayerSpec {
 
     public TokensInput() {
-        super("Tokens", Category.INPUTS, "Text fed to the model, split into word pieces (tokens) and padded or cut "
+        super(LayerType.TOKENS, Category.INPUTS, LayerTraits.FREE,
+                "Text fed to the model, split into word pieces (tokens) and padded or cut "
                         + "to a fixed length.",
                 List.of(
                         ParamSpec.integer("length", 32, 1, 8192, "How many tokens of each text the model reads."),

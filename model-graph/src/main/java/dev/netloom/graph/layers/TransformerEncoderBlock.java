@@ -5,8 +5,11 @@ import dev.netloom.graph.TensorType;
 import dev.netloom.graph.catalog.Category;
 import dev.netloom.graph.catalog.LayerContext;
 import dev.netloom.graph.catalog.LayerSpec;
+import dev.netloom.graph.catalog.LayerTraits;
+import dev.netloom.graph.catalog.LayerType;
 import dev.netloom.graph.catalog.ParamSpec;
 import dev.netloom.graph.catalog.PortSpec;
+import dev.netloom.graph.catalog.WeightUse;
 
 import java.util.List;
 import java.util.Map;
@@ -19,7 +22,8 @@ import java.util.Map;
 public final class TransformerEncoderBlock extends LayerSpec {
 
     public TransformerEncoderBlock() {
-        super("TransformerEncoderBlock", Category.ATTENTION_FUSION, "One layer of a transformer: tokens exchange "
+        super(LayerType.TRANSFORMER_ENCODER_BLOCK, Category.ATTENTION_FUSION, LayerTraits.computing(WeightUse.MATRIX_PRODUCT),
+                "One layer of a transformer: tokens exchange "
                         + "information by attention, then each is refined by a small network.",
                 List.of(
                         ParamSpec.integer("heads", 4, 1, Attention.MAX_HEADS, "How many independent ways of "
