@@ -11,6 +11,7 @@ import ai.djl.training.Trainer;
 import ai.djl.training.loss.Loss;
 import dev.netloom.graph.analysis.GraphAnalysis;
 import dev.netloom.graph.catalog.Category;
+import dev.netloom.graph.catalog.LayerType;
 import dev.netloom.train.TrainingListener.EndReason;
 import dev.netloom.train.TrainingListener.EpochReport;
 import dev.netloom.train.TrainingListener.Recovery;
@@ -74,7 +75,7 @@ public final class TrainingRun {
         }
         long heads = analysis.reports().values().stream().filter(r -> r.spec().category() == Category.HEADS).count();
         boolean classification = analysis.reports().values().stream()
-                .anyMatch(r -> r.spec().type().equals("Classification"));
+                .anyMatch(r -> r.spec().layerType().equals(LayerType.CLASSIFICATION));
         if (heads != 1 || !classification) {
             throw new IllegalArgumentException("training needs exactly one Classification head for now; this graph has "
                     + heads + " head(s)" + (classification ? "" : ", none of them Classification"));
@@ -417,7 +418,7 @@ public final class TrainingRun {
 
     /** The number of classes the Classification head predicts. */
     private int classes() {
-        return analysis.reports().values().stream().filter(r -> r.spec().type().equals("Classification"))
+        return analysis.reports().values().stream().filter(r -> r.spec().layerType().equals(LayerType.CLASSIFICATION))
                 .mapToInt(r -> ((Number) r.params().get("classes")).intValue()).findFirst().orElse(2);
     }
 

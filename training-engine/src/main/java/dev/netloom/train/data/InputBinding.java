@@ -1,6 +1,7 @@
 package dev.netloom.train.data;
 
 import dev.netloom.graph.analysis.GraphAnalysis;
+import dev.netloom.graph.catalog.LayerType;
 
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -86,7 +87,7 @@ public record InputBinding(Map<String, String> fieldOfInput) {
     /** A Classification head must predict exactly the dataset's classes, or its answers would mean nothing. */
     private static void checkClasses(GraphAnalysis analysis, Dataset dataset) throws InputMismatchException {
         for (var report : analysis.reports().values()) {
-            if (report.spec().type().equals("Classification")) {
+            if (report.spec().layerType().equals(LayerType.CLASSIFICATION)) {
                 int classes = (Integer) report.params().get("classes");
                 if (classes != dataset.classes().size()) {
                     String names = String.join(", ", dataset.classes().subList(0, Math.min(12, dataset.classes().size())))

@@ -14,10 +14,12 @@ import ai.djl.nn.pooling.Pool;
 import dev.netloom.graph.TensorKind;
 import dev.netloom.graph.TensorType;
 import dev.netloom.graph.analysis.NodeReport;
+import dev.netloom.graph.catalog.LayerType;
 import dev.netloom.graph.layers.Concat;
 import dev.netloom.graph.layers.PositionalEmbedding;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,9 +27,9 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * The one place that maps a catalog layer type to how it computes. Adding a layer type to the
- * catalog means adding one entry here; {@code LayerModulesTest} goes over the whole catalog and
- * fails for a type without one.
+ * The one place that maps a catalog layer type to how it computes: a registry keyed by
+ * {@link LayerType}, built once. Adding a layer type to the catalog means adding one entry here;
+ * {@code LayerModulesTest} goes over the whole catalog and fails naming a type without one.
  *
  * <p>Every module is built from the node's analysed report (its parameter values and input
  * shapes), so shapes here never need guessing. Arrays are batch first: images [N, C, H, W],
@@ -35,34 +37,35 @@ import java.util.function.Function;
  */
 public final class LayerModules {
 
-    private static final Map<String, Function<NodeReport, LayerModule>> FACTORIES = new LinkedHashMap<>();
+    private static final Map<LayerType, Function<NodeReport, LayerModule>> FACTORIES = factories();
 
-    static {
+    private static Map<LayerType, Function<NodeReport, LayerModule>> factories() {
+        Map<LayerType, Function<NodeReport, LayerModule>> f = new LinkedHashMap<>();
         // Inputs are fed by the model, not computed.
-        FACTORIES.put("Image", r -> LayerModule.of(List.of(), LayerCall::in));
-        FACTORIES.put("Tokens", r -> LayerModule.of(List.of(), LayerCall::in));
-        FACTORIES.put("Tabular", r -> LayerModule.of(List.of(), LayerCall::in));
+        f.put(LayerType.IMAGE, r -> LayerModule.of(List.of(), LayerCall::in));
+        f.put(LayerType.TOKENS, r -> LayerModule.of(List.of(), LayerCall::in));
+        f.put(LayerType.TABULAR, r -> LayerModule.of(List.of(), LayerCall::in));
 
-        FACTORIES.put("Dense", r -> {
+        f.put(LayerType.DENSE, r -> {
             Projection p = new Projection("", r.inputs().get("in").dim(-1), intParam(r, "units"), boolParam(r, "bias"));
             return LayerModule.of(p.weights(), call -> p.apply(call, call.in()));
         });
-        FACTORIES.put("Dropout", r -> {
+        f.put(LayerType.DROPOUT, r -> {
             float rate = (float) doubleParam(r, "rate");
             return LayerModule.of(List.of(), call -> Dropout.dropout(call.in(), rate, call.training()).singletonOrThrow());
         });
-        FACTORIES.put("Activation", r -> {
+        f.put(LayerType.ACTIVATION, r -> {
             String function = (String) r.params().get("function");
             return LayerModule.of(List.of(), call -> Activations.apply(function, call.in()));
         });
-        FACTORIES.put("Flatten", r -> LayerModule.of(List.of(),
+        f.put(LayerType.FLATTEN, r -> LayerModule.of(List.of(),
                 call -> call.in().reshape(new Shape(call.in().getShape().get(0), -1))));
-        FACTORIES.put("Reshape", r -> {
+        f.put(LayerType.RESHAPE, r -> {
             List<Integer> dims = r.out().dims();
             return LayerModule.of(List.of(), call -> call.in().reshape(batchShape(call.in(), dims)));
         });
-        FACTORIES.put("Add", r -> LayerModule.of(List.of(), call -> call.input("a").add(call.input("b"))));
-        FACTORIES.put("Concat", r -> {
+        f.put(LayerType.ADD, r -> LayerModule.of(List.of(), call -> call.input("a").add(call.input("b"))));
+        f.put(LayerType.CONCAT, r -> {
             int axis = Concat.featureAxis(r.inputs().get("a")) + 1;
             return LayerModule.of(List.of(), call -> {
                 NDList parts = new NDList();
@@ -73,21 +76,21 @@ public final class LayerModules {
             });
         });
 
-        FACTORIES.put("Conv2d", LayerModules::conv2d);
-        FACTORIES.put("DepthwiseConv2d", LayerModules::depthwiseConv2d);
-        FACTORIES.put("MaxPool2d", r -> {
+        f.put(LayerType.CONV2D, LayerModules::conv2d);
+        f.put(LayerType.DEPTHWISE_CONV2D, LayerModules::depthwiseConv2d);
+        f.put(LayerType.MAX_POOL2D, r -> {
             Shape k = square(intParam(r, "kernel"));
             Shape s = square(intParam(r, "stride"));
             Shape p = square(intParam(r, "padding"));
             return LayerModule.of(List.of(), call -> Pool.maxPool2d(call.in(), k, s, p, false));
         });
-        FACTORIES.put("AvgPool2d", r -> {
+        f.put(LayerType.AVG_POOL2D, r -> {
             Shape k = square(intParam(r, "kernel"));
             Shape s = square(intParam(r, "stride"));
             Shape p = square(intParam(r, "padding"));
             return LayerModule.of(List.of(), call -> Pool.avgPool2d(call.in(), k, s, p, false, true));
         });
-        FACTORIES.put("GlobalAvgPool", r -> {
+        f.put(LayerType.GLOBAL_AVG_POOL, r -> {
             boolean image = r.inputs().get("in").kind() == TensorKind.IMAGE;
             return LayerModule.of(List.of(), call -> image
                     ? call.in().reshape(new Shape(call.in().getShape().get(0), call.in().getShape().get(1), -1))
@@ -95,7 +98,7 @@ public final class LayerModules {
                     : call.in().mean(new int[] {1}));
         });
 
-        FACTORIES.put("BatchNorm", r -> {
+        f.put(LayerType.BATCH_NORM, r -> {
             long channels = r.inputs().get("in").dim(0);
             float epsilon = (float) doubleParam(r, "epsilon");
             // DJL's momentum is the weight of the old statistic: 0.9 is PyTorch's momentum 0.1.
@@ -106,7 +109,7 @@ public final class LayerModules {
                             call.weight("gamma"), call.weight("beta"), 1, 0.9f, epsilon, call.training())
                             .singletonOrThrow());
         });
-        FACTORIES.put("LayerNorm", r -> {
+        f.put(LayerType.LAYER_NORM, r -> {
             long width = r.inputs().get("in").dim(-1);
             float epsilon = (float) doubleParam(r, "epsilon");
             return LayerModule.of(List.of(WeightSpec.gamma("gamma", width), WeightSpec.beta("beta", width)),
@@ -114,14 +117,14 @@ public final class LayerModules {
                             epsilon).singletonOrThrow());
         });
 
-        FACTORIES.put("Embedding", r -> {
+        f.put(LayerType.EMBEDDING, r -> {
             TensorType in = r.inputs().get("in");
             long dim = intParam(r, "dim");
             return LayerModule.of(List.of(WeightSpec.normal("weight", 1f, in.vocabulary(), dim)),
                     call -> Embedding.embedding(call.in(), call.weight("weight"), SparseFormat.DENSE).singletonOrThrow());
         });
-        FACTORIES.put("PositionalEmbedding", LayerModules::positionalEmbedding);
-        FACTORIES.put("PatchEmbedding", r -> {
+        f.put(LayerType.POSITIONAL_EMBEDDING, LayerModules::positionalEmbedding);
+        f.put(LayerType.PATCH_EMBEDDING, r -> {
             TensorType in = r.inputs().get("in");
             long p = intParam(r, "patchSize");
             long dim = intParam(r, "dim");
@@ -135,30 +138,31 @@ public final class LayerModules {
                         return maps.reshape(new Shape(n, dim, -1)).transpose(0, 2, 1); // [N, patches, dim]
                     });
         });
-        FACTORIES.put("MultiHeadSelfAttention", r -> {
+        f.put(LayerType.MULTI_HEAD_SELF_ATTENTION, r -> {
             long width = r.inputs().get("in").dim(-1);
             MultiHeadAttention attention = new MultiHeadAttention("", width, width, intParam(r, "heads"),
                     boolParam(r, "bias"), false, (float) doubleParam(r, "dropout"));
             return LayerModule.of(attention.weights(), call -> attention.apply(call, call.in(), call.in()));
         });
-        FACTORIES.put("TransformerEncoderBlock", r -> new EncoderBlockModule(r.inputs().get("in").dim(-1),
+        f.put(LayerType.TRANSFORMER_ENCODER_BLOCK, r -> new EncoderBlockModule(r.inputs().get("in").dim(-1),
                 intParam(r, "heads"), intParam(r, "mlpRatio"), (float) doubleParam(r, "dropout"),
                 (String) r.params().get("activation")));
-        FACTORIES.put("CrossAttention", LayerModules::crossAttention);
-        FACTORIES.put("GatedFusion", r -> {
+        f.put(LayerType.CROSS_ATTENTION, LayerModules::crossAttention);
+        f.put(LayerType.GATED_FUSION, r -> {
             Map<String, Long> widths = new LinkedHashMap<>();
             for (String port : List.of("a", "b", "c")) {
                 Optional.ofNullable(r.inputs().get(port)).ifPresent(t -> widths.put(port, (long) t.dim(0)));
             }
             return new GatedFusionModule(widths, intParam(r, "dim"));
         });
-        FACTORIES.put("MoE", r -> new MixtureOfExpertsModule(r.inputs().get("in").dim(-1), intParam(r, "hidden"),
+        f.put(LayerType.MOE, r -> new MixtureOfExpertsModule(r.inputs().get("in").dim(-1), intParam(r, "hidden"),
                 intParam(r, "experts"), intParam(r, "topK"), (String) r.params().get("activation"),
                 doubleParam(r, "capacityFactor"), (float) doubleParam(r, "balanceLossWeight"),
                 (float) doubleParam(r, "routerNoise")));
 
-        FACTORIES.put("Classification", r -> head(r, "classes"));
-        FACTORIES.put("Regression", r -> head(r, "outputs"));
+        f.put(LayerType.CLASSIFICATION, r -> head(r, "classes"));
+        f.put(LayerType.REGRESSION, r -> head(r, "outputs"));
+        return Collections.unmodifiableMap(f);
     }
 
     private LayerModules() {
@@ -166,7 +170,7 @@ public final class LayerModules {
 
     /** The module for an analysed node. */
     public static LayerModule forNode(NodeReport report) {
-        Function<NodeReport, LayerModule> factory = FACTORIES.get(report.spec().type());
+        Function<NodeReport, LayerModule> factory = FACTORIES.get(report.spec().layerType());
         if (factory == null) {
             throw new IllegalArgumentException("the training engine cannot build layer type " + report.spec().type()
                     + " yet (node " + report.node().id() + ")");
@@ -175,7 +179,7 @@ public final class LayerModules {
     }
 
     /** Whether a layer type can be trained. */
-    public static boolean supports(String type) {
+    public static boolean supports(LayerType type) {
         return FACTORIES.containsKey(type);
     }
 

@@ -20,6 +20,7 @@ import dev.netloom.graph.analysis.GraphAnalysis;
 import dev.netloom.graph.analysis.GraphAnalyzer;
 import dev.netloom.graph.catalog.LayerCatalog;
 import dev.netloom.graph.catalog.LayerSpec;
+import dev.netloom.graph.catalog.LayerType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -48,7 +49,7 @@ class EveryLayerTrainsTest {
         LayerCases.cases().forEach(c -> covered.addAll(c.covers()));
         Set<String> all = new TreeSet<>(CATALOG.all().stream().map(LayerSpec::type).toList());
         assertThat(covered).containsExactlyInAnyOrderElementsOf(all);
-        all.forEach(type -> assertThat(LayerModules.supports(type)).as(type).isTrue());
+        all.forEach(type -> assertThat(LayerModules.supports(LayerType.of(type))).as(type).isTrue());
     }
 
     @ParameterizedTest
