@@ -75,7 +75,7 @@ final class LayerArithmetic {
 
     /**
      * Whether the runtime computes every expert of a Mixture-of-Experts layer. The exported file is
-     * dense (MixtureOfExperts: every expert runs on every token, weighted by a gate that is zero for
+     * dense (export's MoeWriter: every expert runs on every token, weighted by a gate that is zero for
      * the experts not chosen), so every runtime that runs it does; only the full-integer runtimes,
      * whose converters are outside the studio, keep the sparse (top-k) count.
      */

@@ -8,7 +8,7 @@ import dev.netloom.graph.analysis.NodeReport;
 /**
  * How many ONNX operators one studio layer becomes in the exported file, counted from the
  * exporter's writers ({@code dev.netloom.export.onnx.OnnxLayers}, {@code NodeWriter},
- * {@code Attention}, {@code MixtureOfExperts}) with the default export options (dynamic INT8,
+ * {@code AttentionWriter}, {@code MoeWriter}) with the default export options (dynamic INT8,
  * MatMulNBits INT4). Only operators that run on every prediction are counted: those that work
  * on weights alone (the Cast of FP16 weights, DequantizeLinear and the Transpose of quantized
  * weights) are folded into constants when the model loads.
@@ -71,7 +71,7 @@ public final class OperatorCount {
     }
 
     /**
-     * Attention (Attention.write): four projections; Reshape + Transpose to split each of Q, K, V
+     * Attention (AttentionWriter.write): four projections; Reshape + Transpose to split each of Q, K, V
      * into heads; Transpose + Reshape to merge them; softmax attention adds a Transpose of K,
      * 2 MatMul, Div and Softmax; linear attention adds 2 Elu, 3 Add, 3 MatMul, 2 Transpose,
      * ReduceSum and Div.
@@ -98,7 +98,7 @@ public final class OperatorCount {
     }
 
     /**
-     * MixtureOfExperts.write: Reshape to tokens, router MatMul, TopK, Softmax, Mul (zeros),
+     * MoeWriter.write: Reshape to tokens, router MatMul, TopK, Softmax, Mul (zeros),
      * ScatterElements, Shape and Reshape back; per expert two linears, the activation, Slice and Mul;
      * Adds between experts. Every expert runs: the file is dense.
      */

@@ -3,6 +3,7 @@ package dev.netloom.export.host;
 import ai.onnx.proto.OnnxMl.TensorProto.DataType;
 import dev.netloom.export.onnx.Attr;
 import dev.netloom.export.onnx.OnnxGraph;
+import dev.netloom.export.onnx.OnnxOps;
 
 import java.util.List;
 import java.util.Random;
@@ -94,7 +95,7 @@ final class CalibrationModels {
         OnnxGraph g = new OnnxGraph("add", OPSET);
         g.input("a", DataType.FLOAT, ADD_ELEMENTS);
         g.input("b", DataType.FLOAT, ADD_ELEMENTS);
-        g.output(g.op("Add", "y", List.of("a", "b")), DataType.FLOAT, ADD_ELEMENTS);
+        g.output(g.op(OnnxOps.ADD, "y", List.of("a", "b")), DataType.FLOAT, ADD_ELEMENTS);
         return model(g);
     }
 

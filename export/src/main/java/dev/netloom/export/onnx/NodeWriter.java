@@ -164,7 +164,7 @@ public final class NodeWriter {
         }
         if (bias) {
             String b = fp32(prefix.isEmpty() ? "bias" : prefix + ".bias", out);
-            y = g.op("Add", hint + "out", List.of(y, b));
+            y = g.op(OnnxOps.ADD, hint + "out", List.of(y, b));
         }
         return y;
     }
@@ -390,7 +390,7 @@ public final class NodeWriter {
 
     /** Reshape to a fixed shape; a leading 0 keeps the batch. */
     public String reshape(String x, long... shape) {
-        return g.op("Reshape", x + ".reshaped", List.of(x, g.int64s(id() + ".shape", shape)));
+        return g.op(OnnxOps.RESHAPE, x + ".reshaped", List.of(x, g.int64s(id() + ".shape", shape)));
     }
 
     public String transpose(String x, long... perm) {
@@ -438,7 +438,7 @@ public final class NodeWriter {
             case "GELU" -> { // exact GELU: x · Φ(x) = 0.5 · x · (1 + erf(x / √2)); Gelu is an operator only from opset 20
                 String erf = g.op("Erf", id() + "/erf", List.of(g.op("Div", id() + "/scaled",
                         List.of(x, g.scalar(id() + ".sqrt2", (float) Math.sqrt(2))))));
-                String onePlus = g.op("Add", id() + "/erf1", List.of(erf, g.scalar(id() + ".one", 1f)));
+                String onePlus = g.op(OnnxOps.ADD, id() + "/erf1", List.of(erf, g.scalar(id() + ".one", 1f)));
                 yield g.op("Mul", id() + "/gelu", List.of(g.op("Mul", id() + "/half_x",
                         List.of(x, g.scalar(id() + ".half", 0.5f))), onePlus));
             }

@@ -2,10 +2,12 @@ package dev.netloom.export.onnx;
 
 import dev.netloom.graph.TensorKind;
 import dev.netloom.graph.TensorType;
+import dev.netloom.graph.catalog.LayerType;
 import dev.netloom.graph.layers.Concat;
 import dev.netloom.graph.layers.PositionalEmbedding;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,62 +16,64 @@ import java.util.function.Function;
 /**
  * The one place that maps a catalog layer type to ONNX operators, mirroring the training
  * engine's {@code LayerModules} computation for computation (same weight names and layouts, same
- * formulas), so the exported model reproduces the trained one. {@code OnnxLayersTest} goes over
- * the whole catalog and fails for a type without a writer.
+ * formulas), so the exported model reproduces the trained one. A registry keyed by
+ * {@link LayerType}, built once; {@code OnnxLayersTest} goes over the whole catalog and fails naming
+ * a type (other than an input, which is a graph input) without a writer.
  *
  * <p>Shapes are batch first: images [N, C, H, W], sequences [N, L, D], vectors [N, D], token
  * ids [N, L] (int64). A leading 0 in a Reshape keeps the batch.
  */
 public final class OnnxLayers {
 
-    private static final Map<String, Function<NodeWriter, String>> WRITERS = new LinkedHashMap<>();
+    private static final Map<LayerType, Function<NodeWriter, String>> WRITERS = writers();
 
-    static {
-        WRITERS.put("Dense", w -> w.linear(w.in(), "", dim(w, "in", -1), w.intParam("units"), w.boolParam("bias")));
-        WRITERS.put("Dropout", NodeWriter::in); // identity at inference
-        WRITERS.put("Activation", w -> w.activation(w.stringParam("function"), w.in()));
-        WRITERS.put("Flatten", w -> w.graph().op("Flatten", w.id(), List.of(w.in()), Attr.of("axis", 1L)));
-        WRITERS.put("Reshape", w -> w.reshape(w.in(), batched(w.report().out())));
-        WRITERS.put("Add", w -> w.graph().op("Add", w.id(), List.of(w.input("a"), w.input("b"))));
-        WRITERS.put("Concat", w -> {
+    private static Map<LayerType, Function<NodeWriter, String>> writers() {
+        Map<LayerType, Function<NodeWriter, String>> writers = new LinkedHashMap<>();
+        writers.put(LayerType.DENSE, w -> w.linear(w.in(), "", dim(w, "in", -1), w.intParam("units"), w.boolParam("bias")));
+        writers.put(LayerType.DROPOUT, NodeWriter::in); // identity at inference
+        writers.put(LayerType.ACTIVATION, w -> w.activation(w.stringParam("function"), w.in()));
+        writers.put(LayerType.FLATTEN, w -> w.graph().op(OnnxOps.FLATTEN, w.id(), List.of(w.in()), Attr.of("axis", 1L)));
+        writers.put(LayerType.RESHAPE, w -> w.reshape(w.in(), batched(w.report().out())));
+        writers.put(LayerType.ADD, w -> w.graph().op(OnnxOps.ADD, w.id(), List.of(w.input("a"), w.input("b"))));
+        writers.put(LayerType.CONCAT, w -> {
             List<String> parts = new ArrayList<>();
             for (String port : List.of("a", "b", "c", "d")) {
                 w.optionalInput(port).ifPresent(parts::add);
             }
             long axis = Concat.featureAxis(w.report().inputs().get("a")) + 1;
-            return w.graph().op("Concat", w.id(), parts, Attr.of("axis", axis));
+            return w.graph().op(OnnxOps.CONCAT, w.id(), parts, Attr.of("axis", axis));
         });
 
-        WRITERS.put("Conv2d", w -> conv(w, w.intParam("groups")));
-        WRITERS.put("DepthwiseConv2d", w -> conv(w, dim(w, "in", 0)));
-        WRITERS.put("MaxPool2d", w -> pool(w, "MaxPool"));
-        WRITERS.put("AvgPool2d", w -> pool(w, "AveragePool"));
-        WRITERS.put("GlobalAvgPool", w -> w.report().inputs().get("in").kind() == TensorKind.IMAGE
-                ? w.graph().op("Flatten", w.id(), List.of(w.graph().op("GlobalAveragePool", w.id() + "/pooled",
+        writers.put(LayerType.CONV2D, w -> conv(w, w.intParam("groups")));
+        writers.put(LayerType.DEPTHWISE_CONV2D, w -> conv(w, dim(w, "in", 0)));
+        writers.put(LayerType.MAX_POOL2D, w -> pool(w, "MaxPool"));
+        writers.put(LayerType.AVG_POOL2D, w -> pool(w, "AveragePool"));
+        writers.put(LayerType.GLOBAL_AVG_POOL, w -> w.report().inputs().get("in").kind() == TensorKind.IMAGE
+                ? w.graph().op(OnnxOps.FLATTEN, w.id(), List.of(w.graph().op("GlobalAveragePool", w.id() + "/pooled",
                         List.of(w.in()))), Attr.of("axis", 1L))
                 : w.reduceMean(w.in(), false, 1));
 
-        WRITERS.put("BatchNorm", w -> {
+        writers.put(LayerType.BATCH_NORM, w -> {
             long c = dim(w, "in", 0);
             return w.graph().op("BatchNormalization", w.id(), List.of(w.in(), w.fp32("gamma", c), w.fp32("beta", c),
                     w.fp32("runningMean", c), w.fp32("runningVariance", c)),
                     Attr.of("epsilon", (float) w.doubleParam("epsilon")));
         });
-        WRITERS.put("LayerNorm", w -> layerNorm(w, w.in(), "", (float) w.doubleParam("epsilon")));
+        writers.put(LayerType.LAYER_NORM, w -> layerNorm(w, w.in(), "", (float) w.doubleParam("epsilon")));
 
-        WRITERS.put("Embedding", w -> {
+        writers.put(LayerType.EMBEDDING, w -> {
             TensorType in = w.report().inputs().get("in");
             String table = w.matrix("weight", in.vocabulary(), w.intParam("dim"));
             return w.graph().op("Gather", w.id(), List.of(table, w.in()));
         });
-        WRITERS.put("PositionalEmbedding", w -> {
+        writers.put(LayerType.POSITIONAL_EMBEDDING, w -> {
             long length = dim(w, "in", 0);
             long width = dim(w, "in", 1);
             String table = w.stringParam("mode").equals("learned") ? w.fp32("weight", length, width)
                     : w.graph().floats(w.id() + ".sinusoids", PositionalEmbedding.sinusoids((int) length, (int) width), length, width);
-            return w.graph().op("Add", w.id(), List.of(w.in(), table));
+            return w.graph().op(OnnxOps.ADD, w.id(), List.of(w.in(), table));
         });
-        WRITERS.put("PatchEmbedding", w -> {
+        writers.put(LayerType.PATCH_EMBEDDING, w -> {
             long c = dim(w, "in", 0);
             long p = w.intParam("patchSize");
             long d = w.intParam("dim");
@@ -77,29 +81,30 @@ public final class OnnxLayers {
                     w.fp32("bias", d)), Attr.ints("kernel_shape", p, p), Attr.ints("strides", p, p));
             return w.transpose(w.reshape(maps, 0, d, -1), 0, 2, 1);
         });
-        WRITERS.put("MultiHeadSelfAttention", w -> {
+        writers.put(LayerType.MULTI_HEAD_SELF_ATTENTION, w -> {
             long width = dim(w, "in", -1);
-            return Attention.write(w, "", w.in(), w.in(), width, width, w.intParam("heads"), w.boolParam("bias"), false);
+            return AttentionWriter.write(w, "", w.in(), w.in(), width, width, w.intParam("heads"), w.boolParam("bias"), false);
         });
-        WRITERS.put("TransformerEncoderBlock", OnnxLayers::encoderBlock);
-        WRITERS.put("CrossAttention", OnnxLayers::crossAttention);
-        WRITERS.put("GatedFusion", OnnxLayers::gatedFusion);
-        WRITERS.put("MoE", MixtureOfExperts::write);
+        writers.put(LayerType.TRANSFORMER_ENCODER_BLOCK, OnnxLayers::encoderBlock);
+        writers.put(LayerType.CROSS_ATTENTION, OnnxLayers::crossAttention);
+        writers.put(LayerType.GATED_FUSION, OnnxLayers::gatedFusion);
+        writers.put(LayerType.MOE, MoeWriter::write);
 
-        WRITERS.put("Classification", w -> w.linear(w.in(), "", dim(w, "in", 0), w.intParam("classes"), true));
-        WRITERS.put("Regression", w -> w.linear(w.in(), "", dim(w, "in", 0), w.intParam("outputs"), true));
+        writers.put(LayerType.CLASSIFICATION, w -> w.linear(w.in(), "", dim(w, "in", 0), w.intParam("classes"), true));
+        writers.put(LayerType.REGRESSION, w -> w.linear(w.in(), "", dim(w, "in", 0), w.intParam("outputs"), true));
+        return Collections.unmodifiableMap(writers);
     }
 
     private OnnxLayers() {
     }
 
     /** Whether a layer type can be written (input layers are graph inputs, not written). */
-    public static boolean supports(String type) {
+    public static boolean supports(LayerType type) {
         return WRITERS.containsKey(type);
     }
 
     /** Writes one node; returns the name of the tensor at its output. */
-    static String write(String type, NodeWriter w) {
+    static String write(LayerType type, NodeWriter w) {
         Function<NodeWriter, String> writer = WRITERS.get(type);
         if (writer == null) {
             throw new dev.netloom.export.ExportException("node " + w.id() + ": layer type " + type
@@ -162,12 +167,12 @@ public final class OnnxLayers {
         long hidden = width * w.intParam("mlpRatio");
         String x = w.in();
         String h = layerNorm(w, x, "norm1", 1e-5f);
-        x = w.graph().op("Add", w.id() + "/residual1", List.of(x,
-                Attention.write(w, "attention.", h, h, width, width, w.intParam("heads"), true, false)));
+        x = w.graph().op(OnnxOps.ADD, w.id() + "/residual1", List.of(x,
+                AttentionWriter.write(w, "attention.", h, h, width, width, w.intParam("heads"), true, false)));
         String m = layerNorm(w, x, "norm2", 1e-5f);
         m = w.linear(w.activation(w.stringParam("activation"), w.linear(m, "mlp.up", width, hidden, true)),
                 "mlp.down", hidden, width, true);
-        return w.graph().op("Add", w.id(), List.of(x, m));
+        return w.graph().op(OnnxOps.ADD, w.id(), List.of(x, m));
     }
 
     private static String crossAttention(NodeWriter w) {
@@ -181,7 +186,7 @@ public final class OnnxLayers {
         if (map) { // [N, C, H, W] -> [N, H·W, C]: each pixel is a position
             c = w.transpose(w.reshape(c, 0, contextWidth, -1), 0, 2, 1);
         }
-        String out = Attention.write(w, "", q, c, query.dim(-1), contextWidth, w.intParam("heads"), true,
+        String out = AttentionWriter.write(w, "", q, c, query.dim(-1), contextWidth, w.intParam("heads"), true,
                 w.stringParam("variant").equals("linear"));
         return single ? w.squeeze(out, 1) : out;
     }
@@ -198,7 +203,7 @@ public final class OnnxLayers {
         long total = widths.values().stream().mapToLong(Long::longValue).sum();
         List<String> raw = new ArrayList<>();
         widths.keySet().forEach(port -> raw.add(w.input(port)));
-        String joined = w.graph().op("Concat", w.id() + "/joined", raw, Attr.of("axis", -1L));
+        String joined = w.graph().op(OnnxOps.CONCAT, w.id() + "/joined", raw, Attr.of("axis", -1L));
         String gate = w.softmax(w.linear(joined, "gate", total, widths.size(), true), -1); // [N, M]
         String sum = null;
         int m = 0;
@@ -206,7 +211,7 @@ public final class OnnxLayers {
             String projected = w.linear(w.input(e.getKey()), e.getKey(), e.getValue(), dimension, true);
             String weighted = w.graph().op("Mul", w.id() + "/weighted_" + e.getKey(),
                     List.of(projected, w.slice(gate, 1, m, m + 1)));
-            sum = sum == null ? weighted : w.graph().op("Add", w.id() + "/sum", List.of(sum, weighted));
+            sum = sum == null ? weighted : w.graph().op(OnnxOps.ADD, w.id() + "/sum", List.of(sum, weighted));
             m++;
         }
         return sum;

@@ -70,7 +70,7 @@ public final class OnnxWriter {
             sources.getOrDefault(id, Map.of()).forEach((port, from) -> in.put(port, values.get(from)));
             Precision precision = plan.precisionOf(id);
             NodeWriter w = new NodeWriter(g, r, in, weights, precision, options, effective);
-            String out = OnnxLayers.write(r.spec().type(), w);
+            String out = OnnxLayers.write(r.spec().layerType(), w);
             if (w.stats().quantizableWeights() + w.stats().otherWeights() > 0) {
                 stats.add(w.stats());
             }
@@ -95,7 +95,7 @@ public final class OnnxWriter {
 
     /** The name of an MoE node's chosen-experts tensor [tokens, topK], for {@link #write} extra outputs. */
     public static String routingOutput(String moeNodeId) {
-        return MixtureOfExperts.routingOutputName(moeNodeId);
+        return MoeWriter.routingOutputName(moeNodeId);
     }
 
     private static long[] batched(TensorType t) {

@@ -8,9 +8,9 @@ import java.util.List;
  * attention {@code softmax(QKᵀ/√d)V}, or the linear form {@code φ(Q)(φ(K)ᵀV) / (φ(Q)Σφ(K) + 1e-6)}
  * with φ = elu + 1.
  */
-final class Attention {
+final class AttentionWriter {
 
-    private Attention() {
+    private AttentionWriter() {
     }
 
     /**
@@ -45,12 +45,12 @@ final class Attention {
     private static String linearAttention(NodeWriter w, String q, String k, String v) {
         OnnxGraph g = w.graph();
         String one = g.scalar(w.id() + ".one", 1f);
-        String fq = g.op("Add", w.id() + "/phi_q", List.of(g.op("Elu", w.id() + "/elu_q", List.of(q)), one));
-        String fk = g.op("Add", w.id() + "/phi_k", List.of(g.op("Elu", w.id() + "/elu_k", List.of(k)), one));
+        String fq = g.op(OnnxOps.ADD, w.id() + "/phi_q", List.of(g.op("Elu", w.id() + "/elu_q", List.of(q)), one));
+        String fk = g.op(OnnxOps.ADD, w.id() + "/phi_k", List.of(g.op("Elu", w.id() + "/elu_k", List.of(k)), one));
         String state = g.op("MatMul", w.id() + "/state", List.of(w.transpose(fk, 0, 1, 3, 2), v));   // [N, h, dh, dh]
         String keySum = w.transpose(w.reduceSum(fk, true, 2), 0, 1, 3, 2);                          // [N, h, dh, 1]
         String numerator = g.op("MatMul", w.id() + "/numerator", List.of(fq, state));               // [N, h, Lq, dh]
-        String denominator = g.op("Add", w.id() + "/denominator", List.of(
+        String denominator = g.op(OnnxOps.ADD, w.id() + "/denominator", List.of(
                 g.op("MatMul", w.id() + "/normaliser", List.of(fq, keySum)), g.scalar(w.id() + ".eps", 1e-6f)));
         return g.op("Div", w.id() + "/attended", List.of(numerator, denominator));
     }

@@ -13,9 +13,9 @@ import java.util.List;
  * computes all experts. The routing, and so the result, is the same; the speed-up of sparse
  * experts is not there, and the device estimate says so.
  */
-final class MixtureOfExperts {
+final class MoeWriter {
 
-    private MixtureOfExperts() {
+    private MoeWriter() {
     }
 
     static String write(NodeWriter w) {
@@ -41,7 +41,7 @@ final class MixtureOfExperts {
             String up = w.linear(tokens, "expert" + e + ".up", width, hidden, true);
             String y = w.linear(w.activation(activation, up), "expert" + e + ".down", hidden, width, true);
             String weighted = g.op("Mul", w.id() + "/expert" + e, List.of(y, w.slice(dense, 1, e, e + 1)));
-            sum = sum == null ? weighted : g.op("Add", w.id() + "/sum", List.of(sum, weighted));
+            sum = sum == null ? weighted : g.op(OnnxOps.ADD, w.id() + "/sum", List.of(sum, weighted));
         }
         return reshapeLike(w, sum);
     }
@@ -65,6 +65,6 @@ final class MixtureOfExperts {
     private static String reshapeLike(NodeWriter w, String x) {
         OnnxGraph g = w.graph();
         String shape = g.op("Shape", w.id() + "/in_shape", List.of(w.in()));
-        return g.op("Reshape", w.id(), List.of(x, shape));
+        return g.op(OnnxOps.RESHAPE, w.id(), List.of(x, shape));
     }
 }
