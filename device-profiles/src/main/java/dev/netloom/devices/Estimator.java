@@ -75,14 +75,14 @@ public final class Estimator {
             long params = r.cost().parameters();
             if (params > 0) {
                 used.add(p);
-                loadedWeights += LayerArithmetic.loadedWeightBytes(r.node().type(), params, p, runtime);
+                loadedWeights += LayerArithmetic.loadedWeightBytes(r.spec(), params, p, runtime);
                 storedWeights += WeightSizes.stored(params, p);
             }
         }
         boolean weightsInCache = weightsStayInCache(device, loadedWeights);
         for (String id : analysis.order()) {
             analysis.report(id).ifPresent(r -> layers.add(
-                    layer(r, LayerRole.of(r, analysis.graph()), device, plan.precisionOf(id), t, weightsInCache)));
+                    layer(r, LayerRole.of(r, analysis), device, plan.precisionOf(id), t, weightsInCache)));
         }
         // One call into the runtime costs a fixed time on top of its operators (where the profile measured it).
         double latency = layers.stream().mapToDouble(LayerEstimate::latencyMs).sum()
@@ -121,9 +121,9 @@ public final class Estimator {
         // stay in the cache between predictions cost no memory traffic (their streaming from the
         // cache is in the matrix-vector rate of computeMs).
         long weightBytes = runtime.weightsStayInStorage() ? WeightSizes.stored(parameters, p)
-                : weightsInCache ? 0 : LayerArithmetic.loadedWeightBytes(type, parameters, p, runtime);
+                : weightsInCache ? 0 : LayerArithmetic.loadedWeightBytes(r.spec(), parameters, p, runtime);
         weightBytes = readPerPrediction(r, parameters, weightBytes);
-        Precision arithmetic = LayerArithmetic.arithmetic(type, p, device);
+        Precision arithmetic = LayerArithmetic.arithmetic(r.spec(), p, device);
         long activationBytes = (long) ((bytes(r.inputs().values()) + bytes(r.outputs().values()))
                 * activationScale(device, arithmetic));
         double bandwidth = device.memory().bandwidthGBps().value() * 1e9;
@@ -148,9 +148,9 @@ public final class Estimator {
     private static double computeMs(NodeReport r, DeviceProfile device, Precision p, int threads, long multiplyAdds,
                                     long parameters) {
         ComputeUnit cpu = device.compute();
-        Precision arithmetic = LayerArithmetic.arithmetic(r.node().type(), p, device);
+        Precision arithmetic = LayerArithmetic.arithmetic(r.spec(), p, device);
         double peakMs = 2.0 * multiplyAdds / cpu.sustainedOpsPerSecond(arithmetic, threads, KernelClass.of(r)) * 1e3;
-        if (!LayerArithmetic.LINEAR_TYPES.contains(r.node().type())) {
+        if (!LayerArithmetic.linear(r.spec())) {
             return peakMs;
         }
         double passMs = cpu.matrixVectorOpsPerSecond(arithmetic, threads)
@@ -164,7 +164,7 @@ public final class Estimator {
      * FP32), not 15.6 MB. Every other layer reads all its weights.
      */
     static long readPerPrediction(NodeReport r, long parameters, long weightBytes) {
-        if (!LayerArithmetic.LOOKUP_TYPES.contains(r.node().type()) || parameters == 0) {
+        if (!LayerArithmetic.lookup(r.spec()) || parameters == 0) {
             return weightBytes;
         }
         long rowsRead = r.outputs().values().stream().mapToLong(TensorType::elements).sum();

@@ -1,9 +1,13 @@
 package dev.netloom.devices;
 
 import dev.netloom.graph.analysis.NodeReport;
+import dev.netloom.graph.catalog.LayerType;
+import dev.netloom.graph.catalog.WeightUse;
 
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The kind of kernel a weighted layer runs, for the efficiency a runtime reaches on it. Runtimes
@@ -24,6 +28,17 @@ public enum KernelClass {
     MATMUL("matmul"),
     /** Everything else (weightless layers, normalisation): the device's general efficiency. */
     OTHER("other");
+
+    /** The kind of kernel each layer type with {@link WeightUse#CONVOLUTION} weights runs. */
+    private static final Map<LayerType, Function<NodeReport, KernelClass>> CONVOLUTIONS = Map.of(
+            LayerType.DEPTHWISE_CONV2D, r -> DEPTHWISE,
+            LayerType.PATCH_EMBEDDING, r -> CONV,
+            LayerType.CONV2D, r -> {
+                if (intParam(r, "groups", 1) > 1) {
+                    return DEPTHWISE;
+                }
+                return intParam(r, "kernel", 3) == 1 ? POINTWISE : CONV;
+            });
 
     private final String key;
 
@@ -46,21 +61,31 @@ public enum KernelClass {
         return Optional.empty();
     }
 
-    /** The kernel a layer runs. */
+    /**
+     * The kernel a layer runs: a matrix product for weights used as matrix products, the
+     * convolution's own kind (from {@link #CONVOLUTIONS}) for convolution weights, the device's
+     * general efficiency for the rest.
+     *
+     * @throws IllegalArgumentException for a convolution type {@link #CONVOLUTIONS} has no entry for
+     */
     public static KernelClass of(NodeReport r) {
-        String type = r.node().type();
-        return switch (type) {
-            case "DepthwiseConv2d" -> DEPTHWISE;
-            case "PatchEmbedding" -> CONV;
-            case "Conv2d" -> {
-                int groups = intParam(r, "groups", 1);
-                if (groups > 1) {
-                    yield DEPTHWISE;
+        return switch (r.spec().traits().weights()) {
+            case MATRIX_PRODUCT -> MATMUL;
+            case CONVOLUTION -> {
+                Function<NodeReport, KernelClass> kind = CONVOLUTIONS.get(r.spec().layerType());
+                if (kind == null) {
+                    throw new IllegalArgumentException("no kernel class for convolution layer type " + r.spec().type()
+                            + " (node " + r.node().id() + ")");
                 }
-                yield intParam(r, "kernel", 3) == 1 ? POINTWISE : CONV;
+                yield kind.apply(r);
             }
-            default -> LayerArithmetic.LINEAR_TYPES.contains(type) ? MATMUL : OTHER;
+            default -> OTHER;
         };
+    }
+
+    /** Whether a convolution type has its kernel class ({@code KernelClassTest} checks every catalog one). */
+    static boolean coversConvolution(LayerType type) {
+        return CONVOLUTIONS.containsKey(type);
     }
 
     private static int intParam(NodeReport r, String name, int otherwise) {

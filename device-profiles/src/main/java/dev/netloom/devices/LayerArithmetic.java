@@ -1,8 +1,8 @@
 package dev.netloom.devices;
 
 import dev.netloom.graph.Precision;
-
-import java.util.Set;
+import dev.netloom.graph.catalog.LayerSpec;
+import dev.netloom.graph.catalog.WeightUse;
 
 /**
  * What a layer at a weight precision really computes on a device's preferred runtime: the
@@ -26,14 +26,17 @@ import java.util.Set;
  */
 final class LayerArithmetic {
 
-    /** Layer types whose weights multiply activations through NodeWriter.linear. */
-    static final Set<String> LINEAR_TYPES = Set.of("Dense", "Classification", "Regression", "MultiHeadSelfAttention",
-            "TransformerEncoderBlock", "CrossAttention", "GatedFusion", "MoE");
-
-    /** Layer types whose weights are a table read one row per token (a Gather), not multiplied whole. */
-    static final Set<String> LOOKUP_TYPES = Set.of("Embedding");
-
     private LayerArithmetic() {
+    }
+
+    /** A layer whose weights multiply activations as matrix products (the exporter's NodeWriter.linear). */
+    static boolean linear(LayerSpec spec) {
+        return spec.traits().weights() == WeightUse.MATRIX_PRODUCT;
+    }
+
+    /** A layer whose weights are a table read one row per token (a Gather), not multiplied whole. */
+    static boolean lookup(LayerSpec spec) {
+        return spec.traits().weights() == WeightUse.LOOKUP;
     }
 
     /** True for runtimes that run the ONNX file with dynamic quantization (ONNX Runtime). */
@@ -42,21 +45,21 @@ final class LayerArithmetic {
     }
 
     /** True when the layer's integer weights stay integer in the runtime's matrix products. */
-    static boolean quantizedProduct(String type, Precision p, RuntimeSupport runtime) {
+    static boolean quantizedProduct(LayerSpec spec, Precision p, RuntimeSupport runtime) {
         if (!isInteger(p)) {
             return false;
         }
         if (!dynamicQuantization(runtime)) {
             return true;
         }
-        return LINEAR_TYPES.contains(type) && (p == Precision.INT8 || p == Precision.INT4);
+        return linear(spec) && (p == Precision.INT8 || p == Precision.INT4);
     }
 
     /** The precision the layer's arithmetic runs at on this device. */
-    static Precision arithmetic(String type, Precision p, DeviceProfile device) {
+    static Precision arithmetic(LayerSpec spec, Precision p, DeviceProfile device) {
         RuntimeSupport runtime = device.preferredRuntime();
         if (isInteger(p) && dynamicQuantization(runtime)) {
-            if (!quantizedProduct(type, p, runtime)) {
+            if (!quantizedProduct(spec, p, runtime)) {
                 return Precision.FP32;
             }
             // MatMulNBits at accuracy level 0 widens the 4-bit weights and multiplies in FP32.
@@ -66,8 +69,8 @@ final class LayerArithmetic {
     }
 
     /** Bytes the layer's weights take in RAM once loaded (0 for weights read in place from flash). */
-    static long loadedWeightBytes(String type, long parameters, Precision p, RuntimeSupport runtime) {
-        if (isInteger(p) && dynamicQuantization(runtime) && !quantizedProduct(type, p, runtime)) {
+    static long loadedWeightBytes(LayerSpec spec, long parameters, Precision p, RuntimeSupport runtime) {
+        if (isInteger(p) && dynamicQuantization(runtime) && !quantizedProduct(spec, p, runtime)) {
             return runtime.weightsStayInStorage() ? 0 : Precision.FP32.bytes(parameters); // folded at load
         }
         return WeightSizes.loaded(parameters, p, runtime);

@@ -2,13 +2,17 @@ package dev.netloom.devices;
 
 import dev.netloom.graph.Edge;
 import dev.netloom.graph.Graph;
+import dev.netloom.graph.analysis.GraphAnalysis;
 import dev.netloom.graph.analysis.NodeReport;
+import dev.netloom.graph.catalog.LayerSpec;
+import dev.netloom.graph.catalog.LayerType;
 
 import java.util.List;
-import java.util.Set;
+import java.util.Optional;
 
 /**
- * How a layer behaves at inference, for the estimator.
+ * How a layer behaves at inference, for the estimator: read from its type's traits
+ * ({@code LayerSpec.free()}, {@code fusable(params)}, {@code LayerTraits.fusesFollowers()}).
  *
  * <p>Why fusion matters: every runtime the studio targets folds a BatchNorm into the convolution
  * before it and runs a simple activation (ReLU, ReLU6, Sigmoid, Tanh) inside the convolution's
@@ -25,46 +29,54 @@ enum LayerRole {
     /** No multiply-adds: element-wise work, pooling, normalisation. Memory traffic plus launch cost. */
     ELEMENTWISE;
 
-    private static final Set<String> FREE_TYPES = Set.of("Image", "Tokens", "Tabular", "Dropout", "Reshape", "Flatten");
-    private static final Set<String> FUSING_PRODUCERS = Set.of("Conv2d", "DepthwiseConv2d", "Dense");
-    private static final Set<String> FUSABLE_ACTIVATIONS = Set.of("ReLU", "ReLU6", "Sigmoid", "Tanh");
-
-    static LayerRole of(NodeReport report, Graph graph) {
-        String type = report.node().type();
-        if (FREE_TYPES.contains(type)) {
+    /** The role of an analysed node, from its type's traits and its neighbours in the graph. */
+    static LayerRole of(NodeReport report, GraphAnalysis analysis) {
+        if (report.spec().free()) {
             return FREE;
         }
-        if (isFusedIntoProducer(report, graph)) {
+        if (isFusedIntoProducer(report, analysis)) {
             return FUSED;
         }
         return report.cost().activeMultiplyAdds() > 0 || report.cost().parameters() > 0 ? WEIGHTED : ELEMENTWISE;
     }
 
-    private static boolean isFusedIntoProducer(NodeReport report, Graph graph) {
-        String type = report.node().type();
-        boolean fusable = type.equals("BatchNorm")
-                || type.equals("Activation") && FUSABLE_ACTIVATIONS.contains(String.valueOf(report.params().get("function")));
-        if (!fusable) {
+    private static boolean isFusedIntoProducer(NodeReport report, GraphAnalysis analysis) {
+        if (!report.spec().fusable(report.params())) {
             return false;
         }
-        List<Edge> in = graph.edgesInto(report.node().id());
-        if (in.size() != 1) {
+        Graph graph = analysis.graph();
+        Optional<String> producer = soleProducer(graph, report.node().id());
+        if (producer.isEmpty()) {
             return false;
         }
-        String producerId = in.get(0).from().nodeId();
-        // The producer's output must feed only this node, or the unfused value is still needed.
-        if (graph.edgesFrom(producerId).size() != 1) {
-            return false;
-        }
-        String producerType = graph.node(producerId).map(n -> n.type()).orElse("");
-        if (FUSING_PRODUCERS.contains(producerType)) {
+        if (takesInFollowers(analysis, producer.get())) {
             return true;
         }
         // Conv → BatchNorm → ReLU: the activation fuses into the convolution the BatchNorm was folded into.
-        return type.equals("Activation") && producerType.equals("BatchNorm")
-                && graph.edgesInto(producerId).size() == 1
-                && graph.node(graph.edgesInto(producerId).get(0).from().nodeId())
-                        .map(n -> FUSING_PRODUCERS.contains(n.type())).orElse(false)
-                && graph.edgesFrom(graph.edgesInto(producerId).get(0).from().nodeId()).size() == 1;
+        Optional<String> beforeProducer = soleProducer(graph, producer.get());
+        return report.spec().layerType().equals(LayerType.ACTIVATION)
+                && spec(analysis, producer.get()).map(s -> s.layerType().equals(LayerType.BATCH_NORM)).orElse(false)
+                && beforeProducer.isPresent() && takesInFollowers(analysis, beforeProducer.get());
+    }
+
+    /**
+     * The node feeding {@code nodeId}, when it is its only input and feeds nothing else (otherwise
+     * the unfused value is still needed and nothing folds).
+     */
+    private static Optional<String> soleProducer(Graph graph, String nodeId) {
+        List<Edge> in = graph.edgesInto(nodeId);
+        if (in.size() != 1) {
+            return Optional.empty();
+        }
+        String producerId = in.get(0).from().nodeId();
+        return graph.edgesFrom(producerId).size() == 1 ? Optional.of(producerId) : Optional.empty();
+    }
+
+    private static boolean takesInFollowers(GraphAnalysis analysis, String nodeId) {
+        return spec(analysis, nodeId).map(s -> s.traits().fusesFollowers()).orElse(false);
+    }
+
+    private static Optional<LayerSpec> spec(GraphAnalysis analysis, String nodeId) {
+        return analysis.report(nodeId).map(NodeReport::spec);
     }
 }

@@ -4,6 +4,11 @@ import dev.netloom.graph.Precision;
 import dev.netloom.graph.TensorKind;
 import dev.netloom.graph.TensorType;
 import dev.netloom.graph.analysis.NodeReport;
+import dev.netloom.graph.catalog.LayerType;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * How many ONNX operators one studio layer becomes in the exported file, counted from the
@@ -16,9 +21,60 @@ import dev.netloom.graph.analysis.NodeReport;
  * <p>Why it matters: at batch 1 most transformer operators move a few kilobytes, so each costs
  * about the runtime's per-operator launch time, and a studio layer can be 20 or more of them.
  * {@code LayerOperatorCountTest} (module app) writes every catalog layer type and checks these
- * counts against the operators in the written file, so the two cannot drift apart.
+ * counts against the operators in the written file, so the two cannot drift apart. A registry
+ * keyed by {@link LayerType}, built once; {@code OperatorCountTest} fails naming a catalog type
+ * without an entry.
  */
 public final class OperatorCount {
+
+    /** Operators per prediction of one node at a weight precision. */
+    @FunctionalInterface
+    private interface Rule {
+        int count(NodeReport r, Precision p);
+    }
+
+    private static final Map<LayerType, Rule> RULES = rules();
+
+    private static Map<LayerType, Rule> rules() {
+        Map<LayerType, Rule> rules = new LinkedHashMap<>();
+        // Inputs are the graph's inputs; dropout is not written at all.
+        rules.put(LayerType.IMAGE, (r, p) -> 0);
+        rules.put(LayerType.TOKENS, (r, p) -> 0);
+        rules.put(LayerType.TABULAR, (r, p) -> 0);
+        rules.put(LayerType.DROPOUT, (r, p) -> 0);
+
+        rules.put(LayerType.DENSE, (r, p) -> linear(p, bool(r, "bias")));
+        rules.put(LayerType.ACTIVATION, (r, p) -> activation(String.valueOf(r.params().get("function"))));
+        rules.put(LayerType.FLATTEN, (r, p) -> 1);
+        rules.put(LayerType.RESHAPE, (r, p) -> 1);
+        rules.put(LayerType.ADD, (r, p) -> 1);
+        rules.put(LayerType.CONCAT, (r, p) -> 1);
+
+        rules.put(LayerType.CONV2D, (r, p) -> 1);
+        rules.put(LayerType.DEPTHWISE_CONV2D, (r, p) -> 1);
+        rules.put(LayerType.MAX_POOL2D, (r, p) -> 1);
+        rules.put(LayerType.AVG_POOL2D, (r, p) -> 1);
+        // Pool + flatten over a feature map, one mean over a sequence.
+        rules.put(LayerType.GLOBAL_AVG_POOL, (r, p) -> r.inputs().get("in").kind() == TensorKind.IMAGE ? 2 : 1);
+
+        rules.put(LayerType.BATCH_NORM, (r, p) -> 1);
+        rules.put(LayerType.LAYER_NORM, (r, p) -> 1);
+
+        rules.put(LayerType.EMBEDDING, (r, p) -> 1);           // Gather
+        rules.put(LayerType.POSITIONAL_EMBEDDING, (r, p) -> 1); // Add
+        rules.put(LayerType.PATCH_EMBEDDING, (r, p) -> 3);      // Conv, Reshape, Transpose
+        rules.put(LayerType.MULTI_HEAD_SELF_ATTENTION, (r, p) -> attention(p, bool(r, "bias"), false));
+        rules.put(LayerType.TRANSFORMER_ENCODER_BLOCK, (r, p) -> 2 /* LayerNorm */ + attention(p, true, false)
+                + 2 /* residual Add */ + 2 * linear(p, true) + activation(String.valueOf(r.params().get("activation"))));
+        rules.put(LayerType.CROSS_ATTENTION, OperatorCount::crossAttention);
+        rules.put(LayerType.GATED_FUSION, (r, p) -> gatedFusion(r.inputs().size(), p));
+        rules.put(LayerType.MOE, (r, p) -> mixtureOfExperts(intParam(r, "experts"),
+                String.valueOf(r.params().get("activation")), p));
+
+        rules.put(LayerType.CLASSIFICATION, (r, p) -> linear(p, true));
+        rules.put(LayerType.REGRESSION, (r, p) -> linear(p, true));
+        return Collections.unmodifiableMap(rules);
+    }
 
     private OperatorCount() {
     }
@@ -27,25 +83,21 @@ public final class OperatorCount {
      * Operators per prediction of one layer at weight precision {@code p} (default export options); 0 for
      * inputs and dropout. A BatchNorm or activation the runtime fuses still counts 1 here: the estimator
      * drops it by its role.
+     *
+     * @throws IllegalArgumentException for a layer type this table has no entry for
      */
     public static int of(NodeReport r, Precision p) {
-        return switch (r.node().type()) {
-            case "Image", "Tokens", "Tabular", "Dropout" -> 0;
-            case "Dense" -> linear(p, bool(r, "bias"));
-            case "Classification", "Regression" -> linear(p, true);
-            case "Activation" -> activation(String.valueOf(r.params().get("function")));
-            case "GlobalAvgPool" -> r.inputs().get("in").kind() == TensorKind.IMAGE ? 2 : 1; // pool + flatten, or mean
-            case "PatchEmbedding" -> 3; // Conv, Reshape, Transpose
-            case "MultiHeadSelfAttention" -> attention(p, bool(r, "bias"), false);
-            case "TransformerEncoderBlock" -> 2 /* LayerNorm */ + attention(p, true, false) + 2 /* residual Add */
-                    + 2 * linear(p, true) + activation(String.valueOf(r.params().get("activation")));
-            case "CrossAttention" -> crossAttention(r, p);
-            case "GatedFusion" -> gatedFusion(r.inputs().size(), p);
-            case "MoE" -> mixtureOfExperts(intParam(r, "experts"), String.valueOf(r.params().get("activation")), p);
-            // One operator each: Conv, depthwise Conv, pools, BatchNorm, LayerNorm, Gather, Add, Concat,
-            // Flatten, Reshape, PositionalEmbedding (an Add).
-            default -> 1;
-        };
+        Rule rule = RULES.get(r.spec().layerType());
+        if (rule == null) {
+            throw new IllegalArgumentException("no operator count for layer type " + r.spec().type() + " (node "
+                    + r.node().id() + ")");
+        }
+        return rule.count(r, p);
+    }
+
+    /** Whether the table has an entry for the type ({@code OperatorCountTest} checks every catalog type). */
+    static boolean covers(LayerType type) {
+        return RULES.containsKey(type);
     }
 
     /**
