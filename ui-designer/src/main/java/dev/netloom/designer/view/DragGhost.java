@@ -1,5 +1,6 @@
 package dev.netloom.designer.view;
 
+import dev.netloom.graph.catalog.LayerType;
 import javafx.geometry.Point2D;
 import javafx.scene.control.Label;
 import javafx.scene.layout.Pane;
@@ -20,8 +21,8 @@ final class DragGhost {
         layer.getChildren().add(label);
     }
 
-    void show(String type, double sceneX, double sceneY) {
-        label.setText(type);
+    void show(LayerType type, double sceneX, double sceneY) {
+        label.setText(type.name());
         label.setGraphic(LayerIcons.icon(type, 16));
         label.setVisible(true);
         move(sceneX, sceneY);

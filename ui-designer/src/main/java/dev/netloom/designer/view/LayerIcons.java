@@ -1,6 +1,7 @@
 package dev.netloom.designer.view;
 
 import dev.netloom.graph.catalog.Category;
+import dev.netloom.graph.catalog.LayerType;
 import org.kordamp.ikonli.Ikon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
@@ -18,53 +19,57 @@ import org.kordamp.ikonli.javafx.FontIcon;
 
 import java.util.Map;
 
-/** The icon each layer type shows in the palette and on its card (Material Design icons). */
+/**
+ * The icon each layer type shows in the palette and on its card (Material Design icons): a
+ * registry keyed by {@link LayerType}; {@code LayerIconsTest} fails naming a catalog type without
+ * an icon of its own.
+ */
 public final class LayerIcons {
 
-    private static final Map<String, Ikon> BY_TYPE = Map.ofEntries(
-            Map.entry("Image", MaterialDesignI.IMAGE_OUTLINE),
-            Map.entry("Tokens", MaterialDesignF.FORMAT_TEXT),
-            Map.entry("Tabular", MaterialDesignT.TABLE),
-            Map.entry("Dense", MaterialDesignV.VECTOR_POLYLINE),
-            Map.entry("Dropout", MaterialDesignE.EYE_OFF_OUTLINE),
-            Map.entry("Activation", MaterialDesignS.SINE_WAVE),
-            Map.entry("Flatten", MaterialDesignA.ARROW_COLLAPSE_HORIZONTAL),
-            Map.entry("Reshape", MaterialDesignS.SHAPE_OUTLINE),
-            Map.entry("Add", MaterialDesignP.PLUS_CIRCLE_OUTLINE),
-            Map.entry("Concat", MaterialDesignC.CALL_MERGE),
-            Map.entry("Conv2d", MaterialDesignG.GRID),
-            Map.entry("DepthwiseConv2d", MaterialDesignV.VIEW_GRID_OUTLINE),
-            Map.entry("MaxPool2d", MaterialDesignA.ARROW_COLLAPSE_ALL),
-            Map.entry("AvgPool2d", MaterialDesignA.ARROW_COLLAPSE_ALL),
-            Map.entry("GlobalAvgPool", MaterialDesignA.ARROW_COLLAPSE),
-            Map.entry("BatchNorm", MaterialDesignS.SCALE_BALANCE),
-            Map.entry("LayerNorm", MaterialDesignS.SCALE_BALANCE),
-            Map.entry("Embedding", MaterialDesignA.ALPHABETICAL_VARIANT),
-            Map.entry("PositionalEmbedding", MaterialDesignM.MAP_MARKER_OUTLINE),
-            Map.entry("PatchEmbedding", MaterialDesignV.VIEW_MODULE),
-            Map.entry("MultiHeadSelfAttention", MaterialDesignE.EYE_OUTLINE),
-            Map.entry("TransformerEncoderBlock", MaterialDesignL.LAYERS_OUTLINE),
-            Map.entry("CrossAttention", MaterialDesignS.SWAP_HORIZONTAL),
-            Map.entry("GatedFusion", MaterialDesignS.SOURCE_MERGE),
-            Map.entry("MoE", MaterialDesignA.ACCOUNT_GROUP_OUTLINE),
-            Map.entry("Classification", MaterialDesignT.TARGET),
-            Map.entry("Regression", MaterialDesignC.CHART_BELL_CURVE));
+    private static final Map<LayerType, Ikon> BY_TYPE = Map.ofEntries(
+            Map.entry(LayerType.IMAGE, MaterialDesignI.IMAGE_OUTLINE),
+            Map.entry(LayerType.TOKENS, MaterialDesignF.FORMAT_TEXT),
+            Map.entry(LayerType.TABULAR, MaterialDesignT.TABLE),
+            Map.entry(LayerType.DENSE, MaterialDesignV.VECTOR_POLYLINE),
+            Map.entry(LayerType.DROPOUT, MaterialDesignE.EYE_OFF_OUTLINE),
+            Map.entry(LayerType.ACTIVATION, MaterialDesignS.SINE_WAVE),
+            Map.entry(LayerType.FLATTEN, MaterialDesignA.ARROW_COLLAPSE_HORIZONTAL),
+            Map.entry(LayerType.RESHAPE, MaterialDesignS.SHAPE_OUTLINE),
+            Map.entry(LayerType.ADD, MaterialDesignP.PLUS_CIRCLE_OUTLINE),
+            Map.entry(LayerType.CONCAT, MaterialDesignC.CALL_MERGE),
+            Map.entry(LayerType.CONV2D, MaterialDesignG.GRID),
+            Map.entry(LayerType.DEPTHWISE_CONV2D, MaterialDesignV.VIEW_GRID_OUTLINE),
+            Map.entry(LayerType.MAX_POOL2D, MaterialDesignA.ARROW_COLLAPSE_ALL),
+            Map.entry(LayerType.AVG_POOL2D, MaterialDesignA.ARROW_COLLAPSE_ALL),
+            Map.entry(LayerType.GLOBAL_AVG_POOL, MaterialDesignA.ARROW_COLLAPSE),
+            Map.entry(LayerType.BATCH_NORM, MaterialDesignS.SCALE_BALANCE),
+            Map.entry(LayerType.LAYER_NORM, MaterialDesignS.SCALE_BALANCE),
+            Map.entry(LayerType.EMBEDDING, MaterialDesignA.ALPHABETICAL_VARIANT),
+            Map.entry(LayerType.POSITIONAL_EMBEDDING, MaterialDesignM.MAP_MARKER_OUTLINE),
+            Map.entry(LayerType.PATCH_EMBEDDING, MaterialDesignV.VIEW_MODULE),
+            Map.entry(LayerType.MULTI_HEAD_SELF_ATTENTION, MaterialDesignE.EYE_OUTLINE),
+            Map.entry(LayerType.TRANSFORMER_ENCODER_BLOCK, MaterialDesignL.LAYERS_OUTLINE),
+            Map.entry(LayerType.CROSS_ATTENTION, MaterialDesignS.SWAP_HORIZONTAL),
+            Map.entry(LayerType.GATED_FUSION, MaterialDesignS.SOURCE_MERGE),
+            Map.entry(LayerType.MOE, MaterialDesignA.ACCOUNT_GROUP_OUTLINE),
+            Map.entry(LayerType.CLASSIFICATION, MaterialDesignT.TARGET),
+            Map.entry(LayerType.REGRESSION, MaterialDesignC.CHART_BELL_CURVE));
 
     private LayerIcons() {
     }
 
     /** The icon of a layer type; a cube for types without one of their own. */
-    public static Ikon of(String type) {
+    public static Ikon of(LayerType type) {
         return BY_TYPE.getOrDefault(type, MaterialDesignC.CUBE_OUTLINE);
     }
 
-    /** Whether the type has its own icon (tests check every catalog type does). */
-    public static boolean hasOwnIcon(String type) {
+    /** Whether the type has its own icon ({@code LayerIconsTest} checks every catalog type does). */
+    public static boolean hasOwnIcon(LayerType type) {
         return BY_TYPE.containsKey(type);
     }
 
     /** A ready-to-add icon node with the given size and style classes. */
-    public static FontIcon icon(String type, int size, String... styleClasses) {
+    public static FontIcon icon(LayerType type, int size, String... styleClasses) {
         FontIcon icon = new FontIcon(of(type));
         icon.setIconSize(size);
         icon.getStyleClass().addAll(styleClasses);

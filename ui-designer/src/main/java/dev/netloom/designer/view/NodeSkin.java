@@ -103,7 +103,7 @@ public final class NodeSkin {
         stripe.resizeRelocate(0, 0, CardGeometry.WIDTH, 4);
         stripe.setMouseTransparent(true);
 
-        var icon = LayerIcons.icon(spec.type(), 18, DesignerStyle.NODE_ICON,
+        var icon = LayerIcons.icon(spec.layerType(), 18, DesignerStyle.NODE_ICON,
                 DesignerStyle.categoryClass(spec.category()));
         icon.setLayoutX(14);
         icon.setLayoutY(29);

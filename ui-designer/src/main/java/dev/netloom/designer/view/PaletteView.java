@@ -98,7 +98,7 @@ public final class PaletteView extends VBox {
     }
 
     private HBox item(LayerSpec spec) {
-        FontIcon icon = LayerIcons.icon(spec.type(), 16, DesignerStyle.NODE_ICON,
+        FontIcon icon = LayerIcons.icon(spec.layerType(), 16, DesignerStyle.NODE_ICON,
                 DesignerStyle.categoryClass(spec.category()));
         Label name = new Label(spec.type());
         HBox row = new HBox(10, icon, name);
@@ -120,7 +120,7 @@ public final class PaletteView extends VBox {
         });
         row.setOnMouseDragged(e -> {
             if (e.getButton() == MouseButton.PRIMARY) {
-                ghost.show(spec.type(), e.getSceneX(), e.getSceneY());
+                ghost.show(spec.layerType(), e.getSceneX(), e.getSceneY());
                 e.consume();
             }
         });
