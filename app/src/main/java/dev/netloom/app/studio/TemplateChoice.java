@@ -6,11 +6,14 @@ import dev.netloom.graph.Graph;
 import dev.netloom.graph.Node;
 import dev.netloom.graph.analysis.GraphAnalysis;
 import dev.netloom.graph.analysis.GraphAnalyzer;
+import dev.netloom.graph.catalog.LayerType;
 import dev.netloom.graph.project.Project;
 import dev.netloom.graph.project.Templates;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -37,15 +40,24 @@ public record TemplateChoice(String key, String title, String description, Strin
         return out;
     }
 
+    /**
+     * What each input layer type reads, in the wizard's words; {@code TemplateChoiceTest} fails
+     * naming an input type of the catalog without one.
+     */
+    private static final Map<LayerType, String> INPUT_WORDS = Map.of(
+            LayerType.IMAGE, "pictures",
+            LayerType.TOKENS, "text",
+            LayerType.TABULAR, "table rows");
+
+    /** The wizard's word for what an input layer type reads; empty for a type that is not an input. */
+    static Optional<String> inputWord(LayerType type) {
+        return Optional.ofNullable(INPUT_WORDS.get(type));
+    }
+
     private static String summary(GraphAnalysis a) {
         List<String> inputs = new ArrayList<>();
         for (Node n : a.graph().nodes()) {
-            String kind = switch (n.type()) {
-                case "Image" -> "pictures";
-                case "Tokens" -> "text";
-                case "Tabular" -> "table rows";
-                default -> null;
-            };
+            String kind = INPUT_WORDS.get(LayerType.of(n.type()));
             if (kind != null && !inputs.contains(kind)) {
                 inputs.add(kind);
             }
