@@ -57,7 +57,7 @@ public record TemplateChoice(String key, String title, String description, Strin
     private static String summary(GraphAnalysis a) {
         List<String> inputs = new ArrayList<>();
         for (Node n : a.graph().nodes()) {
-            String kind = INPUT_WORDS.get(LayerType.of(n.type()));
+            String kind = a.report(n.id()).map(r -> INPUT_WORDS.get(r.spec().layerType())).orElse(null);
             if (kind != null && !inputs.contains(kind)) {
                 inputs.add(kind);
             }
