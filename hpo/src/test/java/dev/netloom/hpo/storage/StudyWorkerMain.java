@@ -32,7 +32,10 @@ public final class StudyWorkerMain {
         try (Storage storage = StorageUrl.open(url)) {
             Study study = Study.builder(storage).setName(name)
                     .optSampler(new TpeSampler(TpeSettings.defaults().withConstantLiar(true), ProcessHandle.current().pid()))
-                    .optHeartbeat(Duration.ofMillis(200), Duration.ofSeconds(1)).build();
+                    // Heartbeats on as in production; in "run" mode the grace is long, because on a
+                    // machine loaded far beyond its cores a 1 s grace let one live worker's trial be
+                    // reaped by another (seen at load 30). The reaping itself is tested in "hang" mode.
+                    .optHeartbeat(Duration.ofMillis(200), hang ? Duration.ofSeconds(1) : Duration.ofSeconds(60)).build();
             study.optimize(Objective.single(t -> {
                 double x = t.suggestFloat("x", -5, 5);
                 append(log, t.number());
