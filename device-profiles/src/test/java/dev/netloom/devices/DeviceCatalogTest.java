@@ -58,6 +58,29 @@ class DeviceCatalogTest {
         }
     }
 
+    /** Profiles whose power draw no source we read gives; each says so in its power scope. */
+    static final java.util.Set<String> WITHOUT_POWER = java.util.Set.of(DeviceCatalog.THIS_COMPUTER, "google-tensor-g3", "stm32h7");
+
+    @Test
+    void everyProfileSaysWhatItDrawsWithASourceOrWhyNot() throws IOException {
+        String figures = Files.readString(Path.of("..", "docs", "figures.md"));
+        for (DeviceProfile d : catalog.all()) {
+            PowerDraw p = d.power();
+            assertThat(p.scope()).as(d.id()).isNotBlank();
+            if (WITHOUT_POWER.contains(d.id())) {
+                assertThat(p.known()).as(d.id() + " has no power figure").isFalse();
+                assertThat(p.scope()).as(d.id()).containsAnyOf("not measured", "not estimated");
+                continue;
+            }
+            Figure active = p.activeW().orElseThrow(() -> new AssertionError(d.id() + " has no active power figure"));
+            assertThat(active.value()).as(d.id()).isPositive();
+            assertThat(active.source()).as(d.id()).isNotBlank().contains("docs/figures.md");
+            p.idleW().ifPresent(idle -> assertThat(idle.value()).as(d.id()).isLessThanOrEqualTo(active.value()));
+            // the power table in docs/figures.md lists every profile with a figure, by id
+            assertThat(figures).as("docs/figures.md lists the power of " + d.id()).contains("| `" + d.id() + "` |");
+        }
+    }
+
     @Test
     void microcontrollersSayTheBundleIsConvertedAndTheRuntimeIsNotOnnxRuntime() {
         DeviceProfile esp = catalog.find("esp32-s3").orElseThrow();
