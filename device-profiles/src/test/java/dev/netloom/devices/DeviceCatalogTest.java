@@ -35,7 +35,11 @@ class DeviceCatalogTest {
         assertThat(catalog.all()).extracting(DeviceProfile::id).containsExactlyInAnyOrder(
                 "raspberry-pi-4", "raspberry-pi-5", "jetson-orin-nano", "snapdragon-8-gen-3", "google-tensor-g3",
                 "apple-a17-pro", "apple-m4", "mediatek-dimensity-9300", "samsung-exynos-2400",
-                "wear-os-snapdragon-w5", "esp32-s3", "stm32h7", "browser-wasm", "this-computer");
+                "wear-os-snapdragon-w5", "esp32-s3", "stm32h7", "browser-wasm", "this-computer",
+                "raspberry-pi-zero-2-w", "snapdragon-x-elite");
+        assertThat(catalog.all()).as("the roadmap's 15+ platforms").hasSizeGreaterThanOrEqualTo(16);
+        assertThat(catalog.find("snapdragon-x-elite").orElseThrow().group()).isEqualTo(DeviceGroup.LAPTOP_DESKTOP);
+        assertThat(catalog.find("raspberry-pi-zero-2-w").orElseThrow().group()).isEqualTo(DeviceGroup.SINGLE_BOARD_COMPUTER);
         assertThat(catalog.all()).isSortedAccordingTo(java.util.Comparator.comparing(DeviceProfile::group));
         assertThat(catalog.find("google-tensor-g3").orElseThrow().group()).isEqualTo(DeviceGroup.PHONE);
         assertThat(catalog.find("wear-os-snapdragon-w5").orElseThrow().group()).isEqualTo(DeviceGroup.WATCH);

@@ -35,7 +35,7 @@ class ProfilesCommandTest {
         Cli r = Cli.run("profiles", "--json", "--devices-dir", dir.toString());
         assertThat(r.code()).isZero();
         JsonNode all = new ObjectMapper().readTree(r.out());
-        assertThat(all).hasSize(14);
+        assertThat(all).hasSize(16);
         JsonNode pi5 = null;
         for (JsonNode n : all) {
             if (n.get("id").asText().equals("raspberry-pi-5")) {
