@@ -178,6 +178,9 @@ class ExportViewTest {
         // Choose the trained model, then the device: one row per precision, with gauges, at once.
         pick(robot, "#export-model", runLabel);
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> m.modelProperty().get() != null);
+        // The picker offers every platform of the catalog, the new ones included.
+        assertThat(robot.lookup("#export-device").queryComboBox().getItems()).extracting(Object::toString)
+                .contains("Snapdragon X Elite laptop (X1E-78-100)", "Raspberry Pi Zero 2 W", "Raspberry Pi 5");
         pick(robot, "#export-device", "Raspberry Pi 5");
         assertThat(m.deviceProperty().get().id()).isEqualTo("raspberry-pi-5");
         WaitForAsyncUtils.waitForFxEvents();
@@ -223,7 +226,7 @@ class ExportViewTest {
         assertThat(text(robot, "#report-bits-per-weight")).startsWith("8.");
         assertThat(text(robot, "#report-size")).contains("bundle", "model.onnx");
         assertThat(text(robot, "#report-on-raspberry-pi-5")).contains("estimated", "ms per example", "fits")
-                .containsPattern("at 4 threads and [0-9.e+-]+ mJ \\(11 W\\)");
+                .containsPattern("at 4 threads and [0-9.e+-]+ mJ \\(11.0 W\\)");
         assertThat(text(robot, "#report-files")).contains(report.folder().toString());
         assertThat(text(robot, "#report-signed-by")).startsWith("signed by this studio's own key (SHA256:")
                 .endsWith("a trusted key");
