@@ -3,6 +3,7 @@ package dev.netloom.devices;
 import dev.netloom.graph.Precision;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -19,15 +20,24 @@ import java.util.Set;
  * @param fitsStorage storage within the device's model storage budget
  * @param unsupportedPrecisions precisions in the plan the device's runtimes do not take
  * @param reasons plain-language sentences: why it does not fit, and caveats of the estimate
+ * @param energy millijoules of one example (the device's power draw × {@code latencyMs},
+ *     {@link EnergyModel}); empty when the profile has no power figure
  */
 public record DeviceEstimate(String deviceId, int threads, List<LayerEstimate> layers, double latencyMs,
                              long peakMemoryBytes, long storageBytes, String bottleneckNodeId, boolean fitsRam,
-                             boolean fitsStorage, Set<Precision> unsupportedPrecisions, List<String> reasons) {
+                             boolean fitsStorage, Set<Precision> unsupportedPrecisions, List<String> reasons,
+                             Optional<EnergyEstimate> energy) {
 
     public DeviceEstimate {
         layers = List.copyOf(layers);
         unsupportedPrecisions = Set.copyOf(unsupportedPrecisions);
         reasons = List.copyOf(reasons);
+        java.util.Objects.requireNonNull(energy, "energy");
+    }
+
+    /** Millijoules per example, or NaN when the device has no power figure. */
+    public double energyMj() {
+        return energy.map(EnergyEstimate::millijoules).orElse(Double.NaN);
     }
 
     /** True when the model fits in RAM and storage and every precision is supported. */

@@ -23,6 +23,7 @@ import java.util.Set;
  *     placeholders
  * @param compute the processor the estimate models
  * @param memory bandwidth and the RAM / storage budget of a model
+ * @param power what the device draws while it computes, for the energy of a prediction
  * @param accelerators NPUs, GPUs, DSPs, with the precisions they accept
  * @param runtimes the runtimes, preferred first
  * @param precisions the weight precisions a bundle for this device may use
@@ -32,13 +33,14 @@ import java.util.Set;
  * @param origin where the profile was read from ({@code built-in} or a file path)
  */
 public record DeviceProfile(String id, String name, DeviceGroup group, String summary, boolean calibrated,
-                            ComputeUnit compute, MemoryBudget memory, List<Accelerator> accelerators,
+                            ComputeUnit compute, MemoryBudget memory, PowerDraw power, List<Accelerator> accelerators,
                             List<RuntimeSupport> runtimes, Set<Precision> precisions, ExampleFamily exampleFamily,
                             int defaultThreads, List<CalibrationPoint> calibration, String origin) {
 
     public DeviceProfile {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(group, "group");
+        Objects.requireNonNull(power, "power");
         accelerators = List.copyOf(accelerators);
         runtimes = List.copyOf(runtimes);
         precisions = Set.copyOf(precisions.isEmpty() ? Set.of() : EnumSet.copyOf(precisions));
@@ -75,7 +77,7 @@ public record DeviceProfile(String id, String name, DeviceGroup group, String su
 
     /** This profile with another compute unit and default thread count (a fit, or this machine's real cores). */
     public DeviceProfile withCompute(ComputeUnit compute, int defaultThreads) {
-        return new DeviceProfile(id, name, group, summary, calibrated, compute, memory, accelerators, runtimes, precisions,
+        return new DeviceProfile(id, name, group, summary, calibrated, compute, memory, power, accelerators, runtimes, precisions,
                 exampleFamily, defaultThreads, calibration, origin);
     }
 }

@@ -42,6 +42,9 @@ final class EstimateReasons {
         if (!runtime.runsOnnxDirectly()) {
             reasons.add("The bundle is ONNX; " + runtime.name() + " needs it converted first. " + runtime.note());
         }
+        if (!device.power().known()) {
+            reasons.add("No energy estimate: " + device.power().scope() + ".");
+        }
         if (!device.calibrated()) {
             reasons.add("This computer is not calibrated yet: the figures are placeholders. "
                     + "Run 'netloom profiles --calibrate'.");

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Estimates latency, peak memory and storage of an analysed graph on a device.
+ * Estimates latency, peak memory, storage and energy of an analysed graph on a device.
  *
  * <h2>The model</h2>
  * Per layer, a roofline: {@code latency = max(compute, memory) + overhead}, where
@@ -30,7 +30,8 @@ import java.util.Set;
  *       ({@link OperatorCount}), plus, for each operator after the first, one more pass over the
  *       layer's input and output activations.</li>
  * </ul>
- * Once per prediction the runtime's call cost is added. On runtimes that run the exported file
+ * Once per prediction the runtime's call cost is added. The energy of a prediction is the
+ * device's power draw times that latency ({@link EnergyModel}). On runtimes that run the exported file
  * (not the full-integer ones) a Mixture-of-Experts layer counts all experts: the file is dense.
  * Layers without weights (activations, add, concat, pooling, normalisation) cost memory traffic
  * plus overhead; inputs, dropout, reshape and flatten are free at inference; a BatchNorm or a
@@ -99,7 +100,7 @@ public final class Estimator {
         boolean fitsStorage = storage <= device.modelStorageBytes();
         List<String> reasons = EstimateReasons.explain(device, used, unsupported, peak, storage, fitsRam, fitsStorage);
         return new DeviceEstimate(device.id(), t, layers, latency, peak, storage, bottleneck, fitsRam, fitsStorage,
-                unsupported, reasons);
+                unsupported, reasons, EnergyModel.estimate(device, t, latency));
     }
 
     private static LayerEstimate layer(NodeReport r, LayerRole role, DeviceProfile device, Precision p, int threads,

@@ -83,7 +83,7 @@ final class ProfileReader {
         return new DeviceProfile(id, root.get("name").text(),
                 root.get("group").oneOf(DeviceGroup::fromId, words(DeviceGroup.values(), DeviceGroup::id)),
                 root.get("summary").textOr(""), root.get("calibrated").boolOr(true), compute,
-                memory(root.get("memory").object()), accelerators, runtimes, precisions(root.get("precisions")),
+                memory(root.get("memory").object()), power(root.get("power")), accelerators, runtimes, precisions(root.get("precisions")),
                 root.get("exampleFamily").oneOf(ExampleFamily::fromId, words(ExampleFamily.values(), ExampleFamily::id)),
                 root.get("defaultThreads").integer(1, 1024), calibration, origin);
     }
@@ -130,6 +130,31 @@ final class ProfileReader {
         return new MemoryBudget(figure(m.get("bandwidthGBps")), figure(m.get("modelRamBytes")),
                 figure(m.get("modelStorageBytes")), figureAllowZero(m.get("runtimeArenaBytes")),
                 m.get("cacheBytes").isMissing() ? Optional.empty() : Optional.of(figure(m.get("cacheBytes"))));
+    }
+
+    /**
+     * The optional {@code power} section: {@code activeW} and {@code idleW} figures, the cores
+     * busy for the active one ({@code activeCores}, default all) and the {@code scope} they cover. A file without it (a user's older profile) reads as "no power
+     * figure", and its estimates carry no energy.
+     */
+    private static PowerDraw power(JsonField p) throws ProfileFormatException {
+        if (p.isMissing()) {
+            return PowerDraw.unknown("the profile gives no power figure");
+        }
+        p.object();
+        JsonField active = p.get("activeW");
+        JsonField idle = p.get("idleW");
+        if (active.isMissing() && !idle.isMissing()) {
+            throw active.fail("an active power in watts beside the idle one");
+        }
+        Optional<Figure> activeW = active.isMissing() ? Optional.empty() : Optional.of(figure(active));
+        Optional<Figure> idleW = idle.isMissing() ? Optional.empty() : Optional.of(figure(idle));
+        if (idleW.isPresent() && idleW.get().value() > activeW.get().value()) {
+            throw idle.get("value").fail("an idle power no higher than the active " + activeW.get().value() + " W");
+        }
+        JsonField cores = p.get("activeCores");
+        int activeCores = cores.isMissing() ? 0 : cores.integer(1, 1024);
+        return new PowerDraw(activeW, activeCores, idleW, p.get("scope").text());
     }
 
     private static RuntimeSupport runtime(JsonField r) throws ProfileFormatException {

@@ -45,6 +45,6 @@ class CalibrationTest {
             }
         }
         System.out.println(String.join("\n", rows));
-        assertThat(points).isEqualTo(5);
+        assertThat(points).isEqualTo(9);
     }
 }

@@ -35,7 +35,11 @@ class DeviceCatalogTest {
         assertThat(catalog.all()).extracting(DeviceProfile::id).containsExactlyInAnyOrder(
                 "raspberry-pi-4", "raspberry-pi-5", "jetson-orin-nano", "snapdragon-8-gen-3", "google-tensor-g3",
                 "apple-a17-pro", "apple-m4", "mediatek-dimensity-9300", "samsung-exynos-2400",
-                "wear-os-snapdragon-w5", "esp32-s3", "stm32h7", "browser-wasm", "this-computer");
+                "wear-os-snapdragon-w5", "esp32-s3", "stm32h7", "browser-wasm", "this-computer",
+                "raspberry-pi-zero-2-w", "snapdragon-x-elite");
+        assertThat(catalog.all()).as("the roadmap's 15+ platforms").hasSizeGreaterThanOrEqualTo(16);
+        assertThat(catalog.find("snapdragon-x-elite").orElseThrow().group()).isEqualTo(DeviceGroup.LAPTOP_DESKTOP);
+        assertThat(catalog.find("raspberry-pi-zero-2-w").orElseThrow().group()).isEqualTo(DeviceGroup.SINGLE_BOARD_COMPUTER);
         assertThat(catalog.all()).isSortedAccordingTo(java.util.Comparator.comparing(DeviceProfile::group));
         assertThat(catalog.find("google-tensor-g3").orElseThrow().group()).isEqualTo(DeviceGroup.PHONE);
         assertThat(catalog.find("wear-os-snapdragon-w5").orElseThrow().group()).isEqualTo(DeviceGroup.WATCH);
@@ -55,6 +59,29 @@ class DeviceCatalogTest {
             assertThat(d.modelRamBytes()).isPositive();
             assertThat(d.modelStorageBytes()).isPositive();
             assertThat(d.precisions()).contains(Precision.FP32);
+        }
+    }
+
+    /** Profiles whose power draw no source we read gives; each says so in its power scope. */
+    static final java.util.Set<String> WITHOUT_POWER = java.util.Set.of(DeviceCatalog.THIS_COMPUTER, "google-tensor-g3", "stm32h7");
+
+    @Test
+    void everyProfileSaysWhatItDrawsWithASourceOrWhyNot() throws IOException {
+        String figures = Files.readString(Path.of("..", "docs", "figures.md"));
+        for (DeviceProfile d : catalog.all()) {
+            PowerDraw p = d.power();
+            assertThat(p.scope()).as(d.id()).isNotBlank();
+            if (WITHOUT_POWER.contains(d.id())) {
+                assertThat(p.known()).as(d.id() + " has no power figure").isFalse();
+                assertThat(p.scope()).as(d.id()).containsAnyOf("not measured", "not estimated");
+                continue;
+            }
+            Figure active = p.activeW().orElseThrow(() -> new AssertionError(d.id() + " has no active power figure"));
+            assertThat(active.value()).as(d.id()).isPositive();
+            assertThat(active.source()).as(d.id()).isNotBlank().contains("docs/figures.md");
+            p.idleW().ifPresent(idle -> assertThat(idle.value()).as(d.id()).isLessThanOrEqualTo(active.value()));
+            // the power table in docs/figures.md lists every profile with a figure, by id
+            assertThat(figures).as("docs/figures.md lists the power of " + d.id()).contains("| `" + d.id() + "` |");
         }
     }
 

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 /** The estimator over every shipped profile (one contract), and its rules one by one. */
 class EstimatorTest {
@@ -40,6 +41,9 @@ class EstimatorTest {
                 assertThat(e.layers()).allSatisfy(l -> assertThat(l.latencyMs())
                         .isGreaterThanOrEqualTo(Math.max(l.computeMs(), l.memoryMs())));
                 assertThat(e.bottleneckNodeId()).isNotEmpty();
+                assertThat(e.energy().isPresent()).as(d.id() + " energy").isEqualTo(d.power().known());
+                e.energy().ifPresent(en -> assertThat(en.millijoules()).as(d.id()).isPositive().isFinite()
+                        .isCloseTo(en.watts() * e.latencyMs(), within(1e-9 * en.millijoules())));
                 assertThat(e.fits()).isEqualTo(e.reasons().stream().noneMatch(r -> r.contains("should use at most")
                         || r.contains("has room for") || r.contains("does not take")));
             }

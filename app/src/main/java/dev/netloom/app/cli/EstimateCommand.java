@@ -30,12 +30,13 @@ import java.util.concurrent.Callable;
 
 /**
  * {@code netloom estimate FILE --device ID}: per-layer latency on a device (roofline: compute,
- * memory, overhead), then totals: latency, peak RAM and storage against the device's budgets, the
+ * memory, overhead), then totals: latency, energy per example (the device's power draw × latency),
+ * peak RAM and storage against the device's budgets, the
  * bottleneck, and FITS / DOES NOT FIT with reasons. The device and precision default to the
  * project's {@code export} section. Exit 0 when estimated (fit or not), 1 for an invalid model,
  * 2 for an unknown device or precision.
  */
-@Command(name = "estimate", description = "Estimate a model's latency, memory and storage on a device.",
+@Command(name = "estimate", description = "Estimate a model's latency, energy, memory and storage on a device.",
         mixinStandardHelpOptions = true)
 final class EstimateCommand implements Callable<Integer> {
 
@@ -149,6 +150,9 @@ final class EstimateCommand implements Callable<Integer> {
         LayerEstimate slowest = e.layers().stream().filter(l -> l.nodeId().equals(e.bottleneckNodeId())).findFirst().orElse(null);
         out.append('\n');
         out.append("Latency:     ").append(ms(e.latencyMs())).append(" ms per example\n");
+        out.append("Energy:      ").append(e.energy().map(en -> mj(en.millijoules()) + " mJ per example ("
+                + en.provenance().id() + ": " + en.basis() + ")").orElse("not estimated (" + device.power().scope() + ")"))
+                .append('\n');
         out.append("Peak RAM:    ").append(Units.bytes(e.peakMemoryBytes())).append(" of a ")
                 .append(Units.bytes(device.modelRamBytes())).append(" budget").append(e.fitsRam() ? "" : "  (too much)").append('\n');
         out.append("Storage:     ").append(Units.bytes(e.storageBytes())).append(" of a ")
@@ -165,6 +169,11 @@ final class EstimateCommand implements Callable<Integer> {
         return out.toString();
     }
 
+    /** Millijoules to three significant figures: a microcontroller's 0.0123 mJ and a laptop's 12.3 mJ alike. */
+    static String mj(double v) {
+        return new java.math.BigDecimal(v).round(new java.math.MathContext(3)).stripTrailingZeros().toPlainString();
+    }
+
     private static String ms(double v) {
         return String.format(Locale.ROOT, "%.3f", v);
     }
@@ -177,6 +186,15 @@ final class EstimateCommand implements Callable<Integer> {
         root.put("precision", precision.name().toLowerCase(Locale.ROOT));
         root.put("threads", e.threads());
         root.put("latencyMs", e.latencyMs());
+        if (e.energy().isPresent()) {
+            root.put("energyMj", e.energy().get().millijoules());
+            root.put("powerW", e.energy().get().watts());
+            root.put("energyProvenance", e.energy().get().provenance().id());
+            root.put("energyBasis", e.energy().get().basis());
+        } else {
+            root.putNull("energyMj");
+            root.put("energyBasis", "not estimated: " + device.power().scope());
+        }
         root.put("peakMemoryBytes", e.peakMemoryBytes());
         root.put("modelRamBytes", device.modelRamBytes());
         root.put("storageBytes", e.storageBytes());

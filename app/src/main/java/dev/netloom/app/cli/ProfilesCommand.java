@@ -86,8 +86,8 @@ final class ProfilesCommand implements Callable<Integer> {
     }
 
     private static String table(List<DeviceProfile> profiles) {
-        TextTable table = new TextTable("GROUP", "ID", "NAME", "CORES / CLOCK", ">RAM BUDGET", ">STORAGE", "PRECISIONS",
-                "RUNTIME", ">OPSET");
+        TextTable table = new TextTable("GROUP", "ID", "NAME", "CORES / CLOCK", ">RAM BUDGET", ">STORAGE", ">POWER",
+                "PRECISIONS", "RUNTIME", ">OPSET");
         DeviceGroup last = null;
         for (DeviceProfile p : profiles) {
             if (last != null && p.group() != last) {
@@ -95,11 +95,18 @@ final class ProfilesCommand implements Callable<Integer> {
             }
             table.add(p.group() == last ? "" : p.group().displayName(), p.id(), p.name(),
                     p.compute().cores() + " × " + Units.plain(p.compute().clockGHz().value()) + " GHz",
-                    Units.bytes(p.modelRamBytes()), Units.bytes(p.modelStorageBytes()), precisions(p),
+                    Units.bytes(p.modelRamBytes()), Units.bytes(p.modelStorageBytes()), power(p), precisions(p),
                     p.preferredRuntime().name(), Integer.toString(p.onnxOpset()));
             last = p.group();
         }
         return table.render() + "Estimate a model with: netloom estimate FILE.netloom --device ID\n";
+    }
+
+    /** "7.2 W", "6.27 W / 1 core" for a figure taken with fewer cores than modelled, "—" without one. */
+    private static String power(DeviceProfile p) {
+        return p.power().activeW().map(w -> Units.plain(w.value()) + " W" + (p.power().activeCores() > 0
+                && p.power().activeCores() != p.compute().cores() ? " / " + p.power().activeCores()
+                + (p.power().activeCores() == 1 ? " core" : " cores") : "")).orElse("—");
     }
 
     private static String precisions(DeviceProfile p) {
@@ -124,6 +131,13 @@ final class ProfilesCommand implements Callable<Integer> {
             figure(o, "bandwidthGBps", p.memory().bandwidthGBps());
             o.put("modelRamBytes", p.modelRamBytes());
             o.put("modelStorageBytes", p.modelStorageBytes());
+            ObjectNode power = o.putObject("power");
+            p.power().activeW().ifPresent(f -> figure(power, "activeW", f));
+            if (p.power().activeCores() > 0) {
+                power.put("activeCores", p.power().activeCores());
+            }
+            p.power().idleW().ifPresent(f -> figure(power, "idleW", f));
+            power.put("scope", p.power().scope());
             ArrayNode precisions = o.putArray("precisions");
             p.precisionsInOrder().forEach(x -> precisions.add(x.name().toLowerCase(Locale.ROOT)));
             o.put("runtime", p.preferredRuntime().name());

@@ -72,11 +72,11 @@ final class SearchRun {
     String study;
 
     @Option(names = "--objective", paramLabel = "LIST", defaultValue = "accuracy",
-            description = "accuracy, optionally with parameters, multiply-adds and/or latency: several give a Pareto set.")
+            description = "accuracy, optionally with parameters, multiply-adds, latency and/or energy: several give a Pareto set.")
     String objective;
 
     @Option(names = "--device", paramLabel = "ID",
-            description = "The device the latency objective is estimated on (see 'netloom profiles').")
+            description = "The device the latency and energy objectives are estimated on (see 'netloom profiles').")
     String device;
 
     @Option(names = "--max-parameters", paramLabel = "N", defaultValue = "0",
@@ -162,9 +162,11 @@ final class SearchRun {
                 return ExitCode.USAGE;
             }
         }
-        if (objectives.contains(SearchObjective.LATENCY) || device != null) {
+        SearchObjective onDevice = objectives.stream().filter(SearchObjective::needsDevice).findFirst().orElse(null);
+        if (onDevice != null || device != null) {
             if (device == null) {
-                netloom.err.println("netloom " + command + ": the latency objective needs --device ID (see 'netloom profiles')");
+                netloom.err.println("netloom " + command + ": the " + onDevice.word() + " objective needs --device ID "
+                        + "(see 'netloom profiles')");
                 return ExitCode.USAGE;
             }
             DeviceCatalog catalog = DeviceCatalogs.load(null, netloom.services, netloom.err);
@@ -173,6 +175,11 @@ final class SearchRun {
                 return ExitCode.USAGE;
             }
             latency = TrialLatency.forProject(profile, project);
+            if (objectives.contains(SearchObjective.ENERGY) && !latency.estimatesEnergy()) {
+                netloom.err.println("netloom " + command + ": the energy objective needs a device with a power figure; "
+                        + profile.id() + " has none (" + profile.power().scope() + ")");
+                return ExitCode.USAGE;
+            }
         }
         Path folder = projectFile.toAbsolutePath().getParent();
         String url = storage != null ? storage : "sqlite:" + out.toAbsolutePath().resolve("study.db");
@@ -205,7 +212,7 @@ final class SearchRun {
                 netloom.out.printf(Locale.ROOT, "Study %s in %s: %d trials in %d process%s, objectives %s, sampler %s, "
                                 + "pruner %s%n", name, url, trials, processes, processes == 1 ? "" : "es",
                         objectives.stream().map(SearchObjective::word).collect(Collectors.joining(", "))
-                                + (latency != null ? " (latency on " + latency.describe() + ")" : ""),
+                                + (latency != null ? " (" + onDevice(objectives) + " on " + latency.describe() + ")" : ""),
                         s.sampler().getClass().getSimpleName(), s.pruner().getClass().getSimpleName());
                 if (choice.reason() != null) {
                     netloom.out.println("sampler auto: " + choice.reason());
@@ -246,6 +253,13 @@ final class SearchRun {
             netloom.err.println("netloom " + command + ": " + e.getMessage());
             return e instanceof IOException ? ExitCode.INVALID : ExitCode.FAILURE;
         }
+    }
+
+    /** "latency", "energy", "latency and energy": what is estimated on the device (latency when only a device is given). */
+    private static String onDevice(List<SearchObjective> objectives) {
+        String words = objectives.stream().filter(SearchObjective::needsDevice).map(SearchObjective::word)
+                .collect(Collectors.joining(" and "));
+        return words.isEmpty() ? "latency" : words;
     }
 
     /** The one line for a search that stopped on failing trials; exit 1, or 3 for an error in netloom itself. */
@@ -359,10 +373,12 @@ final class SearchRun {
         out.println(objectives.size() > 1 ? "Pareto set (no trial beats these on every objective):" : "Best trial:");
         for (FrozenTrial t : best) {
             Object latency = t.userAttrs().get("latencyMs");
-            out.printf(Locale.ROOT, "  #%d  validation accuracy %.2f%%  %s parameters  %s multiply-adds%s  %s%n", t.number(),
+            Object energy = t.userAttrs().get("energyMj");
+            out.printf(Locale.ROOT, "  #%d  validation accuracy %.2f%%  %s parameters  %s multiply-adds%s%s  %s%n", t.number(),
                     t.values().get(0) * 100, Units.count(((Number) t.userAttrs().get("parameters")).longValue()),
                     Units.count(((Number) t.userAttrs().get("multiplyAdds")).longValue()),
                     latency instanceof Number ms ? String.format(Locale.ROOT, "  latency %.3f ms", ms.doubleValue()) : "",
+                    energy instanceof Number mj ? String.format(Locale.ROOT, "  energy %.3g mJ", mj.doubleValue()) : "",
                     choices(t.params()));
             ModelSearch.artifactOf(t).ifPresent(p -> out.println("       model: " + p + "  (netloom eval " + p + ")"));
         }

@@ -53,8 +53,10 @@ public record ExportReport(List<Line> lines, boolean parityPassed, Path folder, 
                 Units.bytes(r.model().weightBytes()))));
         lines.add(new Line("Bits per weight", String.format(Locale.ROOT, "%.2f (scales and packing included)",
                 r.model().bitsPerWeight())));
-        lines.add(new Line("On " + device.name(), String.format(Locale.ROOT, "estimated %.2f ms per example at %d threads, "
+        lines.add(new Line("On " + device.name(), String.format(Locale.ROOT, "estimated %.2f ms per example at %d threads%s, "
                         + "peak RAM %s of %s, storage %s of %s — %s", r.estimate().latencyMs(), r.estimate().threads(),
+                r.estimate().energy().map(e -> String.format(Locale.ROOT, " and %.3g mJ (%.3g W)", e.millijoules(), e.watts()))
+                        .orElse(""),
                 Units.bytes(r.estimate().peakMemoryBytes()), Units.bytes(device.modelRamBytes()),
                 Units.bytes(r.estimate().storageBytes()), Units.bytes(device.modelStorageBytes()),
                 r.estimate().fits() ? "fits" : "does not fit")));

@@ -205,7 +205,7 @@ public final class ExportView extends ScrollPane {
                 : (String) precisions.getSelectedToggle().getUserData();
         precisions.getToggles().clear();
         table.getChildren().clear();
-        String[] heads = {"Precision", "Size / storage budget", "RAM / RAM budget", "Estimated latency",
+        String[] heads = {"Precision", "Size / storage budget", "RAM / RAM budget", "Estimated latency · energy",
                 "Accuracy after quantization", ""};
         for (int i = 0; i < heads.length; i++) {
             Label h = new Label(heads[i]);
@@ -227,8 +227,13 @@ public final class ExportView extends ScrollPane {
             Gauge ram = new Gauge(fit.ramShare(), Units.bytes(fit.estimate().peakMemoryBytes()) + " of "
                     + Units.bytes(fit.ramBudget()), true);
             ram.setId("ram-" + word);
-            Gauge latency = new Gauge(fit.estimate().latencyMs() / slowest, latencyText(fit.estimate().latencyMs()), false);
+            Gauge latency = new Gauge(fit.estimate().latencyMs() / slowest, latencyText(fit.estimate().latencyMs())
+                    + fit.estimate().energy().map(e -> " · " + energyText(e.millijoules())).orElse(""), false);
             latency.setId("latency-" + word);
+            // Says which power figure the energy is charged at (or why there is none): it is an estimate.
+            javafx.scene.control.Tooltip.install(latency, new javafx.scene.control.Tooltip(fit.estimate().energy()
+                    .map(e -> "Energy per example: " + e.basis() + " × the estimated latency (" + e.provenance().id() + ")")
+                    .orElse("No energy estimate: " + model.deviceProperty().get().power().scope())));
             Label accuracy = new Label(Double.isNaN(fit.accuracy()) ? "—"
                     : String.format(Locale.ROOT, "%.2f%%", fit.accuracy() * 100));
             accuracy.setId("accuracy-" + word);
@@ -255,6 +260,11 @@ public final class ExportView extends ScrollPane {
         precisions.getToggles().stream().filter(t -> selected.equals(t.getUserData())).findFirst()
                 .or(() -> precisions.getToggles().stream().findFirst())
                 .ifPresent(t -> t.setSelected(true));
+    }
+
+    /** "24 mJ", "1.3 mJ", "0.012 mJ": two significant figures, the precision of the power figures. */
+    static String energyText(double mj) {
+        return new java.math.BigDecimal(mj).round(new java.math.MathContext(2)).stripTrailingZeros().toPlainString() + " mJ";
     }
 
     private static String latencyText(double ms) {

@@ -121,14 +121,21 @@ public final class ModelSearch {
         this.dataFolder = dataFolder;
         this.latency = latency;
         this.listener = listener;
-        if (objectives.contains(SearchObjective.LATENCY) && latency == null) {
-            throw new IllegalArgumentException("the latency objective needs a device; choose one (--device ID)");
+        for (SearchObjective o : objectives) {
+            if (o.needsDevice() && latency == null) {
+                throw new IllegalArgumentException("the " + o.word() + " objective needs a device; choose one (--device ID)");
+            }
+        }
+        if (objectives.contains(SearchObjective.ENERGY) && !latency.estimatesEnergy()) {
+            throw new IllegalArgumentException("the energy objective needs a device with a power figure; "
+                    + latency.device().id() + " has none (" + latency.device().power().scope() + ")");
         }
     }
 
     /**
-     * The same search with the latency objective estimated on a device ({@link TrialLatency}).
-     * Trials also record the estimate as the user attribute {@code latencyMs}.
+     * The same search with the latency and energy objectives estimated on a device
+     * ({@link TrialLatency}). Trials also record the estimates as the user attributes
+     * {@code latencyMs} and {@code energyMj}.
      */
     public static ModelSearch withLatency(Project project, Dataset dataset, TrainingSettings baseSettings,
                                           SearchSpace space, List<SearchObjective> objectives, long maxParameters,
@@ -207,14 +214,19 @@ public final class ModelSearch {
             }
             trial.setUserAttr("parameters", parameters);
             trial.setUserAttr("multiplyAdds", macs);
-            double latencyMs = latency == null ? Double.NaN : latency.milliseconds(analysis);
-            if (latency != null) {
+            dev.netloom.devices.DeviceEstimate estimate = latency == null ? null : latency.estimate(analysis);
+            double latencyMs = estimate == null ? Double.NaN : estimate.latencyMs();
+            double energyMj = estimate == null ? Double.NaN : estimate.energyMj();
+            if (estimate != null) {
                 trial.setUserAttr("latencyMs", latencyMs);
+                if (!Double.isNaN(energyMj)) {
+                    trial.setUserAttr("energyMj", energyMj);
+                }
             }
             if (objectives.size() > 1) {
                 // Every objective after accuracy is known before training: the Pareto pruner compares them.
                 ParetoPruner.recordKnownValues(trial, objectives.subList(1, objectives.size()).stream()
-                        .mapToDouble(o -> value(o, Double.NaN, parameters, macs, latencyMs)).toArray());
+                        .mapToDouble(o -> value(o, Double.NaN, parameters, macs, latencyMs, energyMj)).toArray());
             }
             if (stopping.get()) {
                 throw new IllegalStateException("stopped before it started training");
@@ -265,7 +277,7 @@ public final class ModelSearch {
             report(trial, "COMPLETE", accuracy, parameters, macs, started, setup, recoveries == 0 ? ""
                     : "recovered from " + recoveries + (recoveries == 1 ? " divergence" : " divergences")
                     + " (learning rate lowered)");
-            return objectives.stream().mapToDouble(o -> value(o, accuracy, parameters, macs, latencyMs)).toArray();
+            return objectives.stream().mapToDouble(o -> value(o, accuracy, parameters, macs, latencyMs, energyMj)).toArray();
         } catch (IllegalArgumentException | IllegalStateException | IOException
                  | dev.netloom.train.TrainingException e) {
             report(trial, "FAIL", Double.NaN, parameters, macs, started, setup, e.getMessage());
@@ -273,12 +285,14 @@ public final class ModelSearch {
         }
     }
 
-    private static double value(SearchObjective o, double accuracy, long parameters, long macs, double latencyMs) {
+    private static double value(SearchObjective o, double accuracy, long parameters, long macs, double latencyMs,
+                                double energyMj) {
         return switch (o) {
             case ACCURACY -> accuracy;
             case PARAMETERS -> parameters;
             case MULTIPLY_ADDS -> macs;
             case LATENCY -> latencyMs;
+            case ENERGY -> energyMj;
         };
     }
 

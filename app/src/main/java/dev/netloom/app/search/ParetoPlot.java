@@ -38,7 +38,8 @@ final class ParetoPlot {
             return;
         }
         SearchObjective other = progress.objectives().get(1);
-        second.setLabel(other.word() + (other == SearchObjective.LATENCY ? " (ms)" : "") + " — lower is better");
+        second.setLabel(other.word() + (other == SearchObjective.LATENCY ? " (ms)" : other == SearchObjective.ENERGY
+                ? " (mJ)" : "") + " — lower is better");
         XYChart.Series<Number, Number> rest = new XYChart.Series<>();
         rest.setName("trials");
         XYChart.Series<Number, Number> front = new XYChart.Series<>();

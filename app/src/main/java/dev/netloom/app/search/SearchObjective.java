@@ -8,7 +8,7 @@ import java.util.Locale;
 
 /**
  * What a model search optimises: validation accuracy, and for device-aware search the model's
- * size, compute or estimated latency on a device. Several objectives give a Pareto set instead of
+ * size, compute, or estimated latency or energy on a device. Several objectives give a Pareto set instead of
  * one best trial.
  */
 public enum SearchObjective {
@@ -22,7 +22,13 @@ public enum SearchObjective {
      * Estimated milliseconds per example on a chosen device (device-profiles' roofline estimate of
      * the trial's graph, {@link TrialLatency}), lower is better. Needs a device.
      */
-    LATENCY("latency", StudyDirection.MINIMIZE);
+    LATENCY("latency", StudyDirection.MINIMIZE),
+    /**
+     * Estimated millijoules per example on a chosen device: the device's power draw × the
+     * estimated latency ({@code EnergyModel} in device-profiles, {@link TrialLatency}), lower is
+     * better. Needs a device with a power figure.
+     */
+    ENERGY("energy", StudyDirection.MINIMIZE);
 
     private final String word;
     private final StudyDirection direction;
@@ -49,7 +55,7 @@ public enum SearchObjective {
             String w = part.trim().toLowerCase(Locale.ROOT);
             SearchObjective o = List.of(values()).stream().filter(v -> v.word.equals(w)).findFirst()
                     .orElseThrow(() -> new IllegalArgumentException("unknown objective \"" + part.trim()
-                            + "\"; use accuracy, parameters, multiply-adds or latency"));
+                            + "\"; use accuracy, parameters, multiply-adds, latency or energy"));
             if (out.contains(o)) {
                 throw new IllegalArgumentException("objective " + w + " is given twice");
             }
@@ -59,6 +65,11 @@ public enum SearchObjective {
             throw new IllegalArgumentException("the first objective must be accuracy, got " + text);
         }
         return List.copyOf(out);
+    }
+
+    /** Whether the objective is estimated on a device (latency, energy). */
+    public boolean needsDevice() {
+        return this == LATENCY || this == ENERGY;
     }
 
     /** The objectives as the command line writes them: {@code accuracy,latency}. */

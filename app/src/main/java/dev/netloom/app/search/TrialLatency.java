@@ -1,6 +1,7 @@
 package dev.netloom.app.search;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.netloom.devices.DeviceEstimate;
 import dev.netloom.devices.DeviceProfile;
 import dev.netloom.devices.Estimator;
 import dev.netloom.devices.PrecisionPlan;
@@ -11,8 +12,9 @@ import dev.netloom.graph.project.Project;
 import java.util.Locale;
 
 /**
- * The latency objective: device-profiles' roofline estimate ({@link Estimator}) of one example
- * through a trial's graph on a chosen device, at the precision the project exports at. It is an
+ * The latency and energy objectives: device-profiles' roofline estimate ({@link Estimator}) of one
+ * example through a trial's graph on a chosen device, at the precision the project exports at, and
+ * the energy it costs there (the device's power draw × that latency). It is an
  * estimate, not a measurement, so a search can weigh latency on a phone or a Raspberry Pi without
  * the device; {@code netloom estimate} prints the same number for one graph.
  *
@@ -36,7 +38,25 @@ public record TrialLatency(DeviceProfile device, Precision precision) {
 
     /** Estimated milliseconds per example with the device's default threads. */
     public double milliseconds(GraphAnalysis analysis) {
-        return ESTIMATOR.estimate(analysis, device, PrecisionPlan.uniform(precision), 0).latencyMs();
+        return estimate(analysis).latencyMs();
+    }
+
+    /**
+     * Estimated millijoules per example with the device's default threads (power draw × latency),
+     * or NaN when the device has no power figure.
+     */
+    public double millijoules(GraphAnalysis analysis) {
+        return estimate(analysis).energyMj();
+    }
+
+    /** The whole estimate of one example with the device's default threads. */
+    public DeviceEstimate estimate(GraphAnalysis analysis) {
+        return ESTIMATOR.estimate(analysis, device, PrecisionPlan.uniform(precision), 0);
+    }
+
+    /** Whether the device has a power figure, so the energy objective can be estimated. */
+    public boolean estimatesEnergy() {
+        return device.power().known();
     }
 
     /** "raspberry-pi-5 (FP32)", for tables and axis labels. */

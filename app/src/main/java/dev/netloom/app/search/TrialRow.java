@@ -58,6 +58,7 @@ public record TrialRow(int number, String state, String parameters, String value
             case ACCURACY -> percent(v);
             case PARAMETERS, MULTIPLY_ADDS -> Units.count(Math.round(v));
             case LATENCY -> String.format(Locale.ROOT, "%.3f ms", v);
+            case ENERGY -> String.format(Locale.ROOT, "%.3g mJ", v);
         };
     }
 

@@ -39,8 +39,10 @@ public record TuneSettings(String studyName, int trials, Duration timeLimit, Lis
         if (objectives.isEmpty() || objectives.get(0) != SearchObjective.ACCURACY) {
             throw new IllegalArgumentException("the first objective must be accuracy");
         }
-        if (objectives.contains(SearchObjective.LATENCY) && (deviceId == null || deviceId.isBlank())) {
-            throw new IllegalArgumentException("the latency objective needs a device: choose one");
+        for (SearchObjective o : objectives) {
+            if (o.needsDevice() && (deviceId == null || deviceId.isBlank())) {
+                throw new IllegalArgumentException("the " + o.word() + " objective needs a device: choose one");
+            }
         }
     }
 

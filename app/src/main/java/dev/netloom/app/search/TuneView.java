@@ -152,11 +152,12 @@ public final class TuneView extends BorderPane {
         minutes.setPrefWidth(110);
 
         secondObjective.setId("tune-second-objective");
-        secondObjective.getItems().setAll(NO_SECOND, "parameters", "multiply-adds", "latency");
+        secondObjective.getItems().setAll(NO_SECOND, "parameters", "multiply-adds", "latency", "energy");
         secondObjective.setValue(NO_SECOND);
         device.setId("tune-device");
         device.getItems().setAll(model.devices().stream().map(DeviceProfile::id).toList());
-        device.disableProperty().bind(secondObjective.valueProperty().isNotEqualTo("latency"));
+        device.disableProperty().bind(secondObjective.valueProperty().isNotEqualTo("latency")
+                .and(secondObjective.valueProperty().isNotEqualTo("energy")));
         device.setPromptText("device for latency");
         sampler.getItems().add("auto");
         sampler.setTooltip(new javafx.scene.control.Tooltip("auto: GP for up to 100 trials of mostly numeric "

@@ -306,7 +306,7 @@ public final class TuneViewModel {
         Path folder = projectFile.toAbsolutePath().getParent();
         Dataset dataset = DataSources.reader(data, folder).read(InputBinding.request(analysis, training.seed()));
         TrialLatency latency = null;
-        if (objectives.contains(SearchObjective.LATENCY)) {
+        if (objectives.stream().anyMatch(SearchObjective::needsDevice)) {
             DeviceProfile device = catalog().find(settings.deviceId()).orElseThrow(() -> new IllegalArgumentException(
                     "Unknown device " + settings.deviceId() + "."));
             latency = TrialLatency.forProject(device, project);

@@ -61,6 +61,38 @@ class EstimateCommandTest {
     }
 
     @Test
+    void energyIsThePowerDrawTimesTheLatencyInTextAndJson() throws Exception {
+        Path file = project("mobilenet-v2");
+        JsonNode root = new ObjectMapper().readTree(estimate(file.toString(), "--device", "raspberry-pi-4", "--threads", "4",
+                "--json").out());
+        // 7.2 W with all four cores busy (HPL at the wall, docs/figures.md) × the estimated milliseconds
+        assertThat(root.get("powerW").asDouble()).isCloseTo(7.2, org.assertj.core.data.Offset.offset(1e-12));
+        assertThat(root.get("energyMj").asDouble()).isCloseTo(7.2 * root.get("latencyMs").asDouble(),
+                org.assertj.core.data.Percentage.withPercentage(1e-9));
+        assertThat(root.get("energyProvenance").asText()).isEqualTo("published");
+        JsonNode one = new ObjectMapper().readTree(estimate(file.toString(), "--device", "raspberry-pi-4", "--threads", "1",
+                "--json").out());
+        // one busy core: idle 1.6 W + a quarter of the 5.6 W above it
+        assertThat(one.get("powerW").asDouble()).isCloseTo(3.0, org.assertj.core.data.Offset.offset(1e-12));
+
+        Cli text = estimate(file.toString(), "--device", "raspberry-pi-4", "--threads", "4");
+        assertThat(text.out()).containsPattern("Energy:      [0-9.]+ mJ per example \\(published: 7.2 W for 4 busy cores: "
+                + "7.2 W published with 4 busy cores \\(the whole board at the wall");
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("Latency:     ([0-9.]+) ms per example\n"
+                + "Energy:      ([0-9.]+) mJ").matcher(text.out());
+        assertThat(m.find()).as(text.out()).isTrue();
+        assertThat(Double.parseDouble(m.group(2))).isCloseTo(7.2 * Double.parseDouble(m.group(1)),
+                org.assertj.core.data.Percentage.withPercentage(0.5));
+
+        Path small = project("small-cnn");
+        Cli none = estimate(small.toString(), "--device", "stm32h7", "--precision", "int8");
+        assertThat(none.out()).contains("Energy:      not estimated (no run-mode supply current");
+        JsonNode noneJson = new ObjectMapper().readTree(estimate(small.toString(), "--device", "stm32h7",
+                "--precision", "int8", "--json").out());
+        assertThat(noneJson.get("energyMj").isNull()).isTrue();
+    }
+
+    @Test
     void unknownDeviceIsAUsageErrorListingCloseIds() {
         Cli r = estimate(project("small-cnn").toString(), "--device", "raspbery-pi-5");
         assertThat(r.code()).isEqualTo(ExitCode.USAGE);

@@ -178,6 +178,9 @@ class ExportViewTest {
         // Choose the trained model, then the device: one row per precision, with gauges, at once.
         pick(robot, "#export-model", runLabel);
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> m.modelProperty().get() != null);
+        // The picker offers every platform of the catalog, the new ones included.
+        assertThat(robot.lookup("#export-device").queryComboBox().getItems()).extracting(Object::toString)
+                .contains("Snapdragon X Elite laptop (X1E-78-100)", "Raspberry Pi Zero 2 W", "Raspberry Pi 5");
         pick(robot, "#export-device", "Raspberry Pi 5");
         assertThat(m.deviceProperty().get().id()).isEqualTo("raspberry-pi-5");
         WaitForAsyncUtils.waitForFxEvents();
@@ -191,7 +194,10 @@ class ExportViewTest {
             assertThat(size.text()).contains(" of ");
             assertThat(size.progress()).isBetween(0.0, 1.0);
             assertThat(ram.text()).contains(" of ");
-            assertThat(latency.text()).endsWith(" ms");
+            // latency · energy: the Pi 5's 11 W (docs/figures.md) × the estimated milliseconds
+            assertThat(latency.text()).matches("[0-9.]+ ms · [0-9.]+ mJ");
+            assertThat(row.estimate().energyMj()).isCloseTo(11.0 * row.estimate().latencyMs(),
+                    org.assertj.core.data.Percentage.withPercentage(1e-6));
             assertThat(text(robot, "#fits-" + word)).isEqualTo("Fits"); // a 90K-parameter model on a Pi 5
             assertThat(text(robot, "#accuracy-" + word)).isEqualTo("—");
         }
@@ -219,7 +225,8 @@ class ExportViewTest {
         assertThat(text(robot, "#report-accuracy")).contains("% on the test split", "drop");
         assertThat(text(robot, "#report-bits-per-weight")).startsWith("8.");
         assertThat(text(robot, "#report-size")).contains("bundle", "model.onnx");
-        assertThat(text(robot, "#report-on-raspberry-pi-5")).contains("estimated", "ms per example", "fits");
+        assertThat(text(robot, "#report-on-raspberry-pi-5")).contains("estimated", "ms per example", "fits")
+                .containsPattern("at 4 threads and [0-9.e+-]+ mJ \\(11.0 W\\)");
         assertThat(text(robot, "#report-files")).contains(report.folder().toString());
         assertThat(text(robot, "#report-signed-by")).startsWith("signed by this studio's own key (SHA256:")
                 .endsWith("a trusted key");

@@ -101,6 +101,9 @@ final class HostProfileWriter {
                 "a quarter of MemTotal in /proc/meminfo (" + ram / (1024 * 1024) + " MiB), leaving the rest for the OS, the studio and training"));
         memory.set("modelStorageBytes", figure(10.0 * 1024 * 1024 * 1024, "derived", "budget: 10 GiB, an assumption for a laptop or desktop disk"));
         memory.set("runtimeArenaBytes", figure(64.0 * 1024 * 1024, "derived", "ONNX Runtime's library and arenas; an assumption"));
+        // A calibration times ONNX Runtime; nothing here reads a power meter, so the profile says so.
+        root.putObject("power").put("scope", "this computer's power draw is not measured: the calibration times ONNX Runtime "
+                + "but has no power meter; add a \"power\" section with your own figure to this file");
         root.putArray("accelerators");
         ObjectNode runtime = root.putArray("runtimes").addObject();
         runtime.put("name", "ONNX Runtime");
