@@ -302,8 +302,11 @@ public final class TrainViewModel {
                     fx.execute(() -> recovery.set(line));
                 }
             };
-            TrainingRun run = training.run().listener(Listeners.both(Listeners.both(curvesOfRun, recorder), recoveries))
-                    .checkpointTo(place.checkpoint());
+            TrainingRun run = training.run();
+            if (curvesOfRun != null) { // null once the view is closed
+                run.listener(curvesOfRun);
+            }
+            run.listener(recorder).listener(recoveries).checkpointTo(place.checkpoint());
             if (plan.checkpoint() != null) {
                 run.resumeFrom(plan.checkpoint());
             }
