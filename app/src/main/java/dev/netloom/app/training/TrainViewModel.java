@@ -1,9 +1,9 @@
 package dev.netloom.app.training;
 
-import dev.netloom.app.studio.RedrawThrottle;
+import dev.netloom.app.session.ProjectSession;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.netloom.app.StudioServices;
-import dev.netloom.app.studio.ProjectSession;
+import dev.netloom.app.session.RedrawThrottle;
 import dev.netloom.app.workspace.RunLog;
 import dev.netloom.graph.analysis.GraphAnalysis;
 import dev.netloom.graph.project.Project;
