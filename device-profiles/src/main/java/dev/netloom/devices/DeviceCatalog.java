@@ -2,6 +2,7 @@ package dev.netloom.devices;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.netloom.graph.files.EditDistance;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -161,29 +162,10 @@ public final class DeviceCatalog {
     /** Ids that look like {@code typo}, closest first, for "did you mean" messages. */
     public List<String> closeIds(String typo) {
         return profiles.keySet().stream()
-                .map(id -> Map.entry(id, distance(typo, id)))
+                .map(id -> Map.entry(id, EditDistance.between(typo, id)))
                 .filter(e -> e.getValue() <= Math.max(3, typo.length() / 2) || e.getKey().contains(typo))
                 .sorted(Map.Entry.<String, Integer>comparingByValue().thenComparing(Map.Entry.comparingByKey()))
                 .limit(4).map(Map.Entry::getKey).toList();
-    }
-
-    private static int distance(String a, String b) {
-        int[] prev = new int[b.length() + 1];
-        int[] cur = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            prev[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int sub = prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-                cur[j] = Math.min(sub, Math.min(prev[j], cur[j - 1]) + 1);
-            }
-            int[] t = prev;
-            prev = cur;
-            cur = t;
-        }
-        return prev[b.length()];
     }
 
     private static List<String> index(ClassLoader loader) {

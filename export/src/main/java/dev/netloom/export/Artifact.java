@@ -47,7 +47,7 @@ public record Artifact(Path dir, Project project, GraphAnalysis analysis, Map<St
 
     /** SHA-256 of {@code graph.json}, in lower-case hexadecimal: the exact graph that was trained. */
     public String graphSha256() {
-        Path file = dir.resolve("graph.json");
+        Path file = dir.resolve(dev.netloom.graph.artifact.ArtifactLayout.GRAPH);
         try {
             return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
                     .digest(java.nio.file.Files.readAllBytes(file)));

@@ -5,7 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import dev.netloom.graph.analysis.GraphAnalysis;
 import dev.netloom.graph.analysis.GraphAnalyzer;
-import dev.netloom.graph.artifact.ArtifactFormat;
+import dev.netloom.graph.artifact.ArtifactFormatException;
+import dev.netloom.graph.artifact.ArtifactLayout;
 import dev.netloom.graph.artifact.Safetensors;
 import dev.netloom.graph.artifact.Tensor;
 import dev.netloom.graph.project.Project;
@@ -19,8 +20,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Reads a model artifact folder for export. Every problem is one line naming the file: a folder
- * that is not an artifact, a graph that does not validate, unreadable weights. Whether each
+ * Reads a model artifact folder for export, opened through {@link ArtifactLayout} (which refuses
+ * another format version). Every problem is one line naming the file: a folder that is not an
+ * artifact, a graph that does not validate, unreadable weights. Whether each
  * tensor fits the graph is checked tensor by tensor while the ONNX graph is written
  * ({@link dev.netloom.export.onnx.Weights}).
  */
@@ -36,13 +38,13 @@ public final class ArtifactReader {
 
     /** Reads {@code dir}; throws {@link ExportException} naming the file at fault. */
     public Artifact read(Path dir) {
-        if (!Files.isDirectory(dir)) {
-            throw new ExportException(dir + ": not a folder; give the model folder that 'netloom train --out' wrote");
+        ArtifactLayout layout;
+        try {
+            layout = ArtifactLayout.open(dir);
+        } catch (ArtifactFormatException e) {
+            throw new ExportException(e.getMessage(), e);
         }
-        Path graphFile = dir.resolve("graph.json");
-        if (!Files.exists(graphFile)) {
-            throw new ExportException(dir + ": no graph.json here; this is not a model artifact");
-        }
+        Path graphFile = layout.graph();
         Project project;
         try {
             project = files.read(graphFile);
@@ -53,31 +55,13 @@ public final class ArtifactReader {
         if (!analysis.isValid()) {
             throw new ExportException(graphFile + ": the graph is not valid: " + analysis.problems().get(0));
         }
-        JsonNode training = json(dir.resolve("training.json"));
-        checkFormat(dir.resolve("training.json"), training);
-        Map<String, Tensor> weights = tensors(dir.resolve("weights.safetensors"));
-        Map<String, Tensor> probe = tensors(dir.resolve("probe.safetensors"));
-        List<String> labels = lines(dir.resolve("labels.txt"), true);
-        List<String> vocabulary = lines(dir.resolve("vocab.txt"), false);
+        JsonNode training = json(layout.training());
+        Map<String, Tensor> weights = tensors(layout.weights());
+        Map<String, Tensor> probe = tensors(layout.probe());
+        List<String> labels = lines(layout.labels(), true);
+        List<String> vocabulary = lines(layout.vocab(), false);
         return new Artifact(dir, project, analysis, weights, probe, labels, vocabulary,
-                json(dir.resolve("preprocess.json")), json(dir.resolve("metrics.json")),
-                training);
-    }
-
-    /** An artifact from another format version is refused, naming both versions. */
-    private static void checkFormat(Path file, JsonNode training) {
-        if (training.isMissingNode()) {
-            return; // artifacts written before training.json carried a version: format 1
-        }
-        JsonNode version = training.path("formatVersion");
-        if (!version.isInt()) {
-            throw new ExportException(file + ": formatVersion: missing or not a whole number; this is not an artifact "
-                    + "netloom wrote");
-        }
-        String problem = ArtifactFormat.problem(version.intValue());
-        if (problem != null) {
-            throw new ExportException(file + ": " + problem);
-        }
+                json(layout.preprocess()), json(layout.metrics()), training);
     }
 
     private static Map<String, Tensor> tensors(Path file) {

@@ -1,6 +1,7 @@
 package dev.netloom.hpo;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -18,6 +19,14 @@ class ArchitectureTest {
                 .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "dev.netloom.hpo..",
                         "org.apache.commons.math3..", "org.sqlite..", "org.postgresql..")
                 .because("hpo is a general library that knows nothing about neural networks (docs/architecture.md)")
+                .check(hpo);
+    }
+
+    @Test
+    void packagesHaveNoCycles() {
+        slices().matching("dev.netloom.hpo.(*)..").should().beFreeOfCycles()
+                .because("each package reads on its own: samplers and analyses both build on the search space "
+                        + "helpers (space), and analyses never call a sampler")
                 .check(hpo);
     }
 

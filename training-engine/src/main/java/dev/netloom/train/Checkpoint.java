@@ -2,12 +2,10 @@ package dev.netloom.train;
 
 import dev.netloom.graph.artifact.Safetensors;
 import dev.netloom.graph.artifact.Tensor;
+import dev.netloom.graph.files.AtomicWrite;
 
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Map;
 
 /**
@@ -26,26 +24,12 @@ record Checkpoint(Map<String, Tensor> weights, int epochsDone, int steps, double
                   double learningRateScale) {
 
     static void write(Path file, Checkpoint c) throws IOException {
-        Path dir = file.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        String name = file.getFileName().toString();
-        dev.netloom.graph.files.WriteLeftovers.clean(dir, name); // a save killed half-way left its temporary
-        Path temp = Files.createTempFile(dir, dev.netloom.graph.files.WriteLeftovers.prefix(name, ""), ".saving");
-        try {
-            Safetensors.write(temp, c.weights, Map.of(
-                    "format", "netloom-checkpoint",
-                    "epochsDone", Integer.toString(c.epochsDone),
-                    "steps", Integer.toString(c.steps),
-                    "bestAccuracy", Double.toString(c.bestAccuracy),
-                    "learningRateScale", Double.toString(c.learningRateScale)));
-            try {
-                Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        AtomicWrite.write(file, AtomicWrite.Access.OWNER_ONLY, temp -> Safetensors.write(temp, c.weights, Map.of(
+                "format", "netloom-checkpoint",
+                "epochsDone", Integer.toString(c.epochsDone),
+                "steps", Integer.toString(c.steps),
+                "bestAccuracy", Double.toString(c.bestAccuracy),
+                "learningRateScale", Double.toString(c.learningRateScale))));
     }
 
     static Checkpoint read(Path file) throws IOException {

@@ -56,7 +56,7 @@ public final class TrainingRun {
     private final List<String> fieldOrder;
     private final TrainingSettings settings;
     private final AtomicBoolean cancelled = new AtomicBoolean();
-    private TrainingListener listener = TrainingListener.NONE;
+    private final TrainingListeners listener = new TrainingListeners(); // every listener added, heard as one
     private Path checkpoint;
     private Checkpoint resumeFrom;
     private Map<String, Tensor> startWeights;
@@ -90,8 +90,9 @@ public final class TrainingRun {
         this.settings = settings;
     }
 
+    /** Adds a listener: every listener added hears every event, in the order added. */
     public TrainingRun listener(TrainingListener l) {
-        this.listener = l;
+        listener.add(l);
         return this;
     }
 

@@ -7,6 +7,7 @@ import com.tngtech.archunit.lang.ArchRule;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /** The borders docs/architecture.md draws around ui-designer, checked. */
 @AnalyzeClasses(packages = "dev.netloom.designer", importOptions = ImportOption.DoNotIncludeTests.class)
@@ -25,6 +26,10 @@ class ModuleBordersTest {
             .that().resideInAPackage("dev.netloom.designer.model..")
             .should().dependOnClassesThat().resideInAnyPackage("javafx.scene..", "dev.netloom.designer.view..")
             .because("view-models are tested without a window (docs/style.md); only javafx.beans and collections");
+
+    @ArchTest
+    static final ArchRule packagesHaveNoCycles = slices().matching("dev.netloom.designer.(*)..").should().beFreeOfCycles()
+            .because("view-models, views and layout each read on their own; views sit on view-models, not the other way");
 
     @ArchTest
     static final ArchRule layoutIsPure = noClasses()

@@ -5,7 +5,6 @@ import dev.netloom.app.export.ModelExport;
 import dev.netloom.app.search.ModelSearch;
 import dev.netloom.app.search.SearchObjective;
 import dev.netloom.app.training.ModelTraining;
-import dev.netloom.app.training.Listeners;
 import dev.netloom.app.training.RunRecorder;
 import dev.netloom.app.workspace.RunLog;
 import dev.netloom.app.workspace.StudyRecord;
@@ -147,7 +146,7 @@ final class DemoCommand implements Callable<Integer> {
         ModelTraining training = ModelTraining.prepare(project, analysis, dataset, settings);
         // Recorded as netloom train and the Train view record runs: the run, then each finished epoch.
         RunRecorder recorder = RunRecorder.start(log, projectFile, "demo", settings, dataset);
-        training.run().listener(Listeners.both(new TrainingProgress(netloom.out, false), recorder));
+        training.run().listener(new TrainingProgress(netloom.out, false)).listener(recorder);
         ModelTraining.Outcome trained;
         try {
             trained = training.trainAndWrite(model, home, netloom.services.projectFile());

@@ -7,7 +7,6 @@ import dev.netloom.train.TrainingRun;
 import dev.netloom.train.TrainingSection;
 import dev.netloom.train.TrainingSettings;
 import dev.netloom.train.data.Dataset;
-import dev.netloom.app.training.Listeners;
 import dev.netloom.app.training.ModelTraining;
 import dev.netloom.app.training.RunRecorder;
 import dev.netloom.app.training.TrainingOverrides;
@@ -105,10 +104,11 @@ final class TrainCommand implements Callable<Integer> {
         // The run is recorded in the workspace as it happens, by the same recorder the Train view uses.
         Workspace workspace = openWorkspace();
         RunRecorder recorder = workspace == null ? null : record(workspace, settings, dataset);
-        TrainingRun run = training.run()
-                // Recorded before printed: an epoch the user saw end is in the workspace, even after a kill.
-                .listener(Listeners.both(recorder, new TrainingProgress(netloom.out, System.console() != null)))
-                .checkpointTo(checkpoint);
+        TrainingRun run = training.run();
+        if (recorder != null) {
+            run.listener(recorder); // recorded before printed: an epoch the user saw end is in the workspace, even after a kill
+        }
+        run.listener(new TrainingProgress(netloom.out, System.console() != null)).checkpointTo(checkpoint);
         // On Ctrl+C the JVM halts once its hooks return, so the hook waits for the run to stop
         // (within one step) and write its checkpoint, not just asks it to.
         java.util.concurrent.CountDownLatch stopped = new java.util.concurrent.CountDownLatch(1);

@@ -1,7 +1,7 @@
 package dev.netloom.app.data;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.netloom.app.studio.ProjectSession;
+import dev.netloom.app.session.ProjectSession;
 import dev.netloom.graph.analysis.GraphAnalysis;
 import dev.netloom.train.TrainingSection;
 import dev.netloom.train.TrainingSettings;

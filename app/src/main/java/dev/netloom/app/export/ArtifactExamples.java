@@ -38,7 +38,7 @@ public final class ArtifactExamples {
     /** Reads the data the artifact was trained on; fails with one line when it cannot be found or does not fit. */
     public static ArtifactExamples read(Artifact artifact) {
         JsonNode section = artifact.project().section("data").orElseThrow(() -> new ExportException(
-                artifact.dir().resolve("graph.json") + ": the model has no data section, so its accuracy after "
+                artifact.dir().resolve(dev.netloom.graph.artifact.ArtifactLayout.GRAPH) + ": the model has no data section, so its accuracy after "
                         + "quantization cannot be measured"));
         long seed = artifact.training().path("settings").path("seed").asLong(42);
         String recorded = artifact.training().path("dataset").path("folder").asText("");
@@ -47,7 +47,7 @@ public final class ArtifactExamples {
             Dataset dataset = DataSources.reader(section, folder).read(InputBinding.request(artifact.analysis(), seed));
             List<String> fields = InputBinding.bind(artifact.analysis(), dataset).fieldsInGraphOrder(artifact.analysis());
             if (!dataset.classes().equals(artifact.labels())) {
-                throw new ExportException(artifact.dir().resolve("labels.txt") + ": the model's classes " + artifact.labels()
+                throw new ExportException(artifact.dir().resolve(dev.netloom.graph.artifact.ArtifactLayout.LABELS) + ": the model's classes " + artifact.labels()
                         + " differ from its dataset's " + dataset.classes());
             }
             return new ArtifactExamples(dataset, fields, artifact.inputIds());

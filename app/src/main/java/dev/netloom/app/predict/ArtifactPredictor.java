@@ -68,7 +68,7 @@ final class ArtifactPredictor implements Predictor {
                         yield new Input(new InputSlot(field, InputSlot.Kind.ROW, table.names()), field, shape, null,
                                 null, table);
                     }
-                    default -> throw new IOException(dir.resolve("preprocess.json") + ": input " + in.path("node").asText()
+                    default -> throw new IOException(dir.resolve(dev.netloom.graph.artifact.ArtifactLayout.PREPROCESS) + ": input " + in.path("node").asText()
                             + " reads field \"" + field + "\", whose preprocessing is not recorded");
                 });
             }

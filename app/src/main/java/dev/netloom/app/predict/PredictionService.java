@@ -33,7 +33,7 @@ public final class PredictionService {
         if (Files.isRegularFile(model.resolve("manifest.json"))) {
             return new BundlePredictor(model, 1);
         }
-        if (Files.isRegularFile(model.resolve("graph.json")) && Files.isRegularFile(model.resolve("preprocess.json"))) {
+        if (dev.netloom.graph.artifact.ArtifactLayout.looksLikeOne(model)) {
             return new ArtifactPredictor(model, files);
         }
         throw new IOException(model + ": neither a model artifact (graph.json, preprocess.json) nor a bundle (manifest.json)");

@@ -1,6 +1,6 @@
 package dev.netloom.app.search;
 
-import dev.netloom.app.studio.RedrawThrottle;
+import dev.netloom.app.session.RedrawThrottle;
 import dev.netloom.app.studio.StudioStyle;
 import dev.netloom.devices.DeviceProfile;
 import dev.netloom.graph.search.Range;

@@ -2,7 +2,7 @@ package dev.netloom.app.search;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.netloom.app.StudioServices;
-import dev.netloom.app.studio.ProjectSession;
+import dev.netloom.app.session.ProjectSession;
 import dev.netloom.app.workspace.RunLog;
 import dev.netloom.app.workspace.StudyRecord;
 import dev.netloom.devices.DeviceCatalog;

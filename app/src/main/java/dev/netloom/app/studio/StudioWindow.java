@@ -7,6 +7,7 @@ import dev.netloom.app.runs.RunsView;
 import dev.netloom.app.runs.RunsViewModel;
 import dev.netloom.app.data.DataViewModel;
 import dev.netloom.app.data.SourceForm;
+import dev.netloom.app.session.ProjectSession;
 import dev.netloom.app.training.TrainView;
 import dev.netloom.app.training.TrainViewModel;
 import dev.netloom.app.export.ExportFiles;

@@ -1,9 +1,9 @@
 package dev.netloom.app.training;
 
-import dev.netloom.app.studio.RedrawThrottle;
+import dev.netloom.app.session.ProjectSession;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.netloom.app.StudioServices;
-import dev.netloom.app.studio.ProjectSession;
+import dev.netloom.app.session.RedrawThrottle;
 import dev.netloom.app.workspace.RunLog;
 import dev.netloom.graph.analysis.GraphAnalysis;
 import dev.netloom.graph.project.Project;
@@ -302,8 +302,11 @@ public final class TrainViewModel {
                     fx.execute(() -> recovery.set(line));
                 }
             };
-            TrainingRun run = training.run().listener(Listeners.both(Listeners.both(curvesOfRun, recorder), recoveries))
-                    .checkpointTo(place.checkpoint());
+            TrainingRun run = training.run();
+            if (curvesOfRun != null) { // null once the view is closed
+                run.listener(curvesOfRun);
+            }
+            run.listener(recorder).listener(recoveries).checkpointTo(place.checkpoint());
             if (plan.checkpoint() != null) {
                 run.resumeFrom(plan.checkpoint());
             }

@@ -1,12 +1,14 @@
 package dev.netloom.app.workspace;
 
+import dev.netloom.hpo.storage.SchemaMigrations;
+
 import java.util.List;
 
 /** Every workspace schema step, in order; append, never edit a released one. */
 final class Migrations {
 
-    static final List<Migration> ALL = List.of(
-            new Migration(1, "settings and recent projects", """
+    static final List<SchemaMigrations.Step> ALL = List.of(
+            SchemaMigrations.Step.script(1, "settings and recent projects", """
                     CREATE TABLE settings (
                         key TEXT PRIMARY KEY,
                         value TEXT NOT NULL
@@ -16,7 +18,7 @@ final class Migrations {
                         opened_at INTEGER NOT NULL
                     );
                     """),
-            new Migration(2, "runs, their epochs, studies, the model registry and exported bundles", """
+            SchemaMigrations.Step.script(2, "runs, their epochs, studies, the model registry and exported bundles", """
                     CREATE TABLE runs (
                         id INTEGER PRIMARY KEY AUTOINCREMENT,
                         project TEXT NOT NULL,
@@ -79,7 +81,7 @@ final class Migrations {
                     CREATE INDEX bundles_by_artifact ON bundles(artifact);
                     """),
             // SQLite stores NaN as NULL: an epoch whose loss was NaN broke NOT NULL and was lost.
-            new Migration(3, "epochs keep NaN metrics (stored as NULL) instead of being dropped", """
+            SchemaMigrations.Step.script(3, "epochs keep NaN metrics (stored as NULL) instead of being dropped", """
                     CREATE TABLE run_epochs_3 (
                         run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
                         epoch INTEGER NOT NULL,

@@ -1,5 +1,7 @@
 package dev.netloom.app.workspace;
 
+import dev.netloom.hpo.storage.SchemaMigrations;
+
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -16,7 +18,7 @@ import java.util.Optional;
 /**
  * The studio's one SQLite file ({@code workspace.db} in the Netloom home): settings such as
  * the theme, recent projects, and (through {@link #runs()}) runs, studies, the model registry and
- * exported bundles. Opening it applies any schema {@link Migration}s it lacks
+ * exported bundles. Opening it applies any schema {@link SchemaMigrations.Step}s it lacks
  * in one {@code BEGIN IMMEDIATE} transaction and records the version in SQLite's
  * {@code user_version}. A damaged or emptied file is set aside under a dated name and a fresh
  * workspace started, with a {@link #notice()} saying so.
@@ -66,7 +68,7 @@ public final class Workspace implements AutoCloseable {
         return open(home, Migrations.ALL);
     }
 
-    static Workspace open(Path home, List<Migration> migrations) throws SQLException {
+    static Workspace open(Path home, List<SchemaMigrations.Step> migrations) throws SQLException {
         WorkspaceFile file = new WorkspaceFile(home);
         Optional<String> notice = file.prepare();
         Object seen = file.identity();
@@ -81,7 +83,7 @@ public final class Workspace implements AutoCloseable {
         }
     }
 
-    private static Workspace connect(Path db, List<Migration> migrations, Optional<String> notice) throws SQLException {
+    private static Workspace connect(Path db, List<SchemaMigrations.Step> migrations, Optional<String> notice) throws SQLException {
         Connection c = DriverManager.getConnection("jdbc:sqlite:" + db);
         try {
             try (Statement s = c.createStatement()) {
@@ -113,55 +115,30 @@ public final class Workspace implements AutoCloseable {
 
     /**
      * Applies the steps the file lacks in one {@code BEGIN IMMEDIATE} transaction, reading the
-     * version inside it: of several processes opening a new workspace at once, the first takes
-     * the write lock and migrates, the others wait (busy timeout), then read the new version and
-     * have nothing left to do.
+     * version inside it ({@link SchemaMigrations#applyToSqlite}): of several processes opening a new
+     * workspace at once, the first takes the write lock and migrates, the others wait (busy
+     * timeout), then read the new version and have nothing left to do.
      */
-    private synchronized void migrate(List<Migration> migrations) throws SQLException {
-        int newest = migrations.isEmpty() ? 0 : migrations.get(migrations.size() - 1).version();
-        if (schemaVersion() == newest) {
-            return; // the usual open: no write lock taken
-        }
-        try (Statement s = connection.createStatement()) {
-            s.execute("BEGIN IMMEDIATE");
-            Migration running = null;
-            try {
-                int current = schemaVersion();
-                if (current > newest) {
-                    throw new SQLException("the workspace was written by a newer Netloom (schema " + current
-                            + ", this version knows up to " + newest + ")");
+    private synchronized void migrate(List<SchemaMigrations.Step> migrations) throws SQLException {
+        SchemaMigrations runner = new SchemaMigrations(migrations, new SchemaMigrations.VersionRecord() {
+            @Override
+            public int read(Connection c) throws SQLException {
+                try (Statement s = c.createStatement(); ResultSet r = s.executeQuery("PRAGMA user_version")) {
+                    return r.getInt(1);
                 }
-                for (Migration m : migrations) {
-                    if (m.version() <= current) {
-                        continue;
-                    }
-                    running = m;
-                    for (String sql : m.sql().split(";")) {
-                        if (!sql.isBlank()) {
-                            s.execute(sql);
-                        }
-                    }
-                    s.execute("PRAGMA user_version = " + m.version());
-                }
-                s.execute("COMMIT");
-            } catch (SQLException e) {
-                rollback(s);
-                if (running == null || WorkspaceFile.isDamage(e)) {
-                    throw e;
-                }
-                throw new SQLException("workspace migration " + running.version() + " (" + running.description()
-                        + ") failed: " + e.getMessage(), e);
             }
-        }
-    }
 
-    /** Ends a failed transaction; SQLite may have rolled it back itself already (a full disk, a damaged page). */
-    private static void rollback(Statement s) {
-        try {
-            s.execute("ROLLBACK");
-        } catch (SQLException alreadyEnded) {
-            // Nothing left to undo.
-        }
+            @Override
+            public void write(Connection c, int version) throws SQLException {
+                try (Statement s = c.createStatement()) {
+                    s.execute("PRAGMA user_version = " + version);
+                }
+            }
+        });
+        runner.refusingNewer(found -> "the workspace was written by a newer Netloom (schema " + found
+                        + ", this version knows up to " + runner.newest() + ")")
+                .passing(WorkspaceFile::isDamage) // a damaged file is set aside, not blamed on a step
+                .applyToSqlite(connection);
     }
 
     public synchronized Optional<String> setting(String key) {

@@ -3,6 +3,7 @@ package dev.netloom.app.workspace;
 import org.sqlite.SQLiteErrorCode;
 import org.sqlite.SQLiteException;
 
+import dev.netloom.graph.files.AtomicWrite;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
@@ -10,7 +11,6 @@ import java.nio.channels.FileLock;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -193,7 +193,7 @@ final class WorkspaceFile {
             }
             Files.deleteIfExists(home.resolve(temp.getFileName() + "-wal"));
             Files.deleteIfExists(home.resolve(temp.getFileName() + "-shm"));
-            Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE);
+            AtomicWrite.rename(temp, file); // the file is absent: this process holds the lock
         } catch (SQLException | IOException e) {
             throw new IllegalStateException("cannot create the workspace " + file + ": " + e.getMessage(), e);
         }

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.netloom.app.StudioServices;
 import dev.netloom.app.TestHome;
-import dev.netloom.app.studio.ProjectSession;
+import dev.netloom.app.session.ProjectSession;
 import dev.netloom.designer.model.DesignerModel;
 import dev.netloom.graph.Graph;
 import dev.netloom.graph.edit.GraphDocument;

@@ -2,6 +2,7 @@ package dev.netloom.app.studio;
 
 import dev.netloom.app.data.DataViewModel;
 import dev.netloom.app.data.ModelCheck;
+import dev.netloom.app.session.ProjectSession;
 import dev.netloom.graph.Graph;
 import dev.netloom.graph.Position;
 import dev.netloom.graph.project.Project;

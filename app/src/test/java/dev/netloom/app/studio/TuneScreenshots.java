@@ -2,6 +2,7 @@ package dev.netloom.app.studio;
 
 import dev.netloom.app.StudioServices;
 import dev.netloom.app.TestHome;
+import dev.netloom.app.session.ProjectSession;
 import dev.netloom.app.workspace.Workspace;
 import javafx.application.Platform;
 import javafx.stage.Stage;

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.netloom.app.search.TrialRow;
 import dev.netloom.app.search.TuneView;
+import dev.netloom.app.session.ProjectSession;
 import dev.netloom.app.workspace.StudyRecord;
 import dev.netloom.graph.search.Range;
 import dev.netloom.hpo.FrozenTrial;

@@ -1,5 +1,6 @@
 package dev.netloom.app.workspace;
 
+import dev.netloom.hpo.storage.SchemaMigrations;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,8 +37,8 @@ class WorkspaceTest {
             w.putSetting("kept", "yes");
         }
         int next = Migrations.ALL.get(Migrations.ALL.size() - 1).version() + 1;
-        List<Migration> withSecond = new ArrayList<>(Migrations.ALL);
-        withSecond.add(new Migration(next, "a later table", "CREATE TABLE later (id INTEGER PRIMARY KEY)"));
+        List<SchemaMigrations.Step> withSecond = new ArrayList<>(Migrations.ALL);
+        withSecond.add(SchemaMigrations.Step.script(next, "a later table", "CREATE TABLE later (id INTEGER PRIMARY KEY)"));
         try (Workspace w = Workspace.open(home, withSecond)) {
             assertThat(w.schemaVersion()).isEqualTo(next);
             assertThat(w.setting("kept")).hasValue("yes");
@@ -52,8 +53,8 @@ class WorkspaceTest {
     @Test
     void aFailingMigrationLeavesTheFileAsItWas() throws SQLException {
         int last = Migrations.ALL.get(Migrations.ALL.size() - 1).version();
-        List<Migration> broken = new ArrayList<>(Migrations.ALL);
-        broken.add(new Migration(last + 1, "broken", "CREATE TABLE ok_table (id INTEGER); CREATE TABLE settings (x)"));
+        List<SchemaMigrations.Step> broken = new ArrayList<>(Migrations.ALL);
+        broken.add(SchemaMigrations.Step.script(last + 1, "broken", "CREATE TABLE ok_table (id INTEGER); CREATE TABLE settings (x)"));
         assertThatThrownBy(() -> Workspace.open(home, broken)).hasMessageContaining("migration " + (last + 1)
                 + " (broken) failed");
         try (Workspace w = Workspace.open(home)) {

@@ -1,5 +1,6 @@
 package dev.netloom.export.bundle;
 
+import dev.netloom.graph.files.AtomicWrite;
 import dev.netloom.graph.files.WriteLeftovers;
 
 import java.io.IOException;
@@ -107,7 +108,7 @@ public final class BundleWriter {
             step.after(zip.getFileName().toString());
 
             moveIntoPlace(temp, dir, occupied || existing);
-            Files.move(tempZip, zip, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            AtomicWrite.rename(tempZip, zip);
             return new Bundle(dir, zip, manifest);
         } finally {
             if (tempZip != null) {

@@ -1,12 +1,12 @@
 package dev.netloom.export.bundle;
 
+import dev.netloom.graph.files.AtomicWrite;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Enumeration;
@@ -43,17 +43,7 @@ public final class BundleZip {
      * {@code topFolder}: written to a temporary file beside {@code zip}, then renamed over it.
      */
     public static void write(Path dir, String topFolder, Path zip) throws IOException {
-        Path parent = zip.toAbsolutePath().getParent();
-        dev.netloom.graph.files.WriteLeftovers.clean(parent, zip.getFileName().toString());
-        Path temp = Files.createTempFile(parent, dev.netloom.graph.files.WriteLeftovers.prefix(
-                zip.getFileName().toString(), ""), ".tmp");
-        try {
-            Shared.readableByAll(temp);
-            writeTo(dir, topFolder, temp);
-            Files.move(temp, zip, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        AtomicWrite.write(zip, AtomicWrite.Access.SHARED, temp -> writeTo(dir, topFolder, temp));
     }
 
     /** Writes the zip to {@code target} directly (the caller renames it into place). */

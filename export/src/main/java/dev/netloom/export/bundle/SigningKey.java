@@ -1,11 +1,11 @@
 package dev.netloom.export.bundle;
 
+import dev.netloom.graph.files.AtomicWrite;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -273,13 +273,6 @@ public final class SigningKey {
     }
 
     private static void writeAtomically(Path file, byte[] bytes) throws IOException {
-        Path temp = Files.createTempFile(file.getParent(), ".bundle-signing", ".tmp");
-        try {
-            Shared.readableByAll(temp); // the public key is for everyone
-            Files.write(temp, bytes);
-            Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        AtomicWrite.write(file, AtomicWrite.Access.SHARED, bytes); // the public key is for everyone
     }
 }

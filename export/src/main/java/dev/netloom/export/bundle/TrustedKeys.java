@@ -1,11 +1,11 @@
 package dev.netloom.export.bundle;
 
+import dev.netloom.graph.files.AtomicWrite;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.PublicKey;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -125,14 +125,7 @@ public final class TrustedKeys {
         if (Files.exists(target)) {
             throw new TrustException("a trusted key is named '" + chosen + "' already; choose another with --name");
         }
-        Files.createDirectories(dir);
-        Path temp = Files.createTempFile(dir, ".adding", ".tmp");
-        try {
-            Files.writeString(temp, SigningKey.pemPublic(key), StandardCharsets.US_ASCII);
-            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        AtomicWrite.write(target, AtomicWrite.Access.OWNER_ONLY, SigningKey.pemPublic(key).getBytes(StandardCharsets.US_ASCII));
         return new TrustedKey(chosen, key);
     }
 

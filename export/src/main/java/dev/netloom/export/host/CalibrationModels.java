@@ -71,7 +71,7 @@ final class CalibrationModels {
     }
 
     /**
-     * The exporter's dynamic INT8 linear layer at batch 1 (NodeWriter.dynamicInt8): DynamicQuantizeLinear,
+     * The exporter's dynamic INT8 linear layer at batch 1 (Int8MatMulIntegerEncoder in onnx): DynamicQuantizeLinear,
      * MatMulInteger on INT8 weights, Cast, times the activation scale, times the per-column weight scale.
      * Its time includes quantizing the row and rescaling the result, the per-call cost of that scheme.
      */

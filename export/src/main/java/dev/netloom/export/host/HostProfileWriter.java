@@ -7,12 +7,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.netloom.devices.DeviceCatalog;
 import dev.netloom.devices.ProfileFormatException;
 
+import dev.netloom.graph.files.AtomicWrite;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Locale;
 
 /**
@@ -34,19 +33,8 @@ final class HostProfileWriter {
         } catch (ProfileFormatException e) {
             throw new IllegalStateException("the calibration produced an unreadable profile: " + e.getMessage(), e);
         }
-        Files.createDirectories(dir);
         Path target = dir.resolve(DeviceCatalog.THIS_COMPUTER + ".json");
-        Path temp = Files.createTempFile(dir, ".this-computer", ".tmp");
-        try {
-            Files.writeString(temp, json, StandardCharsets.UTF_8);
-            try {
-                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        AtomicWrite.write(target, AtomicWrite.Access.OWNER_ONLY, json.getBytes(StandardCharsets.UTF_8));
         return target;
     }
 

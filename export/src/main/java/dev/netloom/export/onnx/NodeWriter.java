@@ -1,16 +1,10 @@
 package dev.netloom.export.onnx;
 
-import ai.onnx.proto.OnnxMl.TensorProto.DataType;
 import dev.netloom.export.ExportOptions;
-import dev.netloom.export.quantize.Half;
-import dev.netloom.export.quantize.QuantizedWeight;
-import dev.netloom.export.quantize.Quantizer;
 import dev.netloom.graph.Precision;
 import dev.netloom.graph.analysis.NodeReport;
 import dev.netloom.graph.artifact.Tensor;
 
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,8 +13,9 @@ import java.util.Optional;
 /**
  * What a layer writer sees while writing one studio node: its analysed report, the tensors at
  * its input ports, its weights, and the operators it may use. Weight matrices go through
- * {@link #matrix} and {@link #linear}, the one place where the node's precision decides how they
- * are stored (FP32, FP16, INT8, INT4, ternary, binary) and how they are multiplied.
+ * {@link #matrix} and {@link #linear}, which hand them to the node precision's
+ * {@link WeightEncoder} ({@link WeightEncoders}): how they are stored (FP32, FP16, INT8, INT4,
+ * ternary, binary) and how they are multiplied.
  */
 public final class NodeWriter {
 
@@ -28,8 +23,8 @@ public final class NodeWriter {
     private final NodeReport report;
     private final Map<String, String> inputs;
     private final Weights weights;
-    private final Precision precision;
     private final ExportOptions options;
+    private final WeightEncoder encoder;
     private final Map<String, Tensor> effective;
     private WeightStats stats;
 
@@ -40,8 +35,8 @@ public final class NodeWriter {
         this.report = report;
         this.inputs = inputs;
         this.weights = weights;
-        this.precision = precision;
         this.options = options;
+        this.encoder = WeightEncoders.of(precision, options);
         this.stats = new WeightStats(report.node().id(), precision, 0, 0, 0);
         g.owner(report.node().id());
     }
@@ -120,15 +115,9 @@ public final class NodeWriter {
         float[] w = weights.get(id(), local, shape);
         int rows = (int) shape[0];
         int cols = w.length / Math.max(1, rows);
-        effective.put(id() + "." + local, Tensor.of(seenAs(w, rows, cols, false), shape));
-        return switch (precision) {
-            case FP32 -> {
-                stats = stats.plus(w.length, 32L * w.length);
-                yield g.floats(id() + "." + local, w, shape);
-            }
-            case FP16 -> cast(half(id() + "." + local, w, shape));
-            default -> reshape(dequantized(local, quantizeForDequantization(w, rows, cols)), shape);
-        };
+        WeightEncoder.Encoded e = encoder.matrix(this, local, w, rows, cols, shape);
+        effective.put(id() + "." + local, Tensor.of(e.seenAs(), shape));
+        return e.tensor();
     }
 
     /**
@@ -139,29 +128,9 @@ public final class NodeWriter {
         String local = prefix.isEmpty() ? "weight" : prefix + ".weight";
         String hint = id() + "." + (prefix.isEmpty() ? "" : prefix + ".");
         float[] w = weights.get(id(), local, out, in);
-        Precision p = precision;
-        boolean perRow = p == Precision.INT8 || p == Precision.INT4 && options.int4() == ExportOptions.Int4Layout.MATMUL_NBITS;
-        effective.put(id() + "." + local, Tensor.of(seenAs(w, (int) out, (int) in, perRow), out, in));
-        String y;
-        if (p == Precision.INT8 && options.int8() == ExportOptions.Int8Mode.DYNAMIC) {
-            y = dynamicInt8(x, local, hint, int8(w, (int) out, (int) in), (int) out, (int) in);
-        } else if (p == Precision.INT4 && options.int4() == ExportOptions.Int4Layout.MATMUL_NBITS) {
-            y = matMulNBits(x, local, hint, Quantizer.quantize(w, (int) out, (int) in, Precision.INT4,
-                    options.blockSize(), Quantizer.Blocking.POWER_OF_TWO));
-        } else {
-            String wt;
-            if (p == Precision.FP32) {
-                stats = stats.plus(w.length, 32L * w.length);
-                wt = g.floats(local.equals("weight") ? id() + ".weight" : id() + "." + local, transpose(w, (int) out, (int) in),
-                        in, out);
-            } else if (p == Precision.FP16) {
-                wt = cast(half(id() + "." + local, transpose(w, (int) out, (int) in), in, out));
-            } else {
-                String dq = reshape(dequantized(local, quantizeForDequantization(w, (int) out, (int) in)), out, in);
-                wt = g.op("Transpose", hint + "T", List.of(dq), Attr.ints("perm", 1, 0));
-            }
-            y = g.op("MatMul", hint + "matmul", List.of(x, wt));
-        }
+        WeightEncoder.Encoded e = encoder.product(this, x, local, hint, w, (int) out, (int) in);
+        effective.put(id() + "." + local, Tensor.of(e.seenAs(), out, in));
+        String y = e.tensor();
         if (bias) {
             String b = fp32(prefix.isEmpty() ? "bias" : prefix + ".bias", out);
             y = g.op(OnnxOps.ADD, hint + "out", List.of(y, b));
@@ -169,221 +138,14 @@ public final class NodeWriter {
         return y;
     }
 
-    /**
-     * Weights dequantized in the graph: INT8 has one scale per output channel, INT4 blocks of
-     * equal length within each output channel (no power-of-two padding: 144 values are two blocks
-     * of 72, not two of 128). Ternary and binary weights are quantized as one long row, blocks
-     * running across channels, so short rows do not each pay a scale: their absmean scales are
-     * still much finer than BitNet's one per tensor.
-     */
-    private QuantizedWeight quantizeForDequantization(float[] w, int rows, int cols) {
-        return switch (integerPrecision()) {
-            case INT8 -> int8(w, rows, cols);
-            case INT4 -> Quantizer.quantize(w, rows, cols, precision, options.blockSize(), Quantizer.Blocking.EVEN);
-            default -> Quantizer.quantize(w, 1, rows * cols, precision, options.blockSize(), Quantizer.Blocking.EVEN);
-        };
+    /** The writer options (block size, INT8 mode, INT4 layout), for the weight encoders. */
+    ExportOptions options() {
+        return options;
     }
 
-    /** Rows at least this long get their own INT8 scale; shorter ones share one per tensor. */
-    static final int INT8_PER_CHANNEL_FROM = 80;
-
-    /**
-     * INT8 with one FP16 scale per output channel when rows hold at least 80 weights (the scale
-     * then costs at most 0.2 bits per weight), else one scale for the tensor: small layers (a
-     * 64-wide attention projection) would otherwise pay 0.25 bits and more.
-     */
-    private QuantizedWeight int8(float[] w, int rows, int cols) {
-        return cols >= INT8_PER_CHANNEL_FROM
-                ? Quantizer.quantize(w, rows, cols, Precision.INT8, options.blockSize(), Quantizer.Blocking.EVEN)
-                : Quantizer.quantize(w, 1, rows * cols, Precision.INT8, options.blockSize(), Quantizer.Blocking.EVEN);
-    }
-
-    /** The weights as the written model computes with them: rounded to FP16, or quantized and back. */
-    private float[] seenAs(float[] w, int rows, int cols, boolean perRow) {
-        return switch (precision) {
-            case FP32 -> w;
-            case FP16 -> {
-                float[] r = new float[w.length];
-                for (int i = 0; i < w.length; i++) {
-                    r[i] = Half.round(w[i]);
-                }
-                yield r;
-            }
-            default -> perRow && precision == Precision.INT4
-                    ? Quantizer.quantize(w, rows, cols, precision, options.blockSize(), Quantizer.Blocking.POWER_OF_TWO).dequantize()
-                    : quantizeForDequantization(w, rows, cols).dequantize();
-        };
-    }
-
-    private Precision integerPrecision() {
-        if (precision == Precision.FP32 || precision == Precision.FP16) {
-            throw new IllegalStateException(precision + " is not an integer precision");
-        }
-        return precision;
-    }
-
-    private String half(String name, float[] w, long... shape) {
-        ByteBuffer b = ByteBuffer.allocate(w.length * 2).order(ByteOrder.LITTLE_ENDIAN);
-        for (float v : w) {
-            b.putShort(Half.fromFloat(v));
-        }
-        stats = stats.plus(w.length, 16L * w.length);
-        return g.raw(name, DataType.FLOAT16, b.array(), shape);
-    }
-
-    private String cast(String half) {
-        return g.op("Cast", half + ".fp32", List.of(half), Attr.of("to", (long) DataType.FLOAT.getNumber()));
-    }
-
-    /** The float [rows, cols] matrix a quantized weight stands for, computed in the graph. */
-    private String dequantized(String local, QuantizedWeight q) {
-        String name = id() + "." + local;
-        stats = stats.plus((long) q.rows() * q.cols(), q.storedBits());
-        return switch (q.precision()) {
-            case INT8 -> int8Scaled(name, q);
-            case INT4 -> g.opset() >= 21 && options.int4() == ExportOptions.Int4Layout.DEQUANTIZE_LINEAR
-                    ? int4DequantizeLinear(name, q) : unpacked(name, q);
-            default -> unpacked(name, q);
-        };
-    }
-
-    /**
-     * INT8 codes widened in the graph: {@code Cast(int8 → float) × scale}, one scale per row.
-     * Standard operators every runtime computes the same way and folds to an FP32 matrix at load.
-     * Not DequantizeLinear: ONNX Runtime up to 1.20 rewrites a per-tensor DequantizeLinear
-     * followed by Reshape so that negative weights come out as 0, unless a session option
-     * ({@code session.disable_quant_qdq}) is set — and no bundle should depend on one.
-     */
-    private String int8Scaled(String name, QuantizedWeight q) {
-        String codes = g.raw(name, DataType.INT8, q.packed(), q.rows(), q.cols());
-        String floats = g.op("Cast", name + ".codes_f", List.of(codes), Attr.of("to", (long) DataType.FLOAT.getNumber()));
-        return g.op("Mul", name + ".scaled", List.of(floats, cast(halfScales(name + ".scale", q, q.rows(), 1))));
-    }
-
-    /** Opset 21 DequantizeLinear: INT4 codes with one FP32 scale per block. */
-    private String int4DequantizeLinear(String name, QuantizedWeight q) {
-        byte[] signed = new byte[q.packed().length];
-        for (int i = 0; i < signed.length; i++) { // stored +8 for MatMulNBits; DequantizeLinear wants two's complement
-            int lo = ((q.packed()[i] & 0x0f) - 8) & 0x0f;
-            int hi = (((q.packed()[i] >> 4) & 0x0f) - 8) & 0x0f;
-            signed[i] = (byte) (lo | (hi << 4));
-        }
-        String codes = g.raw(name, DataType.INT4, signed, q.rows(), q.paddedCols());
-        String scales = g.floats(name + ".scale", q.scales(), q.rows(), q.blocksPerRow());
-        String dq = g.op("DequantizeLinear", name + ".dq", List.of(codes, scales), Attr.of("axis", 1L),
-                Attr.of("block_size", (long) q.blockSize()));
-        return sliceColumns(dq, q);
-    }
-
-    /**
-     * Packed codes unpacked with standard integer operators (Div, Mod on int32; opset 13 and up):
-     * code = byte / 2^(bits·i) mod 2^bits, value = code − offset, weight = value × block scale.
-     * Runtimes fold all of it to a float matrix when they load the model.
-     */
-    private String unpacked(String name, QuantizedWeight q) {
-        int bits = q.precision().bits();
-        int perByte = q.codesPerByte();
-        int bytesPerRow = q.paddedCols() / perByte;
-        String packed = g.raw(name, DataType.UINT8, q.packed(), q.rows(), bytesPerRow, 1);
-        String wide = g.op("Cast", name + ".int32", List.of(packed), Attr.of("to", (long) DataType.INT32.getNumber()));
-        long[] divisors = new long[perByte];
-        for (int i = 0; i < perByte; i++) {
-            divisors[i] = 1L << (bits * i);
-        }
-        String shifted = g.op("Div", name + ".shifted", List.of(wide, int32s(name + ".divisors", divisors)));
-        String codes = g.op("Mod", name + ".codes", List.of(shifted, int32s(name + ".modulus", 1L << bits)));
-        String floats = g.op("Cast", name + ".codes_f", List.of(codes), Attr.of("to", (long) DataType.FLOAT.getNumber()));
-        String values = switch (q.precision()) {
-            case INT4 -> g.op("Sub", name + ".values", List.of(floats, g.scalar(name + ".offset", 8f)));
-            case INT2 -> g.op("Sub", name + ".values", List.of(floats, g.scalar(name + ".offset", 1f)));
-            case INT1 -> g.op("Sub", name + ".values", List.of(
-                    g.op("Mul", name + ".doubled", List.of(floats, g.scalar(name + ".two", 2f))),
-                    g.scalar(name + ".offset", 1f)));
-            default -> throw new IllegalStateException(q.precision() + " is not packed");
-        };
-        String blocks = reshape(values, q.rows(), q.blocksPerRow(), q.blockSize());
-        String scale = q.halfScales() ? cast(halfScales(name + ".scale", q, q.rows(), q.blocksPerRow(), 1))
-                : g.floats(name + ".scale", q.scales(), q.rows(), q.blocksPerRow(), 1);
-        String scaled = g.op("Mul", name + ".scaled", List.of(blocks, scale));
-        return sliceColumns(reshape(scaled, q.rows(), q.paddedCols()), q);
-    }
-
-    private String halfScales(String name, QuantizedWeight q, long... dims) {
-        ByteBuffer b = ByteBuffer.allocate(q.scales().length * 2).order(ByteOrder.LITTLE_ENDIAN);
-        for (float s : q.scales()) {
-            b.putShort(Half.fromFloat(s));
-        }
-        return g.raw(name, DataType.FLOAT16, b.array(), dims);
-    }
-
-    private String sliceColumns(String matrix, QuantizedWeight q) {
-        if (q.paddedCols() == q.cols()) {
-            return matrix;
-        }
-        return g.op("Slice", matrix + ".cols", List.of(matrix, g.int64s(id() + ".start", 0),
-                g.int64s(id() + ".end", q.cols()), g.int64s(id() + ".axes", 1)));
-    }
-
-    private String int32s(String hint, long... values) {
-        ByteBuffer b = ByteBuffer.allocate(values.length * 4).order(ByteOrder.LITTLE_ENDIAN);
-        for (long v : values) {
-            b.putInt((int) v);
-        }
-        return g.raw(hint, DataType.INT32, b.array(), values.length);
-    }
-
-    /**
-     * DynamicQuantizeLinear + MatMulInteger: activations quantized per call (uint8), weights per
-     * channel or per tensor. The weights are stored as uint8 with zero point 128 (code + 128), not
-     * int8: ONNX Runtime multiplies uint8 × int8 on AVX2 CPUs without VNNI with an instruction
-     * that saturates pairs of products at 16 bits (vpmaddubsw), so the same file gave other
-     * answers there than on AVX-512 VNNI or ARM; uint8 × uint8 is exact on every CPU.
-     */
-    private String dynamicInt8(String x, String local, String hint, QuantizedWeight q, int out, int in) {
-        stats = stats.plus((long) q.rows() * q.cols(), q.storedBits());
-        byte[] transposed = new byte[q.packed().length]; // (out, in) -> (in, out): MatMulInteger wants K x N
-        for (int o = 0; o < out; o++) {
-            for (int i = 0; i < in; i++) {
-                transposed[i * out + o] = (byte) (q.packed()[o * in + i] + UINT8_ZERO_POINT);
-            }
-        }
-        String b = g.raw(id() + "." + local, DataType.UINT8, transposed, in, out);
-        String bZero = g.raw(id() + "." + local + ".zero_point", DataType.UINT8, new byte[] {(byte) UINT8_ZERO_POINT});
-        List<String> dq = g.ops("DynamicQuantizeLinear", List.of(hint + "xq", hint + "xscale", hint + "xzero"), List.of(x));
-        String product = g.op("MatMulInteger", hint + "int32", List.of(dq.get(0), b, dq.get(2), bZero));
-        String floats = g.op("Cast", hint + "float", List.of(product), Attr.of("to", (long) DataType.FLOAT.getNumber()));
-        String perTensor = g.op("Mul", hint + "xscaled", List.of(floats, dq.get(1)));
-        // One scale per output column, or one for the whole tensor (q has a single row then).
-        String scale = cast(halfScales(id() + "." + local + ".scale", q, q.rows()));
-        return g.op("Mul", hint + "matmul", List.of(perTensor, scale));
-    }
-
-    /** The zero point of INT8 weights stored as uint8 for MatMulInteger. */
-    static final int UINT8_ZERO_POINT = 128;
-
-    /**
-     * ONNX Runtime's INT4 kernel: B as [N, blocks, block/2] bytes (+8 codes), FP32 scales.
-     * Accuracy level 0 computes in FP32: the faster level 4 quantizes activations to INT8 in
-     * blocks whose handling differs by CPU (AVX2, AVX-512, ARM dot products), so a bundle would
-     * give different answers on different devices.
-     */
-    private String matMulNBits(String x, String local, String hint, QuantizedWeight q) {
-        stats = stats.plus((long) q.rows() * q.cols(), q.storedBits());
-        String b = g.raw(id() + "." + local, DataType.UINT8, q.packed(), q.rows(), q.blocksPerRow(), q.blockSize() / 2);
-        String scales = g.floats(id() + "." + local + ".scale", q.scales(), q.scales().length);
-        return g.opIn(OnnxGraph.MICROSOFT, "MatMulNBits", List.of(hint + "matmul"), List.of(x, b, scales),
-                Attr.of("K", (long) q.cols()), Attr.of("N", (long) q.rows()), Attr.of("bits", 4L),
-                Attr.of("block_size", (long) q.blockSize()), Attr.of("accuracy_level", 0L)).get(0);
-    }
-
-    private static float[] transpose(float[] w, int rows, int cols) {
-        float[] t = new float[w.length];
-        for (int r = 0; r < rows; r++) {
-            for (int c = 0; c < cols; c++) {
-                t[c * rows + r] = w[r * cols + c];
-            }
-        }
-        return t;
+    /** Counts {@code count} matrix weights stored in {@code bits} bits, scales and padding included. */
+    void stored(long count, long bits) {
+        stats = stats.plus(count, bits);
     }
 
     // ---- operators layer writers share ----------------------------------------------------

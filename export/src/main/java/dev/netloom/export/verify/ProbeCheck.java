@@ -27,7 +27,7 @@ public final class ProbeCheck {
         for (String id : artifact.inputIds()) {
             Tensor t = artifact.probe().get("input." + id);
             if (t == null) {
-                throw new ExportException(artifact.dir().resolve("probe.safetensors") + ": no tensor input." + id
+                throw new ExportException(artifact.dir().resolve(dev.netloom.graph.artifact.ArtifactLayout.PROBE) + ": no tensor input." + id
                         + " for the model's input " + id);
             }
             inputs.put(id, t);
@@ -35,7 +35,7 @@ public final class ProbeCheck {
         String head = artifact.headIds().get(0);
         Tensor expected = artifact.probe().get("output." + head);
         if (expected == null) {
-            throw new ExportException(artifact.dir().resolve("probe.safetensors") + ": no tensor output." + head);
+            throw new ExportException(artifact.dir().resolve(dev.netloom.graph.artifact.ArtifactLayout.PROBE) + ": no tensor output." + head);
         }
         Tensor actual = session.run(inputs).get(head);
         if (actual == null || actual.floats().length != expected.floats().length) {

@@ -8,6 +8,8 @@ import dev.netloom.hpo.distribution.CategoricalDistribution;
 import dev.netloom.hpo.distribution.Distribution;
 import dev.netloom.hpo.distribution.FloatDistribution;
 import dev.netloom.hpo.distribution.IntDistribution;
+import dev.netloom.hpo.space.IntersectionSearchSpace;
+import dev.netloom.hpo.space.UnitSpace;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;

@@ -5,6 +5,7 @@ import dev.netloom.hpo.Study;
 import dev.netloom.hpo.StudyDirection;
 import dev.netloom.hpo.TrialState;
 import dev.netloom.hpo.distribution.Distribution;
+import dev.netloom.hpo.space.IntersectionSearchSpace;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;

@@ -3,6 +3,7 @@ package dev.netloom.hpo.sampler;
 import dev.netloom.hpo.distribution.CategoricalDistribution;
 import dev.netloom.hpo.distribution.Distribution;
 import dev.netloom.hpo.distribution.FloatDistribution;
+import dev.netloom.hpo.space.UnitSpace;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -3,6 +3,7 @@ package dev.netloom.hpo.sampler;
 import dev.netloom.hpo.FrozenTrial;
 import dev.netloom.hpo.Study;
 import dev.netloom.hpo.distribution.Distribution;
+import dev.netloom.hpo.space.UnitSpace;
 
 /** Uniform sampling (log-uniform on log scales); the baseline every other sampler should beat. */
 public final class RandomSampler implements Sampler {

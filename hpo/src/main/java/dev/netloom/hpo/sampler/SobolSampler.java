@@ -3,6 +3,8 @@ package dev.netloom.hpo.sampler;
 import dev.netloom.hpo.FrozenTrial;
 import dev.netloom.hpo.Study;
 import dev.netloom.hpo.distribution.Distribution;
+import dev.netloom.hpo.space.IntersectionSearchSpace;
+import dev.netloom.hpo.space.UnitSpace;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -7,6 +7,7 @@ import dev.netloom.hpo.distribution.CategoricalDistribution;
 import dev.netloom.hpo.distribution.Distribution;
 import dev.netloom.hpo.distribution.FloatDistribution;
 import dev.netloom.hpo.distribution.IntDistribution;
+import dev.netloom.hpo.space.IntersectionSearchSpace;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

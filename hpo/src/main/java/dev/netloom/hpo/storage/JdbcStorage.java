@@ -606,7 +606,7 @@ public final class JdbcStorage implements Storage {
         }
     }
 
-    private static boolean isBusy(SQLException e) {
+    static boolean isBusy(SQLException e) {
         if (e instanceof SQLiteException se) {
             return se.getResultCode().code == SQLiteErrorCode.SQLITE_BUSY.code
                     || se.getResultCode().code == SQLiteErrorCode.SQLITE_LOCKED.code;

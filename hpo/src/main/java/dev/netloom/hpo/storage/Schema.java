@@ -15,8 +15,9 @@ import java.util.Locale;
  * table {@code hpo_meta} (key {@code schema_version}) next to an owner mark; a database without it
  * that holds other tables is foreign and is refused, never written to.
  *
- * <p>To change the schema, append a {@link Migration}; never edit one that has shipped. Test
- * resources keep a database of each old version, and tests open it.
+ * <p>To change the schema, append a {@link SchemaMigrations.Step}; never edit one that has shipped.
+ * Test resources keep a database of each old version, and tests open it. The steps run through
+ * {@link SchemaMigrations}, the runner the studio's workspace uses too.
  */
 final class Schema {
 
@@ -24,12 +25,8 @@ final class Schema {
     static final int CURRENT = 2;
     static final String OWNER = "netloom-hpo";
 
-    /** One step from version {@code version - 1} to {@code version}. */
-    record Migration(int version, List<String> statements) {
-    }
-
-    static final List<Migration> MIGRATIONS = List.of(
-            new Migration(1, List.of(
+    static final List<SchemaMigrations.Step> MIGRATIONS = List.of(
+            new SchemaMigrations.Step(1, "studies and trials", List.of(
                     "CREATE TABLE hpo_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
                     "CREATE TABLE hpo_studies (study_id ${id}, name TEXT NOT NULL UNIQUE, directions TEXT NOT NULL,"
                             + " created_at BIGINT NOT NULL)",
@@ -48,7 +45,7 @@ final class Schema {
                     "CREATE TABLE hpo_trial_system_attrs (trial_id BIGINT NOT NULL REFERENCES hpo_trials(trial_id),"
                             + " key TEXT NOT NULL, value TEXT NOT NULL, PRIMARY KEY (trial_id, key))")),
             // Version 2: heartbeats, so that trials of dead workers can be found and failed.
-            new Migration(2, List.of(
+            new SchemaMigrations.Step(2, "heartbeats", List.of(
                     "ALTER TABLE hpo_trials ADD COLUMN heartbeat BIGINT",
                     "UPDATE hpo_trials SET heartbeat = datetime_start WHERE state = 'RUNNING'",
                     "CREATE INDEX hpo_trials_study_state ON hpo_trials (study_id, state)")));
@@ -62,36 +59,43 @@ final class Schema {
      * Runs in the caller's transaction.
      */
     static void prepare(Connection c, Dialect dialect, String where, boolean shareDatabase) throws SQLException {
+        SchemaMigrations migrations = new SchemaMigrations(MIGRATIONS, new SchemaMigrations.VersionRecord() {
+            @Override
+            public int read(Connection connection) throws SQLException {
+                return version(connection, where, shareDatabase);
+            }
+
+            @Override
+            public void write(Connection connection, int version) throws SQLException {
+                writeVersion(connection, version);
+            }
+        }).expanding(dialect::expand)
+                .refusingNewer(found -> where + " has hpo schema version " + found + ", written by a newer"
+                        + " version of this library; this one reads versions up to " + CURRENT)
+                .passing(JdbcStorage::isBusy); // the caller's transaction runs again
+        try {
+            migrations.applyIn(c);
+        } catch (SchemaMigrations.NewerSchemaException e) {
+            throw new StorageException(e.getMessage());
+        }
+    }
+
+    /** The schema version of the database, 0 for an empty one; refuses one that is not ours. */
+    private static int version(Connection c, String where, boolean shareDatabase) throws SQLException {
         List<String> tables = tables(c);
-        int version;
         if (tables.contains("hpo_meta")) {
-            version = readVersion(c, where);
-        } else {
-            List<String> ours = tables.stream().filter(t -> t.startsWith("hpo_")).toList();
-            if (!ours.isEmpty()) {
-                throw new StorageException(where + " has hpo tables " + ours + " but no hpo_meta table: it was not"
-                        + " written by this library or is damaged; refusing to open it");
-            }
-            if (!tables.isEmpty() && !shareDatabase) {
-                throw new StorageException(where + " belongs to another application (tables " + tables
-                        + "); refusing to add study tables to it. Use a new file, or open it as a shared database.");
-            }
-            version = 0;
+            return readVersion(c, where);
         }
-        if (version > CURRENT) {
-            throw new StorageException(where + " has hpo schema version " + version + ", written by a newer"
-                    + " version of this library; this one reads versions up to " + CURRENT);
+        List<String> ours = tables.stream().filter(t -> t.startsWith("hpo_")).toList();
+        if (!ours.isEmpty()) {
+            throw new StorageException(where + " has hpo tables " + ours + " but no hpo_meta table: it was not"
+                    + " written by this library or is damaged; refusing to open it");
         }
-        for (Migration m : MIGRATIONS) {
-            if (m.version() > version) {
-                try (Statement s = c.createStatement()) {
-                    for (String sql : m.statements()) {
-                        s.executeUpdate(dialect.expand(sql));
-                    }
-                }
-                writeVersion(c, m.version());
-            }
+        if (!tables.isEmpty() && !shareDatabase) {
+            throw new StorageException(where + " belongs to another application (tables " + tables
+                    + "); refusing to add study tables to it. Use a new file, or open it as a shared database.");
         }
+        return 0;
     }
 
     private static int readVersion(Connection c, String where) throws SQLException {

@@ -16,6 +16,7 @@ public final class ArtifactFormat {
     /** Why an artifact of {@code found} cannot be read, or null when it can. */
     public static String problem(int found) {
         return found == VERSION ? null : "this model artifact is format " + found + "; this version of netloom reads format "
-                + VERSION + (found > VERSION ? " (it was made by a newer netloom)" : "");
+                + VERSION + (found > VERSION ? " (it was made by a newer netloom)"
+                : " (it was made by an older netloom; train the model again)");
     }
 }

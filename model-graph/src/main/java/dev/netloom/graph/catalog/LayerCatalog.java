@@ -114,24 +114,7 @@ public final class LayerCatalog {
     }
 
     private static int editDistance(String a, String b) {
-        if (b.length() > 64) {
-            return Integer.MAX_VALUE;
-        }
-        int[] prev = new int[b.length() + 1];
-        int[] cur = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            prev[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
-            }
-            int[] t = prev;
-            prev = cur;
-            cur = t;
-        }
-        return prev[b.length()];
+        // A very long word is not a typo of a layer type; no need to measure it.
+        return b.length() > 64 ? Integer.MAX_VALUE : dev.netloom.graph.files.EditDistance.between(a, b);
     }
 }

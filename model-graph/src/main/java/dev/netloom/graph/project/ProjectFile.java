@@ -20,20 +20,16 @@ import dev.netloom.graph.Graph;
 import dev.netloom.graph.Node;
 import dev.netloom.graph.PortRef;
 import dev.netloom.graph.Position;
+import dev.netloom.graph.files.AtomicWrite;
 import dev.netloom.graph.catalog.LayerCatalog;
 import dev.netloom.graph.catalog.LayerSpec;
 import dev.netloom.graph.catalog.ParamSpec;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -199,54 +195,9 @@ public final class ProjectFile {
         }
     }
 
-    /** Saves atomically: a crash mid-save leaves the previous file whole. */
+    /** Saves atomically ({@link AtomicWrite}): a crash mid-save leaves the previous file whole. */
     public void write(Project project, Path file) throws IOException {
-        byte[] bytes = toJson(project).getBytes(StandardCharsets.UTF_8);
-        Path dir = file.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        String name = file.getFileName().toString();
-        dev.netloom.graph.files.WriteLeftovers.clean(dir, name); // a save killed half-way left its temporary
-        Path temp = Files.createTempFile(dir, dev.netloom.graph.files.WriteLeftovers.prefix(name, ""), ".saving");
-        try {
-            keepPermissions(file, temp);
-            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE);
-                 OutputStream out = java.nio.channels.Channels.newOutputStream(channel)) {
-                out.write(bytes);
-                out.flush();
-                channel.force(true);
-            }
-            try {
-                Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-            syncDirectory(dir);
-        } finally {
-            Files.deleteIfExists(temp);
-        }
-    }
-
-    /**
-     * A temporary file is private (rw-------); the saved file should keep the permissions the
-     * old one had, or get the usual rw-r--r-- when it is new.
-     */
-    private static void keepPermissions(Path file, Path temp) throws IOException {
-        if (!temp.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-            return;
-        }
-        Set<java.nio.file.attribute.PosixFilePermission> permissions = Files.exists(file)
-                ? Files.getPosixFilePermissions(file)
-                : java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--");
-        Files.setPosixFilePermissions(temp, permissions);
-    }
-
-    private static void syncDirectory(Path dir) {
-        // Makes the rename itself durable on Linux; other systems may refuse to open a folder.
-        try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
-            channel.force(true);
-        } catch (IOException | UnsupportedOperationException e) {
-            // Best effort: the file's content is already on disk.
-        }
+        AtomicWrite.write(file, AtomicWrite.Access.KEEP_OR_SHARED, toJson(project).getBytes(StandardCharsets.UTF_8));
     }
 
     private static ObjectNode graphTree(Graph graph) {

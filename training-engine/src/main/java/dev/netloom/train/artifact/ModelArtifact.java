@@ -1,5 +1,7 @@
 package dev.netloom.train.artifact;
 
+import dev.netloom.graph.artifact.ArtifactFormatException;
+import dev.netloom.graph.artifact.ArtifactLayout;
 import dev.netloom.graph.artifact.Tensor;
 import dev.netloom.graph.artifact.Safetensors;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -125,18 +127,18 @@ public final class ModelArtifact {
         Path temp = Files.createTempDirectory(parent, dev.netloom.graph.files.WriteLeftovers.prefix(name, ""));
         try {
             String graphJson = files.toJson(c.project());
-            Files.writeString(temp.resolve("graph.json"), graphJson);
+            Files.writeString(temp.resolve(ArtifactLayout.GRAPH), graphJson);
             String graphHash = sha256(graphJson.getBytes(StandardCharsets.UTF_8));
-            Safetensors.write(temp.resolve("weights.safetensors"), c.model().weights(),
+            Safetensors.write(temp.resolve(ArtifactLayout.WEIGHTS), c.model().weights(),
                     Map.of("format", "netloom-weights", "graphSha256", graphHash));
-            writeProbe(temp.resolve("probe.safetensors"), c.model(), c.dataset().test());
-            Files.writeString(temp.resolve("preprocess.json"), JSON.writeValueAsString(preprocess(c)));
-            Files.write(temp.resolve("labels.txt"), c.dataset().classes());
+            writeProbe(temp.resolve(ArtifactLayout.PROBE), c.model(), c.dataset().test());
+            Files.writeString(temp.resolve(ArtifactLayout.PREPROCESS), JSON.writeValueAsString(preprocess(c)));
+            Files.write(temp.resolve(ArtifactLayout.LABELS), c.dataset().classes());
             if (!c.dataset().vocabulary().isEmpty()) {
-                Files.write(temp.resolve("vocab.txt"), c.dataset().vocabulary());
+                Files.write(temp.resolve(ArtifactLayout.VOCAB), c.dataset().vocabulary());
             }
-            Files.writeString(temp.resolve("metrics.json"), JSON.writeValueAsString(metrics(c)));
-            Files.writeString(temp.resolve("training.json"), JSON.writeValueAsString(training(c, graphHash)));
+            Files.writeString(temp.resolve(ArtifactLayout.METRICS), JSON.writeValueAsString(metrics(c)));
+            Files.writeString(temp.resolve(ArtifactLayout.TRAINING), JSON.writeValueAsString(training(c, graphHash)));
             Files.move(temp, dir, StandardCopyOption.ATOMIC_MOVE);
         } finally {
             if (Files.exists(temp)) {
@@ -145,29 +147,38 @@ public final class ModelArtifact {
         }
     }
 
-    /** Loads an artifact and checks it reproduces its probe outputs exactly. */
+    /**
+     * Loads an artifact and checks it reproduces its probe outputs exactly; an artifact of another
+     * format version is refused naming both ({@link ArtifactLayout#open}).
+     */
     public static Loaded load(Path dir, ProjectFile files) throws IOException {
+        ArtifactLayout layout;
+        try {
+            layout = ArtifactLayout.open(dir);
+        } catch (ArtifactFormatException e) {
+            throw new IOException(e.getMessage(), e);
+        }
         Project project;
         try {
-            project = files.read(dir.resolve("graph.json"));
+            project = files.read(layout.graph());
         } catch (ProjectFormatException e) {
             throw new IOException(e.getMessage());
         }
         GraphAnalysis analysis = new GraphAnalyzer(files.catalog()).analyze(project.graph());
         if (!analysis.isValid()) {
-            throw new IOException(dir.resolve("graph.json") + ": the graph is not valid: " + analysis.problems().get(0));
+            throw new IOException(layout.graph() + ": the graph is not valid: " + analysis.problems().get(0));
         }
-        JsonNode preprocess = JSON.readTree(dir.resolve("preprocess.json").toFile());
-        JsonNode training = JSON.readTree(dir.resolve("training.json").toFile());
+        JsonNode preprocess = JSON.readTree(layout.preprocess().toFile());
+        JsonNode training = JSON.readTree(layout.training().toFile());
         List<String> fieldOrder = new ArrayList<>();
         preprocess.path("inputs").forEach(in -> fieldOrder.add(in.path("field").asText()));
         TrainedModel model = TrainedModel.create(analysis, fieldOrder, 0);
         try {
-            Safetensors.Contents weights = Safetensors.read(dir.resolve("weights.safetensors"));
+            Safetensors.Contents weights = Safetensors.read(layout.weights());
             model.setWeights(weights.tensors());
-            checkProbe(dir.resolve("probe.safetensors"), model);
-            List<String> classes = dev.netloom.train.data.DataFiles.lines(dir.resolve("labels.txt"));
-            Path vocab = dir.resolve("vocab.txt");
+            checkProbe(layout.probe(), model);
+            List<String> classes = dev.netloom.train.data.DataFiles.lines(layout.labels());
+            Path vocab = layout.vocab();
             List<String> vocabulary = Files.exists(vocab) ? dev.netloom.train.data.DataFiles.lines(vocab) : List.of();
             return new Loaded(project, model, classes, vocabulary, preprocess, training);
         } catch (IOException | RuntimeException e) {

@@ -144,6 +144,22 @@ class ModelArtifactTest {
     }
 
     @Test
+    void anArtifactOfANewerFormatIsRefusedNamingBothVersions() throws IOException {
+        Path copy = dir.resolve("future");
+        Files.createDirectories(copy);
+        try (var files = Files.list(artifact)) {
+            for (Path f : files.toList()) {
+                Files.copy(f, copy.resolve(f.getFileName()));
+            }
+        }
+        Path training = copy.resolve("training.json");
+        Files.writeString(training, Files.readString(training).replaceFirst("\"formatVersion\"\\s*:\\s*1", "\"formatVersion\" : 2"));
+        assertThatThrownBy(() -> ModelArtifact.load(copy, FILES)).isInstanceOf(IOException.class)
+                .hasMessage(training + ": this model artifact is format 2; this version of netloom reads format 1"
+                        + " (it was made by a newer netloom)");
+    }
+
+    @Test
     void anExistingFolderIsNeverOverwritten() {
         assertThatThrownBy(() -> ModelArtifact.write(artifact, null, FILES)).hasMessageContaining("already exists");
     }

@@ -1,4 +1,4 @@
-package dev.netloom.app.studio;
+package dev.netloom.app.session;
 
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package dev.netloom.hpo.sampler;
+package dev.netloom.hpo.space;
 
 import dev.netloom.hpo.FrozenTrial;
 import dev.netloom.hpo.TrialState;

@@ -1,4 +1,4 @@
-package dev.netloom.app.studio;
+package dev.netloom.app.session;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.netloom.designer.model.DesignerModel;

@@ -1,4 +1,4 @@
-package dev.netloom.app.studio;
+package dev.netloom.app.session;
 
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;

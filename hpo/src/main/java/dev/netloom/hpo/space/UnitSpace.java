@@ -1,4 +1,4 @@
-package dev.netloom.hpo.sampler;
+package dev.netloom.hpo.space;
 
 import dev.netloom.hpo.distribution.CategoricalDistribution;
 import dev.netloom.hpo.distribution.Distribution;

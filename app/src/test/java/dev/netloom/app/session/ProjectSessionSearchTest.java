@@ -1,4 +1,4 @@
-package dev.netloom.app.studio;
+package dev.netloom.app.session;
 
 import dev.netloom.app.StudioServices;
 import dev.netloom.app.TestHome;

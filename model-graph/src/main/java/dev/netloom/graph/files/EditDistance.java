@@ -1,0 +1,31 @@
+package dev.netloom.graph.files;
+
+/**
+ * The edit distance (Levenshtein: insertions, deletions and substitutions of one character each)
+ * behind every "did you mean" in our messages: an unknown layer type, a device id.
+ */
+public final class EditDistance {
+
+    private EditDistance() {
+    }
+
+    /** How many one-character insertions, deletions or substitutions turn {@code a} into {@code b}. */
+    public static int between(String a, String b) {
+        int[] prev = new int[b.length() + 1];
+        int[] cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            prev[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int substitution = prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+                cur[j] = Math.min(substitution, Math.min(prev[j], cur[j - 1]) + 1);
+            }
+            int[] t = prev;
+            prev = cur;
+            cur = t;
+        }
+        return prev[b.length()];
+    }
+}
