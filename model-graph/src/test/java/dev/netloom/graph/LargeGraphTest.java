@@ -7,13 +7,11 @@ import dev.netloom.graph.project.Project;
 import dev.netloom.graph.project.ProjectFile;
 import org.junit.jupiter.api.Test;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 /**
  * A file may hold many nodes; loading and analysing one must stay roughly linear, never hang.
@@ -38,14 +36,14 @@ class LargeGraphTest {
     }
 
     @Test
-    void aTwentyThousandLayerChainLoadsAndAnalysesQuickly() {
-        assertTimeoutPreemptively(Duration.ofSeconds(30), () -> {
-            ProjectFile files = new ProjectFile(LayerCatalog.standard());
-            Graph graph = chain(20_000);
-            Project loaded = files.parse(files.toJson(Project.of("long", graph)), "long.netloom");
-            GraphAnalysis a = new GraphAnalyzer(LayerCatalog.standard()).analyze(loaded.graph());
-            assertThat(a.isValid()).isTrue();
-            assertThat(a.total().parameters()).isEqualTo(20_000L * (8 * 8 + 8) + (8 + 1));
-        });
+    void aTwentyThousandLayerChainLoadsAndAnalyses() throws Exception {
+        // No time bound (docs/style.md: no timed tests; a 30 s bound failed at load 30): a
+        // quadratic walk would still show as a build that crawls, and deep recursion as a failure.
+        ProjectFile files = new ProjectFile(LayerCatalog.standard());
+        Graph graph = chain(20_000);
+        Project loaded = files.parse(files.toJson(Project.of("long", graph)), "long.netloom");
+        GraphAnalysis a = new GraphAnalyzer(LayerCatalog.standard()).analyze(loaded.graph());
+        assertThat(a.isValid()).isTrue();
+        assertThat(a.total().parameters()).isEqualTo(20_000L * (8 * 8 + 8) + (8 + 1));
     }
 }

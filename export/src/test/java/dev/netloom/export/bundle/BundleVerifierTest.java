@@ -186,11 +186,9 @@ class BundleVerifierTest {
                 }
             }
         }
-        long started = System.nanoTime();
         VerifyReport r = BundleVerifier.verify(zip, Optional.empty());
         assertThat(r.findings()).extracting(VerifyReport.Finding::toString)
                 .contains("model.onnx: SHA-256 differs from the manifest — the file was changed after export");
-        assertThat((System.nanoTime() - started) / 1e9).isLessThan(5.0);
     }
 
     @Test

@@ -21,10 +21,7 @@ class HostCalibrationTest {
 
     @Test
     void measuresThisComputerAndTheCatalogShowsItInsteadOfThePlaceholder() throws Exception {
-        long start = System.nanoTime();
         Path written = new HostCalibration().calibrate(1, dir);
-        double seconds = (System.nanoTime() - start) / 1e9;
-        assertThat(seconds).isLessThan(10); // about 1 s alone; generous for a shared 2-core machine
         assertThat(written).isEqualTo(dir.resolve("this-computer.json"));
         try (var files = Files.list(dir)) {
             assertThat(files).containsExactly(written); // the temp file was renamed, nothing left over
@@ -43,7 +40,7 @@ class HostCalibrationTest {
                     + Math.min(4, Runtime.getRuntime().availableProcessors()) + " threads");
         }
         assertThat(p.compute().cores()).isEqualTo(Runtime.getRuntime().availableProcessors());
-        System.out.println("calibrated in " + seconds + " s: " + Files.readString(written));
+        System.out.println("calibrated: " + Files.readString(written));
     }
 
     @Test

@@ -416,26 +416,20 @@ class ProjectFileTest {
         @ParameterizedTest(name = "{0}")
         @MethodSource("malformed")
         void isRefusedWithItsExactLocationInOneLine(String what, String text, String location, String reason) {
-            long start = System.nanoTime();
             ProjectFormatException e = parseFailure(text);
-            long millis = (System.nanoTime() - start) / 1_000_000;
 
             assertThat(e.source()).isEqualTo("tiny.netloom");
             assertThat(e.location()).isEqualTo(location);
             assertThat(e.reason()).contains(reason);
             assertThat(e.getMessage()).isEqualTo("tiny.netloom: " + (location.isEmpty() ? "" : location + ": ")
                     + e.reason());
-            assertThat(millis).as("hostile input is refused fast").isLessThan(2_000);
         }
 
         @Test
         void aTwoMegabyteStringIsRefusedWhereItCrossesTheLimit() {
             String huge = "x".repeat(2 << 20);
-            long start = System.nanoTime();
-
             ProjectFormatException e = parseFailure(tinyWith("\"Tiny\"", "\"" + huge + "\""));
 
-            assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(2_000);
             assertThat(e.reason()).startsWith("a text of ").endsWith(" characters is longer than the 1048576 allowed");
             // Line 3 is `  "name": "xxx...`; where inside the string the reader gives up depends on its buffers.
             assertThat(e.location()).matches("line 3, column \\d+");
