@@ -82,7 +82,10 @@ final class RestorableOptimizer extends Optimizer {
         return new State(copy(first, manager), copy(second, manager), Map.copyOf(counts), numUpdate);
     }
 
-    /** Puts a snapshot's state back: moments written in place, counts as they were. */
+    /**
+     * Puts a snapshot's state back: moments written in place, counts as they were. A parameter
+     * with no state here yet (a fresh optimiser) takes a copy owned by the snapshot's manager.
+     */
     synchronized void restore(State state) {
         put(first, state.first());
         put(second, state.second());
@@ -110,7 +113,16 @@ final class RestorableOptimizer extends Optimizer {
             e.getValue().close();
             return true;
         });
-        saved.forEach((id, array) -> array.copyTo(live.get(id)));
+        // State for a parameter this optimiser has not updated yet (a run resumed from a checkpoint
+        // file) is adopted as a copy owned by the saved arrays' manager, which must outlive the run.
+        saved.forEach((id, array) -> {
+            NDArray here = live.get(id);
+            if (here == null) {
+                live.put(id, array.duplicate());
+            } else {
+                array.copyTo(here);
+            }
+        });
     }
 
     /**

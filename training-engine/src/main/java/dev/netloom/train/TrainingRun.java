@@ -251,9 +251,9 @@ public final class TrainingRun {
                 p.freeze(true);
             }
         });
-        Map<String, Tensor> bestWeights = model.weights();
+        Map<String, Tensor> bestWeights = resumeFrom != null && resumeFrom.bestWeights() != null
+                ? resumeFrom.bestWeights() : model.weights();
         int sinceBest = 0;
-        augmentationRandom = new Random(settings.seed() * 31 + firstEpoch);
         RestorableOptimizer optimizer = optimizer(schedule);
         DefaultTrainingConfig config = new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())
                 .optOptimizer(optimizer)
@@ -267,17 +267,28 @@ public final class TrainingRun {
         int epochsRun = firstEpoch - 1;
         try (Trainer trainer = model.model().newTrainer(config);
              Rollback rollback = new Rollback(model, optimizer, trainer.getManager())) {
+            if (resumeFrom != null && resumeFrom.optimizer() != null
+                    && resumeFrom.optimizer().optimizer().equals(settings.optimizer())) {
+                // The moments go on from where they were, so a resumed run continues as if never stopped.
+                resumeFrom.optimizer().restoreInto(optimizer, model.block().weightsByName(), trainer.getManager());
+            }
             rollback.save(step);
             for (int epoch = firstEpoch; epoch <= settings.epochs(); epoch++) {
                 long epochStart = System.nanoTime();
                 int[] order = shuffled(train.size(), new Random(settings.seed() * 1_000_003L + epoch));
+                // Every random draw of an epoch (augmentation; dropout and router noise in the engine)
+                // comes from generators seeded by the seed and the epoch alone: a run resumed at an
+                // epoch draws what the uninterrupted run drew there.
+                augmentationRandom = new Random(settings.seed() * 31 + epoch);
+                ai.djl.engine.Engine.getInstance().setRandomSeed(EpochSeed.of(settings.seed(), epoch));
                 double lossSum = 0;
                 double correct = 0;
                 long counted = 0;
                 Map<String, long[]> routed = new LinkedHashMap<>();
                 for (int s = 0; s < stepsPerEpoch; s++) {
                     if (cancelled.get()) {
-                        saveCheckpoint(model, epoch - 1, step, best, schedule.scale());
+                        saveCheckpoint(model, epoch - 1, step, best, schedule.scale(), bestWeights, optimizer,
+                                trainer.getManager());
                         return finish(new RunEnd(EndReason.CANCELLED, "cancelled during epoch " + epoch + " at step "
                                 + step + (checkpoint != null ? "; checkpoint " + checkpoint + " holds the last step" : ""),
                                 epochsRun, best, recoveries), model, bestWeights, false);
@@ -352,7 +363,7 @@ public final class TrainingRun {
                 } else {
                     sinceBest++;
                 }
-                saveCheckpoint(model, epoch, step, best, schedule.scale());
+                saveCheckpoint(model, epoch, step, best, schedule.scale(), bestWeights, optimizer, trainer.getManager());
                 if (settings.earlyStoppingPatience() > 0 && sinceBest >= settings.earlyStoppingPatience()) {
                     return finish(new RunEnd(EndReason.EARLY_STOPPED, "validation accuracy did not improve for "
                             + sinceBest + " epochs; kept the best, " + percent(best) + recovered(recoveries, schedule),
@@ -455,20 +466,25 @@ public final class TrainingRun {
                 accuracy = (double) Losses.correct(logits, labels) / rows.length;
             }
             if (settings.gradientClip() > 0) {
-                clipGradients(model, (float) settings.gradientClip());
+                clipGradients(model, (float) settings.gradientClip(), batch);
             }
             trainer.step();
             return new double[] {loss, accuracy};
         }
     }
 
-    /** Scales all gradients together so that their global L2 norm is at most {@code limit}. */
-    private static void clipGradients(TrainedModel model, float limit) {
+    /**
+     * Scales all gradients together so that their global L2 norm is at most {@code limit}. The
+     * engine's handles on the gradients and the squares are moved to the batch's manager: left
+     * with the weights' manager they stayed until the model closed, a copy of every gradient a step.
+     */
+    private static void clipGradients(TrainedModel model, float limit, NDManager batch) {
         double squares = 0;
         List<NDArray> gradients = new ArrayList<>();
         for (Parameter p : model.block().weightsByName().values()) {
             if (p.requiresGradient()) {
                 NDArray g = p.getArray().getGradient();
+                g.attach(batch);
                 gradients.add(g);
                 squares += g.square().sum().getFloat();
             }
@@ -507,12 +523,14 @@ public final class TrainingRun {
         return new RestorableOptimizer(kind, schedule, (float) settings.momentum(), (float) settings.weightDecay());
     }
 
-    private void saveCheckpoint(TrainedModel model, int epochsDone, int steps, double best, double rateScale) {
+    private void saveCheckpoint(TrainedModel model, int epochsDone, int steps, double best, double rateScale,
+                                Map<String, Tensor> bestWeights, RestorableOptimizer optimizer, NDManager scratch) {
         if (checkpoint == null) {
             return;
         }
         try {
-            Checkpoint.write(checkpoint, new Checkpoint(model.weights(), epochsDone, steps, best, rateScale));
+            Checkpoint.write(checkpoint, new Checkpoint(model.weights(), epochsDone, steps, best, rateScale, bestWeights,
+                    SavedOptimizerState.of(settings.optimizer(), optimizer, model.block().weightsByName(), scratch)));
             listener.onCheckpoint(checkpoint, epochsDone);
         } catch (IOException e) {
             throw new java.io.UncheckedIOException("cannot write checkpoint " + checkpoint + ": " + e.getMessage(), e);

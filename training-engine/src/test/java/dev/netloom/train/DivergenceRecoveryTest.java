@@ -152,10 +152,56 @@ class DivergenceRecoveryTest {
                         + "(value 8 of 8)");
     }
 
+    @Test
+    void aValidationSplitWhoseLossIsNotANumberStopsTheRunAfterTheEpochNamingTheOutputs() {
+        // Healthy training data; validation values that are finite but near the float limit, so the
+        // model's outputs overflow on them and the validation loss is not a number.
+        Heard heard = new Heard();
+        List<Integer> epochs = new ArrayList<>();
+        TrainingRun run = new TrainingRun(mlp(), DATA[0], saturated(DATA[1]), List.of("features"), settings())
+                .listener(new TrainingListener() {
+                    @Override
+                    public void onStep(StepReport s) {
+                        heard.onStep(s);
+                    }
+
+                    @Override
+                    public void onEpoch(EpochReport e) {
+                        epochs.add(e.epoch());
+                    }
+
+                    @Override
+                    public void onEnd(RunEnd end) {
+                        heard.onEnd(end);
+                    }
+                });
+        assertThatThrownBy(run::run).isInstanceOf(TrainingException.class)
+                .hasMessageMatching("the validation loss became (NaN|Infinity) after epoch 1 while the training loss was "
+                        + "[0-9.]+: the model's outputs overflow on some validation examples \\(the weights are finite\\); "
+                        + "lower the learning rate or add normalisation")
+                .hasMessageNotContaining("data holds");
+        assertThat(heard.steps).hasSize(16); // the whole first epoch trained, then validation stopped it
+        assertThat(epochs).isEmpty();        // the epoch with a validation loss that is not a number is not reported
+        assertThat(heard.ends).singleElement().satisfies(e -> {
+            assertThat(e.reason()).isEqualTo(EndReason.DIVERGED);
+            assertThat(e.recoveries()).isEmpty();
+        });
+    }
+
     private static Examples withValue(Examples e, int example, int position, float value) {
         Field f = e.fields().get(0);
         float[] v = f.floats().clone();
         v[example * f.exampleSize() + position] = value;
+        return new Examples(List.of(Field.floats(f.name(), f.kind(), f.shape(), v)), e.labels());
+    }
+
+    /** Every value pushed out to ±3e38, finite but near the float limit: a layer's sums of them overflow. */
+    private static Examples saturated(Examples e) {
+        Field f = e.fields().get(0);
+        float[] v = f.floats().clone();
+        for (int i = 0; i < v.length; i++) {
+            v[i] = Math.copySign(3e38f, v[i]);
+        }
         return new Examples(List.of(Field.floats(f.name(), f.kind(), f.shape(), v)), e.labels());
     }
 
