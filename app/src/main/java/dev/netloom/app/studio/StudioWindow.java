@@ -16,6 +16,7 @@ import dev.netloom.app.workspace.Workspace;
 import dev.netloom.designer.GraphDesigner;
 import dev.netloom.designer.layout.ElkLayeredLayout;
 import dev.netloom.designer.model.DesignerModel;
+import dev.netloom.designer.model.Flow;
 import dev.netloom.designer.model.PaletteModel;
 import dev.netloom.designer.view.DesignerStyle;
 import dev.netloom.graph.Graph;
@@ -86,6 +87,7 @@ public final class StudioWindow {
     private final Prompts prompts;
     private final DesignerModel designerModel;
     private final GraphDesigner designer;
+    private final ElkLayeredLayout layout;
     private final ProjectSession session;
     private final DataView dataView;
     private final Map<String, Node> views = new LinkedHashMap<>();
@@ -109,8 +111,8 @@ public final class StudioWindow {
         this.stage = stage;
         this.prompts = prompts;
         designerModel = new DesignerModel(new GraphDocument(services.catalog(), Graph.EMPTY), services.analyzer());
-        designer = new GraphDesigner(designerModel, new PaletteModel(services.catalog()),
-                new ElkLayeredLayout(services.catalog()), io);
+        layout = new ElkLayeredLayout(services.catalog());
+        designer = new GraphDesigner(designerModel, new PaletteModel(services.catalog()), layout, io);
         session = new ProjectSession(services.projectFile(), designerModel, home, io, fx);
         dataView = new DataView(new DataViewModel(session, io),
                 new SourceForm(Path.of(DataSources.FASHION_MNIST_FOLDER)), DataFiles.dialogs(() -> stage));
@@ -253,19 +255,40 @@ public final class StudioWindow {
                 item("Delete    (Delete)", null, designerModel::deleteSelection),
                 item("Select All", "Shortcut+A", () -> designerModel.selectAll(designerModel.graph().nodesById().keySet())),
                 new SeparatorMenuItem(),
-                item("Find Layer…", "Shortcut+F", () -> {
+                item("Find Node…", "Shortcut+Shift+F", () -> {
+                    showView("Design");
+                    designer.findNode();
+                }),
+                item("Search Layers to Add…", "Shortcut+F", () -> {
                     showView("Design");
                     designer.focusSearch();
                 }));
         Menu view = new Menu("View");
+        ToggleGroup flows = new ToggleGroup();
         view.getItems().addAll(
                 item("Fit to View    (F)", null, designer::fitToView),
                 item("Auto-layout", "Shortcut+L", designer::autoLayout),
+                flowItem(Flow.TOP_TO_BOTTOM, flows),
+                flowItem(Flow.LEFT_TO_RIGHT, flows),
                 new SeparatorMenuItem(),
                 item("Light / Dark Theme", "Shortcut+Shift+T", () -> applyTheme(theme.other())));
         MenuBar bar = new MenuBar(file, edit, view);
         bar.setUseSystemMenuBar(true);
         return bar;
+    }
+
+    /** "Read Top to Bottom" / "Read Left to Right": ticked as the open drawing reads; choosing one lays it out again. */
+    private MenuItem flowItem(Flow flow, ToggleGroup group) {
+        javafx.scene.control.RadioMenuItem i = new javafx.scene.control.RadioMenuItem("Read " + flow.displayName());
+        i.setToggleGroup(group);
+        i.setSelected(designerModel.flow() == flow);
+        designerModel.flowProperty().addListener((obs, old, now) -> i.setSelected(now == flow));
+        i.setOnAction(e -> {
+            if (designerModel.flow() != flow) {
+                designer.setFlow(flow);
+            }
+        });
+        return i;
     }
 
     private static MenuItem item(String text, String accelerator, Runnable action) {
@@ -393,7 +416,7 @@ public final class StudioWindow {
             return;
         }
         prompts.newProject(TemplateChoice.all(services.templates(), services.analyzer())).ifPresent(p -> {
-            session.start(p, null);
+            session.start(drawnTopToBottom(p), null);
             showView("Design");
             designer.fitToView();
         });
@@ -401,8 +424,19 @@ public final class StudioWindow {
 
     /** Starts a project (as the wizard would) without asking. */
     public void startProject(Project project) {
-        session.start(project, null);
+        session.start(drawnTopToBottom(project), null);
         designer.fitToView();
+    }
+
+    /**
+     * A new project from a template, drawn top to bottom: the templates' files are drawn left to
+     * right, and a deep model read that way is a long strip at a zoom nobody can read.
+     */
+    private Project drawnTopToBottom(Project p) {
+        if (p.graph().nodes().isEmpty()) {
+            return p;
+        }
+        return p.withGraph(layout.laidOut(p.graph(), Flow.TOP_TO_BOTTOM));
     }
 
     private void open() {
