@@ -122,7 +122,7 @@ public final class StudioWindow {
         views.put("Train", new TrainView(new TrainViewModel(session, services, workspace.runs(), fx)));
         views.put("Tune", new dev.netloom.app.search.TuneView(new dev.netloom.app.search.TuneViewModel(services, session, workspace.runs(), io, fx)));
         views.put("Export", ExportView.create(services, workspace, session.fileProperty(), io, fx, ExportFiles.dialogs(() -> stage)));
-        views.put("Runs", new RunsView(new RunsViewModel(workspace.runs(), session.fileProperty(), io, fx),
+        views.put("Runs", new RunsView(new RunsViewModel(workspace.runs(), session.fileProperty(), services.projectFile(), io, fx),
                 new dev.netloom.app.runs.TryItViewModel(services.projectFile(), io, fx),
                 dev.netloom.app.runs.PictureFiles.dialogs(() -> stage)));
 
