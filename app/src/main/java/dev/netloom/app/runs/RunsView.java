@@ -346,6 +346,7 @@ public final class RunsView extends VBox {
         chart.setAnimated(false);
         chart.setCreateSymbols(true);
         chart.setMinHeight(180);
+        dev.netloom.app.studio.EmptyCharts.keepAxesSensible(chart, 10, 1);
         return chart;
     }
 

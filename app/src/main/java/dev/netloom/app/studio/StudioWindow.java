@@ -272,7 +272,13 @@ public final class StudioWindow {
                 flowItem(Flow.LEFT_TO_RIGHT, flows),
                 new SeparatorMenuItem(),
                 item("Light / Dark Theme", "Shortcut+Shift+T", () -> applyTheme(theme.other())));
-        MenuBar bar = new MenuBar(file, edit, view);
+        Menu help = new Menu("Help");
+        help.getItems().addAll(
+                item("Keyboard Shortcuts", "F1", () -> info("Keyboard shortcuts", HelpTexts.SHORTCUTS, true)),
+                item("Getting Started", null, () -> info("Getting started", HelpTexts.GUIDE, false)),
+                new SeparatorMenuItem(),
+                item("About Netloom Studio", null, this::about));
+        MenuBar bar = new MenuBar(file, edit, view, help);
         bar.setUseSystemMenuBar(true);
         return bar;
     }
@@ -289,6 +295,29 @@ public final class StudioWindow {
             }
         });
         return i;
+    }
+
+    /** A non-blocking information window (monospaced for the shortcut table). */
+    private void info(String title, String text, boolean mono) {
+        javafx.scene.control.Alert a = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.INFORMATION);
+        a.initOwner(stage);
+        a.setTitle(title);
+        a.setHeaderText(title);
+        Label body = new Label(text);
+        body.setWrapText(!mono);
+        if (mono) {
+            body.setStyle("-fx-font-family: monospace;");
+        }
+        body.setMaxWidth(780);
+        a.getDialogPane().setContent(body);
+        a.setResizable(true);
+        a.show();
+    }
+
+    /** Help › About: the versions, read off the FX thread from the jars on the class path. */
+    private void about() {
+        CompletableFuture.supplyAsync(Versions::read)
+                .thenAcceptAsync(v -> info("About Netloom Studio", v.text(), false), javafx.application.Platform::runLater);
     }
 
     private static MenuItem item(String text, String accelerator, Runnable action) {
