@@ -102,17 +102,22 @@ public final class TuneViewModel {
         projectEpochs.set(epochsOf(session.sectionsProperty().get().get("training")));
         session.sectionsProperty().addListener((o, old, sections) -> projectEpochs.set(epochsOf(sections.get("training"))));
         // An opened project shows its newest study, so Resume continues it without retyping its name.
-        session.fileProperty().addListener((o, old, file) -> {
-            if (!running.get()) {
-                progress.set(StudyProgress.NONE);
-                status.set("");
-                error.set("");
-                if (file != null) {
-                    runs.studies(file).stream().map(StudyRecord::name).filter(n -> StudyFiles.of(file).exists(n))
-                            .findFirst().ifPresent(this::show);
-                }
+        session.fileProperty().addListener((o, old, file) -> projectOpened(file));
+        if (session.fileProperty().get() != null) {
+            projectOpened(session.fileProperty().get()); // built after the project was opened
+        }
+    }
+
+    private void projectOpened(Path file) {
+        if (!running.get()) {
+            progress.set(StudyProgress.NONE);
+            status.set("");
+            error.set("");
+            if (file != null) {
+                runs.studies(file).stream().map(StudyRecord::name).filter(n -> StudyFiles.of(file).exists(n))
+                        .findFirst().ifPresent(this::show);
             }
-        });
+        }
     }
 
     /** True while a study runs. */

@@ -91,6 +91,7 @@ public final class StudioWindow {
     private final ProjectSession session;
     private final DataView dataView;
     private final Map<String, Node> views = new LinkedHashMap<>();
+    private final Map<String, java.util.function.Supplier<Node>> factories = new LinkedHashMap<>();
     private final Map<String, ToggleButton> railButtons = new LinkedHashMap<>();
     private final StackPane content = new StackPane();
     private final BorderPane root = new BorderPane();
@@ -119,10 +120,15 @@ public final class StudioWindow {
 
         views.put("Design", designer);
         views.put("Data", dataView);
-        views.put("Train", new TrainView(new TrainViewModel(session, services, workspace.runs(), fx)));
-        views.put("Tune", new dev.netloom.app.search.TuneView(new dev.netloom.app.search.TuneViewModel(services, session, workspace.runs(), io, fx)));
-        views.put("Export", ExportView.create(services, workspace, session.fileProperty(), io, fx, ExportFiles.dialogs(() -> stage)));
-        views.put("Runs", new RunsView(new RunsViewModel(workspace.runs(), session.fileProperty(), services.projectFile(), io, fx),
+        // The other views are built the first time they are shown: the window appears without
+        // waiting for the device catalog, the study list or the run log.
+        factories.put("Train", () -> new TrainView(new TrainViewModel(session, services, workspace.runs(), fx)));
+        factories.put("Tune", () -> new dev.netloom.app.search.TuneView(
+                new dev.netloom.app.search.TuneViewModel(services, session, workspace.runs(), io, fx)));
+        factories.put("Export", () -> ExportView.create(services, workspace, session.fileProperty(), io, fx,
+                ExportFiles.dialogs(() -> stage)));
+        factories.put("Runs", () -> new RunsView(new RunsViewModel(workspace.runs(), session.fileProperty(),
+                services.projectFile(), io, fx),
                 new dev.netloom.app.runs.TryItViewModel(services.projectFile(), io, fx),
                 dev.netloom.app.runs.PictureFiles.dialogs(() -> stage)));
 
@@ -166,12 +172,12 @@ public final class StudioWindow {
 
     /** The Train view (its model drives runs in tests and screenshots). */
     public TrainView trainView() {
-        return (TrainView) views.get("Train");
+        return (TrainView) view("Train");
     }
 
     /** The Runs view (tests and screenshots drive its "Try it" tab). */
     public RunsView runsView() {
-        return (RunsView) views.get("Runs");
+        return (RunsView) view("Runs");
     }
 
     public Scene scene() {
@@ -182,7 +188,7 @@ public final class StudioWindow {
 
     /** Shows a view of the rail by its name ("Design", "Data", ...). */
     public void showView(String name) {
-        Node view = views.get(name);
+        Node view = view(name);
         content.getChildren().setAll(view);
         railButtons.get(name).setSelected(true);
         dataView.model().setActive(view == dataView);
@@ -194,6 +200,11 @@ public final class StudioWindow {
         }
     }
 
+    /** A view by name, built now if it was not yet. */
+    private Node view(String name) {
+        return views.computeIfAbsent(name, n -> factories.get(n).get());
+    }
+
     private VBox rail() {
         VBox rail = new VBox(4);
         rail.getStyleClass().add(StudioStyle.RAIL);
@@ -201,7 +212,9 @@ public final class StudioWindow {
         Map<String, Ikon> icons = Map.of("Design", MaterialDesignG.GRAPH_OUTLINE, "Data", MaterialDesignD.DATABASE_OUTLINE,
                 "Train", MaterialDesignP.PLAY_CIRCLE_OUTLINE, "Tune", MaterialDesignT.TUNE_VARIANT,
                 "Export", MaterialDesignE.EXPORT_VARIANT, "Runs", MaterialDesignH.HISTORY);
-        for (String name : views.keySet()) {
+        java.util.List<String> names = new java.util.ArrayList<>(views.keySet());
+        names.addAll(factories.keySet());
+        for (String name : names) {
             FontIcon icon = new FontIcon(icons.get(name));
             icon.setIconSize(22);
             ToggleButton b = new ToggleButton(name, icon);
@@ -538,6 +551,8 @@ public final class StudioWindow {
     /** Stops the autosave timer (the window is going away). */
     public void dispose() {
         autosave.stop();
-        ((RunsView) views.get("Runs")).dispose();
+        if (views.get("Runs") instanceof RunsView runs) {
+            runs.dispose();
+        }
     }
 }
