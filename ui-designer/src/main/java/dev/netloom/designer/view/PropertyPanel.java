@@ -45,7 +45,7 @@ public final class PropertyPanel extends VBox {
     private final Label details = new Label();
     private final Label tips = new Label("How to\n"
             + "•  Drag a layer from the palette onto the canvas.\n"
-            + "•  Drag from the dot on the right of a card to a dot on the left of another to connect them.\n"
+            + "•  Drag from an output dot (bottom of a card, or right) to an input dot (top, or left) of another to connect them.\n"
             + "•  Click a card to change its settings here.\n"
             + "•  Delete removes, Ctrl+D duplicates, Ctrl+Z undoes, F fits the view, Ctrl+L tidies up.");
     private final VBox problems = new VBox(8);
