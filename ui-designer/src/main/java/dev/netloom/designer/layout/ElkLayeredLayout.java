@@ -61,7 +61,6 @@ public final class ElkLayeredLayout implements GraphLayout {
 
     public ElkLayeredLayout(LayerCatalog catalog) {
         this.catalog = catalog;
-        register();
     }
 
     private static void register() {
@@ -75,6 +74,9 @@ public final class ElkLayeredLayout implements GraphLayout {
 
     @Override
     public Map<String, Position> layout(Graph graph, Flow flow) {
+        // Registered on first use, not when the designer is built: ELK's meta-data loads hundreds of
+        // classes, and the studio's window should not wait for them before the first layout.
+        register();
         org.eclipse.elk.core.options.Direction direction = flow.vertical()
                 ? org.eclipse.elk.core.options.Direction.DOWN : org.eclipse.elk.core.options.Direction.RIGHT;
         double layerGap = flow.vertical() ? ROW_GAP : LAYER_GAP;
