@@ -255,6 +255,10 @@ public final class RunsView extends VBox {
                 results);
         VBox.setVgrow(settings, Priority.ALWAYS);
         left.setPrefWidth(480);
+        // On a narrow window the differences keep their room; the charts give theirs up first.
+        left.setMinWidth(380);
+        compareAccuracy.setMinWidth(160);
+        compareLoss.setMinWidth(160);
         HBox charts = new HBox(8, compareAccuracy, compareLoss);
         HBox.setHgrow(compareAccuracy, Priority.ALWAYS);
         HBox.setHgrow(compareLoss, Priority.ALWAYS);

@@ -174,6 +174,9 @@ public final class TuneView extends BorderPane {
         model.projectEpochsProperty().addListener((o, old, now) -> epochsPerTrial.getValueFactory().setValue(now.intValue()));
         budgetLine.setId("tune-budget");
         budgetLine.setWrapText(true);
+        // A fixed width makes it wrap: left to its text's width it would widen the form past its edge.
+        budgetLine.setPrefWidth(280);
+        budgetLine.setMaxWidth(280);
         budgetLine.setMinHeight(Region.USE_PREF_SIZE);
         budgetLine.getStyleClass().add(StudioStyle.MUTED);
         budgetLine.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(this::budgetText,
