@@ -2,6 +2,7 @@ package dev.netloom.designer;
 
 import dev.netloom.designer.layout.GraphLayout;
 import dev.netloom.designer.model.DesignerModel;
+import dev.netloom.designer.model.Flow;
 import dev.netloom.designer.model.PaletteModel;
 import dev.netloom.designer.view.DesignerStyle;
 import dev.netloom.designer.view.GraphCanvas;
@@ -23,7 +24,7 @@ import java.util.concurrent.Executor;
  * The graph designer, ready to put in a window: palette on the left, canvas in the middle,
  * property panel on the right, cost bar below. Everything it shows follows one
  * {@link DesignerModel}; its keyboard shortcuts (Delete, Ctrl+Z, Ctrl+Shift+Z, Ctrl+C, Ctrl+V,
- * Ctrl+D, Ctrl+A, Ctrl+F, F, Ctrl+L) act on that model.
+ * Ctrl+D, Ctrl+A, Ctrl+F (palette), Ctrl+Shift+F (find a node), F, Ctrl+L) act on that model.
  *
  * <p>Entry point for hosts: {@code new GraphDesigner(model, paletteModel, layout, background)};
  * add {@link DesignerStyle#STYLESHEET} to the scene.
@@ -67,18 +68,29 @@ public final class GraphDesigner extends StackPane {
     }
 
     /**
-     * Lays the whole graph out left to right, off the FX thread, and applies it as one move
-     * (one undo step). Nothing happens if the graph changed meanwhile.
+     * Draws the graph the other way round ({@link Flow}) and lays it out again that way (one undo
+     * step for the moves).
+     */
+    public CompletableFuture<Void> setFlow(Flow flow) {
+        model.setFlow(flow);
+        return autoLayout();
+    }
+
+    /**
+     * Lays the whole graph out in the model's flow (top to bottom unless the drawing reads left
+     * to right), off the FX thread, and applies it as one move (one undo step). Nothing happens if
+     * the graph changed meanwhile.
      *
      * @return completes on the FX thread once the layout was applied (or skipped)
      */
     public CompletableFuture<Void> autoLayout() {
         Graph before = model.graph();
+        Flow flow = model.flow();
         CompletableFuture<Void> done = new CompletableFuture<>();
-        CompletableFuture.supplyAsync(() -> layout.layout(before), background).whenComplete((positions, error) ->
+        CompletableFuture.supplyAsync(() -> layout.layout(before, flow), background).whenComplete((positions, error) ->
                 Platform.runLater(() -> {
                     try {
-                        if (error == null && model.graph() == before) {
+                        if (error == null && model.graph() == before && model.flow() == flow) {
                             apply(positions);
                         }
                     } finally {
@@ -102,6 +114,11 @@ public final class GraphDesigner extends StackPane {
         canvas().fitToView();
     }
 
+    /** Opens find in the graph: a node by id, label or type, selected and centred. */
+    public void findNode() {
+        views.findBar().show();
+    }
+
     /** Puts the cursor in the palette's search field. */
     public void focusSearch() {
         views.palette().focusSearch();
@@ -111,7 +128,9 @@ public final class GraphDesigner extends StackPane {
         boolean typing = getScene() != null && getScene().getFocusOwner() instanceof TextInputControl;
         boolean shortcut = e.isShortcutDown();
         KeyCode code = e.getCode();
-        if (shortcut && code == KeyCode.F) {
+        if (shortcut && e.isShiftDown() && code == KeyCode.F) {
+            findNode();
+        } else if (shortcut && code == KeyCode.F) {
             focusSearch();
         } else if (typing) {
             return; // keys belong to the text field

@@ -257,6 +257,20 @@ public final class ExportView extends ScrollPane {
         autoRow.setAlignment(Pos.CENTER_LEFT);
         table.add(auto, 0, row);
         table.add(autoRow, 1, row, 5, 1);
+        // A lower precision estimated slower than FP32 surprises: say why, in one line each.
+        PrecisionFit fp32 = model.rowsProperty().stream().filter(f -> f.precision() == dev.netloom.graph.Precision.FP32)
+                .findFirst().orElse(null);
+        if (fp32 != null) {
+            java.util.List<String> notes = model.rowsProperty().stream().map(f -> SlowerPrecision.explain(fp32, f))
+                    .flatMap(java.util.Optional::stream).toList();
+            if (!notes.isEmpty()) {
+                Label note = new Label(String.join("\n", notes));
+                note.setId("export-slower-note");
+                note.setWrapText(true);
+                note.getStyleClass().add(StudioStyle.MUTED);
+                table.add(note, 0, ++row, 6, 1);
+            }
+        }
         precisions.getToggles().stream().filter(t -> selected.equals(t.getUserData())).findFirst()
                 .or(() -> precisions.getToggles().stream().findFirst())
                 .ifPresent(t -> t.setSelected(true));

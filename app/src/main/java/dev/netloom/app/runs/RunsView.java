@@ -231,9 +231,10 @@ public final class RunsView extends VBox {
 
     private VBox comparePane() {
         settings.setId("runs-settings-diff");
-        settings.getColumns().add(cell("Setting", SettingDifference::key, 180));
-        settings.getColumns().add(cell("First run", SettingDifference::first, 150));
-        settings.getColumns().add(cell("Second run", SettingDifference::second, 150));
+        settings.getColumns().add(cell("What", SettingDifference::key, 200));
+        settings.getColumns().add(cell("First run", SettingDifference::first, 140));
+        settings.getColumns().add(cell("Second run", SettingDifference::second, 140));
+        settings.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
         settings.setRowFactory(t -> new TableRow<>() {
             @Override
             protected void updateItem(SettingDifference d, boolean empty) {
@@ -250,10 +251,14 @@ public final class RunsView extends VBox {
         results.getColumns().add(cell("First run", r -> r[1], 120));
         results.getColumns().add(cell("Second run", r -> r[2], 120));
         results.setPrefHeight(150);
-        VBox left = new VBox(6, sectionTitle("Settings (differences highlighted)"), settings, sectionTitle("Results"),
+        VBox left = new VBox(6, sectionTitle("Differences first: training, data, graph"), settings, sectionTitle("Results"),
                 results);
         VBox.setVgrow(settings, Priority.ALWAYS);
         left.setPrefWidth(480);
+        // On a narrow window the differences keep their room; the charts give theirs up first.
+        left.setMinWidth(380);
+        compareAccuracy.setMinWidth(160);
+        compareLoss.setMinWidth(160);
         HBox charts = new HBox(8, compareAccuracy, compareLoss);
         HBox.setHgrow(compareAccuracy, Priority.ALWAYS);
         HBox.setHgrow(compareLoss, Priority.ALWAYS);
@@ -306,12 +311,9 @@ public final class RunsView extends VBox {
         if (c == null) {
             return;
         }
-        comparisonTitle.setText(c.first().name() + "  vs  " + c.second().name() + ": " + c.differences().size()
-                + " setting(s) differ");
+        comparisonTitle.setText(c.first().name() + "  vs  " + c.second().name() + ": " + c.diff().summary());
         // Differences first: they are what a person compares two runs for.
-        List<SettingDifference> rows = new java.util.ArrayList<>(c.differences());
-        c.settings().stream().filter(d -> !d.differs()).forEach(rows::add);
-        settings.getItems().setAll(rows);
+        settings.getItems().setAll(c.rows());
         compareAccuracy.getData().setAll(series(c.first().name(), c.firstEpochs(), EpochRecord::validationAccuracy),
                 series(c.second().name(), c.secondEpochs(), EpochRecord::validationAccuracy));
         compareLoss.getData().setAll(series(c.first().name(), c.firstEpochs(), EpochRecord::validationLoss),
@@ -348,6 +350,7 @@ public final class RunsView extends VBox {
         chart.setAnimated(false);
         chart.setCreateSymbols(true);
         chart.setMinHeight(180);
+        dev.netloom.app.studio.EmptyCharts.keepAxesSensible(chart, 10, 1);
         return chart;
     }
 
@@ -382,6 +385,15 @@ public final class RunsView extends VBox {
         TableColumn<T, String> c = new TableColumn<>(title);
         c.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(value.apply(d.getValue())));
         c.setPrefWidth(width);
+        // A value longer than its column ("Shapes QA (seed 42, 4000 examples)") is whole in the tooltip.
+        c.setCellFactory(col -> new javafx.scene.control.TableCell<>() {
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty ? null : item);
+                setTooltip(empty || item == null || item.isEmpty() ? null : new javafx.scene.control.Tooltip(item));
+            }
+        });
         return c;
     }
 

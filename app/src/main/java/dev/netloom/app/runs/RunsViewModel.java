@@ -42,9 +42,20 @@ public final class RunsViewModel {
     private final ObservableList<EpochRecord> epochs = FXCollections.observableArrayList();
     private final StringProperty filter = new SimpleStringProperty("");
     private final ObjectProperty<RunComparison> comparison = new SimpleObjectProperty<>();
+    private final dev.netloom.graph.project.ProjectFile files;
     private final StringProperty message = new SimpleStringProperty("");
 
     public RunsViewModel(RunLog log, ReadOnlyObjectProperty<Path> project, Executor io, Executor fx) {
+        this(log, project, new dev.netloom.graph.project.ProjectFile(dev.netloom.graph.catalog.LayerCatalog.standard()),
+                io, fx);
+    }
+
+    /**
+     * @param files reads the graphs of the runs' model folders (Compare lists graph differences)
+     */
+    public RunsViewModel(RunLog log, ReadOnlyObjectProperty<Path> project, dev.netloom.graph.project.ProjectFile files,
+                         Executor io, Executor fx) {
+        this.files = files;
         this.log = log;
         this.project = project;
         this.io = io;
@@ -99,7 +110,9 @@ public final class RunsViewModel {
     public CompletableFuture<Void> compare(RunRecord first, RunRecord second) {
         return CompletableFuture.supplyAsync(() -> new RunComparison(first, second,
                         SettingsDiff.of(first.settings(), second.settings()), log.epochs(first.id()),
-                        log.epochs(second.id())), io)
+                        log.epochs(second.id()),
+                        dev.netloom.app.diff.ModelDiff.of(dev.netloom.app.diff.ModelSide.run(first, files),
+                                dev.netloom.app.diff.ModelSide.run(second, files))), io)
                 .thenAcceptAsync(comparison::set, fx)
                 .exceptionally(e -> fail(e));
     }

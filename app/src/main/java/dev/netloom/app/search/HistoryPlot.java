@@ -19,6 +19,7 @@ final class HistoryPlot {
         chart.getData().add(trials);
         chart.getData().add(best);
         chart.setLegendVisible(true);
+        dev.netloom.app.studio.EmptyCharts.keepAxesSensible(chart, 10, 1);
     }
 
     LineChart<Number, Number> node() {

@@ -17,6 +17,7 @@ final class IntermediatePlot {
     IntermediatePlot() {
         chart.setId("tune-intermediate");
         chart.setCreateSymbols(true);
+        dev.netloom.app.studio.EmptyCharts.keepAxesSensible(chart, 10, 1);
     }
 
     LineChart<Number, Number> node() {

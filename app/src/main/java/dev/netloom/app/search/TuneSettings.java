@@ -16,11 +16,23 @@ import java.util.List;
  * @param seed seeds the sampler
  * @param constraints limits every trial's model must keep ({@link SearchConstraint}); a latency limit without
  *                    its own device is estimated on {@code deviceId}
+ * @param epochsPerTrial how many epochs each trial trains (the twin of {@code netloom tune --epochs}), or null
+ *                       for the project's training section's
  */
 public record TuneSettings(String studyName, int trials, Duration timeLimit, List<SearchObjective> objectives,
-                           String deviceId, String sampler, String pruner, long seed, List<SearchConstraint> constraints) {
+                           String deviceId, String sampler, String pruner, long seed, List<SearchConstraint> constraints,
+                           Integer epochsPerTrial) {
+
+    /** Settings whose trials train the project's own number of epochs. */
+    public TuneSettings(String studyName, int trials, Duration timeLimit, List<SearchObjective> objectives,
+                        String deviceId, String sampler, String pruner, long seed, List<SearchConstraint> constraints) {
+        this(studyName, trials, timeLimit, objectives, deviceId, sampler, pruner, seed, constraints, null);
+    }
 
     public TuneSettings {
+        if (epochsPerTrial != null && (epochsPerTrial < 1 || epochsPerTrial > 100_000)) {
+            throw new IllegalArgumentException("epochs per trial must be from 1 to 100000, got " + epochsPerTrial);
+        }
         objectives = List.copyOf(objectives);
         constraints = List.copyOf(constraints);
         for (SearchConstraint c : constraints) {
@@ -44,6 +56,31 @@ public record TuneSettings(String studyName, int trials, Duration timeLimit, Lis
                 throw new IllegalArgumentException("the " + o.word() + " objective needs a device: choose one");
             }
         }
+    }
+
+    /** The same settings with each trial training {@code epochs} epochs. */
+    public TuneSettings withEpochsPerTrial(Integer epochs) {
+        return new TuneSettings(studyName, trials, timeLimit, objectives, deviceId, sampler, pruner, seed, constraints,
+                epochs);
+    }
+
+    /**
+     * What a budget is about to train, in words: "Up to 20 trials × 3 epochs = 60 epochs of
+     * training (pruning stops poor trials early)", or with a time limit "Trials of 3 epochs each
+     * for 30 min (...)".
+     *
+     * @param trials the trial budget, or null when the budget is a time limit
+     * @param minutes the time limit in minutes (used when {@code trials} is null)
+     * @param epochs the epochs each trial trains
+     */
+    public static String budgetText(Integer trials, int minutes, int epochs) {
+        String each = epochs + " epoch" + (epochs == 1 ? "" : "s");
+        if (trials == null) {
+            return "Trials of " + each + " each for " + minutes + " min (pruning stops poor trials early)";
+        }
+        long total = (long) trials * epochs;
+        return "Up to " + trials + " trial" + (trials == 1 ? "" : "s") + " × " + each + " = " + total
+                + " epoch" + (total == 1 ? "" : "s") + " of training (pruning stops poor trials early)";
     }
 
     /** {@code trials} trials with the usual defaults: accuracy only, the automatic sampler, median pruning, seed 42. */

@@ -49,6 +49,8 @@ public final class TuneView extends BorderPane {
     private final RadioButton byTime = new RadioButton("Minutes");
     private final Spinner<Integer> trials = new Spinner<>(1, 10_000, 20);
     private final Spinner<Integer> minutes = new Spinner<>(1, 10_000, 30);
+    private final Spinner<Integer> epochsPerTrial = new Spinner<>(1, 100_000, 10);
+    private final Label budgetLine = new Label();
     private final ComboBox<String> secondObjective = new ComboBox<>();
     private final ComboBox<String> device = new ComboBox<>();
     private final ComboBox<String> sampler = new ComboBox<>();
@@ -97,7 +99,8 @@ public final class TuneView extends BorderPane {
         String s = sampler.getValue();
         return new TuneSettings(studyName.getText().strip(), byTrials.isSelected() ? trials.getValue() : 10_000,
                 byTime.isSelected() ? java.time.Duration.ofMinutes(minutes.getValue()) : null, objectives,
-                device.getValue(), s == null || s.startsWith("auto") ? null : s, pruner.getValue(), 42, limits());
+                device.getValue(), s == null || s.startsWith("auto") ? null : s, pruner.getValue(), 42, limits(),
+                epochsPerTrial.getValue());
     }
 
     /** The limits field: rules separated by semicolons. */
@@ -122,9 +125,21 @@ public final class TuneView extends BorderPane {
         }
     }
 
+    /** Sets the epochs each trial trains, as a user would in the form. */
+    public void setEpochsPerTrial(int epochs) {
+        epochsPerTrial.getValueFactory().setValue(epochs);
+    }
+
     /** Fills the limits field (rules separated by ';'), as a user would type it. */
     public void setLimits(String rules) {
         limits.setText(rules);
+    }
+
+    /** What the budget is about to train, in words, or why the form does not make a study. */
+    private String budgetText() {
+        Integer e = epochsPerTrial.getValue();
+        int epochs = e == null ? model.projectEpochsProperty().get() : e;
+        return TuneSettings.budgetText(byTrials.isSelected() ? trials.getValue() : null, minutes.getValue(), epochs);
     }
 
     // ---- the form ----
@@ -150,6 +165,23 @@ public final class TuneView extends BorderPane {
         minutes.disableProperty().bind(byTime.selectedProperty().not());
         trials.setPrefWidth(110);
         minutes.setPrefWidth(110);
+        epochsPerTrial.setId("tune-epochs");
+        epochsPerTrial.setEditable(true);
+        epochsPerTrial.setPrefWidth(110);
+        epochsPerTrial.setTooltip(new javafx.scene.control.Tooltip("How many epochs each trial trains (netloom tune "
+                + "--epochs); starts at the project's training epochs"));
+        epochsPerTrial.getValueFactory().setValue(model.projectEpochsProperty().get());
+        model.projectEpochsProperty().addListener((o, old, now) -> epochsPerTrial.getValueFactory().setValue(now.intValue()));
+        budgetLine.setId("tune-budget");
+        budgetLine.setWrapText(true);
+        // A fixed width makes it wrap: left to its text's width it would widen the form past its edge.
+        budgetLine.setPrefWidth(280);
+        budgetLine.setMaxWidth(280);
+        budgetLine.setMinHeight(Region.USE_PREF_SIZE);
+        budgetLine.getStyleClass().add(StudioStyle.MUTED);
+        budgetLine.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(this::budgetText,
+                trials.valueProperty(), minutes.valueProperty(), epochsPerTrial.valueProperty(),
+                byTrials.selectedProperty(), model.projectEpochsProperty()));
 
         secondObjective.setId("tune-second-objective");
         secondObjective.getItems().setAll(NO_SECOND, "parameters", "multiply-adds", "latency", "energy");
@@ -214,6 +246,8 @@ public final class TuneView extends BorderPane {
         settings.addRow(row++, new Label("Study"), studyName);
         settings.addRow(row++, byTrials, trials);
         settings.addRow(row++, byTime, minutes);
+        settings.addRow(row++, new Label("Epochs per trial"), epochsPerTrial);
+        settings.add(budgetLine, 0, row++, 2, 1);
         settings.addRow(row++, new Label("Minimise"), secondObjective);
         settings.addRow(row++, new Label("Device"), device);
         settings.addRow(row++, new Label("Limits"), limits);

@@ -90,24 +90,34 @@ public final class TuneViewModel {
      * @param io where short file work happens (reading a finished study)
      * @param fx the FX thread's executor
      */
+    private final javafx.beans.property.ReadOnlyIntegerWrapper projectEpochs =
+            new javafx.beans.property.ReadOnlyIntegerWrapper(this, "projectEpochs");
+
     public TuneViewModel(StudioServices services, ProjectSession session, RunLog runs, Executor io, Executor fx) {
         this.services = services;
         this.session = session;
         this.runs = runs;
         this.io = io;
         this.fx = fx;
+        projectEpochs.set(epochsOf(session.sectionsProperty().get().get("training")));
+        session.sectionsProperty().addListener((o, old, sections) -> projectEpochs.set(epochsOf(sections.get("training"))));
         // An opened project shows its newest study, so Resume continues it without retyping its name.
-        session.fileProperty().addListener((o, old, file) -> {
-            if (!running.get()) {
-                progress.set(StudyProgress.NONE);
-                status.set("");
-                error.set("");
-                if (file != null) {
-                    runs.studies(file).stream().map(StudyRecord::name).filter(n -> StudyFiles.of(file).exists(n))
-                            .findFirst().ifPresent(this::show);
-                }
+        session.fileProperty().addListener((o, old, file) -> projectOpened(file));
+        if (session.fileProperty().get() != null) {
+            projectOpened(session.fileProperty().get()); // built after the project was opened
+        }
+    }
+
+    private void projectOpened(Path file) {
+        if (!running.get()) {
+            progress.set(StudyProgress.NONE);
+            status.set("");
+            error.set("");
+            if (file != null) {
+                runs.studies(file).stream().map(StudyRecord::name).filter(n -> StudyFiles.of(file).exists(n))
+                        .findFirst().ifPresent(this::show);
             }
-        });
+        }
     }
 
     /** True while a study runs. */
@@ -239,6 +249,19 @@ public final class TuneViewModel {
         searchThread.shutdown();
     }
 
+    /** The project's training section's epochs (what a trial trains unless the view says otherwise). */
+    public javafx.beans.property.ReadOnlyIntegerProperty projectEpochsProperty() {
+        return projectEpochs.getReadOnlyProperty();
+    }
+
+    private static int epochsOf(JsonNode training) {
+        try {
+            return TrainingSection.read(training).epochs();
+        } catch (IllegalArgumentException e) {
+            return TrainingSettings.defaults().epochs();
+        }
+    }
+
     // ---- running a study ----
 
     private CompletableFuture<StudyProgress> run(TuneSettings settings, boolean resume) {
@@ -301,6 +324,9 @@ public final class TuneViewModel {
                     + analysis.problems().get(0));
         }
         TrainingSettings training = TrainingSection.read(project.section("training").orElse(null));
+        if (settings.epochsPerTrial() != null) {
+            training = training.withEpochs(settings.epochsPerTrial()); // as netloom tune --epochs
+        }
         JsonNode data = project.section("data").orElseThrow(() -> new IllegalArgumentException(
                 "The project has no data yet: choose it in the Data view."));
         Path folder = projectFile.toAbsolutePath().getParent();

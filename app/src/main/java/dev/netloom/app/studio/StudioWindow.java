@@ -17,6 +17,7 @@ import dev.netloom.app.workspace.Workspace;
 import dev.netloom.designer.GraphDesigner;
 import dev.netloom.designer.layout.ElkLayeredLayout;
 import dev.netloom.designer.model.DesignerModel;
+import dev.netloom.designer.model.Flow;
 import dev.netloom.designer.model.PaletteModel;
 import dev.netloom.designer.view.DesignerStyle;
 import dev.netloom.graph.Graph;
@@ -87,9 +88,11 @@ public final class StudioWindow {
     private final Prompts prompts;
     private final DesignerModel designerModel;
     private final GraphDesigner designer;
+    private final ElkLayeredLayout layout;
     private final ProjectSession session;
     private final DataView dataView;
     private final Map<String, Node> views = new LinkedHashMap<>();
+    private final Map<String, java.util.function.Supplier<Node>> factories = new LinkedHashMap<>();
     private final Map<String, ToggleButton> railButtons = new LinkedHashMap<>();
     private final StackPane content = new StackPane();
     private final BorderPane root = new BorderPane();
@@ -110,18 +113,23 @@ public final class StudioWindow {
         this.stage = stage;
         this.prompts = prompts;
         designerModel = new DesignerModel(new GraphDocument(services.catalog(), Graph.EMPTY), services.analyzer());
-        designer = new GraphDesigner(designerModel, new PaletteModel(services.catalog()),
-                new ElkLayeredLayout(services.catalog()), io);
+        layout = new ElkLayeredLayout(services.catalog());
+        designer = new GraphDesigner(designerModel, new PaletteModel(services.catalog()), layout, io);
         session = new ProjectSession(services.projectFile(), designerModel, home, io, fx);
         dataView = new DataView(new DataViewModel(session, io),
                 new SourceForm(Path.of(DataSources.FASHION_MNIST_FOLDER)), DataFiles.dialogs(() -> stage));
 
         views.put("Design", designer);
         views.put("Data", dataView);
-        views.put("Train", new TrainView(new TrainViewModel(session, services, workspace.runs(), fx)));
-        views.put("Tune", new dev.netloom.app.search.TuneView(new dev.netloom.app.search.TuneViewModel(services, session, workspace.runs(), io, fx)));
-        views.put("Export", ExportView.create(services, workspace, session.fileProperty(), io, fx, ExportFiles.dialogs(() -> stage)));
-        views.put("Runs", new RunsView(new RunsViewModel(workspace.runs(), session.fileProperty(), io, fx),
+        // The other views are built the first time they are shown: the window appears without
+        // waiting for the device catalog, the study list or the run log.
+        factories.put("Train", () -> new TrainView(new TrainViewModel(session, services, workspace.runs(), fx)));
+        factories.put("Tune", () -> new dev.netloom.app.search.TuneView(
+                new dev.netloom.app.search.TuneViewModel(services, session, workspace.runs(), io, fx)));
+        factories.put("Export", () -> ExportView.create(services, workspace, session.fileProperty(), io, fx,
+                ExportFiles.dialogs(() -> stage)));
+        factories.put("Runs", () -> new RunsView(new RunsViewModel(workspace.runs(), session.fileProperty(),
+                services.projectFile(), io, fx),
                 new dev.netloom.app.runs.TryItViewModel(services.projectFile(), io, fx),
                 dev.netloom.app.runs.PictureFiles.dialogs(() -> stage)));
 
@@ -165,12 +173,12 @@ public final class StudioWindow {
 
     /** The Train view (its model drives runs in tests and screenshots). */
     public TrainView trainView() {
-        return (TrainView) views.get("Train");
+        return (TrainView) view("Train");
     }
 
     /** The Runs view (tests and screenshots drive its "Try it" tab). */
     public RunsView runsView() {
-        return (RunsView) views.get("Runs");
+        return (RunsView) view("Runs");
     }
 
     public Scene scene() {
@@ -181,7 +189,7 @@ public final class StudioWindow {
 
     /** Shows a view of the rail by its name ("Design", "Data", ...). */
     public void showView(String name) {
-        Node view = views.get(name);
+        Node view = view(name);
         content.getChildren().setAll(view);
         railButtons.get(name).setSelected(true);
         dataView.model().setActive(view == dataView);
@@ -193,6 +201,11 @@ public final class StudioWindow {
         }
     }
 
+    /** A view by name, built now if it was not yet. */
+    private Node view(String name) {
+        return views.computeIfAbsent(name, n -> factories.get(n).get());
+    }
+
     private VBox rail() {
         VBox rail = new VBox(4);
         rail.getStyleClass().add(StudioStyle.RAIL);
@@ -200,7 +213,9 @@ public final class StudioWindow {
         Map<String, Ikon> icons = Map.of("Design", MaterialDesignG.GRAPH_OUTLINE, "Data", MaterialDesignD.DATABASE_OUTLINE,
                 "Train", MaterialDesignP.PLAY_CIRCLE_OUTLINE, "Tune", MaterialDesignT.TUNE_VARIANT,
                 "Export", MaterialDesignE.EXPORT_VARIANT, "Runs", MaterialDesignH.HISTORY);
-        for (String name : views.keySet()) {
+        java.util.List<String> names = new java.util.ArrayList<>(views.keySet());
+        names.addAll(factories.keySet());
+        for (String name : names) {
             FontIcon icon = new FontIcon(icons.get(name));
             icon.setIconSize(22);
             ToggleButton b = new ToggleButton(name, icon);
@@ -254,19 +269,69 @@ public final class StudioWindow {
                 item("Delete    (Delete)", null, designerModel::deleteSelection),
                 item("Select All", "Shortcut+A", () -> designerModel.selectAll(designerModel.graph().nodesById().keySet())),
                 new SeparatorMenuItem(),
-                item("Find Layer…", "Shortcut+F", () -> {
+                item("Find Node…", "Shortcut+Shift+F", () -> {
+                    showView("Design");
+                    designer.findNode();
+                }),
+                item("Search Layers to Add…", "Shortcut+F", () -> {
                     showView("Design");
                     designer.focusSearch();
                 }));
         Menu view = new Menu("View");
+        ToggleGroup flows = new ToggleGroup();
         view.getItems().addAll(
                 item("Fit to View    (F)", null, designer::fitToView),
                 item("Auto-layout", "Shortcut+L", designer::autoLayout),
+                flowItem(Flow.TOP_TO_BOTTOM, flows),
+                flowItem(Flow.LEFT_TO_RIGHT, flows),
                 new SeparatorMenuItem(),
                 item("Light / Dark Theme", "Shortcut+Shift+T", () -> applyTheme(theme.other())));
-        MenuBar bar = new MenuBar(file, edit, view);
+        Menu help = new Menu("Help");
+        help.getItems().addAll(
+                item("Keyboard Shortcuts", "F1", () -> info("Keyboard shortcuts", HelpTexts.SHORTCUTS, true)),
+                item("Getting Started", null, () -> info("Getting started", HelpTexts.GUIDE, false)),
+                new SeparatorMenuItem(),
+                item("About Netloom Studio", null, this::about));
+        MenuBar bar = new MenuBar(file, edit, view, help);
         bar.setUseSystemMenuBar(true);
         return bar;
+    }
+
+    /** "Read Top to Bottom" / "Read Left to Right": ticked as the open drawing reads; choosing one lays it out again. */
+    private MenuItem flowItem(Flow flow, ToggleGroup group) {
+        javafx.scene.control.RadioMenuItem i = new javafx.scene.control.RadioMenuItem("Read " + flow.displayName());
+        i.setToggleGroup(group);
+        i.setSelected(designerModel.flow() == flow);
+        designerModel.flowProperty().addListener((obs, old, now) -> i.setSelected(now == flow));
+        i.setOnAction(e -> {
+            if (designerModel.flow() != flow) {
+                designer.setFlow(flow);
+            }
+        });
+        return i;
+    }
+
+    /** A non-blocking information window (monospaced for the shortcut table). */
+    private void info(String title, String text, boolean mono) {
+        javafx.scene.control.Alert a = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.INFORMATION);
+        a.initOwner(stage);
+        a.setTitle(title);
+        a.setHeaderText(title);
+        Label body = new Label(text);
+        body.setWrapText(!mono);
+        if (mono) {
+            body.setStyle("-fx-font-family: monospace;");
+        }
+        body.setMaxWidth(780);
+        a.getDialogPane().setContent(body);
+        a.setResizable(true);
+        a.show();
+    }
+
+    /** Help › About: the versions, read off the FX thread from the jars on the class path. */
+    private void about() {
+        CompletableFuture.supplyAsync(Versions::read)
+                .thenAcceptAsync(v -> info("About Netloom Studio", v.text(), false), javafx.application.Platform::runLater);
     }
 
     private static MenuItem item(String text, String accelerator, Runnable action) {
@@ -394,7 +459,7 @@ public final class StudioWindow {
             return;
         }
         prompts.newProject(TemplateChoice.all(services.templates(), services.analyzer())).ifPresent(p -> {
-            session.start(p, null);
+            session.start(drawnTopToBottom(p), null);
             showView("Design");
             designer.fitToView();
         });
@@ -402,8 +467,19 @@ public final class StudioWindow {
 
     /** Starts a project (as the wizard would) without asking. */
     public void startProject(Project project) {
-        session.start(project, null);
+        session.start(drawnTopToBottom(project), null);
         designer.fitToView();
+    }
+
+    /**
+     * A new project from a template, drawn top to bottom: the templates' files are drawn left to
+     * right, and a deep model read that way is a long strip at a zoom nobody can read.
+     */
+    private Project drawnTopToBottom(Project p) {
+        if (p.graph().nodes().isEmpty()) {
+            return p;
+        }
+        return p.withGraph(layout.laidOut(p.graph(), Flow.TOP_TO_BOTTOM));
     }
 
     private void open() {
@@ -476,6 +552,8 @@ public final class StudioWindow {
     /** Stops the autosave timer (the window is going away). */
     public void dispose() {
         autosave.stop();
-        ((RunsView) views.get("Runs")).dispose();
+        if (views.get("Runs") instanceof RunsView runs) {
+            runs.dispose();
+        }
     }
 }

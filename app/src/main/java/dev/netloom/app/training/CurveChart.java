@@ -50,6 +50,7 @@ final class CurveChart extends LineChart<Number, Number> {
         getData().add(validation);
         setMinHeight(200);
         setPrefHeight(232);
+        dev.netloom.app.studio.EmptyCharts.keepAxesSensible(this, 10, 2.5);
     }
 
     /** Shows the curves' points (already within their budget). */

@@ -62,6 +62,7 @@ public final class TrainView extends StackPane {
     private final ObjectProperty<Integer> batchValue;
     private final ObjectProperty<Integer> threadsValue;
     private final ObjectProperty<Double> rateValue;
+    private final ObjectProperty<Integer> shiftValue;
 
     public TrainView(TrainViewModel model) {
         this.model = model;
@@ -71,8 +72,10 @@ public final class TrainView extends StackPane {
         batchValue = model.batchSizeProperty().asObject();
         threadsValue = model.threadsProperty().asObject();
         rateValue = model.learningRateProperty().asObject();
+        shiftValue = model.form().maxShiftProperty().asObject();
 
         VBox controls = new VBox(10, buttonsAndBasics(), statusLines(), progress());
+        controls.getChildren().add(1, settingsRow());
         controls.getStyleClass().add(TrainStyle.CARD);
 
         loss.setId("train-loss-chart");
@@ -129,25 +132,62 @@ public final class TrainView extends StackPane {
         stop.disableProperty().bind(stoppable.not());
         resume.disableProperty().bind(busy.or(model.canResumeProperty().not()));
 
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        HBox row = new HBox(8, start, pause, stop, resume, gap);
+        row.setAlignment(Pos.CENTER_LEFT);
+        return row;
+    }
+
+    /**
+     * The project's training settings, in one place and saved with the project: a flow of fields
+     * that wraps on a narrow window instead of running off its edge.
+     */
+    private VBox settingsRow() {
+        var busy = javafx.beans.binding.Bindings.createBooleanBinding(() -> model.stateProperty().get().busy(),
+                model.stateProperty());
+        TrainingForm form = model.form();
         Spinner<Integer> epochs = spinner("train-epochs", 1, 100_000, epochsValue);
         Spinner<Integer> batch = spinner("train-batch", 1, 65_536, batchValue);
         Spinner<Integer> threads = spinner("train-threads", 1, 256, threadsValue);
+        Spinner<Integer> shift = spinner("train-shift", 0, 64, shiftValue);
         TextField rate = new TextField();
         rate.setId("train-rate");
         rate.setPrefColumnCount(7);
         TextFormatter<Double> rateFormat = new TextFormatter<>(new RateText(), rateValue.get());
         rate.setTextFormatter(rateFormat);
         rateFormat.valueProperty().bindBidirectional(rateValue);
-        HBox basics = new HBox(8, field("Epochs", epochs), field("Batch size", batch), field("Learning rate", rate),
-                field("Threads", threads));
-        basics.setAlignment(Pos.CENTER_LEFT);
-        basics.getStyleClass().add(TrainStyle.BASICS);
-        basics.disableProperty().bind(busy);
-        Region gap = new Region();
-        HBox.setHgrow(gap, Priority.ALWAYS);
-        HBox row = new HBox(8, start, pause, stop, resume, gap, basics);
-        row.setAlignment(Pos.CENTER_LEFT);
-        return row;
+        javafx.scene.control.ComboBox<String> optimizer = new javafx.scene.control.ComboBox<>(
+                javafx.collections.FXCollections.observableArrayList(dev.netloom.train.TrainingSettings.OPTIMIZERS));
+        optimizer.setId("train-optimizer");
+        optimizer.valueProperty().bindBidirectional(form.optimizerProperty());
+        javafx.scene.control.ComboBox<String> schedule = new javafx.scene.control.ComboBox<>(
+                javafx.collections.FXCollections.observableArrayList(dev.netloom.train.TrainingSettings.SCHEDULES));
+        schedule.setId("train-schedule");
+        schedule.valueProperty().bindBidirectional(form.scheduleProperty());
+        javafx.scene.control.CheckBox flip = new javafx.scene.control.CheckBox("Flip pictures");
+        flip.setId("train-flip");
+        flip.selectedProperty().bindBidirectional(form.horizontalFlipProperty());
+        flip.setTooltip(new javafx.scene.control.Tooltip("training.augmentation.horizontalFlip: mirror training "
+                + "pictures left to right at random"));
+        shift.setTooltip(new javafx.scene.control.Tooltip("training.augmentation.maxShift: move training pictures "
+                + "by up to this many pixels at random"));
+        FlowPane fields = new FlowPane(10, 8, field("Epochs", epochs), field("Batch size", batch),
+                field("Learning rate", rate), field("Optimizer", optimizer), field("Schedule", schedule),
+                field("Shift (px)", shift), field("Augmentation", flip), field("Threads", threads));
+        fields.setAlignment(Pos.CENTER_LEFT);
+        fields.getStyleClass().add(TrainStyle.BASICS);
+        fields.disableProperty().bind(busy);
+        Label problem = new Label();
+        problem.setId("train-settings-problem");
+        problem.getStyleClass().add(StudioStyle.ERROR_LINE);
+        problem.setWrapText(true);
+        problem.textProperty().bind(form.problemProperty());
+        problem.visibleProperty().bind(form.problemProperty().isNotEmpty());
+        problem.managedProperty().bind(problem.visibleProperty());
+        Label title = new Label("Training settings — saved with the project (its training section)");
+        title.getStyleClass().add(StudioStyle.MUTED);
+        return new VBox(6, title, fields, problem);
     }
 
     private VBox statusLines() {

@@ -75,10 +75,11 @@ public final class TrainViewModel {
     private final ReadOnlyObjectWrapper<TestReport> report = new ReadOnlyObjectWrapper<>(this, "report");
     private final ReadOnlyObjectWrapper<Long> runId = new ReadOnlyObjectWrapper<>(this, "runId");
     private final ReadOnlyBooleanWrapper canResume = new ReadOnlyBooleanWrapper(this, "canResume");
-    private final IntegerProperty epochs = new SimpleIntegerProperty(this, "epochs");
-    private final IntegerProperty batchSize = new SimpleIntegerProperty(this, "batchSize");
-    private final DoubleProperty learningRate = new SimpleDoubleProperty(this, "learningRate");
-    private final IntegerProperty threads = new SimpleIntegerProperty(this, "threads");
+    private final TrainingForm form;
+    private final IntegerProperty epochs;
+    private final IntegerProperty batchSize;
+    private final DoubleProperty learningRate;
+    private final IntegerProperty threads;
     private final RedrawThrottle throttle;
     private LiveCurves live;
     private volatile TrainingRun current;
@@ -100,6 +101,12 @@ public final class TrainViewModel {
         this.runLog = runLog;
         this.fx = fx;
         this.throttle = new RedrawThrottle(fx, REDRAWS_PER_SECOND, this::publish);
+        // The fields are the project's training section: a change is saved with the project.
+        this.form = new TrainingForm(section -> session.putSection("training", section));
+        this.epochs = form.epochsProperty();
+        this.batchSize = form.batchSizeProperty();
+        this.learningRate = form.learningRateProperty();
+        this.threads = form.threadsProperty();
         session.sectionsProperty().addListener((obs, old, sections) -> projectChanged());
         session.fileProperty().addListener((obs, old, now) -> {
             if (old != null && !state.get().busy()) {
@@ -407,17 +414,15 @@ public final class TrainViewModel {
             return;
         }
         trainingSeen = Optional.ofNullable(training);
-        TrainingSettings s;
-        try {
-            s = TrainingSection.read(training);
-        } catch (IllegalArgumentException e) {
-            error.set(e.getMessage());
-            s = TrainingSettings.defaults();
+        form.load(training);
+        if (!form.problemProperty().get().isEmpty()) {
+            error.set(form.problemProperty().get());
         }
-        epochs.set(s.epochs());
-        batchSize.set(s.batchSize());
-        learningRate.set(s.learningRate());
-        threads.set(s.threads());
+    }
+
+    /** The project's training settings as the view edits them (saved with the project). */
+    public TrainingForm form() {
+        return form;
     }
 
     private static String oneLine(Throwable t) {

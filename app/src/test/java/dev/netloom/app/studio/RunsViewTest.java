@@ -18,12 +18,30 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The Runs view: the project's recorded runs, comparing two, registering a model, its bundles. */
 class RunsViewTest extends WindowHarness {
 
-    /** Two runs of one project as training records them: different learning rates, three epochs each. */
-    private static void record(RunLog log, Path project, Path dir) {
+    /**
+     * Two runs of one project as training records them: different learning rates, data of
+     * different sizes (4,000 and 600 examples) and a different dropout rate in the graph, three
+     * epochs each; each wrote a model folder (its graph.json and training.json).
+     */
+    private static void record(RunLog log, Path project, Path dir) throws Exception {
+        dev.netloom.graph.project.Project qa = SERVICES.templates().find("image-text-qa").orElseThrow().project();
         for (int run = 1; run <= 2; run++) {
             double lr = run == 1 ? 0.001 : 0.01;
-            long id = log.start(project, "run " + run, "{\"epochs\": 3, \"learningRate\": " + lr + "}", "Shapes QA",
-                    "f00d", null, null);
+            int examples = run == 1 ? 4000 : 600;
+            String dataset = "Shapes QA (seed 42, " + examples + " examples)";
+            String fingerprint = run == 1 ? "f00d" : "beef";
+            Path model = java.nio.file.Files.createDirectories(dir.resolve("model-" + run));
+            dev.netloom.graph.Graph g = qa.graph();
+            if (run == 2) {
+                g = g.withReplacedNode(g.requireNode("dropout").withParam("rate", 0.3));
+            }
+            SERVICES.projectFile().write(qa.withGraph(g), model.resolve("graph.json"));
+            java.nio.file.Files.writeString(model.resolve("training.json"), "{\"formatVersion\": 1, \"settings\": {\"epochs\": 3, "
+                    + "\"learningRate\": " + lr + "}, \"dataset\": {\"name\": \"" + dataset + "\", \"fingerprint\": \""
+                    + fingerprint + "\", \"train\": " + (examples * 8 / 10) + ", \"validation\": " + (examples / 10)
+                    + ", \"test\": " + (examples / 10) + ", \"folder\": \"/tmp\"}}");
+            long id = log.start(project, "run " + run, "{\"epochs\": 3, \"learningRate\": " + lr + "}", dataset,
+                    fingerprint, null, null);
             for (int epoch = 1; epoch <= 3; epoch++) {
                 double acc = 0.4 + 0.1 * epoch + 0.05 * run;
                 log.epoch(new EpochRecord(id, epoch, 1.5 - 0.3 * epoch, acc, 1.6 - 0.3 * epoch, acc - 0.02, 2.5, "{}"));
@@ -67,10 +85,14 @@ class RunsViewTest extends WindowHarness {
         robot.clickOn("#runs-compare");
         TableView<SettingDifference> diff = robot.lookup("#runs-settings-diff").queryAs(TableView.class);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !diff.getItems().isEmpty());
+        // Every difference: the setting, the data (name, size of each split, fingerprint) and the graph.
         assertThat(diff.getItems()).filteredOn(SettingDifference::differs).extracting(SettingDifference::key)
-                .containsExactly("learningRate");
+                .containsExactly("Training · learningRate", "Data · fingerprint", "Data · name", "Data · test",
+                        "Data · train", "Data · validation", "Graph · dropout (Dropout) rate");
+        assertThat(diff.getItems()).filteredOn(d -> d.key().equals("Graph · dropout (Dropout) rate"))
+                .singleElement().satisfies(d -> assertThat(d.first() + " → " + d.second()).isIn("0.3 → 0.1", "0.1 → 0.3"));
         assertThat(robot.lookup("#runs-comparison-title").queryAs(Label.class).getText())
-                .contains("run 2", "run 1", "1 setting(s) differ");
+                .contains("run 2", "run 1", "1 training setting, the data and the graph differ");
 
         fx(() -> {
             robot.lookup("#runs-tabs").queryAs(javafx.scene.control.TabPane.class).getSelectionModel().select(0);

@@ -1,6 +1,7 @@
 package dev.netloom.designer.layout;
 
 import dev.netloom.designer.model.CardGeometry;
+import dev.netloom.designer.model.Flow;
 import dev.netloom.graph.Direction;
 import dev.netloom.graph.Edge;
 import dev.netloom.graph.Graph;
@@ -30,14 +31,15 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Left-to-right layered layout by Eclipse ELK (Sugiyama style: layers, crossing minimisation,
- * straight-ish edges). ELK runs on the plain class path: its meta-data provider is registered
- * once here instead of through Eclipse's extension registry.
+ * Layered layout by Eclipse ELK (Sugiyama style: layers, crossing minimisation, straight-ish
+ * edges), top to bottom or left to right ({@link Flow}). ELK runs on the plain class path: its
+ * meta-data provider is registered once here instead of through Eclipse's extension registry.
  *
  * <p>Multimodal graphs read one lane per input ({@link Lanes}): each input's own branch is put
  * in a box of its own (an ELK compound node, laid out with the rest through
- * {@code INCLUDE_CHILDREN}), so the branches are stacked in horizontal bands that never
- * interleave; the nodes where branches join (fusion, heads) are placed by the layered algorithm
+ * {@code INCLUDE_CHILDREN}), so the branches sit in bands that never interleave (columns side by
+ * side when the drawing reads top to bottom, rows one above the other when it reads left to
+ * right); the nodes where branches join (fusion, heads) are placed by the layered algorithm
  * after them. The boxes are not drawn: only the positions of the cards inside them are kept.
  *
  * <p>Cards keep their real sizes and their ports their real places ({@link CardGeometry}), so
@@ -47,6 +49,8 @@ public final class ElkLayeredLayout implements GraphLayout {
 
     /** Gap between columns of layers; leaves room for edge labels. */
     static final double LAYER_GAP = 130;
+    /** Gap between rows of layers when the drawing reads top to bottom; the edge labels sit beside the edges. */
+    static final double ROW_GAP = 64;
     /** Gap between cards in one column; leaves room for a problem message under a card. */
     static final double NODE_GAP = 56;
 
@@ -57,7 +61,6 @@ public final class ElkLayeredLayout implements GraphLayout {
 
     public ElkLayeredLayout(LayerCatalog catalog) {
         this.catalog = catalog;
-        register();
     }
 
     private static void register() {
@@ -70,11 +73,17 @@ public final class ElkLayeredLayout implements GraphLayout {
     }
 
     @Override
-    public Map<String, Position> layout(Graph graph) {
+    public Map<String, Position> layout(Graph graph, Flow flow) {
+        // Registered on first use, not when the designer is built: ELK's meta-data loads hundreds of
+        // classes, and the studio's window should not wait for them before the first layout.
+        register();
+        org.eclipse.elk.core.options.Direction direction = flow.vertical()
+                ? org.eclipse.elk.core.options.Direction.DOWN : org.eclipse.elk.core.options.Direction.RIGHT;
+        double layerGap = flow.vertical() ? ROW_GAP : LAYER_GAP;
         ElkNode root = ElkGraphUtil.createGraph();
         root.setProperty(CoreOptions.ALGORITHM, LayeredOptions.ALGORITHM_ID);
-        root.setProperty(CoreOptions.DIRECTION, org.eclipse.elk.core.options.Direction.RIGHT);
-        root.setProperty(LayeredOptions.SPACING_NODE_NODE_BETWEEN_LAYERS, LAYER_GAP);
+        root.setProperty(CoreOptions.DIRECTION, direction);
+        root.setProperty(LayeredOptions.SPACING_NODE_NODE_BETWEEN_LAYERS, layerGap);
         root.setProperty(CoreOptions.SPACING_NODE_NODE, NODE_GAP);
         root.setProperty(CoreOptions.SPACING_COMPONENT_COMPONENT, NODE_GAP);
         root.setProperty(LayeredOptions.SPACING_EDGE_NODE_BETWEEN_LAYERS, 24.0);
@@ -87,10 +96,10 @@ public final class ElkLayeredLayout implements GraphLayout {
                 ElkNode lane = ElkGraphUtil.createNode(root);
                 lane.setIdentifier("lane-" + input);
                 lane.setProperty(CoreOptions.PADDING, new ElkPadding(0));
-                // Every lane starts at the left edge, where the inputs are, however long it is.
-                lane.setProperty(CoreOptions.ALIGNMENT, Alignment.LEFT);
-                lane.setProperty(CoreOptions.DIRECTION, org.eclipse.elk.core.options.Direction.RIGHT);
-                lane.setProperty(LayeredOptions.SPACING_NODE_NODE_BETWEEN_LAYERS, LAYER_GAP);
+                // Every lane starts where the inputs are (top or left edge), however long it is.
+                lane.setProperty(CoreOptions.ALIGNMENT, flow.vertical() ? Alignment.TOP : Alignment.LEFT);
+                lane.setProperty(CoreOptions.DIRECTION, direction);
+                lane.setProperty(LayeredOptions.SPACING_NODE_NODE_BETWEEN_LAYERS, layerGap);
                 lane.setProperty(CoreOptions.SPACING_NODE_NODE, NODE_GAP);
                 lane.setProperty(LayeredOptions.SPACING_EDGE_NODE_BETWEEN_LAYERS, 24.0);
                 ids.forEach(id -> parents.put(id, lane));
@@ -110,10 +119,10 @@ public final class ElkLayeredLayout implements GraphLayout {
                 continue;
             }
             for (PortSpec p : spec.inputs()) {
-                elkPorts.put(node.id() + "#in#" + p.name(), port(n, spec, p, Direction.IN));
+                elkPorts.put(node.id() + "#in#" + p.name(), port(n, spec, p, Direction.IN, flow));
             }
             for (PortSpec p : spec.outputs()) {
-                elkPorts.put(node.id() + "#out#" + p.name(), port(n, spec, p, Direction.OUT));
+                elkPorts.put(node.id() + "#out#" + p.name(), port(n, spec, p, Direction.OUT, flow));
             }
         }
         for (Edge e : graph.edges()) {
@@ -140,11 +149,15 @@ public final class ElkLayeredLayout implements GraphLayout {
         return out;
     }
 
-    private static ElkPort port(ElkNode owner, LayerSpec spec, PortSpec p, Direction direction) {
+    private static ElkPort port(ElkNode owner, LayerSpec spec, PortSpec p, Direction direction, Flow flow) {
         ElkPort port = ElkGraphUtil.createPort(owner);
         port.setDimensions(1, 1);
-        port.setLocation(CardGeometry.portX(direction) - 0.5, CardGeometry.portY(spec, p.name(), direction) - 0.5);
-        port.setProperty(CoreOptions.PORT_SIDE, direction == Direction.IN ? PortSide.WEST : PortSide.EAST);
+        CardGeometry.Point at = CardGeometry.port(spec, p.name(), direction, flow);
+        port.setLocation(at.x() - 0.5, at.y() - 0.5);
+        PortSide side = flow.vertical()
+                ? (direction == Direction.IN ? PortSide.NORTH : PortSide.SOUTH)
+                : (direction == Direction.IN ? PortSide.WEST : PortSide.EAST);
+        port.setProperty(CoreOptions.PORT_SIDE, side);
         return port;
     }
 }

@@ -10,7 +10,9 @@ import dev.netloom.graph.analysis.GraphAnalysis;
 import dev.netloom.graph.analysis.GraphAnalyzer;
 import dev.netloom.graph.edit.AddFragment;
 import dev.netloom.graph.edit.AddNode;
+import dev.netloom.graph.edit.CompoundEdit;
 import dev.netloom.graph.edit.Connect;
+import dev.netloom.graph.edit.EditRefusedException;
 import dev.netloom.graph.edit.ConnectionRules;
 import dev.netloom.graph.edit.Edit;
 import dev.netloom.graph.edit.EditResult;
@@ -43,6 +45,7 @@ import javafx.collections.ObservableSet;
 
 import java.util.Collection;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -77,6 +80,8 @@ public final class DesignerModel {
     private final ReadOnlyBooleanWrapper modified = new ReadOnlyBooleanWrapper(this, "modified");
     private final ReadOnlyStringWrapper undoText = new ReadOnlyStringWrapper(this, "undoText", "Undo");
     private final ReadOnlyStringWrapper redoText = new ReadOnlyStringWrapper(this, "redoText", "Redo");
+    private final ReadOnlyObjectWrapper<Flow> flow = new ReadOnlyObjectWrapper<>(this, "flow", Flow.TOP_TO_BOTTOM);
+    private final ReadOnlyBooleanWrapper messageIsError = new ReadOnlyBooleanWrapper(this, "messageIsError");
     private ConnectionRules rules;
     private AddFragment clipboard;
     private int pasteCount;
@@ -90,6 +95,28 @@ public final class DesignerModel {
         searchChanged(document.search());
         selection.addListener((javafx.collections.SetChangeListener<String>) c ->
                 selectedNode.set(selection.size() == 1 ? selection.iterator().next() : null));
+    }
+
+    /** Which way the drawing reads; a file opened keeps the flow it was drawn in ({@link Flow#of}). */
+    public ReadOnlyObjectProperty<Flow> flowProperty() {
+        return flow.getReadOnlyProperty();
+    }
+
+    public Flow flow() {
+        return flow.get();
+    }
+
+    /**
+     * Changes which way cards read. Only the drawing changes (dots move to other sides); the
+     * positions are the auto-layout's job, which the designer runs after.
+     */
+    public void setFlow(Flow next) {
+        flow.set(next);
+    }
+
+    /** Whether the message is a refusal or error (shown red) rather than news of something done. */
+    public ReadOnlyBooleanProperty messageIsErrorProperty() {
+        return messageIsError.getReadOnlyProperty();
     }
 
     public GraphDocument document() {
@@ -194,13 +221,16 @@ public final class DesignerModel {
     /** Applies an edit; a refusal becomes the message and is returned. */
     public EditResult apply(Edit edit) {
         EditResult result = document.apply(edit);
-        message.set(result.refusal().orElse(""));
+        say(result.refusal().orElse(""), result.refusal().isPresent());
         return result;
     }
 
     /** Adds a layer of a catalog type with its defaults at {@code position} and selects it. */
     public EditResult addLayer(String type, Position position) {
-        AddNode add = AddNode.of(graph(), document.catalog(), type, position);
+        // Near where it was dropped, but on no other card.
+        Position free = document.catalog().find(type).isPresent()
+                ? new Placement(document.catalog()).freeSpot(graph(), type, position) : position;
+        AddNode add = AddNode.of(graph(), document.catalog(), type, free);
         EditResult result = apply(add);
         if (result.applied()) {
             select(add.node().id());
@@ -233,7 +263,7 @@ public final class DesignerModel {
         }
         clipboard = AddFragment.copyOf(graph(), Set.copyOf(selection), 0, 0);
         pasteCount = 0;
-        message.set("");
+        say("", false);
     }
 
     /** Whether there is something to paste. */
@@ -248,7 +278,8 @@ public final class DesignerModel {
         }
         pasteCount++;
         double offset = PASTE_OFFSET * pasteCount;
-        return addFragment(new AddFragment(clipboard.nodes(), clipboard.edges(), offset, offset));
+        double[] free = new Placement(document.catalog()).freeOffset(graph(), clipboard.nodes(), offset, offset);
+        return addFragment(new AddFragment(clipboard.nodes(), clipboard.edges(), free[0], free[1]));
     }
 
     /** Copies the selection next to itself in one step and selects the copies. */
@@ -256,7 +287,9 @@ public final class DesignerModel {
         if (selection.isEmpty()) {
             return notice("Select layers to duplicate them");
         }
-        return addFragment(AddFragment.copyOf(graph(), Set.copyOf(selection), PASTE_OFFSET, PASTE_OFFSET));
+        AddFragment copy = AddFragment.copyOf(graph(), Set.copyOf(selection), PASTE_OFFSET, PASTE_OFFSET);
+        double[] free = new Placement(document.catalog()).freeOffset(graph(), copy.nodes(), PASTE_OFFSET, PASTE_OFFSET);
+        return addFragment(new AddFragment(copy.nodes(), copy.edges(), free[0], free[1]));
     }
 
     private EditResult addFragment(AddFragment fragment) {
@@ -287,13 +320,30 @@ public final class DesignerModel {
     /** Applies an analyser fix (inserts the suggested layer on the edge) and selects the new layer. */
     public EditResult applyFix(Fix fix) {
         Set<String> before = graph().nodesById().keySet();
-        EditResult result = apply(InsertOnEdge.of(fix));
+        EditResult result = apply(placedInsert(InsertOnEdge.of(fix)));
         if (result.applied()) {
             graph().nodes().stream().map(Node::id).filter(id -> !before.contains(id)).findFirst()
                     .ifPresent(this::select);
-            message.set("Fixed: " + fix.description());
+            say("Fixed: " + fix.description(), false);
         }
         return result;
+    }
+
+    /**
+     * The insert and the moves that give the new card room ({@link Placement#insertBetween}), as
+     * one edit; the plain insert when it would be refused anyway (the refusal then says why).
+     */
+    private Edit placedInsert(InsertOnEdge insert) {
+        Graph g = graph();
+        try {
+            Graph after = insert.applyTo(g, document.catalog());
+            String id = after.nodes().stream().map(Node::id).filter(n -> !g.hasNode(n)).findFirst().orElseThrow();
+            Map<String, Position> moves = new Placement(document.catalog()).insertBetween(after,
+                    insert.edge().from().nodeId(), id, insert.edge().to().nodeId(), flow.get());
+            return new CompoundEdit(insert.description(), List.of(insert, new MoveNodes(moves)));
+        } catch (EditRefusedException e) {
+            return insert;
+        }
     }
 
     // ---- searchable parameters: the one place the property sheet changes them ----
@@ -313,13 +363,13 @@ public final class DesignerModel {
         Node node = graph().node(nodeId).orElse(null);
         ParamSpec spec = node == null ? null : paramSpec(node, param);
         if (spec == null) {
-            return notice("No parameter " + param + " on " + nodeId);
+            return refuse("No parameter " + param + " on " + nodeId);
         }
         Range range;
         try {
             range = DefaultRanges.of(spec, node.params().get(param));
         } catch (SearchRangeException e) {
-            return notice(e.getMessage());
+            return refuse(e.getMessage());
         }
         return apply(new SetSearchRange(new SearchableParameter(target, range)));
     }
@@ -342,7 +392,7 @@ public final class DesignerModel {
     /** Applies a change to the search space; a refusal becomes the message and is returned. */
     public EditResult apply(SearchEdit edit) {
         EditResult result = document.apply(edit);
-        message.set(result.refusal().orElse(""));
+        say(result.refusal().orElse(""), result.refusal().isPresent());
         return result;
     }
 
@@ -352,13 +402,13 @@ public final class DesignerModel {
 
     public boolean undo() {
         boolean done = document.undo();
-        message.set(done ? "" : "Nothing to undo");
+        say(done ? "" : "Nothing to undo", false);
         return done;
     }
 
     public boolean redo() {
         boolean done = document.redo();
-        message.set(done ? "" : "Nothing to redo");
+        say(done ? "" : "Nothing to redo", false);
         return done;
     }
 
@@ -370,6 +420,8 @@ public final class DesignerModel {
     /** Replaces the graph and its search space (a file was opened); history is forgotten. */
     public void reset(Graph graph, SearchSpace searchSpace) {
         selection.clear();
+        // Before the graph: the canvas draws the new cards once, with their dots on the right sides.
+        flow.set(Flow.of(graph));
         document.reset(graph, searchSpace);
     }
 
@@ -379,8 +431,19 @@ public final class DesignerModel {
         modified.set(document.isModified());
     }
 
-    private EditResult notice(String text) {
+    private void say(String text, boolean error) {
+        messageIsError.set(error);
         message.set(text);
+    }
+
+    private EditResult refuse(String text) {
+        say(text, true);
+        return new EditResult(false, Optional.of(text));
+    }
+
+    /** A hint or a no-op (not an error: shown in the neutral colour). */
+    private EditResult notice(String text) {
+        say(text, false);
         return new EditResult(false, text.isEmpty() ? Optional.empty() : Optional.of(text));
     }
 

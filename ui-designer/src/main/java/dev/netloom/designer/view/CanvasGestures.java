@@ -154,11 +154,18 @@ public final class CanvasGestures {
         e.consume();
     }
 
+    /** Ctrl+wheel (or a pinch-like zoom gesture's wheel) zooms at the pointer; the plain wheel scrolls, Shift sideways. */
     private void scrolled(ScrollEvent e) {
-        if (e.getDeltaY() == 0) {
+        if (e.getDeltaY() == 0 && e.getDeltaX() == 0) {
             return;
         }
-        canvas.zoomAt(Math.pow(1.0015, e.getDeltaY()), e.getX(), e.getY());
+        if (e.isShortcutDown()) {
+            canvas.zoomAt(Math.pow(1.0015, e.getDeltaY()), e.getX(), e.getY());
+        } else if (e.isShiftDown() && e.getDeltaX() == 0) {
+            canvas.panBy(e.getDeltaY(), 0);
+        } else {
+            canvas.panBy(e.getDeltaX(), e.getDeltaY());
+        }
         e.consume();
     }
 
@@ -215,9 +222,9 @@ public final class CanvasGestures {
         Point2D a = canvas.nodeSkin(anchor.nodeId()).portCenter(anchor.port(), anchor.direction());
         Point2D b = target == null ? w : canvas.nodeSkin(target.nodeId()).portCenter(target.port(), target.direction());
         if (anchor.direction() == Direction.OUT) {
-            Curves.set(preview, a, b);
+            Curves.set(preview, a, b, model.flow());
         } else {
-            Curves.set(preview, b, a);
+            Curves.set(preview, b, a, model.flow());
         }
         Optional<String> refusal = target == null ? Optional.empty() : model.checkConnection(from(target), to(target));
         setHovered(target, refusal.isPresent() ? DesignerStyle.REFUSING : DesignerStyle.ACCEPTING);

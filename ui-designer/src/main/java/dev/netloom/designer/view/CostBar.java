@@ -38,9 +38,12 @@ public final class CostBar extends HBox {
         setSpacing(22);
         status.setId("cost-status");
         message.setId("designer-message");
-        message.getStyleClass().add(DesignerStyle.REFUSAL);
         message.setMinWidth(0);
         message.textProperty().bind(model.messageProperty());
+        // Red only for a refusal; "Fixed: ..." or "Nothing to undo" are news, in the neutral colour.
+        message.getStyleClass().add(DesignerStyle.STATUS_MESSAGE);
+        model.messageIsErrorProperty().addListener((obs, was, error) -> styleMessage(error));
+        styleMessage(model.messageIsErrorProperty().get());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         getChildren().addAll(
@@ -53,6 +56,13 @@ public final class CostBar extends HBox {
                 spacer, message, status);
         model.costProperty().addListener((obs, old, c) -> show(c));
         show(model.costProperty().get());
+    }
+
+    private void styleMessage(boolean error) {
+        message.getStyleClass().remove(DesignerStyle.REFUSAL);
+        if (error) {
+            message.getStyleClass().add(DesignerStyle.REFUSAL);
+        }
     }
 
     private static Label value(String id) {

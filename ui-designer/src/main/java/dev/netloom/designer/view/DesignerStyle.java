@@ -47,12 +47,16 @@ public final class DesignerStyle {
     public static final String PANEL_TITLE = "panel-title";
     public static final String PANEL_SUBTITLE = "panel-subtitle";
     public static final String REFUSAL = "refusal";
+    /** The designer's one-line status: neutral text, {@link #REFUSAL} added while it reports a refusal. */
+    public static final String STATUS_MESSAGE = "status-message";
     public static final String COST_BAR = "cost-bar";
     public static final String COST_VALUE = "cost-value";
     public static final String COST_CAPTION = "cost-caption";
     public static final String STATUS_OK = "status-ok";
     public static final String STATUS_ERROR = "status-error";
     public static final String MINIMAP = "minimap";
+    /** The find-in-graph bar over the canvas. */
+    public static final String FIND_BAR = "find-bar";
     public static final String SEARCH_TOGGLE = "search-toggle";
     public static final String SEARCH_ICON = "search-icon";
     public static final String SEARCH_RANGE = "search-range";

@@ -70,7 +70,18 @@ public final class EdgeSkin {
      * @param covered says whether a rectangle (the label's) lies under a card; such a label is hidden
      */
     public void route(Point2D from, Point2D to, java.util.function.Predicate<javafx.geometry.Bounds> covered) {
-        Curves.set(curve, from, to);
+        route(from, to, covered, dev.netloom.designer.model.Flow.LEFT_TO_RIGHT);
+    }
+
+    /**
+     * Moves the ends to two canvas points, the curve leaving and entering along {@code flow}.
+     * In a top-to-bottom drawing the label sits beside the edge, so a short vertical gap still shows it.
+     *
+     * @param covered says whether a rectangle (the label's) lies under a card; such a label is hidden
+     */
+    public void route(Point2D from, Point2D to, java.util.function.Predicate<javafx.geometry.Bounds> covered,
+                      dev.netloom.designer.model.Flow flow) {
+        Curves.set(curve, from, to, flow);
         Point2D mid = Curves.middle(curve);
         if (labelWidth < 0) {
             // Measuring needs CSS (font, padding); done only when the text changed.
@@ -80,10 +91,12 @@ public final class EdgeSkin {
         }
         double w = labelWidth;
         double h = labelHeight;
-        label.resizeRelocate(mid.getX() - w / 2, mid.getY() - h / 2, w, h);
+        double lx = flow.vertical() ? mid.getX() + 6 : mid.getX() - w / 2;
+        label.resizeRelocate(lx, mid.getY() - h / 2, w, h);
         // A label longer than its edge would cover the port dots; the card footers show the shape anyway.
-        label.setVisible(from.distance(to) >= w + 28
-                && !covered.test(new javafx.geometry.BoundingBox(mid.getX() - w / 2, mid.getY() - h / 2, w, h)));
+        double needed = flow.vertical() ? h + 16 : w + 28;
+        label.setVisible(from.distance(to) >= needed
+                && !covered.test(new javafx.geometry.BoundingBox(lx, mid.getY() - h / 2, w, h)));
     }
 
     /** The label showing the carried shape (tests read it). */

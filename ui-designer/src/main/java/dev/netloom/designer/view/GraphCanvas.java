@@ -47,6 +47,12 @@ public final class GraphCanvas extends Region {
 
     /** The zoom range: at 0.1 a 300-layer model fits; above 2 the view shows little. */
     public static final double MIN_SCALE = 0.1;
+    /**
+     * Fit to view never zooms out further than this: at 45 % a card's 13 px title is still about
+     * 6 px tall and readable. A graph too big for the view at this zoom is shown from where data
+     * enters, and the rest is a scroll away (the wheel pans; Ctrl+wheel zooms, down to {@link #MIN_SCALE}).
+     */
+    public static final double MIN_FIT_SCALE = 0.45;
     public static final double MAX_SCALE = 2.0;
     private static final double GRID = 24;
 
@@ -104,6 +110,7 @@ public final class GraphCanvas extends Region {
         translate.yProperty().addListener(o -> drawGrid());
 
         model.analysisProperty().addListener((obs, old, a) -> render(a));
+        model.flowProperty().addListener((obs, old, f) -> redrawAll());
         model.searchProperty().addListener((obs, old, space) -> showSearchable());
         model.selection().addListener((SetChangeListener<String>) c -> {
             if (c.wasRemoved() && nodeSkins.containsKey(c.getElementRemoved())) {
@@ -130,6 +137,21 @@ public final class GraphCanvas extends Region {
     }
 
     // ---- rendering ----
+
+    /** Draws every card and edge anew (the flow changed: the dots move to other sides). */
+    private void redrawAll() {
+        nodeSkins.values().forEach(s -> {
+            nodeLayer.getChildren().remove(s.getRoot());
+            s.dispose();
+        });
+        nodeSkins.clear();
+        edgeSkins.values().forEach(s -> {
+            edgeLayer.getChildren().remove(s.getRoot());
+            s.dispose();
+        });
+        edgeSkins.clear();
+        render(model.analysis());
+    }
 
     /** Reconciles the skins with an analysis: one pass over nodes, one over edges. */
     void render(GraphAnalysis analysis) {
@@ -160,7 +182,7 @@ public final class GraphCanvas extends Region {
                 skin = null;
             }
             if (skin == null) {
-                skin = factory.createNodeSkin(node.id(), spec, model::applyFix);
+                skin = factory.createNodeSkin(node.id(), spec, model::applyFix, model.flow());
                 nodeSkins.put(node.id(), skin);
                 added.add(skin.getRoot());
                 skin.setSelected(model.selection().contains(node.id()));
@@ -232,7 +254,7 @@ public final class GraphCanvas extends Region {
         NodeSkin to = nodeSkins.get(skin.edge().to().nodeId());
         if (from != null && to != null) {
             skin.route(from.portCenter(skin.edge().from().port(), Direction.OUT),
-                    to.portCenter(skin.edge().to().port(), Direction.IN), this::underACard);
+                    to.portCenter(skin.edge().to().port(), Direction.IN), this::underACard, model.flow());
         }
     }
 
@@ -338,7 +360,11 @@ public final class GraphCanvas extends Region {
         translate.setY(getHeight() / 2 - worldY * zoom.get());
     }
 
-    /** Shows every node, centred, at no more than 100 %. */
+    /**
+     * Shows every node, centred, at no more than 100 % and no less than {@link #MIN_FIT_SCALE}.
+     * A graph that does not fit at that zoom is shown from its start (the top when it reads top to
+     * bottom, the left otherwise), centred across the flow when it fits that way.
+     */
     public void fitToView() {
         Bounds b = contentBounds();
         double w = getWidth() > 0 ? getWidth() : getPrefWidth();
@@ -351,10 +377,13 @@ public final class GraphCanvas extends Region {
         }
         double margin = 48;
         double z = Math.min(1.0, Math.min((w - 2 * margin) / b.getWidth(), (h - 2 * margin) / b.getHeight()));
-        z = Math.max(MIN_SCALE, z);
+        z = Math.max(MIN_FIT_SCALE, z);
         zoom.set(z);
-        translate.setX((w - b.getWidth() * z) / 2 - b.getMinX() * z);
-        translate.setY((h - b.getHeight() * z) / 2 - b.getMinY() * z);
+        double freeX = w - b.getWidth() * z;
+        double freeY = h - b.getHeight() * z;
+        // Where the graph is wider or taller than the view, its start (top or left edge) shows.
+        translate.setX((freeX >= 0 ? freeX / 2 : margin) - b.getMinX() * z);
+        translate.setY((freeY >= 0 ? freeY / 2 : margin) - b.getMinY() * z);
     }
 
     /** The rectangle around every card, in canvas units; null when there are none. */
@@ -367,9 +396,11 @@ public final class GraphCanvas extends Region {
             Bounds c = s.cardBounds();
             minX = Math.min(minX, c.getMinX());
             minY = Math.min(minY, c.getMinY());
-            maxX = Math.max(maxX, c.getMaxX());
-            // Leave room for a problem message under the lowest card.
-            maxY = Math.max(maxY, c.getMaxY() + (s.fix() != null || hasProblem(s) ? 70 : 0));
+            // Leave room for a problem message under the card (beside it when the drawing reads top to bottom).
+            boolean message = s.fix() != null || hasProblem(s);
+            boolean vertical = model.flow().vertical();
+            maxX = Math.max(maxX, c.getMaxX() + (message && vertical ? CardGeometry.WIDTH + 54 : 0));
+            maxY = Math.max(maxY, c.getMaxY() + (message && !vertical ? 70 : 0));
         }
         return nodeSkins.isEmpty() ? null : new javafx.geometry.BoundingBox(minX, minY, maxX - minX, maxY - minY);
     }
@@ -420,6 +451,17 @@ public final class GraphCanvas extends Region {
 
     Pane overlay() {
         return overlay;
+    }
+
+    /** Selects a node and brings its card to the middle of the view, at a readable zoom. */
+    public void reveal(String nodeId) {
+        NodeSkin s = nodeSkins.get(nodeId);
+        if (s == null) {
+            return;
+        }
+        model.select(nodeId);
+        Bounds b = s.cardBounds();
+        centreOn(b.getCenterX(), b.getCenterY(), Math.max(zoom.get(), 0.8));
     }
 
     /** The card of a node, if drawn. */

@@ -10,18 +10,26 @@ import javafx.scene.paint.Color;
 
 /**
  * A small overview of the whole graph with the visible area framed; clicking or dragging in it
- * moves the view there. Redrawn when the graph or the view changes.
+ * moves the view there. Redrawn when the graph or the view changes. It sits in the canvas's top
+ * right corner, away from the zoom bar (bottom left) and the status line (below the canvas). It is
+ * closed until the zoom bar's map button opens it (any corner it took would cover cards, fix
+ * buttons or a refusal on some graph), and it closes itself on a canvas too narrow to spare the room.
  */
-final class Minimap extends StackPane {
+public final class Minimap extends StackPane {
 
     private static final double W = 180;
     private static final double H = 112;
+    /** Below this canvas width the overview would cover a third of the graph: it stays hidden. */
+    static final double MIN_CANVAS_WIDTH = 600;
 
     private final GraphCanvas canvas;
     private final Canvas drawing = new Canvas(W, H);
     private double scale = 1;
     private double offsetX;
     private double offsetY;
+
+    private final javafx.beans.property.BooleanProperty wanted =
+            new javafx.beans.property.SimpleBooleanProperty(this, "wanted", false);
 
     Minimap(GraphCanvas canvas, DesignerModel model) {
         this.canvas = canvas;
@@ -32,7 +40,15 @@ final class Minimap extends StackPane {
         setOnMousePressed(e -> centreOn(e.getX() - 4, e.getY() - 4));
         setOnMouseDragged(e -> centreOn(e.getX() - 4, e.getY() - 4));
         visibleProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
-                () -> model.analysis().graph().nodes().size() > 1, model.analysisProperty()));
+                () -> wanted.get() && model.analysis().graph().nodes().size() > 1
+                        && canvas.getWidth() >= MIN_CANVAS_WIDTH,
+                model.analysisProperty(), wanted, canvas.widthProperty()));
+        managedProperty().bind(visibleProperty());
+    }
+
+    /** Whether the user wants the overview shown (the zoom bar's map button). */
+    public javafx.beans.property.BooleanProperty wantedProperty() {
+        return wanted;
     }
 
     private void draw() {

@@ -1,6 +1,7 @@
 package dev.netloom.designer.view;
 
 import dev.netloom.designer.model.CardGeometry;
+import dev.netloom.designer.model.Flow;
 import dev.netloom.designer.model.MoeBreakdown;
 import dev.netloom.graph.Units;
 import dev.netloom.graph.Direction;
@@ -58,7 +59,12 @@ public final class NodeSkin {
             // size it here, once CSS and fonts are known.
             if (problemBox.isVisible()) {
                 double w = CardGeometry.WIDTH + 40;
-                problemBox.resizeRelocate(0, cardHeight() + 10, w, problemBox.prefHeight(w));
+                if (flow.vertical()) {
+                    // Beside the card: below it runs the edge to the next row.
+                    problemBox.resizeRelocate(CardGeometry.WIDTH + 14, 0, w, problemBox.prefHeight(w));
+                } else {
+                    problemBox.resizeRelocate(0, cardHeight() + 10, w, problemBox.prefHeight(w));
+                }
             }
         }
     };
@@ -76,6 +82,7 @@ public final class NodeSkin {
     private final FontIcon searchMarker = new FontIcon(MaterialDesignT.TUNE_VARIANT);
     private final Tooltip searchTip = new Tooltip();
     private final double height;
+    private final Flow flow;
     private Button expandButton;
     private MoeDetail detail;
     private Shown shown;
@@ -87,8 +94,19 @@ public final class NodeSkin {
      * @param onFix called when the user clicks the fix button
      */
     public NodeSkin(String nodeId, LayerSpec spec, Consumer<Fix> onFix) {
+        this(nodeId, spec, onFix, Flow.LEFT_TO_RIGHT);
+    }
+
+    /**
+     * @param nodeId the node this card draws
+     * @param spec its layer type
+     * @param onFix called when the user clicks the fix button
+     * @param flow which sides the port dots sit on
+     */
+    public NodeSkin(String nodeId, LayerSpec spec, Consumer<Fix> onFix, Flow flow) {
         this.nodeId = nodeId;
         this.spec = spec;
+        this.flow = flow;
         this.height = CardGeometry.height(spec);
         root.setUserData(this);
         root.setPickOnBounds(false);
@@ -244,8 +262,9 @@ public final class NodeSkin {
     private void addPorts(List<PortSpec> ports, Direction direction, Map<String, Circle> into) {
         boolean named = spec.inputs().size() > 1 || spec.outputs().size() > 1;
         for (PortSpec p : ports) {
-            double y = CardGeometry.portY(spec, p.name(), direction);
-            Circle dot = new Circle(CardGeometry.portX(direction), y, CardGeometry.PORT_RADIUS);
+            CardGeometry.Point at = CardGeometry.port(spec, p.name(), direction, flow);
+            double y = at.y();
+            Circle dot = new Circle(at.x(), y, CardGeometry.PORT_RADIUS);
             dot.getStyleClass().addAll(DesignerStyle.PORT, DesignerStyle.kindClass(singleKind(p)));
             dot.setUserData(p);
             Tooltip.install(dot, new Tooltip(p.name() + ": " + p.description() + " ("
@@ -255,10 +274,18 @@ public final class NodeSkin {
             if (named) {
                 Label l = new Label(p.name());
                 l.getStyleClass().add(DesignerStyle.PORT_LABEL);
-                double w = 80;
-                place(l, direction == Direction.IN ? 12 : CardGeometry.WIDTH - 12 - w, y - 8, w, 16);
-                l.setAlignment(direction == Direction.IN ? javafx.geometry.Pos.CENTER_LEFT
-                        : javafx.geometry.Pos.CENTER_RIGHT);
+                if (flow.vertical()) {
+                    // Under the top dots or above the bottom ones, inside the card's middle band.
+                    double w = Math.min(80, CardGeometry.WIDTH / ports.size() - 4);
+                    double ly = direction == Direction.IN ? CardGeometry.HEADER : height - CardGeometry.FOOTER - 16;
+                    place(l, at.x() - w / 2, ly, w, 16);
+                    l.setAlignment(javafx.geometry.Pos.CENTER);
+                } else {
+                    double w = 80;
+                    place(l, direction == Direction.IN ? 12 : CardGeometry.WIDTH - 12 - w, y - 8, w, 16);
+                    l.setAlignment(direction == Direction.IN ? javafx.geometry.Pos.CENTER_LEFT
+                            : javafx.geometry.Pos.CENTER_RIGHT);
+                }
                 root.getChildren().add(l);
             }
         }
@@ -359,6 +386,11 @@ public final class NodeSkin {
     }
 
     /** The fix button (tests and keyboard users reach it here). */
+    public Label titleLabel() {
+        return title;
+    }
+
+    /** The fix button (hidden when there is no fix). */
     public Button fixButton() {
         return fixButton;
     }
@@ -389,7 +421,8 @@ public final class NodeSkin {
 
     /** The centre of a port in canvas units. */
     public Point2D portCenter(String port, Direction direction) {
-        return new Point2D(x() + CardGeometry.portX(direction), y() + CardGeometry.portY(spec, port, direction));
+        CardGeometry.Point at = CardGeometry.port(spec, port, direction, flow);
+        return new Point2D(x() + at.x(), y() + at.y());
     }
 
     /** The port whose dot is within {@code radius} of a canvas point, if any. */

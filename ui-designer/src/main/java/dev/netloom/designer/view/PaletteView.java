@@ -45,6 +45,9 @@ public final class PaletteView extends VBox {
         hint.getStyleClass().add(DesignerStyle.PANEL_SUBTITLE);
         search.setPromptText("Search layers  (Ctrl+F)");
         search.setId("palette-search");
+        // ControlsFX gives the field its own stylesheet, whose prompt colour is dark on the dark theme;
+        // an inline style outranks it and uses the theme token.
+        search.setStyle("-fx-prompt-text-fill: -nl-text-muted;");
         search.textProperty().bindBidirectional(model.searchProperty());
         search.setOnKeyPressed(e -> {
             if (e.getCode() == KeyCode.ENTER && model.matchCount() > 0) {

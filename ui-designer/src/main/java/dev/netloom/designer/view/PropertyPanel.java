@@ -1,6 +1,7 @@
 package dev.netloom.designer.view;
 
 import dev.netloom.designer.model.DesignerModel;
+import dev.netloom.designer.model.HumanNames;
 import dev.netloom.graph.Units;
 import dev.netloom.graph.Node;
 import dev.netloom.graph.analysis.GraphAnalysis;
@@ -44,7 +45,7 @@ public final class PropertyPanel extends VBox {
     private final Label details = new Label();
     private final Label tips = new Label("How to\n"
             + "•  Drag a layer from the palette onto the canvas.\n"
-            + "•  Drag from the dot on the right of a card to a dot on the left of another to connect them.\n"
+            + "•  Drag from an output dot (bottom of a card, or right) to an input dot (top, or left) of another to connect them.\n"
             + "•  Click a card to change its settings here.\n"
             + "•  Delete removes, Ctrl+D duplicates, Ctrl+Z undoes, F fits the view, Ctrl+L tidies up.");
     private final VBox problems = new VBox(8);
@@ -141,7 +142,9 @@ public final class PropertyPanel extends VBox {
                     + node.id() + " stays.", null, node.displayName(), v -> commitLabel(id, v)));
             for (ParamSpec p : spec.params()) {
                 Object current = node.params().getOrDefault(p.name(), p.defaultValue());
-                ParamItem item = new ParamItem(p.name(), SETTINGS, p.description(), p,
+                // The name in words; the file key (what the project file and the CLI use) in the tooltip.
+                ParamItem item = new ParamItem(HumanNames.of(p.name()), SETTINGS,
+                        p.description() + "\nFile key: " + p.name(), p,
                         display(p, current), v -> commit(id, p, v));
                 if (model.whyNotSearchable(spec, p).isEmpty()) {
                     item.withSearch(new ParamSearch(p, model.searchRange(id, p.name()).orElse(null),

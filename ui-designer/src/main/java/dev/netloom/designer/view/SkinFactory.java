@@ -1,5 +1,6 @@
 package dev.netloom.designer.view;
 
+import dev.netloom.designer.model.Flow;
 import dev.netloom.graph.Edge;
 import dev.netloom.graph.analysis.Fix;
 import dev.netloom.graph.catalog.LayerSpec;
@@ -11,6 +12,11 @@ public interface SkinFactory {
 
     NodeSkin createNodeSkin(String nodeId, LayerSpec spec, Consumer<Fix> onFix);
 
+    /** A card whose port dots sit on the sides {@code flow} puts them (left/right or top/bottom). */
+    default NodeSkin createNodeSkin(String nodeId, LayerSpec spec, Consumer<Fix> onFix, Flow flow) {
+        return createNodeSkin(nodeId, spec, onFix);
+    }
+
     EdgeSkin createEdgeSkin(Edge edge);
 
     /** The standard cards and curves. */
@@ -19,6 +25,11 @@ public interface SkinFactory {
             @Override
             public NodeSkin createNodeSkin(String nodeId, LayerSpec spec, Consumer<Fix> onFix) {
                 return new NodeSkin(nodeId, spec, onFix);
+            }
+
+            @Override
+            public NodeSkin createNodeSkin(String nodeId, LayerSpec spec, Consumer<Fix> onFix, Flow flow) {
+                return new NodeSkin(nodeId, spec, onFix, flow);
             }
 
             @Override

@@ -27,9 +27,11 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignM;
  * @param palette the layer palette
  * @param properties the property panel
  * @param costBar the cost bar
+ * @param minimap the overview in the canvas's corner
+ * @param findBar find in the graph, over the canvas's top left corner
  */
 public record Views(BorderPane frame, Pane ghostLayer, GraphCanvas canvas, PaletteView palette,
-                    PropertyPanel properties, CostBar costBar) {
+                    PropertyPanel properties, CostBar costBar, Minimap minimap, FindBar findBar) {
 
     /** Builds the parts for a model; {@code autoLayout} runs when the layout button is pressed. */
     public static Views build(DesignerModel model, PaletteModel paletteModel, Runnable autoLayout) {
@@ -56,25 +58,41 @@ public record Views(BorderPane frame, Pane ghostLayer, GraphCanvas canvas, Palet
                 button(MaterialDesignM.MAGNIFY_PLUS_OUTLINE, "Zoom in",
                         () -> canvas.zoomAt(1.2, canvas.getWidth() / 2, canvas.getHeight() / 2)),
                 button(MaterialDesignF.FIT_TO_SCREEN_OUTLINE, "Fit to view (F)", canvas::fitToView),
-                button(MaterialDesignA.AUTO_FIX, "Auto-layout, left to right (Ctrl+L)", autoLayout));
+                button(MaterialDesignA.AUTO_FIX, "Auto-layout (Ctrl+L)", autoLayout));
         zoomBar.getStyleClass().add(DesignerStyle.ZOOM_BAR);
         zoomBar.setAlignment(Pos.CENTER);
         zoomBar.setMaxSize(HBox.USE_PREF_SIZE, HBox.USE_PREF_SIZE);
         Minimap minimap = new Minimap(canvas, model);
-        StackPane centre = new StackPane(canvas, zoomBar, minimap);
+        javafx.scene.control.ToggleButton overview = new javafx.scene.control.ToggleButton(null,
+                icon(MaterialDesignM.MAP_OUTLINE));
+        overview.setId("minimap-toggle");
+        overview.getStyleClass().addAll("flat", "button-icon");
+        overview.setTooltip(new Tooltip("Show or hide the overview"));
+        overview.setFocusTraversable(false);
+        overview.selectedProperty().bindBidirectional(minimap.wantedProperty());
+        zoomBar.getChildren().add(overview);
+        FindBar findBar = new FindBar(model, canvas);
+        StackPane centre = new StackPane(canvas, zoomBar, minimap, findBar);
+        StackPane.setAlignment(findBar, Pos.TOP_LEFT);
+        StackPane.setMargin(findBar, new Insets(12));
         StackPane.setAlignment(zoomBar, Pos.BOTTOM_LEFT);
         StackPane.setMargin(zoomBar, new Insets(12));
-        StackPane.setAlignment(minimap, Pos.BOTTOM_RIGHT);
+        // Top right: the zoom bar is bottom left, the fix buttons and messages sit beside their cards.
+        StackPane.setAlignment(minimap, Pos.TOP_RIGHT);
         StackPane.setMargin(minimap, new Insets(12));
 
         BorderPane frame = new BorderPane(centre, null, properties, costBar, palette);
-        return new Views(frame, ghostLayer, canvas, palette, properties, costBar);
+        return new Views(frame, ghostLayer, canvas, palette, properties, costBar, minimap, findBar);
+    }
+
+    private static FontIcon icon(Ikon icon) {
+        FontIcon i = new FontIcon(icon);
+        i.setIconSize(18);
+        return i;
     }
 
     private static Button button(Ikon icon, String tip, Runnable action) {
-        FontIcon i = new FontIcon(icon);
-        i.setIconSize(18);
-        Button b = new Button(null, i);
+        Button b = new Button(null, icon(icon));
         b.getStyleClass().addAll("flat", "button-icon");
         b.setTooltip(new Tooltip(tip));
         b.setOnAction(e -> action.run());

@@ -2,6 +2,7 @@ package dev.netloom.designer.layout;
 
 import dev.netloom.designer.DesignerFixture;
 import dev.netloom.designer.model.CardGeometry;
+import dev.netloom.designer.model.Flow;
 import dev.netloom.graph.Edge;
 import dev.netloom.graph.Graph;
 import dev.netloom.graph.Position;
@@ -16,7 +17,7 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** ELK runs on the plain class path and lays every template out left to right without overlaps. */
+/** ELK runs on the plain class path and lays every template out, either way round, without overlaps. */
 class ElkLayeredLayoutTest {
 
     @ParameterizedTest
@@ -24,12 +25,32 @@ class ElkLayeredLayoutTest {
     void everyEdgeRunsLeftToRightAndNoCardsOverlap(String template) {
         LayerCatalog catalog = LayerCatalog.standard();
         Graph graph = DesignerFixture.template(template);
-        Map<String, Position> p = new ElkLayeredLayout(catalog).layout(graph);
+        Map<String, Position> p = new ElkLayeredLayout(catalog).layout(graph, Flow.LEFT_TO_RIGHT);
 
         assertThat(p.keySet()).containsExactlyInAnyOrderElementsOf(graph.nodesById().keySet());
         for (Edge e : graph.edges()) {
             assertThat(p.get(e.from().nodeId()).x()).as(e.toString()).isLessThan(p.get(e.to().nodeId()).x());
         }
+        assertNoOverlaps(catalog, graph, p);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"small-cnn", "mobilenet-v2", "text-classifier", "image-text-qa", "moe-transformer"})
+    void everyEdgeRunsDownwardsAndNoCardsOverlap(String template) {
+        LayerCatalog catalog = LayerCatalog.standard();
+        Graph graph = DesignerFixture.template(template);
+        Map<String, Position> p = new ElkLayeredLayout(catalog).layout(graph, Flow.TOP_TO_BOTTOM);
+
+        assertThat(p.keySet()).containsExactlyInAnyOrderElementsOf(graph.nodesById().keySet());
+        for (Edge e : graph.edges()) {
+            assertThat(p.get(e.from().nodeId()).y()).as(e.toString()).isLessThan(p.get(e.to().nodeId()).y());
+        }
+        assertNoOverlaps(catalog, graph, p);
+        Graph drawn = new ElkLayeredLayout(catalog).laidOut(graph, Flow.TOP_TO_BOTTOM);
+        assertThat(Flow.of(drawn)).isEqualTo(Flow.TOP_TO_BOTTOM);
+    }
+
+    private static void assertNoOverlaps(LayerCatalog catalog, Graph graph, Map<String, Position> p) {
         List<String> ids = new ArrayList<>(p.keySet());
         for (int i = 0; i < ids.size(); i++) {
             for (int j = i + 1; j < ids.size(); j++) {
@@ -53,7 +74,7 @@ class ElkLayeredLayoutTest {
         assertThat(lanes.byInput().get("question")).containsExactly("question", "question_embed",
                 "question_positions", "question_encoder");
 
-        Map<String, Position> p = new ElkLayeredLayout(catalog).layout(graph);
+        Map<String, Position> p = new ElkLayeredLayout(catalog).layout(graph, Flow.LEFT_TO_RIGHT);
 
         double[] image = band(p, graph, catalog, lanes.byInput().get("image"));
         double[] question = band(p, graph, catalog, lanes.byInput().get("question"));
@@ -72,6 +93,37 @@ class ElkLayeredLayoutTest {
         double joinX = p.get("look").x();
         assertThat(p.get("question_encoder").x()).isLessThan(joinX);
         assertThat(p.get("pool2").x()).isLessThan(joinX);
+    }
+
+    @Test
+    void drawnTopToBottomEachInputHasItsOwnColumn() {
+        LayerCatalog catalog = LayerCatalog.standard();
+        Graph graph = DesignerFixture.template("image-text-qa");
+        Lanes lanes = Lanes.of(graph, catalog);
+        Map<String, Position> p = new ElkLayeredLayout(catalog).layout(graph, Flow.TOP_TO_BOTTOM);
+        double[] image = columns(p, lanes.byInput().get("image"));
+        double[] question = columns(p, lanes.byInput().get("question"));
+        boolean apart = image[1] <= question[0] || question[1] <= image[0];
+        assertThat(apart).as("image column %s and question column %s", java.util.Arrays.toString(image),
+                java.util.Arrays.toString(question)).isTrue();
+        assertThat(p.get("question_encoder").y()).isLessThan(p.get("look").y());
+        assertThat(p.get("pool2").y()).isLessThan(p.get("look").y());
+    }
+
+    @Test
+    void theTemplatesAsShippedReadLeftToRight() {
+        assertThat(Flow.of(DesignerFixture.template("mobilenet-v2"))).isEqualTo(Flow.LEFT_TO_RIGHT);
+        assertThat(Flow.of(Graph.EMPTY)).isEqualTo(Flow.TOP_TO_BOTTOM);
+    }
+
+    private static double[] columns(Map<String, Position> p, List<String> ids) {
+        double min = Double.MAX_VALUE;
+        double max = -Double.MAX_VALUE;
+        for (String id : ids) {
+            min = Math.min(min, p.get(id).x());
+            max = Math.max(max, p.get(id).x() + CardGeometry.WIDTH);
+        }
+        return new double[] {min, max};
     }
 
     @Test

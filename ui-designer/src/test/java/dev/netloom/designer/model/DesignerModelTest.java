@@ -89,7 +89,9 @@ class DesignerModelTest {
         // Copies get fresh ids from the original's stem (model-graph's AddFragment).
         assertThat(m.selection()).containsExactlyInAnyOrder("conv", "fc");
         assertThat(m.graph().edges()).anySatisfy(e -> assertThat(e.toString()).isEqualTo("conv.out -> fc.in"));
-        assertThat(m.graph().requireNode("conv").position()).isEqualTo(new Position(340, 40));
+        // 40 down and right would cover the originals: the copies go on along the diagonal until free.
+        assertThat(m.graph().requireNode("conv").position()).isEqualTo(new Position(436, 136));
+        assertThat(new Placement(m.document().catalog()).noOverlaps(m.graph(), positions(m))).isTrue();
     }
 
     @Test
@@ -99,8 +101,9 @@ class DesignerModelTest {
         m.copySelection();
         m.paste();
         m.paste();
-        assertThat(m.graph().requireNode("conv").position()).isEqualTo(new Position(340, 40));
-        assertThat(m.graph().requireNode("conv2").position()).isEqualTo(new Position(380, 80));
+        assertThat(m.graph().requireNode("conv").position()).isEqualTo(new Position(436, 136));
+        assertThat(m.graph().requireNode("conv2").position()).isEqualTo(new Position(572, 272));
+        assertThat(new Placement(m.document().catalog()).noOverlaps(m.graph(), positions(m))).isTrue();
         assertThat(m.selection()).containsExactly("conv2");
     }
 
@@ -155,5 +158,11 @@ class DesignerModelTest {
         assertThat(c.fp32Bytes()).isEqualTo(4 * c.parameters());
         assertThat(c.int8Bytes()).isEqualTo(c.parameters());
         assertThat(c.describe()).startsWith("26.5K parameters");
+    }
+
+    private static Map<String, Position> positions(DesignerModel m) {
+        Map<String, Position> p = new java.util.HashMap<>();
+        m.graph().nodes().forEach(n -> p.put(n.id(), n.position()));
+        return p;
     }
 }
