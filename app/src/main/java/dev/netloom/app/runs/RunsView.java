@@ -1,5 +1,6 @@
 package dev.netloom.app.runs;
 
+import dev.netloom.app.charts.EmptyCharts;
 import dev.netloom.app.studio.StudioStyle;
 import dev.netloom.app.workspace.BundleRecord;
 import dev.netloom.app.workspace.EpochRecord;
@@ -350,7 +351,7 @@ public final class RunsView extends VBox {
         chart.setAnimated(false);
         chart.setCreateSymbols(true);
         chart.setMinHeight(180);
-        dev.netloom.app.studio.EmptyCharts.keepAxesSensible(chart, 10, 1);
+        EmptyCharts.keepAxesSensible(chart, 10, 1);
         return chart;
     }
 

@@ -1,5 +1,6 @@
 package dev.netloom.app.search;
 
+import dev.netloom.app.charts.EmptyCharts;
 import dev.netloom.hpo.analysis.OptimizationHistory;
 import javafx.scene.chart.LineChart;
 import javafx.scene.chart.XYChart;
@@ -19,7 +20,7 @@ final class HistoryPlot {
         chart.getData().add(trials);
         chart.getData().add(best);
         chart.setLegendVisible(true);
-        dev.netloom.app.studio.EmptyCharts.keepAxesSensible(chart, 10, 1);
+        EmptyCharts.keepAxesSensible(chart, 10, 1);
     }
 
     LineChart<Number, Number> node() {

@@ -1,5 +1,6 @@
 package dev.netloom.app.search;
 
+import dev.netloom.app.charts.EmptyCharts;
 import dev.netloom.hpo.TrialState;
 import dev.netloom.hpo.analysis.IntermediateValues;
 import javafx.scene.chart.LineChart;
@@ -17,7 +18,7 @@ final class IntermediatePlot {
     IntermediatePlot() {
         chart.setId("tune-intermediate");
         chart.setCreateSymbols(true);
-        dev.netloom.app.studio.EmptyCharts.keepAxesSensible(chart, 10, 1);
+        EmptyCharts.keepAxesSensible(chart, 10, 1);
     }
 
     LineChart<Number, Number> node() {

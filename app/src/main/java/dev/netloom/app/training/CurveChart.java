@@ -1,5 +1,6 @@
 package dev.netloom.app.training;
 
+import dev.netloom.app.charts.EmptyCharts;
 import dev.netloom.app.training.PointBudget.Point;
 import javafx.scene.chart.LineChart;
 import javafx.scene.chart.NumberAxis;
@@ -50,7 +51,7 @@ final class CurveChart extends LineChart<Number, Number> {
         getData().add(validation);
         setMinHeight(200);
         setPrefHeight(232);
-        dev.netloom.app.studio.EmptyCharts.keepAxesSensible(this, 10, 2.5);
+        EmptyCharts.keepAxesSensible(this, 10, 2.5);
     }
 
     /** Shows the curves' points (already within their budget). */

@@ -15,7 +15,7 @@ class SlowerPrecisionTest {
     private static PrecisionFit fit(Precision p, double compute, double overhead) {
         LayerEstimate layer = new LayerEstimate("fc1", "Dense", p, compute, compute / 2, overhead, compute + overhead, "compute");
         DeviceEstimate e = new DeviceEstimate("raspberry-pi-5", 4, List.of(layer), compute + overhead, 1000, 1000, "fc1",
-                true, true, Set.of(), List.of());
+                true, true, Set.of(), List.of(), java.util.Optional.empty());
         return new PrecisionFit(p, e, 1 << 20, 1 << 20, Double.NaN);
     }
 

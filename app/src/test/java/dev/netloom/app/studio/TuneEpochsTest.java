@@ -3,6 +3,7 @@ package dev.netloom.app.studio;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.netloom.app.search.TuneView;
+import dev.netloom.app.session.ProjectSession;
 import dev.netloom.graph.search.Range;
 import dev.netloom.hpo.FrozenTrial;
 import javafx.scene.control.Label;

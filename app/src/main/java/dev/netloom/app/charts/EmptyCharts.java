@@ -1,4 +1,4 @@
-package dev.netloom.app.studio;
+package dev.netloom.app.charts;
 
 import javafx.beans.Observable;
 import javafx.collections.ListChangeListener;
