@@ -149,7 +149,8 @@ public final class TrainingRun {
             throw new IllegalArgumentException("distillation needs at least one teacher");
         }
         for (TrainedModel t : teachers) {
-            int theirs = t.analysis().reports().values().stream().filter(r -> r.spec().type().equals("Classification"))
+            int theirs = t.analysis().reports().values().stream()
+                    .filter(r -> r.spec().layerType().equals(dev.netloom.graph.catalog.LayerType.CLASSIFICATION))
                     .mapToInt(r -> ((Number) r.params().get("classes")).intValue()).findFirst().orElse(-1);
             if (theirs != classes()) {
                 throw new IllegalArgumentException("a teacher predicts " + theirs + " classes, this model " + classes()

@@ -50,8 +50,8 @@ import java.util.stream.Stream;
  * labels.txt            class names, one per line, in label order
  * vocab.txt             tokens in id order, when there is text
  * metrics.json          test-split evaluation and the per-epoch history
- * training.json         settings, seed, dataset fingerprint, graph hash, versions, machine, times, end,
- *                       divergence recoveries
+ * training.json         settings, seed, teachers and start model (adaptation), dataset fingerprint,
+ *                       graph hash, versions, machine, times, end, divergence recoveries
  * </pre>
  *
  * Writing goes to a temporary sibling folder that is renamed into place, so a crash never leaves
@@ -115,6 +115,15 @@ public final class ModelArtifact {
 
     /** Writes an artifact to {@code dir}, which must not exist yet. */
     public static void write(Path dir, Contents c, ProjectFile files) throws IOException {
+        write(dir, c, files, null);
+    }
+
+    /**
+     * Writes an artifact whose training.json also records where the run's knowledge came from
+     * besides its data ({@code adaptation}: teachers, start model, loaded and frozen nodes), or
+     * nothing more when it is null.
+     */
+    public static void write(Path dir, Contents c, ProjectFile files, JsonNode adaptation) throws IOException {
         if (Files.exists(dir)) {
             throw new IOException(dir + " already exists; choose a new folder for the model");
         }
@@ -136,7 +145,7 @@ public final class ModelArtifact {
                 Files.write(temp.resolve("vocab.txt"), c.dataset().vocabulary());
             }
             Files.writeString(temp.resolve("metrics.json"), JSON.writeValueAsString(metrics(c)));
-            Files.writeString(temp.resolve("training.json"), JSON.writeValueAsString(training(c, graphHash)));
+            Files.writeString(temp.resolve("training.json"), JSON.writeValueAsString(training(c, graphHash, adaptation)));
             Files.move(temp, dir, StandardCopyOption.ATOMIC_MOVE);
         } finally {
             if (Files.exists(temp)) {
@@ -266,12 +275,15 @@ public final class ModelArtifact {
         return root;
     }
 
-    private static ObjectNode training(Contents c, String graphHash) {
+    private static ObjectNode training(Contents c, String graphHash, JsonNode adaptation) {
         ObjectNode root = JSON.createObjectNode();
         root.put("formatVersion", FORMAT_VERSION);
         root.put("graphSha256", graphHash);
         root.set("settings", JSON.valueToTree(c.settings()));
         root.put("seed", c.settings().seed());
+        if (adaptation != null) {
+            root.set("adaptation", adaptation);
+        }
         ObjectNode data = root.putObject("dataset");
         data.put("name", c.dataset().name());
         data.put("fingerprint", c.dataset().fingerprint());
