@@ -174,7 +174,7 @@ public final class ModelArtifact {
         try {
             Safetensors.Contents weights = Safetensors.read(dir.resolve("weights.safetensors"));
             model.setWeights(weights.tensors());
-            checkProbe(dir.resolve("probe.safetensors"), model);
+            checkProbe(dir.resolve("probe.safetensors"), model, training.path("settings").path("threads").asInt(0));
             List<String> classes = dev.netloom.train.data.DataFiles.lines(dir.resolve("labels.txt"));
             Path vocab = dir.resolve("vocab.txt");
             List<String> vocabulary = Files.exists(vocab) ? dev.netloom.train.data.DataFiles.lines(vocab) : List.of();
@@ -204,6 +204,23 @@ public final class ModelArtifact {
         float[][] out = model.predict(probe, picked);
         tensors.put("output." + model.block().headIds().get(0), Tensor.of(flatten(out), rows, out.length == 0 ? 0 : out[0].length));
         Safetensors.write(file, tensors, Map.of("format", "netloom-probe"));
+    }
+
+    /**
+     * Checks the probe computed with the thread count the model was trained (and its probe written)
+     * with: libtorch splits a convolution's sums differently with another count, so a model
+     * trained on one thread gave outputs a last bit off on two (and was refused) in a fresh process.
+     */
+    private static void checkProbe(Path file, TrainedModel model, int threads) throws IOException {
+        int before = ai.djl.pytorch.jni.JniUtils.getNumThreads();
+        if (threads > 0) {
+            ai.djl.pytorch.jni.JniUtils.setNumThreads(threads);
+        }
+        try {
+            checkProbe(file, model);
+        } finally {
+            ai.djl.pytorch.jni.JniUtils.setNumThreads(before);
+        }
     }
 
     private static void checkProbe(Path file, TrainedModel model) throws IOException {
