@@ -115,7 +115,7 @@ train() {
   secs[$name]=$(( $(date +%s) - start ))
   acc[$name]=$(grep '^Test:' "$work/$name.log" | sed -E 's/.*accuracy ([0-9.]+)%.*/\1/')
   printf '  %-22s %6s%%  %5ss\n' "$name" "${acc[$name]}" "${secs[$name]}"
-  grep -E '^(Distilling|  teacher|Starting|  loaded|  new|  frozen|  head)' "$work/$name.log" | sed 's/^/      /' || true
+  grep -E '^(Distilling|  teacher|Starting|  loaded|  new|  frozen|  head|  pictures)' "$work/$name.log" | sed 's/^/      /' || true
 }
 
 project teacher distil-train distil-test "$all" "$epochs" 64 "$width"

@@ -111,10 +111,10 @@ final class TrainCommand implements Callable<Integer> {
             var section = ProjectDataset.section(project, data);
             project = project.withSection("data", section);
             dataset = ProjectDataset.read(section, folder, analysis, settings.seed(), netloom.out);
-            training = ModelTraining.prepare(project, analysis, dataset, settings);
             adapted = ModelAdaptation.prepare(adaptation, folder, analysis, dataset, netloom.services.projectFile(),
                     settings.batchSize());
-            training.adaptedBy(adapted);
+            dataset = adapted.dataset(dataset);
+            training = ModelTraining.prepare(project, analysis, dataset, settings).adaptedBy(adapted);
             adapted.report().lines().forEach(netloom.out::println);
         } catch (IOException | dev.netloom.train.data.InputMismatchException | AdaptationException e) {
             adapted.close();

@@ -20,13 +20,15 @@ import java.util.Locale;
  * @param fresh nodes with weights that started fresh, in graph order
  * @param frozen nodes frozen (weights kept, BatchNorm statistics kept), in graph order
  * @param headNote why the head started fresh (its classes differ from the start model's), or null
+ * @param pictureNote how the pictures were standardised for the start model, or null
  */
 public record AdaptationReport(List<Teacher> teachers, double temperature, double distillWeight, String startFrom,
-                               List<String> loaded, List<String> fresh, List<String> frozen, String headNote) {
+                               List<String> loaded, List<String> fresh, List<String> frozen, String headNote,
+                               String pictureNote) {
 
     /** Nothing taken besides the data. */
     public static final AdaptationReport NONE = new AdaptationReport(List.of(), 0, 0, null, List.of(), List.of(),
-            List.of(), null);
+            List.of(), null, null);
 
     /**
      * A teacher.
@@ -67,6 +69,9 @@ public record AdaptationReport(List<Teacher> teachers, double temperature, doubl
             if (headNote != null) {
                 out.add("  " + headNote);
             }
+            if (pictureNote != null) {
+                out.add("  " + pictureNote);
+            }
         }
         return out;
     }
@@ -89,6 +94,9 @@ public record AdaptationReport(List<Teacher> teachers, double temperature, doubl
             frozen.forEach(o.putArray("frozen")::add);
             if (headNote != null) {
                 o.put("head", headNote);
+            }
+            if (pictureNote != null) {
+                o.put("pictures", pictureNote);
             }
         }
         return o;

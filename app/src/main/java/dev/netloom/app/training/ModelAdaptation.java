@@ -13,6 +13,7 @@ import dev.netloom.train.WeightMatch;
 import dev.netloom.train.artifact.ModelArtifact;
 import dev.netloom.train.data.Dataset;
 import dev.netloom.train.data.Field;
+import dev.netloom.train.data.PictureStatistics;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -44,9 +45,11 @@ public final class ModelAdaptation implements AutoCloseable {
     private final WeightMatch match;
     private final Set<String> frozen;
     private final AdaptationReport report;
+    private final Dataset dataset;
 
     private ModelAdaptation(AdaptationSettings settings, List<ModelArtifact.Loaded> teachers, WeightMatch match,
-                            Set<String> frozen, AdaptationReport report) {
+                            Set<String> frozen, AdaptationReport report, Dataset dataset) {
+        this.dataset = dataset;
         this.settings = settings;
         this.teachers = teachers;
         this.match = match;
@@ -56,7 +59,7 @@ public final class ModelAdaptation implements AutoCloseable {
 
     /** Nothing to take besides the data. */
     public static ModelAdaptation none() {
-        return new ModelAdaptation(AdaptationSettings.NONE, List.of(), null, Set.of(), AdaptationReport.NONE);
+        return new ModelAdaptation(AdaptationSettings.NONE, List.of(), null, Set.of(), AdaptationReport.NONE, null);
     }
 
     /**
@@ -68,6 +71,7 @@ public final class ModelAdaptation implements AutoCloseable {
     public static ModelAdaptation prepare(AdaptationSettings s, Path folder, GraphAnalysis analysis, Dataset dataset,
                                           ProjectFile files, int batchSize) throws AdaptationException {
         List<ModelArtifact.Loaded> loaded = new ArrayList<>();
+        Dataset trainOn = dataset;
         try {
             List<AdaptationReport.Teacher> scores = new ArrayList<>();
             for (String p : s.teachers()) {
@@ -92,6 +96,7 @@ public final class ModelAdaptation implements AutoCloseable {
                 try (ModelArtifact.Loaded model = load("start model", dir, files)) {
                     weights = model.model().weights();
                     startClasses = model.classes();
+                    trainOn = PictureStatistics.adopt(dataset, model.fitted());
                 }
                 Set<String> recreate = new LinkedHashSet<>();
                 if (!startClasses.equals(dataset.classes())) {
@@ -114,12 +119,21 @@ public final class ModelAdaptation implements AutoCloseable {
             }
             AdaptationReport report = new AdaptationReport(scores, s.temperature(), s.distillWeight(), start,
                     match == null ? List.of() : match.loaded(), match == null ? List.of() : match.fresh(),
-                    frozenWithWeights, headNote);
-            return new ModelAdaptation(s, loaded, match, frozen, report);
+                    frozenWithWeights, headNote, trainOn == dataset ? null : pictureNote(dataset, trainOn));
+            return new ModelAdaptation(s, loaded, match, frozen, report, trainOn);
         } catch (AdaptationException | RuntimeException e) {
             loaded.forEach(ModelArtifact.Loaded::close);
             throw e;
         }
+    }
+
+    /**
+     * The dataset to train on: when starting from a model, its pictures are standardised with the
+     * start model's statistics, as its backbone saw its own ({@link PictureStatistics}); else the
+     * dataset as read.
+     */
+    public Dataset dataset(Dataset read) {
+        return dataset == null ? read : dataset;
     }
 
     /** What this run takes besides its data. */
@@ -183,6 +197,18 @@ public final class ModelAdaptation implements AutoCloseable {
                         + Arrays.toString(wants) + ", the data gives " + Arrays.toString(field.shape()));
             }
         }
+    }
+
+    /** The start model's picture statistics that replaced the data's own, or null when nothing changed. */
+    private static String pictureNote(Dataset read, Dataset adopted) {
+        List<String> fields = new ArrayList<>();
+        adopted.preprocessing().forEach((field, entry) -> {
+            if (!java.util.Objects.equals(entry, read.preprocessing().get(field)) && entry instanceof Map<?, ?> m) {
+                fields.add(field + " mean " + m.get("mean") + ", std " + m.get("std"));
+            }
+        });
+        return fields.isEmpty() ? null : "pictures standardised with the start model's statistics, as its weights saw "
+                + "them (" + String.join("; ", fields) + ")";
     }
 
     private static List<String> heads(GraphAnalysis analysis) {
