@@ -84,6 +84,7 @@ public final class StudioWindow {
     private final Workspace workspace;
     private final Stage stage;
     private final Prompts prompts;
+    private final dev.netloom.app.runs.AdaptPane adaptPane;
     private final DesignerModel designerModel;
     private final GraphDesigner designer;
     private final ProjectSession session;
@@ -117,12 +118,21 @@ public final class StudioWindow {
 
         views.put("Design", designer);
         views.put("Data", dataView);
-        views.put("Train", new TrainView(new TrainViewModel(session, services, workspace.runs(), fx)));
+        DataFiles folders = DataFiles.dialogs(() -> stage);
+        TrainView train = new TrainView(new TrainViewModel(session, services, workspace.runs(), fx),
+                () -> folders.chooseFolder("teacher model folder"));
+        views.put("Train", train);
         views.put("Tune", new dev.netloom.app.search.TuneView(new dev.netloom.app.search.TuneViewModel(services, session, workspace.runs(), io, fx)));
         views.put("Export", ExportView.create(services, workspace, session.fileProperty(), io, fx, ExportFiles.dialogs(() -> stage)));
+        // "Adapt this model" on a finished run trains in the Train view, where its curves are shown.
+        adaptPane = new dev.netloom.app.runs.AdaptPane(services.projectFile(), services.analyzer(),
+                () -> folders.chooseFolder("picture folder (one sub-folder per class)"), request -> {
+                    showView("Train");
+                    train.model().adapt(request);
+                });
         views.put("Runs", new RunsView(new RunsViewModel(workspace.runs(), session.fileProperty(), io, fx),
                 new dev.netloom.app.runs.TryItViewModel(services.projectFile(), io, fx),
-                dev.netloom.app.runs.PictureFiles.dialogs(() -> stage)));
+                dev.netloom.app.runs.PictureFiles.dialogs(() -> stage), adaptPane));
 
         root.getStyleClass().add(StudioStyle.WINDOW);
         VBox top = new VBox(menuBar(), toolBar());
@@ -165,6 +175,11 @@ public final class StudioWindow {
     /** The Train view (its model drives runs in tests and screenshots). */
     public TrainView trainView() {
         return (TrainView) views.get("Train");
+    }
+
+    /** The Runs view's "Adapt" tab. */
+    public dev.netloom.app.runs.AdaptPane adaptPane() {
+        return adaptPane;
     }
 
     /** The Runs view (tests and screenshots drive its "Try it" tab). */
