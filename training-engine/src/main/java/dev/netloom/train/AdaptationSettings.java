@@ -64,9 +64,9 @@ public record AdaptationSettings(List<String> teachers, double temperature, doub
         return new AdaptationSettings(teachers, temperature, w, startFrom, freeze, freezeUpTo);
     }
 
-    /** Starting from a model, with nothing frozen. */
+    /** Starting from another model, what to freeze kept. */
     public AdaptationSettings withStartFrom(String path) {
-        return new AdaptationSettings(teachers, temperature, distillWeight, path, List.of(), null);
+        return new AdaptationSettings(teachers, temperature, distillWeight, path, freeze, freezeUpTo);
     }
 
     /** These nodes frozen (replacing any earlier choice of what to freeze). */
