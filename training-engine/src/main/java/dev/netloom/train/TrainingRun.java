@@ -135,14 +135,35 @@ public final class TrainingRun {
      * {@code _T} are softmaxes at temperature T. The teacher reads the same dataset fields.
      */
     public TrainingRun distillFrom(TrainedModel teacher, double temperature, double weight) {
+        return distillFrom(List.of(teacher), temperature, weight);
+    }
+
+    /**
+     * Distillation from an ensemble: the soft targets are the average of the teachers' softmaxes
+     * at temperature T ({@link SoftTargets}). Every teacher must predict as many classes as this
+     * graph's head.
+     */
+    public TrainingRun distillFrom(List<TrainedModel> teachers, double temperature, double weight) {
         if (temperature <= 0 || weight < 0 || weight > 1) {
             throw new IllegalArgumentException("distillation needs a temperature > 0 and a weight in [0, 1]");
         }
-        this.distillation = new Distillation(teacher, (float) temperature, (float) weight);
+        if (teachers.isEmpty()) {
+            throw new IllegalArgumentException("distillation needs at least one teacher");
+        }
+        for (TrainedModel t : teachers) {
+            int theirs = t.analysis().reports().values().stream()
+                    .filter(r -> r.spec().layerType().equals(dev.netloom.graph.catalog.LayerType.CLASSIFICATION))
+                    .mapToInt(r -> ((Number) r.params().get("classes")).intValue()).findFirst().orElse(-1);
+            if (theirs != classes()) {
+                throw new IllegalArgumentException("a teacher predicts " + theirs + " classes, this model " + classes()
+                        + ": a teacher must have the same classes");
+            }
+        }
+        this.distillation = new Distillation(List.copyOf(teachers), (float) temperature, (float) weight);
         return this;
     }
 
-    private record Distillation(TrainedModel teacher, float temperature, float weight) {
+    private record Distillation(List<TrainedModel> teachers, float temperature, float weight) {
     }
 
     private final List<String> reused = new ArrayList<>();
@@ -251,6 +272,7 @@ public final class TrainingRun {
                 p.freeze(true);
             }
         });
+        model.block().computeAsInference(frozenNodes);
         Map<String, Tensor> bestWeights = resumeFrom != null && resumeFrom.bestWeights() != null
                 ? resumeFrom.bestWeights() : model.weights();
         int sinceBest = 0;
@@ -454,11 +476,10 @@ public final class TrainingRun {
                 NDArray logits = out.get(0);
                 NDArray objective = Losses.crossEntropy(logits, labels, (float) settings.labelSmoothing());
                 if (distillation != null) {
-                    NDArray teacher = distillation.teacher().block().forward(
-                            new ai.djl.training.ParameterStore(batch, false),
-                            Batches.inputs(batch, train, distillation.teacher().fieldOrder(), rows), false).get(0);
+                    NDArray teacher = SoftTargets.of(batch, distillation.teachers(), train, rows,
+                            distillation.temperature());
                     objective = objective.mul(1 - distillation.weight()).add(Losses.distillation(logits,
-                            teacher.stopGradient(), distillation.temperature()).mul(distillation.weight()));
+                            teacher, distillation.temperature()).mul(distillation.weight()));
                 }
                 objective = objective.add(out.get(out.size() - 1));
                 collector.backward(objective);

@@ -12,7 +12,8 @@ import java.util.Set;
  * The project file's {@code training} section, read into {@link TrainingSettings} and written
  * back. Every key is optional and defaults to {@link TrainingSettings#defaults()}; an unknown
  * key or a bad value is refused with its JSON path, e.g.
- * {@code training.batchSize: must be a whole number from 1 to 65536, got 0}.
+ * {@code training.batchSize: must be a whole number from 1 to 65536, got 0}. The distillation and
+ * fine-tuning keys are read by {@link AdaptationSection}, and checked here too.
  */
 public final class TrainingSection {
 
@@ -35,11 +36,14 @@ public final class TrainingSection {
         Iterator<String> names = section.fieldNames();
         while (names.hasNext()) {
             String name = names.next();
-            if (!KEYS.contains(name)) {
+            if (!KEYS.contains(name) && !AdaptationSection.KEYS.contains(name)) {
+                java.util.TreeSet<String> known = new java.util.TreeSet<>(KEYS);
+                known.addAll(AdaptationSection.KEYS);
                 throw new IllegalArgumentException("training." + name + ": unknown setting; known: "
-                        + String.join(", ", new java.util.TreeSet<>(KEYS)));
+                        + String.join(", ", known));
             }
         }
+        AdaptationSection.read(section); // the teacher and start-model keys are checked with the rest
         try {
             return new TrainingSettings(
                     text(section, "optimizer", d.optimizer()),

@@ -7,6 +7,8 @@ import dev.netloom.train.TrainingRun;
 import dev.netloom.train.TrainingSection;
 import dev.netloom.train.TrainingSettings;
 import dev.netloom.train.data.Dataset;
+import dev.netloom.app.training.AdaptationException;
+import dev.netloom.app.training.ModelAdaptation;
 import dev.netloom.app.training.ModelTraining;
 import dev.netloom.app.training.RunRecorder;
 import dev.netloom.app.training.TrainingOverrides;
@@ -24,7 +26,8 @@ import java.util.concurrent.Callable;
 /**
  * {@code netloom train PROJECT --out DIR}: trains the project's graph on its data, on this
  * computer, and writes the model artifact. Ctrl+C stops within one step and leaves a checkpoint
- * that {@code --resume} continues from.
+ * that {@code --resume} continues from. {@code --teacher} distils from trained models and
+ * {@code --start-from} fine-tunes one ({@link AdaptOptions}, {@link ModelAdaptation}).
  */
 @Command(name = "train", description = "Train a project's model on this computer and write the model artifact.",
         mixinStandardHelpOptions = true, sortOptions = false)
@@ -61,6 +64,9 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--resume", paramLabel = "CHECKPOINT", description = "Continue a run from its checkpoint.")
     Path resume;
 
+    @picocli.CommandLine.Mixin
+    AdaptOptions adapt = new AdaptOptions();
+
     @Option(names = "--no-recovery", description = "Stop at the first divergence instead of rolling back and lowering "
             + "the learning rate (the training section's divergenceRecovery: false).")
     boolean noRecovery;
@@ -81,29 +87,43 @@ final class TrainCommand implements Callable<Integer> {
             return ExitCode.INVALID;
         }
         TrainingSettings settings;
+        dev.netloom.train.AdaptationSettings adaptation;
         try {
             settings = overrides(TrainingSection.read(project.section("training").orElse(null)));
+            adaptation = dev.netloom.train.AdaptationSection.read(project.section("training").orElse(null));
         } catch (IllegalArgumentException e) {
             netloom.err.println(projectFile + ": " + e.getMessage());
             return ExitCode.INVALID;
         }
+        try {
+            adaptation = adapt.applyTo(adaptation);
+        } catch (IllegalArgumentException e) {
+            netloom.err.println("netloom train: " + e.getMessage());
+            return ExitCode.USAGE;
+        }
         Path folder = projectFile.toAbsolutePath().getParent();
         ModelTraining training;
         Dataset dataset;
+        ModelAdaptation adapted = ModelAdaptation.none();
         try {
             // The artifact records the data section actually used, so eval can read the same splits.
             var section = ProjectDataset.section(project, data);
             project = project.withSection("data", section);
             dataset = ProjectDataset.read(section, folder, analysis, settings.seed(), netloom.out);
-            training = ModelTraining.prepare(project, analysis, dataset, settings);
-        } catch (IOException | dev.netloom.train.data.InputMismatchException e) {
+            adapted = ModelAdaptation.prepare(adaptation, folder, analysis, dataset, netloom.services.projectFile(),
+                    settings.batchSize());
+            dataset = adapted.dataset(dataset);
+            training = ModelTraining.prepare(project, analysis, dataset, settings).adaptedBy(adapted);
+            adapted.report().lines().forEach(netloom.out::println);
+        } catch (IOException | dev.netloom.train.data.InputMismatchException | AdaptationException e) {
+            adapted.close();
             netloom.err.println("netloom train: " + e.getMessage());
             return ExitCode.INVALID;
         }
         Path checkpoint = out.resolveSibling(out.getFileName() + ".checkpoint.safetensors");
         // The run is recorded in the workspace as it happens, by the same recorder the Train view uses.
         Workspace workspace = openWorkspace();
-        RunRecorder recorder = workspace == null ? null : record(workspace, settings, dataset);
+        RunRecorder recorder = workspace == null ? null : record(workspace, settings, dataset, adapted.report());
         TrainingRun run = training.run();
         if (recorder != null) {
             run.listener(recorder); // recorded before printed: an epoch the user saw end is in the workspace, even after a kill
@@ -154,6 +174,7 @@ final class TrainCommand implements Callable<Integer> {
             if (workspace != null) {
                 workspace.close();
             }
+            adapted.close();
             stopped.countDown();
             try {
                 Runtime.getRuntime().removeShutdownHook(interrupt);
@@ -179,9 +200,11 @@ final class TrainCommand implements Callable<Integer> {
     }
 
     /** Starts the run's record; null (training goes on, saying so) when the workspace refuses it. */
-    private RunRecorder record(Workspace workspace, TrainingSettings settings, Dataset dataset) {
+    private RunRecorder record(Workspace workspace, TrainingSettings settings, Dataset dataset,
+                               dev.netloom.app.training.AdaptationReport adaptation) {
         try {
-            return RunRecorder.start(workspace.runs(), projectFile, out.getFileName().toString(), settings, dataset);
+            return RunRecorder.start(workspace.runs(), projectFile, out.getFileName().toString(), settings, dataset,
+                    adaptation);
         } catch (RuntimeException e) {
             netloom.err.println("netloom train: the run will not be recorded: " + e.getMessage());
             return null;

@@ -68,13 +68,21 @@ public final class RunsView extends VBox {
     private final Tab tryTab = new Tab("Try it");
     private final TryItViewModel tryIt;
     private final TryItPane tryPane;
+    private final AdaptPane adaptPane;
+    private final Label origin = new Label();
 
     /**
      * @param tryIt the "Try it" tab's state: the selected run's model answering a picture, a text or a row
      * @param pictures the picture chooser of the "Try it" tab
      */
     public RunsView(RunsViewModel model, TryItViewModel tryIt, PictureFiles pictures) {
+        this(model, tryIt, pictures, null);
+    }
+
+    /** @param adapt the "Adapt" tab ("Adapt this model" on a finished run), or null for none */
+    public RunsView(RunsViewModel model, TryItViewModel tryIt, PictureFiles pictures, AdaptPane adapt) {
         super(10);
+        this.adaptPane = adapt;
         this.model = model;
         this.tryIt = tryIt;
         setPadding(new Insets(16, 20, 16, 20));
@@ -118,6 +126,11 @@ public final class RunsView extends VBox {
         tryTab.setContent(tryScroll);
         tabs.getTabs().addAll(new Tab("Run", runPane()), compareTab, tryTab, new Tab("Model registry", registryPane()),
                 new Tab("Studies", studiesPane()));
+        if (adapt != null) {
+            Tab adaptTab = new Tab("Adapt", new javafx.scene.control.ScrollPane(adapt));
+            adaptTab.setId("runs-adapt-tab");
+            tabs.getTabs().add(3, adaptTab);
+        }
         // The model is opened when the tab is shown, not on every click in the table: it holds native memory.
         tryTab.selectedProperty().addListener((o, was, now) -> tryTheSelectedRun());
         SplitPane split = new SplitPane(table, tabs);
@@ -130,6 +143,10 @@ public final class RunsView extends VBox {
         table.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
             if (now != null) {
                 model.select(now);
+            }
+            origin.setText(now == null ? "" : RunOrigin.describe(now.settings()));
+            if (adaptPane != null) {
+                adaptPane.show(now);
             }
             tryTheSelectedRun();
         });
@@ -224,7 +241,12 @@ public final class RunsView extends VBox {
         HBox.setHgrow(note, Priority.ALWAYS);
         Label bundlesTitle = new Label("Bundles exported from this model");
         bundlesTitle.getStyleClass().add(StudioStyle.SECTION_TITLE);
-        VBox pane = new VBox(8, runCurves, bundlesTitle, bundles, form);
+        origin.setId("runs-origin");
+        origin.getStyleClass().add(StudioStyle.MUTED);
+        origin.setWrapText(true);
+        origin.visibleProperty().bind(origin.textProperty().isNotEmpty());
+        origin.managedProperty().bind(origin.visibleProperty());
+        VBox pane = new VBox(8, origin, runCurves, bundlesTitle, bundles, form);
         VBox.setVgrow(runCurves, Priority.ALWAYS);
         pane.setPadding(new Insets(8));
         return pane;

@@ -86,6 +86,7 @@ public final class StudioWindow {
     private final Workspace workspace;
     private final Stage stage;
     private final Prompts prompts;
+    private final dev.netloom.app.runs.AdaptPane adaptPane;
     private final DesignerModel designerModel;
     private final GraphDesigner designer;
     private final ElkLayeredLayout layout;
@@ -121,9 +122,17 @@ public final class StudioWindow {
 
         views.put("Design", designer);
         views.put("Data", dataView);
+        DataFiles folders = DataFiles.dialogs(() -> stage);
+        // "Adapt this model" on a finished run trains in the Train view, where its curves are shown.
+        adaptPane = new dev.netloom.app.runs.AdaptPane(services.projectFile(), services.analyzer(),
+                () -> folders.chooseFolder("picture folder (one sub-folder per class)"), request -> {
+                    showView("Train");
+                    ((TrainView) view("Train")).model().adapt(request);
+                });
         // The other views are built the first time they are shown: the window appears without
         // waiting for the device catalog, the study list or the run log.
-        factories.put("Train", () -> new TrainView(new TrainViewModel(session, services, workspace.runs(), fx)));
+        factories.put("Train", () -> new TrainView(new TrainViewModel(session, services, workspace.runs(), fx),
+                () -> folders.chooseFolder("teacher model folder")));
         factories.put("Tune", () -> new dev.netloom.app.search.TuneView(
                 new dev.netloom.app.search.TuneViewModel(services, session, workspace.runs(), io, fx)));
         factories.put("Export", () -> ExportView.create(services, workspace, session.fileProperty(), io, fx,
@@ -131,7 +140,7 @@ public final class StudioWindow {
         factories.put("Runs", () -> new RunsView(new RunsViewModel(workspace.runs(), session.fileProperty(),
                 services.projectFile(), io, fx),
                 new dev.netloom.app.runs.TryItViewModel(services.projectFile(), io, fx),
-                dev.netloom.app.runs.PictureFiles.dialogs(() -> stage)));
+                dev.netloom.app.runs.PictureFiles.dialogs(() -> stage), adaptPane));
 
         root.getStyleClass().add(StudioStyle.WINDOW);
         VBox top = new VBox(menuBar(), toolBar());
@@ -174,6 +183,11 @@ public final class StudioWindow {
     /** The Train view (its model drives runs in tests and screenshots). */
     public TrainView trainView() {
         return (TrainView) view("Train");
+    }
+
+    /** The Runs view's "Adapt" tab. */
+    public dev.netloom.app.runs.AdaptPane adaptPane() {
+        return adaptPane;
     }
 
     /** The Runs view (tests and screenshots drive its "Try it" tab). */

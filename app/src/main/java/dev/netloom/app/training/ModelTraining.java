@@ -45,6 +45,7 @@ public final class ModelTraining {
     private final TrainingSettings settings;
     private final TrainingRun run;
     private int mistakesKept = 10;
+    private AdaptationReport adaptation = AdaptationReport.NONE;
 
     private ModelTraining(Project project, Dataset dataset, TrainingSettings settings, TrainingRun run) {
         this.project = project;
@@ -77,6 +78,16 @@ public final class ModelTraining {
     }
 
     /**
+     * Puts teachers and start weights on the run, and records them in the artifact's training.json.
+     * The caller closes the adaptation after training.
+     */
+    public ModelTraining adaptedBy(ModelAdaptation a) {
+        a.applyTo(run);
+        this.adaptation = a.report();
+        return this;
+    }
+
+    /**
      * How many of the test split's mistakes (most confident first) the outcome keeps; 10 unless
      * set. The Train view keeps them all, to list the examples behind each cell of the confusion
      * matrix.
@@ -105,7 +116,8 @@ public final class ModelTraining {
                     Math.min(5, dataset.classes().size()), mistakesKept, settings.batchSize());
             Project trained = project.withSection("training", TrainingSection.write(settings));
             ModelArtifact.write(out, new ModelArtifact.Contents(trained, result.model(), dataset, settings, result.end(),
-                    result.history(), test, started, Instant.now(), dataFolder), files);
+                    result.history(), test, started, Instant.now(), dataFolder), files,
+                    adaptation.isEmpty() ? null : adaptation.toJson());
             return new Outcome(result.end(), result.history(), test, out);
         }
     }

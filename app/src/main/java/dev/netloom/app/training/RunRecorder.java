@@ -48,7 +48,13 @@ public final class RunRecorder implements TrainingListener {
      * @param name what the run is called ("run 3", or the CLI's output folder)
      */
     public static RunRecorder start(RunLog log, Path project, String name, TrainingSettings settings, Dataset dataset) {
-        long id = log.start(project, name, TrainingSection.write(settings).toString(), dataset.name(),
+        return start(log, project, name, settings, dataset, AdaptationReport.NONE);
+    }
+
+    /** Records a run that starts now and learns from teachers or a start model, kept among its settings. */
+    public static RunRecorder start(RunLog log, Path project, String name, TrainingSettings settings, Dataset dataset,
+                                    AdaptationReport adaptation) {
+        long id = log.start(project, name, adaptation.addTo(TrainingSection.write(settings)).toString(), dataset.name(),
                 dataset.fingerprint(), null, null);
         return new RunRecorder(log, id);
     }

@@ -65,6 +65,11 @@ public final class TrainView extends StackPane {
     private final ObjectProperty<Integer> shiftValue;
 
     public TrainView(TrainViewModel model) {
+        this(model, java.util.Optional::empty);
+    }
+
+    /** @param chooseTeacher asks for a teacher's model folder (a chooser in the studio, scripted in tests) */
+    public TrainView(TrainViewModel model, java.util.function.Supplier<java.util.Optional<java.nio.file.Path>> chooseTeacher) {
         this.model = model;
         getStyleClass().add(TrainStyle.VIEW);
         getStylesheets().add(TrainStyle.STYLESHEET);
@@ -74,7 +79,8 @@ public final class TrainView extends StackPane {
         rateValue = model.learningRateProperty().asObject();
         shiftValue = model.form().maxShiftProperty().asObject();
 
-        VBox controls = new VBox(10, buttonsAndBasics(), statusLines(), progress());
+        VBox controls = new VBox(10, buttonsAndBasics(), TeacherPicker.row(model, chooseTeacher), statusLines(),
+                progress());
         controls.getChildren().add(1, settingsRow());
         controls.getStyleClass().add(TrainStyle.CARD);
 
@@ -86,7 +92,9 @@ public final class TrainView extends StackPane {
         ((NumberAxis) experts.getYAxis()).setLabel("% of tokens");
         experts.setPrefHeight(232);
         experts.setMinWidth(300);
-        HBox charts = new HBox(14, card(loss), card(accuracy), card(experts));
+        VBox accuracyCard = card(accuracy);
+        accuracyCard.getChildren().add(TeacherPicker.accuracyLine(model));
+        HBox charts = new HBox(14, card(loss), accuracyCard, card(experts));
         charts.getChildren().forEach(c -> HBox.setHgrow(c, Priority.ALWAYS));
         Node expertsCard = charts.getChildren().get(2);
         expertsCard.visibleProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(

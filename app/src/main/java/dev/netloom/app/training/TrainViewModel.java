@@ -27,6 +27,7 @@ import javafx.beans.property.SimpleIntegerProperty;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -80,6 +81,14 @@ public final class TrainViewModel {
     private final IntegerProperty batchSize;
     private final DoubleProperty learningRate;
     private final IntegerProperty threads;
+    private final javafx.beans.property.ObjectProperty<Path> teacher =
+            new javafx.beans.property.SimpleObjectProperty<>(this, "teacher");
+    private final DoubleProperty temperature = new SimpleDoubleProperty(this, "temperature",
+            dev.netloom.train.AdaptationSettings.DEFAULT_TEMPERATURE);
+    private final DoubleProperty distillWeight = new SimpleDoubleProperty(this, "distillWeight",
+            dev.netloom.train.AdaptationSettings.DEFAULT_DISTILL_WEIGHT);
+    private final ReadOnlyObjectWrapper<AdaptationReport> adaptation =
+            new ReadOnlyObjectWrapper<>(this, "adaptation", AdaptationReport.NONE);
     private final RedrawThrottle throttle;
     private LiveCurves live;
     private volatile TrainingRun current;
@@ -190,6 +199,71 @@ public final class TrainViewModel {
     }
 
     /**
+     * The teacher the next run distils from (a model folder), or null for none; it overrides the
+     * training section's {@code teacher}.
+     */
+    public javafx.beans.property.ObjectProperty<Path> teacherProperty() {
+        return teacher;
+    }
+
+    /** The distillation temperature for the next run (with a teacher). */
+    public DoubleProperty temperatureProperty() {
+        return temperature;
+    }
+
+    /** The distillation term's share of the loss for the next run (with a teacher). */
+    public DoubleProperty distillWeightProperty() {
+        return distillWeight;
+    }
+
+    /**
+     * What the current or last run takes besides its data: its teachers with their validation
+     * accuracy (shown beside the curves), the start model, loaded and frozen nodes.
+     */
+    public ReadOnlyObjectProperty<AdaptationReport> adaptationProperty() {
+        return adaptation.getReadOnlyProperty();
+    }
+
+    /**
+     * "Adapt this model": trains a finished run's model further on a picture folder, the given
+     * nodes frozen, its head re-created for the folder's classes; recorded as a run of the open
+     * project, shown in this view like any other.
+     */
+    public CompletableFuture<TrainState> adapt(AdaptRequest request) {
+        if (state.get().busy()) {
+            return CompletableFuture.completedFuture(state.get());
+        }
+        CompletableFuture<TrainState> done = new CompletableFuture<>();
+        Project project;
+        GraphAnalysis analysis;
+        TrainingSettings settings;
+        try {
+            Project trained = services.projectFile().read(request.artifact().resolve("graph.json"));
+            project = request.project(trained, services.analyzer());
+            analysis = services.analyzer().analyze(project.graph());
+            settings = new TrainingOverrides(epochs.get(), batchSize.get(), learningRate.get(), threads.get(), null)
+                    .applyTo(TrainingSection.read(trained.section("training").orElse(null)));
+        } catch (java.io.IOException | dev.netloom.graph.project.ProjectFormatException | IllegalArgumentException e) {
+            return refuse("Cannot adapt " + request.artifact() + ": " + e.getMessage(), done);
+        }
+        dev.netloom.train.AdaptationSettings how = distillation(dev.netloom.train.AdaptationSettings.NONE)
+                .withStartFrom(request.artifact().toAbsolutePath().toString())
+                .withFreeze(analysis.graph().nodes().stream().map(n -> n.id()).filter(request.frozen()::contains).toList());
+        live = new LiveCurves(POINT_BUDGET, throttle::request);
+        return launchPlan(new Plan(project, analysis, session.fileProperty().get(),
+                project.section("data").orElseThrow(), settings, null, null, how), done);
+    }
+
+    /** The section's teacher settings with the view's teacher, temperature and weight put in. */
+    private dev.netloom.train.AdaptationSettings distillation(dev.netloom.train.AdaptationSettings s) {
+        if (teacher.get() == null) {
+            return s;
+        }
+        return s.withTeachers(List.of(teacher.get().toAbsolutePath().toString())).withTemperature(temperature.get())
+                .withDistillWeight(distillWeight.get());
+    }
+
+    /**
      * Starts a new run of the open project.
      *
      * @return completes on the FX thread with the state the run ended in
@@ -240,14 +314,12 @@ public final class TrainViewModel {
             done.complete(state.get());
             return done;
         }
-        error.set("");
-        report.set(null);
-        canResume.set(false);
         Project project = session.snapshot();
         GraphAnalysis analysis = session.designer().analysis();
         Path file = session.fileProperty().get();
         JsonNode data = project.section("data").orElse(null);
         TrainingSettings settings;
+        dev.netloom.train.AdaptationSettings how;
         try {
             if (data == null) {
                 throw new IllegalArgumentException("This project has no data yet: choose a dataset in the Data view.");
@@ -257,21 +329,30 @@ public final class TrainViewModel {
             }
             settings = new TrainingOverrides(epochs.get(), batchSize.get(), learningRate.get(), threads.get(), null)
                     .applyTo(TrainingSection.read(project.section("training").orElse(null)));
+            how = distillation(dev.netloom.train.AdaptationSection.read(project.section("training").orElse(null)));
         } catch (IllegalArgumentException e) {
+            error.set("");
             return refuse(e.getMessage(), done);
         }
+        return launchPlan(new Plan(project, analysis, file, data, settings, checkpoint, resumes, how), done);
+    }
+
+    private CompletableFuture<TrainState> launchPlan(Plan plan, CompletableFuture<TrainState> done) {
+        error.set("");
+        report.set(null);
+        canResume.set(false);
+        adaptation.set(AdaptationReport.NONE);
         stopAsked = false;
         pauseAsked = false;
         state.set(TrainState.PREPARING);
-        status.set("Reading " + data.path("source").asText("the data") + "…");
+        status.set("Reading " + plan.data().path("source").asText("the data") + "…");
         recovery.set("");
-        if (checkpoint == null) {
+        if (plan.checkpoint() == null) {
             progress.set(Progress.NONE);
             publish();
         }
         LiveCurves curvesOfRun = live;
-        Thread t = new Thread(() -> train(new Plan(project, analysis, file, data, settings, checkpoint, resumes),
-                curvesOfRun, done), "netloom-train");
+        Thread t = new Thread(() -> train(plan, curvesOfRun, done), "netloom-train");
         t.setDaemon(true);
         t.start();
         return done;
@@ -279,7 +360,7 @@ public final class TrainViewModel {
 
     /** What a run needs, taken on the FX thread before it starts. */
     private record Plan(Project project, GraphAnalysis analysis, Path file, JsonNode data, TrainingSettings settings,
-                        Path checkpoint, String resumes) {
+                        Path checkpoint, String resumes, dev.netloom.train.AdaptationSettings adaptation) {
     }
 
     private CompletableFuture<TrainState> refuse(String line, CompletableFuture<TrainState> done) {
@@ -291,17 +372,23 @@ public final class TrainViewModel {
     /** The run, on its own thread. */
     private void train(Plan plan, LiveCurves curvesOfRun, CompletableFuture<TrainState> done) {
         RunRecorder recorder = null;
+        ModelAdaptation adapted = ModelAdaptation.none();
         try {
             Path folder = plan.file() == null ? Path.of("") : plan.file().toAbsolutePath().getParent();
             Dataset dataset = DataSources.reader(plan.data(), folder)
                     .read(InputBinding.request(plan.analysis(), plan.settings().seed()));
+            adapted = ModelAdaptation.prepare(plan.adaptation(), folder, plan.analysis(), dataset,
+                    services.projectFile(), plan.settings().batchSize());
+            dataset = adapted.dataset(dataset);
+            AdaptationReport taken = adapted.report();
+            fx.execute(() -> adaptation.set(taken));
             ModelTraining training = ModelTraining.prepare(plan.project().withSection("data", plan.data()),
-                    plan.analysis(), dataset, plan.settings()).keepMistakes(MISTAKES_KEPT);
+                    plan.analysis(), dataset, plan.settings()).keepMistakes(MISTAKES_KEPT).adaptedBy(adapted);
             Path projectKey = plan.file() != null ? plan.file() : services.home().resolve("untitled.netloom");
             RunFolders place = RunFolders.next(plan.file(), services.home(),
                     runLog.runs(Optional.of(projectKey)).size() + 1);
             String name = plan.resumes() == null ? place.name() : place.name() + " (resumes " + plan.resumes() + ")";
-            recorder = RunRecorder.start(runLog, projectKey, name, plan.settings(), dataset);
+            recorder = RunRecorder.start(runLog, projectKey, name, plan.settings(), dataset, taken);
             TrainingListener recoveries = new TrainingListener() {
                 @Override
                 public void onRecovery(Recovery r) {
@@ -322,7 +409,10 @@ public final class TrainViewModel {
                 run.cancel(); // asked while the data was being read
             }
             long id = recorder.runId();
-            String started = "Training " + name + " on " + dataset.name();
+            String started = "Training " + name + " on " + dataset.name()
+                    + (taken.startFrom() != null ? ", starting from " + taken.startFrom() : "")
+                    + (taken.teachers().isEmpty() ? "" : ", distilling from " + taken.teachers().size()
+                    + (taken.teachers().size() == 1 ? " teacher" : " teachers"));
             fx.execute(() -> {
                 runId.set(id);
                 if (state.get() == TrainState.PREPARING) {
@@ -353,6 +443,7 @@ public final class TrainViewModel {
             });
         } finally {
             current = null;
+            adapted.close();
         }
     }
 

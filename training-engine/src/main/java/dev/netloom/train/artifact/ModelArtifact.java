@@ -52,8 +52,8 @@ import java.util.stream.Stream;
  * labels.txt            class names, one per line, in label order
  * vocab.txt             tokens in id order, when there is text
  * metrics.json          test-split evaluation and the per-epoch history
- * training.json         settings, seed, dataset fingerprint, graph hash, versions, machine, times, end,
- *                       divergence recoveries
+ * training.json         settings, seed, teachers and start model (adaptation), dataset fingerprint,
+ *                       graph hash, versions, machine, times, end, divergence recoveries
  * </pre>
  *
  * Writing goes to a temporary sibling folder that is renamed into place, so a crash never leaves
@@ -117,6 +117,15 @@ public final class ModelArtifact {
 
     /** Writes an artifact to {@code dir}, which must not exist yet. */
     public static void write(Path dir, Contents c, ProjectFile files) throws IOException {
+        write(dir, c, files, null);
+    }
+
+    /**
+     * Writes an artifact whose training.json also records where the run's knowledge came from
+     * besides its data ({@code adaptation}: teachers, start model, loaded and frozen nodes), or
+     * nothing more when it is null.
+     */
+    public static void write(Path dir, Contents c, ProjectFile files, JsonNode adaptation) throws IOException {
         if (Files.exists(dir)) {
             throw new IOException(dir + " already exists; choose a new folder for the model");
         }
@@ -138,7 +147,7 @@ public final class ModelArtifact {
                 Files.write(temp.resolve(ArtifactLayout.VOCAB), c.dataset().vocabulary());
             }
             Files.writeString(temp.resolve(ArtifactLayout.METRICS), JSON.writeValueAsString(metrics(c)));
-            Files.writeString(temp.resolve(ArtifactLayout.TRAINING), JSON.writeValueAsString(training(c, graphHash)));
+            Files.writeString(temp.resolve(ArtifactLayout.TRAINING), JSON.writeValueAsString(training(c, graphHash, adaptation)));
             Files.move(temp, dir, StandardCopyOption.ATOMIC_MOVE);
         } finally {
             if (Files.exists(temp)) {
@@ -176,7 +185,7 @@ public final class ModelArtifact {
         try {
             Safetensors.Contents weights = Safetensors.read(layout.weights());
             model.setWeights(weights.tensors());
-            checkProbe(layout.probe(), model);
+            checkProbe(layout.probe(), model, training.path("settings").path("threads").asInt(0));
             List<String> classes = dev.netloom.train.data.DataFiles.lines(layout.labels());
             Path vocab = layout.vocab();
             List<String> vocabulary = Files.exists(vocab) ? dev.netloom.train.data.DataFiles.lines(vocab) : List.of();
@@ -206,6 +215,23 @@ public final class ModelArtifact {
         float[][] out = model.predict(probe, picked);
         tensors.put("output." + model.block().headIds().get(0), Tensor.of(flatten(out), rows, out.length == 0 ? 0 : out[0].length));
         Safetensors.write(file, tensors, Map.of("format", "netloom-probe"));
+    }
+
+    /**
+     * Checks the probe computed with the thread count the model was trained (and its probe written)
+     * with: libtorch splits a convolution's sums differently with another count, so a model
+     * trained on one thread gave outputs a last bit off on two (and was refused) in a fresh process.
+     */
+    private static void checkProbe(Path file, TrainedModel model, int threads) throws IOException {
+        int before = ai.djl.pytorch.jni.JniUtils.getNumThreads();
+        if (threads > 0) {
+            ai.djl.pytorch.jni.JniUtils.setNumThreads(threads);
+        }
+        try {
+            checkProbe(file, model);
+        } finally {
+            ai.djl.pytorch.jni.JniUtils.setNumThreads(before);
+        }
     }
 
     private static void checkProbe(Path file, TrainedModel model) throws IOException {
@@ -277,12 +303,15 @@ public final class ModelArtifact {
         return root;
     }
 
-    private static ObjectNode training(Contents c, String graphHash) {
+    private static ObjectNode training(Contents c, String graphHash, JsonNode adaptation) {
         ObjectNode root = JSON.createObjectNode();
         root.put("formatVersion", FORMAT_VERSION);
         root.put("graphSha256", graphHash);
         root.set("settings", JSON.valueToTree(c.settings()));
         root.put("seed", c.settings().seed());
+        if (adaptation != null) {
+            root.set("adaptation", adaptation);
+        }
         ObjectNode data = root.putObject("dataset");
         data.put("name", c.dataset().name());
         data.put("fingerprint", c.dataset().fingerprint());

@@ -42,6 +42,7 @@ public final class GraphBlock extends AbstractBlock {
     private final Map<String, Map<String, Parameter>> weights = new HashMap<>();
     private final Map<String, Map<String, PortRef>> sources = new HashMap<>();
     private volatile Map<String, long[]> lastRouting = Map.of();
+    private volatile java.util.Set<String> fixedNodes = java.util.Set.of();
 
     /** Builds the block for a valid analysis; modules and weights are made here, arrays at initialisation. */
     public GraphBlock(GraphAnalysis analysis) {
@@ -103,6 +104,16 @@ public final class GraphBlock extends AbstractBlock {
         return all;
     }
 
+    /**
+     * Nodes that compute as at inference even while the model trains: a frozen node must stay
+     * exactly what it was, and a BatchNorm in training mode both normalises with the batch's
+     * statistics and overwrites its running ones. A frozen BatchNorm therefore normalises with, and
+     * keeps, the statistics it learned (as Keras does for a non-trainable BatchNormalization).
+     */
+    public void computeAsInference(java.util.Set<String> nodeIds) {
+        this.fixedNodes = java.util.Set.copyOf(nodeIds);
+    }
+
     /** Tokens each expert of each MoE node received in the last forward pass. */
     public Map<String, long[]> lastRouting() {
         return lastRouting;
@@ -154,7 +165,8 @@ public final class GraphBlock extends AbstractBlock {
                 Map<String, NDArray> w = new HashMap<>();
                 NDArray any = in.values().iterator().next();
                 weights.get(id).forEach((name, p) -> w.put(name, store.getValue(p, any.getDevice(), training)));
-                out = modules.get(id).forward(new LayerCall(id, in, w, training, context));
+                boolean nodeTraining = training && !fixedNodes.contains(id);
+                out = modules.get(id).forward(new LayerCall(id, in, w, nodeTraining, context));
             }
             values.put(new PortRef(id, "out"), out);
             if (id.equals(stopAfter)) {
