@@ -4,9 +4,7 @@ import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.nn.Parameter;
 import ai.djl.training.DefaultTrainingConfig;
-import ai.djl.training.GradientCollector;
 import ai.djl.training.Trainer;
 import ai.djl.training.loss.Loss;
 import dev.netloom.graph.analysis.GraphAnalysis;
@@ -62,7 +60,7 @@ public final class TrainingRun {
     private java.util.Set<String> frozenNodes = java.util.Set.of();
     private Distillation distillation;
     private final List<EpochReport> history = new ArrayList<>();
-    private Random augmentationRandom;
+    private StepProfile profile = new StepProfile();
 
     /**
      * @param fieldOrder the dataset field feeding each graph input, in graph order of the inputs
@@ -140,7 +138,7 @@ public final class TrainingRun {
         return this;
     }
 
-    private record Distillation(TrainedModel teacher, float temperature, float weight) {
+    record Distillation(TrainedModel teacher, float temperature, float weight) {
     }
 
     private final List<String> reused = new ArrayList<>();
@@ -161,6 +159,12 @@ public final class TrainingRun {
     TrainingRun spikeLearningRate(int step, double factor) {
         this.spikeStep = step;
         this.spikeFactor = factor;
+        return this;
+    }
+
+    /** Times this run's steps into {@code p} (phase by phase) instead of a profile of its own. */
+    public TrainingRun profile(StepProfile p) {
+        this.profile = java.util.Objects.requireNonNull(p);
         return this;
     }
 
@@ -251,7 +255,6 @@ public final class TrainingRun {
         });
         Map<String, Tensor> bestWeights = model.weights();
         int sinceBest = 0;
-        augmentationRandom = new Random(settings.seed() * 31 + firstEpoch);
         RestorableOptimizer optimizer = optimizer(schedule);
         DefaultTrainingConfig config = new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())
                 .optOptimizer(optimizer)
@@ -265,6 +268,8 @@ public final class TrainingRun {
         int epochsRun = firstEpoch - 1;
         try (Trainer trainer = model.model().newTrainer(config);
              Rollback rollback = new Rollback(model, optimizer, trainer.getManager())) {
+            TrainingStep trainingStep = new TrainingStep(trainer, model, train, fieldOrder, settings, distillation,
+                    new Random(settings.seed() * 31 + firstEpoch), profile);
             rollback.save(step);
             for (int epoch = firstEpoch; epoch <= settings.epochs(); epoch++) {
                 long epochStart = System.nanoTime();
@@ -289,10 +294,11 @@ public final class TrainingRun {
                     }
                     double[] lossAndAccuracy;
                     try {
-                        lossAndAccuracy = step(trainer, model, rows);
+                        lossAndAccuracy = trainingStep.run(rows);
                     } finally {
                         schedule.clearOnce();
                     }
+                    long eventsStart = profile.now();
                     step++;
                     examplesSeen += rows.length;
                     String diverged = guard.check(lossAndAccuracy[0]);
@@ -332,6 +338,7 @@ public final class TrainingRun {
                             + (long) (stepsPerEpoch - s - 1) * batch;
                     listener.onStep(new StepReport(step, epoch, lossAndAccuracy[0], lossAndAccuracy[1], rate, perSecond,
                             examplesLeft / perSecond));
+                    profile.add(StepProfile.Phase.EVENTS, profile.now() - eventsStart);
                 }
                 double[] val = evaluate(model, validation, settings.batchSize());
                 if (!Double.isFinite(val[0])) {
@@ -427,55 +434,6 @@ public final class TrainingRun {
         }
         listener.onEnd(end);
         return end;
-    }
-
-    /** One optimiser step; returns the loss and the accuracy of the batch. */
-    private double[] step(Trainer trainer, TrainedModel model, int[] rows) {
-        try (NDManager batch = trainer.getManager().newSubManager()) {
-            NDList inputs = Batches.inputs(batch, train, fieldOrder, rows, settings.augmentation(), augmentationRandom);
-            NDArray labels = Batches.labels(batch, train, rows);
-            float loss;
-            double accuracy;
-            try (GradientCollector collector = trainer.newGradientCollector()) {
-                NDList out = trainer.forward(inputs);
-                NDArray logits = out.get(0);
-                NDArray objective = Losses.crossEntropy(logits, labels, (float) settings.labelSmoothing());
-                if (distillation != null) {
-                    NDArray teacher = distillation.teacher().block().forward(
-                            new ai.djl.training.ParameterStore(batch, false),
-                            Batches.inputs(batch, train, distillation.teacher().fieldOrder(), rows), false).get(0);
-                    objective = objective.mul(1 - distillation.weight()).add(Losses.distillation(logits,
-                            teacher.stopGradient(), distillation.temperature()).mul(distillation.weight()));
-                }
-                objective = objective.add(out.get(out.size() - 1));
-                collector.backward(objective);
-                loss = objective.getFloat();
-                accuracy = (double) Losses.correct(logits, labels) / rows.length;
-            }
-            if (settings.gradientClip() > 0) {
-                clipGradients(model, (float) settings.gradientClip());
-            }
-            trainer.step();
-            return new double[] {loss, accuracy};
-        }
-    }
-
-    /** Scales all gradients together so that their global L2 norm is at most {@code limit}. */
-    private static void clipGradients(TrainedModel model, float limit) {
-        double squares = 0;
-        List<NDArray> gradients = new ArrayList<>();
-        for (Parameter p : model.block().weightsByName().values()) {
-            if (p.requiresGradient()) {
-                NDArray g = p.getArray().getGradient();
-                gradients.add(g);
-                squares += g.square().sum().getFloat();
-            }
-        }
-        double norm = Math.sqrt(squares);
-        if (norm > limit) {
-            float scale = (float) (limit / norm);
-            gradients.forEach(g -> g.muli(scale));
-        }
     }
 
     /** Mean loss and accuracy of a model on some examples. */
