@@ -269,7 +269,7 @@ public final class TrainingRun {
         try (Trainer trainer = model.model().newTrainer(config);
              Rollback rollback = new Rollback(model, optimizer, trainer.getManager())) {
             TrainingStep trainingStep = new TrainingStep(trainer, model, train, fieldOrder, settings, distillation,
-                    new Random(settings.seed() * 31 + firstEpoch), profile);
+                    new Random(settings.seed() * 31 + firstEpoch), profile, optimizer);
             rollback.save(step);
             for (int epoch = firstEpoch; epoch <= settings.epochs(); epoch++) {
                 long epochStart = System.nanoTime();

@@ -29,10 +29,15 @@ final class TrainingStep {
     private final TrainingRun.Distillation distillation;
     private final Random augmentationRandom;
     private final StepProfile profile;
+    private final RestorableOptimizer optimizer;
+    /** The weights the optimiser updates (frozen ones left out), fixed for the run. */
+    private final List<Parameter> trainable;
+    /** The objective and correct count as one native call; null when that speed-up is off. */
+    private final FusedLoss fusedLoss;
 
     TrainingStep(Trainer trainer, TrainedModel model, Examples train, List<String> fieldOrder,
                  TrainingSettings settings, TrainingRun.Distillation distillation, Random augmentationRandom,
-                 StepProfile profile) {
+                 StepProfile profile, RestorableOptimizer optimizer) {
         this.trainer = trainer;
         this.model = model;
         this.train = train;
@@ -41,6 +46,10 @@ final class TrainingStep {
         this.distillation = distillation;
         this.augmentationRandom = augmentationRandom;
         this.profile = profile;
+        this.optimizer = optimizer;
+        this.trainable = model.block().weightsByName().values().stream().filter(Parameter::requiresGradient).toList();
+        this.fusedLoss = StepLevers.FUSED_LOSS.on()
+                ? new FusedLoss(trainer.getManager(), (float) settings.labelSmoothing()) : null;
     }
 
     /** One optimiser step on these rows; returns the loss and the accuracy of the batch. */
@@ -53,12 +62,19 @@ final class TrainingStep {
             profile.add(Phase.DATA, t1 - t0);
             NDArray logits;
             NDArray objective;
+            NDArray correct = null;
             try (GradientCollector collector = trainer.newGradientCollector()) {
                 NDList out = trainer.forward(inputs);
                 logits = out.get(0);
                 long t2 = profile.now();
                 profile.add(Phase.FORWARD, t2 - t1);
-                objective = Losses.crossEntropy(logits, labels, (float) settings.labelSmoothing());
+                if (fusedLoss != null) {
+                    NDList lossAndCorrect = fusedLoss.lossAndCorrect(logits, labels);
+                    objective = lossAndCorrect.get(0);
+                    correct = lossAndCorrect.get(1);
+                } else {
+                    objective = Losses.crossEntropy(logits, labels, (float) settings.labelSmoothing());
+                }
                 if (distillation != null) {
                     NDArray teacher = distillation.teacher().block().forward(new ParameterStore(batch, false),
                             Batches.inputs(batch, train, distillation.teacher().fieldOrder(), rows), false).get(0);
@@ -76,10 +92,11 @@ final class TrainingStep {
             }
             long t4 = profile.now();
             float loss = objective.getFloat();
-            double accuracy = (double) Losses.correct(logits, labels) / rows.length;
+            double accuracy = (double) (correct != null ? correct.getLong() : Losses.correct(logits, labels))
+                    / rows.length;
             long t5 = profile.now();
             profile.add(Phase.METRICS, t5 - t4);
-            trainer.step();
+            optimizer.step(trainable);
             profile.add(Phase.OPTIMIZER, profile.now() - t5);
             profile.step(batch.getManagedArrays().size());
             return new double[] {loss, accuracy};
