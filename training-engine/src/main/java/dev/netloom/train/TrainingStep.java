@@ -34,6 +34,8 @@ final class TrainingStep {
     private final List<Parameter> trainable;
     /** The objective and correct count as one native call; null when that speed-up is off. */
     private final FusedLoss fusedLoss;
+    /** Reused native buffers for the batches; null when that speed-up is off. */
+    private final BatchBuffers buffers;
 
     TrainingStep(Trainer trainer, TrainedModel model, Examples train, List<String> fieldOrder,
                  TrainingSettings settings, TrainingRun.Distillation distillation, Random augmentationRandom,
@@ -48,6 +50,8 @@ final class TrainingStep {
         this.profile = profile;
         this.optimizer = optimizer;
         this.trainable = model.block().weightsByName().values().stream().filter(Parameter::requiresGradient).toList();
+        this.buffers = StepLevers.BATCH_BUFFERS.on()
+                ? new BatchBuffers(train, fieldOrder, Math.min(settings.batchSize(), train.size())) : null;
         this.fusedLoss = StepLevers.FUSED_LOSS.on()
                 ? new FusedLoss(trainer.getManager(), (float) settings.labelSmoothing()) : null;
     }
@@ -56,8 +60,10 @@ final class TrainingStep {
     double[] run(int[] rows) {
         try (NDManager batch = trainer.getManager().newSubManager()) {
             long t0 = profile.now();
-            NDList inputs = Batches.inputs(batch, train, fieldOrder, rows, settings.augmentation(), augmentationRandom);
-            NDArray labels = Batches.labels(batch, train, rows);
+            NDList inputs = buffers != null
+                    ? buffers.inputs(batch, rows, settings.augmentation(), augmentationRandom)
+                    : Batches.inputs(batch, train, fieldOrder, rows, settings.augmentation(), augmentationRandom);
+            NDArray labels = buffers != null ? buffers.labels(batch, rows) : Batches.labels(batch, train, rows);
             long t1 = profile.now();
             profile.add(Phase.DATA, t1 - t0);
             NDArray logits;
