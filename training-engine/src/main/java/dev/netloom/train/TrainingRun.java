@@ -190,7 +190,7 @@ public final class TrainingRun {
         MemoryEstimate memory = MemoryEstimate.of(analysis, settings);
         memory.checkFits();
         ai.djl.engine.Engine.getInstance(); // loads the native library before it is configured
-        ai.djl.pytorch.jni.JniUtils.setNumThreads(settings.threads());
+        ai.djl.pytorch.jni.JniUtils.setNumThreads(ThreadChoice.resolve(settings, analysis));
         TrainedModel model = TrainedModel.create(analysis, fieldOrder, settings.seed());
         try {
             RunEnd end = train(model, memory);

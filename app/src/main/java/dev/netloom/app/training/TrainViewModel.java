@@ -414,7 +414,13 @@ public final class TrainViewModel {
         epochs.set(s.epochs());
         batchSize.set(s.batchSize());
         learningRate.set(s.learningRate());
-        threads.set(s.threads());
+        threads.set(s.threads() != TrainingSettings.AUTOMATIC_THREADS ? s.threads() : automaticThreads(s));
+    }
+
+    /** The threads a run chooses for this model when the project leaves them open (1 while the graph is invalid). */
+    private int automaticThreads(TrainingSettings s) {
+        GraphAnalysis analysis = session.designer().analysis();
+        return analysis != null && analysis.isValid() ? dev.netloom.train.ThreadChoice.threadsFor(analysis, s.batchSize()) : 1;
     }
 
     private static String oneLine(Throwable t) {
