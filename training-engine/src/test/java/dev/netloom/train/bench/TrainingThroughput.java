@@ -28,7 +28,9 @@ import java.util.stream.IntStream;
  * small-cnn template on Fashion-MNIST with Adam, batch 64, through the real training loop
  * ({@link TrainingRun}: batching, forward, backward, optimiser step), and prints one JSON line
  * with the median steps per second over the timed epochs (the first epoch is warm-up; validation
- * time is excluded) and the process's peak resident memory.
+ * time is excluded), per CPU-second of the training thread and of the whole process, the time per
+ * step by phase ({@link StepProfile}) and resident memory per phase (JVM start, engine loaded,
+ * data read, peak). {@code -Dnetloom.train.off=...} switches speed-ups off for a before/after.
  *
  * <pre>TrainingThroughput --model mlp|cnn --threads N --batch 64 --steps 200 --repeats 5 --data DIR</pre>
  */
@@ -45,6 +47,9 @@ public final class TrainingThroughput {
         int repeats = Integer.parseInt(arg(args, "--repeats", "5"));
         Path data = Path.of(arg(args, "--data", "/usr/share/datasets/fashion-mnist"));
 
+        double rssStart = rssMiB("VmRSS:");
+        ai.djl.engine.Engine.getInstance(); // libtorch loaded: what the engine costs before any data
+        double rssEngine = rssMiB("VmRSS:");
         LayerCatalog catalog = LayerCatalog.standard();
         Graph graph = model.equals("cnn")
                 ? new Templates(new ProjectFile(catalog)).find("small-cnn").orElseThrow().project().graph()
@@ -60,12 +65,16 @@ public final class TrainingThroughput {
         dataset = null; // only the selected rows stay reachable
         System.gc();
         double rssData = rssMiB("VmRSS:");
+        double peakLoading = rssMiB("VmHWM:");
 
         TrainingSettings settings = new TrainingSettings("adam", 1e-3, 0.9, "constant", 0, 30, batch, repeats + 1, 0, 0,
                 0, 0, 42, threads, dev.netloom.train.data.Augmentation.NONE);
         List<Double> rates = new ArrayList<>();
         List<Double> cpuRates = new ArrayList<>();
-        long[] epochStart = new long[2];
+        List<Double> processCpuRates = new ArrayList<>();
+        long[] epochStart = new long[3];
+        com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean)
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean();
         // One engine thread computes on the training thread: its CPU clock times the phases truly on a
         // busy machine. With more, the wall clock is the only honest one.
         StepProfile profile = threads == 1 ? StepProfile.onThreadCpuClock() : new StepProfile();
@@ -85,19 +94,23 @@ public final class TrainingThroughput {
                             }
                             epochStart[0] = System.nanoTime();
                             epochStart[1] = cpu.getCurrentThreadCpuTime();
+                            epochStart[2] = os.getProcessCpuTime();
                         } else if (inEpoch == steps - 1 && s.epoch() > 1) {
                             rates.add((steps - 1) / ((System.nanoTime() - epochStart[0]) / 1e9));
                             cpuRates.add((steps - 1) / ((cpu.getCurrentThreadCpuTime() - epochStart[1]) / 1e9));
+                            // every thread of the process: engine workers, and the JVM's compiler and GC
+                            processCpuRates.add((steps - 1) / ((os.getProcessCpuTime() - epochStart[2]) / 1e9));
                         }
                     }
                 }).run()) {
             double median = rates.stream().sorted().toList().get(rates.size() / 2);
             double cpuMedian = cpuRates.stream().sorted().toList().get(cpuRates.size() / 2);
+            double processCpuMedian = processCpuRates.stream().sorted().toList().get(processCpuRates.size() / 2);
             System.out.printf(Locale.ROOT, "{\"peer\": \"Netloom (DJL %s, PyTorch %s)\", \"model\": \"%s\", \"threads\": %d, "
-                            + "\"batch\": %d, \"stepsPerSecond\": %.3f, \"stepsPerCpuSecond\": %.3f, \"all\": %s, "
-                            + "\"rssAfterDataMiB\": %.1f, \"peakRssMiB\": %.1f, \"phases\": %s, \"arraysPerStep\": %.1f}%n",
+                            + "\"batch\": %d, \"stepsPerSecond\": %.3f, \"stepsPerCpuSecond\": %.3f, \"stepsPerProcessCpuSecond\": %.3f, \"all\": %s, "
+                            + "\"rssStartMiB\": %.1f, \"rssEngineMiB\": %.1f, \"rssAfterDataMiB\": %.1f, \"peakLoadingMiB\": %.1f, \"peakRssMiB\": %.1f, \"phases\": %s, \"arraysPerStep\": %.1f}%n",
                     ai.djl.engine.Engine.getDjlVersion(), ai.djl.engine.Engine.getInstance().getVersion(), model,
-                    threads, batch, median, cpuMedian, rates, rssData, rssMiB("VmHWM:"), phases(profile),
+                    threads, batch, median, cpuMedian, processCpuMedian, rates, rssStart, rssEngine, rssData, peakLoading, rssMiB("VmHWM:"), phases(profile),
                     profile.arraysPerStep());
         }
     }
