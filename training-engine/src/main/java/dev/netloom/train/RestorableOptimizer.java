@@ -3,6 +3,7 @@ package dev.netloom.train;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.nn.Parameter;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.ParameterTracker;
 
@@ -13,10 +14,12 @@ import java.util.Map;
  * SGD with momentum, Adam and AdamW whose state (moments and update counts) can be copied and
  * put back, so that a run that diverges rolls back its optimiser together with its weights.
  *
- * <p>Why our own class: DJL 0.36 keeps an optimiser's moments in private fields. The updates
- * here are DJL's own, step for step — the same native {@code adamUpdate} / {@code sgdUpdate}
- * calls with the same arguments, and DJL's rule for the update count (one shared count, the
- * highest of any parameter's) — so training gives the numbers DJL's optimisers give.
+ * <p>Why our own class: DJL 0.36 keeps an optimiser's moments in private fields. SGD is DJL's
+ * own update, bit for bit (the same native {@code sgdUpdate} call). Adam and AdamW are
+ * PyTorch's, through libtorch's fused kernel over all weights at once ({@link FusedAdam}): DJL's
+ * per-weight {@code adamUpdate} made five temporary arrays per weight and was the slowest part of
+ * a small model's step. Update counts follow DJL's rule (one shared count, the highest of any
+ * parameter's).
  */
 final class RestorableOptimizer extends Optimizer {
 
@@ -36,6 +39,8 @@ final class RestorableOptimizer extends Optimizer {
     private final Map<String, NDArray> first = new HashMap<>();
     /** Per parameter id: the second moment (Adam/AdamW). */
     private final Map<String, NDArray> second = new HashMap<>();
+    /** Adam's and AdamW's fused native step, compiled at the first update. */
+    private FusedAdam fused;
 
     RestorableOptimizer(Kind kind, ParameterTracker rate, float momentum, float weightDecay) {
         super(new Builder().optWeightDecays(weightDecay));
@@ -46,28 +51,91 @@ final class RestorableOptimizer extends Optimizer {
 
     @Override
     public synchronized void update(String parameterId, NDArray weight, NDArray grad) {
-        int t = count(parameterId);
-        float lr = rate.getNewValue(parameterId, t);
-        float wd = getWeightDecay();
-        if (kind == Kind.SGD) {
-            NDList inputs = momentum != 0
-                    ? new NDList(weight, grad, first.computeIfAbsent(parameterId, k -> weight.zerosLike()))
-                    : new NDList(weight, grad);
-            weight.getNDArrayInternal().sgdUpdate(inputs, new NDList(weight), lr, wd, rescaleGrad, clipGrad, momentum,
-                    true);
+        updateAll(java.util.List.of(parameterId), java.util.List.of(weight), java.util.List.of(grad));
+    }
+
+    /**
+     * One step over every trainable weight of a model, from the gradients backward left on them;
+     * the gradients are zeroed. Adam and AdamW run as one fused native call for all the weights.
+     */
+    synchronized void step(java.util.List<Parameter> trainable) {
+        java.util.List<String> ids = new java.util.ArrayList<>(trainable.size());
+        java.util.List<NDArray> weights = new java.util.ArrayList<>(trainable.size());
+        java.util.List<NDArray> gradients = new java.util.ArrayList<>(trainable.size());
+        try {
+            for (Parameter p : trainable) {
+                NDArray w = p.getArray();
+                NDArray g = w.getGradient();
+                if (g == null) {
+                    continue; // not reached by backward yet (an expert no token has been routed to): nothing to do
+                }
+                ids.add(p.getId());
+                weights.add(w);
+                gradients.add(g);
+            }
+            updateAll(ids, weights, gradients);
+        } finally {
+            gradients.forEach(NDArray::close); // the handles only: the gradients stay on their weights
+        }
+    }
+
+    private void updateAll(java.util.List<String> ids, java.util.List<NDArray> weights, java.util.List<NDArray> grads) {
+        if (ids.isEmpty()) {
             return;
         }
-        double biasFirst = 1 - Math.pow(BETA1, t);
-        double biasSecond = 1 - Math.pow(BETA2, t);
-        float corrected = (float) (lr * Math.sqrt(biasSecond) / biasFirst);
-        float checked = kind == Kind.ADAM ? corrected : lr;
-        if (!Float.isFinite(checked) || !Float.isFinite(wd)) {
+        int t = 0;
+        for (String id : ids) {
+            t = count(id);
+        }
+        float lr = rate.getNewValue(ids.get(0), t);
+        float wd = getWeightDecay();
+        if (kind != Kind.SGD && !StepLevers.FUSED_ADAM.on()) {
+            djlAdam(ids, weights, grads, t, lr, wd);
+            return;
+        }
+        if (kind == Kind.SGD) {
+            for (int i = 0; i < ids.size(); i++) {
+                NDArray weight = weights.get(i);
+                NDList inputs = momentum != 0
+                        ? new NDList(weight, grads.get(i), first.computeIfAbsent(ids.get(i), k -> weight.zerosLike()))
+                        : new NDList(weight, grads.get(i));
+                weight.getNDArrayInternal().sgdUpdate(inputs, new NDList(weight), lr, wd, rescaleGrad, clipGrad,
+                        momentum, true);
+            }
+            return;
+        }
+        if (!Float.isFinite(lr) || !Float.isFinite(wd)) {
             throw new IllegalArgumentException("learning rate or weight decay is nan or infinite");
         }
-        NDList inputs = new NDList(weight, grad, first.computeIfAbsent(parameterId, k -> weight.zerosLike()),
-                second.computeIfAbsent(parameterId, k -> weight.zerosLike()));
-        weight.getNDArrayInternal().adamUpdate(inputs, new NDList(weight), lr, corrected, wd, rescaleGrad, clipGrad,
-                BETA1, BETA2, EPSILON, true, kind == Kind.ADAMW);
+        if (rescaleGrad != 1f || clipGrad >= 0) {
+            throw new IllegalStateException("the fused Adam step does not rescale or clip gradients");
+        }
+        java.util.List<NDArray> m = new java.util.ArrayList<>(ids.size());
+        java.util.List<NDArray> v = new java.util.ArrayList<>(ids.size());
+        for (int i = 0; i < ids.size(); i++) {
+            NDArray weight = weights.get(i);
+            m.add(first.computeIfAbsent(ids.get(i), k -> weight.zerosLike()));
+            v.add(second.computeIfAbsent(ids.get(i), k -> weight.zerosLike()));
+        }
+        if (fused == null) {
+            fused = new FusedAdam(weights.get(0).getManager());
+        }
+        fused.update(weights, grads, m, v, t, lr, BETA1, BETA2, wd, EPSILON, kind == Kind.ADAMW);
+    }
+
+    /** DJL's own per-weight Adam, as before the fused step: for the bench's before/after only. */
+    private void djlAdam(java.util.List<String> ids, java.util.List<NDArray> weights, java.util.List<NDArray> grads,
+                         int t, float lr, float wd) {
+        float corrected = (float) (lr * Math.sqrt(1 - Math.pow(BETA2, t)) / (1 - Math.pow(BETA1, t)));
+        for (int i = 0; i < ids.size(); i++) {
+            NDArray weight = weights.get(i);
+            try (NDArray copy = grads.get(i).duplicate()) { // DJL's parameter server works on a duplicate
+                NDList inputs = new NDList(weight, copy, first.computeIfAbsent(ids.get(i), k -> weight.zerosLike()),
+                        second.computeIfAbsent(ids.get(i), k -> weight.zerosLike()));
+                weight.getNDArrayInternal().adamUpdate(inputs, new NDList(weight), lr, corrected, wd, rescaleGrad,
+                        clipGrad, BETA1, BETA2, EPSILON, true, kind == Kind.ADAMW);
+            } // adamUpdate zeroes the weight's gradient itself
+        }
     }
 
     /** DJL's rule: a parameter's own count goes up by one; the count used is the highest so far. */

@@ -4,9 +4,7 @@ import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.nn.Parameter;
 import ai.djl.training.DefaultTrainingConfig;
-import ai.djl.training.GradientCollector;
 import ai.djl.training.Trainer;
 import ai.djl.training.loss.Loss;
 import dev.netloom.graph.analysis.GraphAnalysis;
@@ -63,7 +61,7 @@ public final class TrainingRun {
     private java.util.Set<String> frozenNodes = java.util.Set.of();
     private Distillation distillation;
     private final List<EpochReport> history = new ArrayList<>();
-    private Random augmentationRandom;
+    private StepProfile profile = new StepProfile();
 
     /**
      * @param fieldOrder the dataset field feeding each graph input, in graph order of the inputs
@@ -163,7 +161,7 @@ public final class TrainingRun {
         return this;
     }
 
-    private record Distillation(List<TrainedModel> teachers, float temperature, float weight) {
+    record Distillation(List<TrainedModel> teachers, float temperature, float weight) {
     }
 
     private final List<String> reused = new ArrayList<>();
@@ -184,6 +182,12 @@ public final class TrainingRun {
     TrainingRun spikeLearningRate(int step, double factor) {
         this.spikeStep = step;
         this.spikeFactor = factor;
+        return this;
+    }
+
+    /** Times this run's steps into {@code p} (phase by phase) instead of a profile of its own. */
+    public TrainingRun profile(StepProfile p) {
+        this.profile = java.util.Objects.requireNonNull(p);
         return this;
     }
 
@@ -209,7 +213,7 @@ public final class TrainingRun {
         MemoryEstimate memory = MemoryEstimate.of(analysis, settings);
         memory.checkFits();
         ai.djl.engine.Engine.getInstance(); // loads the native library before it is configured
-        ai.djl.pytorch.jni.JniUtils.setNumThreads(settings.threads());
+        ai.djl.pytorch.jni.JniUtils.setNumThreads(ThreadChoice.resolve(settings, analysis));
         TrainedModel model = TrainedModel.create(analysis, fieldOrder, settings.seed());
         try {
             RunEnd end = train(model, memory);
@@ -294,6 +298,8 @@ public final class TrainingRun {
                 // The moments go on from where they were, so a resumed run continues as if never stopped.
                 resumeFrom.optimizer().restoreInto(optimizer, model.block().weightsByName(), trainer.getManager());
             }
+            TrainingStep trainingStep = new TrainingStep(trainer, model, train, fieldOrder, settings, distillation,
+                    new Random(settings.seed() * 31 + firstEpoch), profile, optimizer);
             rollback.save(step);
             for (int epoch = firstEpoch; epoch <= settings.epochs(); epoch++) {
                 long epochStart = System.nanoTime();
@@ -301,7 +307,7 @@ public final class TrainingRun {
                 // Every random draw of an epoch (augmentation; dropout and router noise in the engine)
                 // comes from generators seeded by the seed and the epoch alone: a run resumed at an
                 // epoch draws what the uninterrupted run drew there.
-                augmentationRandom = new Random(settings.seed() * 31 + epoch);
+                trainingStep.augmentWith(new Random(settings.seed() * 31 + epoch));
                 ai.djl.engine.Engine.getInstance().setRandomSeed(EpochSeed.of(settings.seed(), epoch));
                 double lossSum = 0;
                 double correct = 0;
@@ -324,10 +330,11 @@ public final class TrainingRun {
                     }
                     double[] lossAndAccuracy;
                     try {
-                        lossAndAccuracy = step(trainer, model, rows);
+                        lossAndAccuracy = trainingStep.run(rows);
                     } finally {
                         schedule.clearOnce();
                     }
+                    long eventsStart = profile.now();
                     step++;
                     examplesSeen += rows.length;
                     String diverged = guard.check(lossAndAccuracy[0]);
@@ -367,6 +374,7 @@ public final class TrainingRun {
                             + (long) (stepsPerEpoch - s - 1) * batch;
                     listener.onStep(new StepReport(step, epoch, lossAndAccuracy[0], lossAndAccuracy[1], rate, perSecond,
                             examplesLeft / perSecond));
+                    profile.add(StepProfile.Phase.EVENTS, profile.now() - eventsStart);
                 }
                 double[] val = evaluate(model, validation, settings.batchSize());
                 if (!Double.isFinite(val[0])) {
@@ -462,59 +470,6 @@ public final class TrainingRun {
         }
         listener.onEnd(end);
         return end;
-    }
-
-    /** One optimiser step; returns the loss and the accuracy of the batch. */
-    private double[] step(Trainer trainer, TrainedModel model, int[] rows) {
-        try (NDManager batch = trainer.getManager().newSubManager()) {
-            NDList inputs = Batches.inputs(batch, train, fieldOrder, rows, settings.augmentation(), augmentationRandom);
-            NDArray labels = Batches.labels(batch, train, rows);
-            float loss;
-            double accuracy;
-            try (GradientCollector collector = trainer.newGradientCollector()) {
-                NDList out = trainer.forward(inputs);
-                NDArray logits = out.get(0);
-                NDArray objective = Losses.crossEntropy(logits, labels, (float) settings.labelSmoothing());
-                if (distillation != null) {
-                    NDArray teacher = SoftTargets.of(batch, distillation.teachers(), train, rows,
-                            distillation.temperature());
-                    objective = objective.mul(1 - distillation.weight()).add(Losses.distillation(logits,
-                            teacher, distillation.temperature()).mul(distillation.weight()));
-                }
-                objective = objective.add(out.get(out.size() - 1));
-                collector.backward(objective);
-                loss = objective.getFloat();
-                accuracy = (double) Losses.correct(logits, labels) / rows.length;
-            }
-            if (settings.gradientClip() > 0) {
-                clipGradients(model, (float) settings.gradientClip(), batch);
-            }
-            trainer.step();
-            return new double[] {loss, accuracy};
-        }
-    }
-
-    /**
-     * Scales all gradients together so that their global L2 norm is at most {@code limit}. The
-     * engine's handles on the gradients and the squares are moved to the batch's manager: left
-     * with the weights' manager they stayed until the model closed, a copy of every gradient a step.
-     */
-    private static void clipGradients(TrainedModel model, float limit, NDManager batch) {
-        double squares = 0;
-        List<NDArray> gradients = new ArrayList<>();
-        for (Parameter p : model.block().weightsByName().values()) {
-            if (p.requiresGradient()) {
-                NDArray g = p.getArray().getGradient();
-                g.attach(batch);
-                gradients.add(g);
-                squares += g.square().sum().getFloat();
-            }
-        }
-        double norm = Math.sqrt(squares);
-        if (norm > limit) {
-            float scale = (float) (limit / norm);
-            gradients.forEach(g -> g.muli(scale));
-        }
     }
 
     /** Mean loss and accuracy of a model on some examples. */

@@ -59,7 +59,7 @@ public final class TrainingSection {
                     real(section, "labelSmoothing", d.labelSmoothing()),
                     whole(section, "earlyStoppingPatience", d.earlyStoppingPatience(), 0, 100000),
                     section.has("seed") ? longValue(section, "seed") : d.seed(),
-                    whole(section, "threads", d.threads(), 1, 256),
+                    whole(section, "threads", d.threads(), 0, 256), // 0: chosen by model size
                     augmentation(section.get("augmentation")),
                     bool(section, "divergenceRecovery", d.divergenceRecovery()));
         } catch (IllegalArgumentException e) {

@@ -22,7 +22,7 @@ import java.util.List;
  * @param labelSmoothing share of the target spread over all classes
  * @param earlyStoppingPatience stop after this many epochs without a better validation accuracy; 0 for never
  * @param seed seeds weights, shuffling and dropout
- * @param threads CPU threads for the engine
+ * @param threads CPU threads for the engine; {@link #AUTOMATIC_THREADS} (0) lets the run choose by model size
  * @param augmentation how training pictures are flipped and shifted ({@link Augmentation#NONE} for not at all)
  * @param divergenceRecovery when the loss becomes NaN or infinite or explodes, roll back to the last good
  *        weights and optimiser state, lower the learning rate ×{@value #RECOVERY_RATE_FACTOR} and go on, up
@@ -37,6 +37,9 @@ public record TrainingSettings(String optimizer, double learningRate, double mom
     public static final List<String> SCHEDULES = List.of("constant", "step", "cosine");
     /** How many times one run may roll back and lower its learning rate before it stops. */
     public static final int MAX_RECOVERIES = 3;
+    /** {@code threads} value that leaves the choice to the run: {@link ThreadChoice} by model size. */
+    public static final int AUTOMATIC_THREADS = 0;
+
     /** What each recovery multiplies the learning rate by. */
     public static final double RECOVERY_RATE_FACTOR = 0.3;
 
@@ -57,7 +60,7 @@ public record TrainingSettings(String optimizer, double learningRate, double mom
         check(gradientClip >= 0, "gradientClip: must be >= 0");
         check(labelSmoothing >= 0 && labelSmoothing < 1, "labelSmoothing: must be in [0, 1)");
         check(earlyStoppingPatience >= 0, "earlyStoppingPatience: must be >= 0");
-        check(threads >= 1 && threads <= 256, "threads: must be from 1 to 256");
+        check(threads >= 0 && threads <= 256, "threads: must be from 1 to 256, or 0 to let the run choose");
         java.util.Objects.requireNonNull(augmentation, "augmentation");
     }
 
@@ -71,11 +74,13 @@ public record TrainingSettings(String optimizer, double learningRate, double mom
     }
 
     /**
-     * Adam at 1e-3 with a cosine schedule, batch 64, 10 epochs, one thread (same seed, same numbers),
+     * Adam at 1e-3 with a cosine schedule, batch 64, 10 epochs, threads chosen by model size
+     * ({@link ThreadChoice}: one for small models, so the same seed gives the same numbers),
      * divergence recovery on: a sound start for every template.
      */
     public static TrainingSettings defaults() {
-        return new TrainingSettings("adam", 1e-3, 0.9, "cosine", 0, 30, 64, 10, 0, 0, 0, 0, 42, 1, Augmentation.NONE);
+        return new TrainingSettings("adam", 1e-3, 0.9, "cosine", 0, 30, 64, 10, 0, 0, 0, 0, 42, AUTOMATIC_THREADS,
+                Augmentation.NONE);
     }
 
     public TrainingSettings withEpochs(int n) {

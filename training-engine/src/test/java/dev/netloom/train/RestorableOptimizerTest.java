@@ -11,9 +11,11 @@ import org.junit.jupiter.params.provider.EnumSource;
 import java.util.Random;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 /**
- * The optimiser divergence recovery rolls back: its updates are DJL's own, and putting its
+ * The optimiser divergence recovery rolls back: its updates are DJL's (SGD bit for bit, Adam to
+ * float rounding), and putting its
  * state back makes the following updates exactly those of a run that never left.
  */
 class RestorableOptimizerTest {
@@ -22,7 +24,7 @@ class RestorableOptimizerTest {
 
     @ParameterizedTest
     @EnumSource(RestorableOptimizer.Kind.class)
-    void updatesMatchDjlsOwnOptimiserExactly(RestorableOptimizer.Kind kind) {
+    void updatesMatchDjlsOwnOptimiser(RestorableOptimizer.Kind kind) {
         Engine.getInstance();
         try (NDManager manager = NDManager.newBaseManager()) {
             NDArray ours = manager.create(values(1));
@@ -39,7 +41,19 @@ class RestorableOptimizerTest {
                 restorable.update("w", ours, manager.create(values(100 + t)));
                 reference.update("w", djls, manager.create(values(100 + t)));
             }
-            assertThat(ours.toFloatArray()).containsExactly(djls.toFloatArray());
+            if (kind == RestorableOptimizer.Kind.SGD) {
+                assertThat(ours.toFloatArray()).containsExactly(djls.toFloatArray());
+            } else {
+                // PyTorch's fused Adam adds ε after the bias correction of sqrt(v), DJL's before:
+                // for a gradient near 0 (sqrt(v) ~ 1e-5 at the first step) that moves an update of
+                // ~lr = 0.01 by a few parts in 10^4. Exactness against PyTorch's formula is
+                // FusedAdamTest's.
+                float[] expected = djls.toFloatArray();
+                float[] got = ours.toFloatArray();
+                for (int i = 0; i < SIZE; i++) {
+                    assertThat(got[i]).as("weight %d", i).isCloseTo(expected[i], within(1e-5f));
+                }
+            }
         }
     }
 

@@ -157,7 +157,7 @@ public final class TrainView extends StackPane {
         TrainingForm form = model.form();
         Spinner<Integer> epochs = spinner("train-epochs", 1, 100_000, epochsValue);
         Spinner<Integer> batch = spinner("train-batch", 1, 65_536, batchValue);
-        Spinner<Integer> threads = spinner("train-threads", 1, 256, threadsValue);
+        Spinner<Integer> threads = spinner("train-threads", 0, 256, threadsValue); // 0: chosen by model size (ThreadChoice)
         Spinner<Integer> shift = spinner("train-shift", 0, 64, shiftValue);
         TextField rate = new TextField();
         rate.setId("train-rate");
@@ -182,7 +182,7 @@ public final class TrainView extends StackPane {
                 + "by up to this many pixels at random"));
         FlowPane fields = new FlowPane(10, 8, field("Epochs", epochs), field("Batch size", batch),
                 field("Learning rate", rate), field("Optimizer", optimizer), field("Schedule", schedule),
-                field("Shift (px)", shift), field("Augmentation", flip), field("Threads", threads));
+                field("Shift (px)", shift), field("Augmentation", flip), field("Threads (0 = auto)", threads));
         fields.setAlignment(Pos.CENTER_LEFT);
         fields.getStyleClass().add(TrainStyle.BASICS);
         fields.disableProperty().bind(busy);

@@ -6,6 +6,7 @@ import dev.netloom.graph.analysis.GraphAnalyzer;
 import dev.netloom.graph.catalog.LayerCatalog;
 import dev.netloom.graph.project.ProjectFile;
 import dev.netloom.graph.project.Templates;
+import dev.netloom.train.StepProfile;
 import dev.netloom.train.TrainingListener;
 import dev.netloom.train.TrainingRun;
 import dev.netloom.train.TrainingSettings;
@@ -27,7 +28,9 @@ import java.util.stream.IntStream;
  * small-cnn template on Fashion-MNIST with Adam, batch 64, through the real training loop
  * ({@link TrainingRun}: batching, forward, backward, optimiser step), and prints one JSON line
  * with the median steps per second over the timed epochs (the first epoch is warm-up; validation
- * time is excluded) and the process's peak resident memory.
+ * time is excluded), per CPU-second of the training thread and of the whole process, the time per
+ * step by phase ({@link StepProfile}) and resident memory per phase (JVM start, engine loaded,
+ * data read, peak). {@code -Dnetloom.train.off=...} switches speed-ups off for a before/after.
  *
  * <pre>TrainingThroughput --model mlp|cnn --threads N --batch 64 --steps 200 --repeats 5 --data DIR</pre>
  */
@@ -44,6 +47,9 @@ public final class TrainingThroughput {
         int repeats = Integer.parseInt(arg(args, "--repeats", "5"));
         Path data = Path.of(arg(args, "--data", "/usr/share/datasets/fashion-mnist"));
 
+        double rssStart = rssMiB("VmRSS:");
+        ai.djl.engine.Engine.getInstance(); // libtorch loaded: what the engine costs before any data
+        double rssEngine = rssMiB("VmRSS:");
         LayerCatalog catalog = LayerCatalog.standard();
         Graph graph = model.equals("cnn")
                 ? new Templates(new ProjectFile(catalog)).find("small-cnn").orElseThrow().project().graph()
@@ -56,14 +62,25 @@ public final class TrainingThroughput {
         Dataset dataset = reader.read(new DataRequest(1, 28, 28, 0, 0, 0, 42));
         Examples train = dataset.train().select(IntStream.range(0, batch * steps).toArray());
         Examples validation = dataset.validation().select(IntStream.range(0, batch).toArray());
+        dataset = null; // only the selected rows stay reachable
+        System.gc();
+        double rssData = rssMiB("VmRSS:");
+        double peakLoading = rssMiB("VmHWM:");
 
         TrainingSettings settings = new TrainingSettings("adam", 1e-3, 0.9, "constant", 0, 30, batch, repeats + 1, 0, 0,
                 0, 0, 42, threads, dev.netloom.train.data.Augmentation.NONE);
         List<Double> rates = new ArrayList<>();
         List<Double> cpuRates = new ArrayList<>();
-        long[] epochStart = new long[2];
+        List<Double> processCpuRates = new ArrayList<>();
+        long[] epochStart = new long[3];
+        com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean)
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        // One engine thread computes on the training thread: its CPU clock times the phases truly on a
+        // busy machine. With more, the wall clock is the only honest one.
+        StepProfile profile = threads == 1 ? StepProfile.onThreadCpuClock() : new StepProfile();
         java.lang.management.ThreadMXBean cpu = java.lang.management.ManagementFactory.getThreadMXBean();
         try (TrainingRun.Result result = new TrainingRun(analysis, train, validation, List.of("image"), settings)
+                .profile(profile)
                 .listener(new TrainingListener() {
                     @Override
                     public void onStep(StepReport s) {
@@ -72,27 +89,44 @@ public final class TrainingThroughput {
                         // computes on it too: its CPU time is the work done, whatever else the
                         // shared machine is doing. With two threads only wall time is comparable.
                         if (inEpoch == 0) {
+                            if (s.epoch() == 2) {
+                                profile.reset(); // the first epoch warms up: allocator, kernels, JIT
+                            }
                             epochStart[0] = System.nanoTime();
                             epochStart[1] = cpu.getCurrentThreadCpuTime();
+                            epochStart[2] = os.getProcessCpuTime();
                         } else if (inEpoch == steps - 1 && s.epoch() > 1) {
                             rates.add((steps - 1) / ((System.nanoTime() - epochStart[0]) / 1e9));
                             cpuRates.add((steps - 1) / ((cpu.getCurrentThreadCpuTime() - epochStart[1]) / 1e9));
+                            // every thread of the process: engine workers, and the JVM's compiler and GC
+                            processCpuRates.add((steps - 1) / ((os.getProcessCpuTime() - epochStart[2]) / 1e9));
                         }
                     }
                 }).run()) {
             double median = rates.stream().sorted().toList().get(rates.size() / 2);
             double cpuMedian = cpuRates.stream().sorted().toList().get(cpuRates.size() / 2);
+            double processCpuMedian = processCpuRates.stream().sorted().toList().get(processCpuRates.size() / 2);
             System.out.printf(Locale.ROOT, "{\"peer\": \"Netloom (DJL %s, PyTorch %s)\", \"model\": \"%s\", \"threads\": %d, "
-                            + "\"batch\": %d, \"stepsPerSecond\": %.3f, \"stepsPerCpuSecond\": %.3f, \"all\": %s, "
-                            + "\"peakRssMiB\": %.1f}%n",
+                            + "\"batch\": %d, \"stepsPerSecond\": %.3f, \"stepsPerCpuSecond\": %.3f, \"stepsPerProcessCpuSecond\": %.3f, \"all\": %s, "
+                            + "\"rssStartMiB\": %.1f, \"rssEngineMiB\": %.1f, \"rssAfterDataMiB\": %.1f, \"peakLoadingMiB\": %.1f, \"peakRssMiB\": %.1f, \"phases\": %s, \"arraysPerStep\": %.1f}%n",
                     ai.djl.engine.Engine.getDjlVersion(), ai.djl.engine.Engine.getInstance().getVersion(), model,
-                    threads, batch, median, cpuMedian, rates, peakRssMiB());
+                    threads, batch, median, cpuMedian, processCpuMedian, rates, rssStart, rssEngine, rssData, peakLoading, rssMiB("VmHWM:"), phases(profile),
+                    profile.arraysPerStep());
         }
     }
 
-    private static double peakRssMiB() throws java.io.IOException {
+    /** Milliseconds per step by phase, as a JSON object. */
+    private static String phases(StepProfile profile) {
+        StringBuilder json = new StringBuilder("{");
+        profile.breakdown().forEach((phase, ms) -> json.append(json.length() > 1 ? ", " : "")
+                .append(String.format(Locale.ROOT, "\"%s\": %.4f", phase.name().toLowerCase(Locale.ROOT), ms)));
+        return json.append('}').toString();
+    }
+
+    /** A memory figure of this process from /proc/self/status (VmRSS: now, VmHWM: peak), in MiB. */
+    private static double rssMiB(String key) throws java.io.IOException {
         for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-            if (line.startsWith("VmHWM:")) {
+            if (line.startsWith(key)) {
                 return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024.0;
             }
         }
