@@ -55,4 +55,9 @@ public record ExportOptions(int opset, Int8Mode int8, Int4Layout int4, int block
     public ExportOptions withBlockSize(int size) {
         return new ExportOptions(opset, int8, int4, size);
     }
+
+    /** The rule weights are rounded by in this layout (the one quantization-aware training uses too). */
+    public dev.netloom.graph.quantize.WeightRule weightRule() {
+        return new dev.netloom.graph.quantize.WeightRule(blockSize, int4 == Int4Layout.MATMUL_NBITS);
+    }
 }

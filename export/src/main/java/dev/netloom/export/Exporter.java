@@ -27,6 +27,7 @@ import dev.netloom.export.verify.OnnxSession;
 import dev.netloom.export.verify.Parity;
 import dev.netloom.export.verify.ProbeCheck;
 import dev.netloom.graph.Precision;
+import dev.netloom.graph.quantize.QuantizationPlan;
 
 import java.io.IOException;
 import java.time.Clock;
@@ -88,20 +89,20 @@ public final class Exporter {
             }
         }
 
+        Optional<QuantizationPlan> trainedFor = TrainedPrecision.of(artifact);
+        if (trainedFor.isPresent()) {
+            options = options.withBlockSize(trainedFor.get().rule().blockSize());
+        }
         progress.accept("Writing FP32 ONNX (opset " + options.opset() + ") and checking it against the trained model");
         PrecisionPlan fp32 = PrecisionPlan.uniform(Precision.FP32);
         OnnxModel fp32Model = writer.write(artifact, fp32, options);
-        Parity fp32Parity;
-        try (OnnxSession session = OnnxSession.open(fp32Model.bytes(), threads)) {
-            fp32Parity = ProbeCheck.run(session, artifact, ProbeCheck.FP32_TOLERANCE);
+        Parity fp32Parity = trainedFor.isPresent()
+                ? TrainedPrecision.check(writer, artifact, trainedFor.get(), options, threads, progress)
+                : fp32Parity(fp32Model, artifact, threads);
+        if (trainedFor.isEmpty()) {
+            progress.accept(String.format(Locale.ROOT, "  parity: largest difference %.2g on %d probe examples (limit %.0e)",
+                    fp32Parity.maxAbsDiff(), fp32Parity.probeRows(), ProbeCheck.FP32_TOLERANCE));
         }
-        if (!fp32Parity.passed()) {
-            throw new ExportException(String.format(Locale.ROOT, "the FP32 export does not reproduce the trained model: "
-                    + "largest difference on the probe %.3g > %.0e; no bundle was written (please report this)",
-                    fp32Parity.maxAbsDiff(), ProbeCheck.FP32_TOLERANCE));
-        }
-        progress.accept(String.format(Locale.ROOT, "  parity: largest difference %.2g on %d probe examples (limit %.0e)",
-                fp32Parity.maxAbsDiff(), fp32Parity.probeRows(), ProbeCheck.FP32_TOLERANCE));
 
         Optional<ExampleSets> data = examples.get();
         Optional<PlannedPrecision> planned = Optional.empty();
@@ -183,6 +184,20 @@ public final class Exporter {
         progress.accept("Bundle written to " + bundle.dir() + " and " + bundle.zip());
         return new ExportResult(bundle, model, plan, fp32Parity, parity, fp32Accuracy, accuracy, estimate, latency,
                 planned, sensitivity);
+    }
+
+    /** The FP32 export's parity with the trained model's probe: within 1e-4, or nothing is written. */
+    private static Parity fp32Parity(OnnxModel fp32Model, Artifact artifact, int threads) {
+        Parity parity;
+        try (OnnxSession session = OnnxSession.open(fp32Model.bytes(), threads)) {
+            parity = ProbeCheck.run(session, artifact, ProbeCheck.FP32_TOLERANCE);
+        }
+        if (!parity.passed()) {
+            throw new ExportException(String.format(Locale.ROOT, "the FP32 export does not reproduce the trained model: "
+                    + "largest difference on the probe %.3g > %.0e; no bundle was written (please report this)",
+                    parity.maxAbsDiff(), ProbeCheck.FP32_TOLERANCE));
+        }
+        return parity;
     }
 
     /** Opset from the device's runtime; INT4 as MatMulNBits only where ONNX Runtime runs the file itself. */

@@ -2,6 +2,7 @@ package dev.netloom.app.cli;
 
 import dev.netloom.graph.analysis.GraphAnalysis;
 import dev.netloom.graph.project.Project;
+import dev.netloom.graph.quantize.QuantizationSection;
 import dev.netloom.train.TrainingException;
 import dev.netloom.train.TrainingRun;
 import dev.netloom.train.TrainingSection;
@@ -66,6 +67,15 @@ final class TrainCommand implements Callable<Integer> {
             + "the learning rate (the training section's divergenceRecovery: false).")
     boolean noRecovery;
 
+    @Option(names = "--quantize", paramLabel = "PRECISION|PLAN", description = "Train for a precision "
+            + "(quantization-aware training): int8, int4, int2 (ternary), int1 (binary), or a quantization section as JSON "
+            + "or a file holding one; default: the project's quantization section.")
+    String quantize;
+
+    @Option(names = "--start-from", paramLabel = "ARTIFACT", description = "Start from a trained model's weights instead "
+            + "of random ones (fine-tuning; with --quantize, training an FP32 model for a precision).")
+    Path startFrom;
+
     @Override
     public Integer call() {
         if (Files.exists(out)) {
@@ -82,10 +92,21 @@ final class TrainCommand implements Callable<Integer> {
             return ExitCode.INVALID;
         }
         TrainingSettings settings;
+        java.util.Map<String, dev.netloom.graph.artifact.Tensor> start = null;
         try {
+            if (quantize != null) {
+                project = project.withSection(QuantizationSection.KEY, QuantizeOption.parse(quantize));
+            }
+            QuantizationSection.read(project.section(QuantizationSection.KEY).orElse(null), analysis)
+                    .ifPresent(plan -> netloom.out.println("Training for " + plan.describe()
+                            + " (quantization-aware: weights rounded as the export rounds them)"));
             settings = overrides(TrainingSection.read(project.section("training").orElse(null)));
-        } catch (IllegalArgumentException e) {
-            netloom.err.println(projectFile + ": " + e.getMessage());
+            if (startFrom != null) {
+                start = StartFromOption.weights(startFrom);
+            }
+        } catch (IllegalArgumentException | IOException e) {
+            netloom.err.println((quantize != null || startFrom != null ? "netloom train" : projectFile.toString()) + ": "
+                    + e.getMessage());
             return ExitCode.INVALID;
         }
         Path folder = projectFile.toAbsolutePath().getParent();
@@ -105,6 +126,9 @@ final class TrainCommand implements Callable<Integer> {
         // The run is recorded in the workspace as it happens, by the same recorder the Train view uses.
         Workspace workspace = openWorkspace();
         RunRecorder recorder = workspace == null ? null : record(workspace, settings, dataset);
+        if (start != null) {
+            training.run().startFrom(start);
+        }
         TrainingRun run = training.run()
                 // Recorded before printed: an epoch the user saw end is in the workspace, even after a kill.
                 .listener(Listeners.both(recorder, new TrainingProgress(netloom.out, System.console() != null)))

@@ -2,9 +2,11 @@ package dev.netloom.export.onnx;
 
 import ai.onnx.proto.OnnxMl.TensorProto.DataType;
 import dev.netloom.export.ExportOptions;
-import dev.netloom.export.quantize.Half;
-import dev.netloom.export.quantize.QuantizedWeight;
-import dev.netloom.export.quantize.Quantizer;
+import dev.netloom.graph.quantize.Half;
+import dev.netloom.graph.quantize.QuantizedWeight;
+import dev.netloom.graph.quantize.WeightRole;
+import dev.netloom.graph.quantize.WeightRoles;
+import dev.netloom.graph.quantize.WeightRule;
 import dev.netloom.graph.Precision;
 import dev.netloom.graph.analysis.NodeReport;
 import dev.netloom.graph.artifact.Tensor;
@@ -31,6 +33,7 @@ public final class NodeWriter {
     private final Precision precision;
     private final ExportOptions options;
     private final Map<String, Tensor> effective;
+    private final WeightRule rule;
     private WeightStats stats;
 
     NodeWriter(OnnxGraph g, NodeReport report, Map<String, String> inputs, Weights weights, Precision precision,
@@ -42,6 +45,7 @@ public final class NodeWriter {
         this.weights = weights;
         this.precision = precision;
         this.options = options;
+        this.rule = options.weightRule();
         this.stats = new WeightStats(report.node().id(), precision, 0, 0, 0);
         g.owner(report.node().id());
     }
@@ -98,6 +102,7 @@ public final class NodeWriter {
 
     /** A tensor kept in FP32 whatever the precision (biases, norms, positions, routers). */
     public String fp32(String local, long... shape) {
+        expectRole(local, WeightRole.FLOAT);
         float[] w = weights.get(id(), local, shape);
         stats = stats.plusOther(w.length);
         effective.put(id() + "." + local, Tensor.of(w, shape));
@@ -106,6 +111,7 @@ public final class NodeWriter {
 
     /** A tensor's values, kept in FP32, for writers that rearrange them before writing. */
     public float[] values(String local, long... shape) {
+        expectRole(local, WeightRole.FLOAT);
         float[] w = weights.get(id(), local, shape);
         stats = stats.plusOther(w.length);
         effective.put(id() + "." + local, Tensor.of(w, shape));
@@ -117,17 +123,18 @@ public final class NodeWriter {
      * tables), stored at the node's precision; rows are the first dimension.
      */
     public String matrix(String local, long... shape) {
+        expectRole(local, WeightRole.MATRIX);
         float[] w = weights.get(id(), local, shape);
         int rows = (int) shape[0];
         int cols = w.length / Math.max(1, rows);
-        effective.put(id() + "." + local, Tensor.of(seenAs(w, rows, cols, false), shape));
+        effective.put(id() + "." + local, Tensor.of(rule.seenAs(w, rows, cols, precision, WeightRole.MATRIX), shape));
         return switch (precision) {
             case FP32 -> {
                 stats = stats.plus(w.length, 32L * w.length);
                 yield g.floats(id() + "." + local, w, shape);
             }
             case FP16 -> cast(half(id() + "." + local, w, shape));
-            default -> reshape(dequantized(local, quantizeForDequantization(w, rows, cols)), shape);
+            default -> reshape(dequantized(local, rule.quantize(w, rows, cols, integerPrecision(), WeightRole.MATRIX)), shape);
         };
     }
 
@@ -138,16 +145,15 @@ public final class NodeWriter {
     public String linear(String x, String prefix, long in, long out, boolean bias) {
         String local = prefix.isEmpty() ? "weight" : prefix + ".weight";
         String hint = id() + "." + (prefix.isEmpty() ? "" : prefix + ".");
+        expectRole(local, WeightRole.LINEAR);
         float[] w = weights.get(id(), local, out, in);
         Precision p = precision;
-        boolean perRow = p == Precision.INT8 || p == Precision.INT4 && options.int4() == ExportOptions.Int4Layout.MATMUL_NBITS;
-        effective.put(id() + "." + local, Tensor.of(seenAs(w, (int) out, (int) in, perRow), out, in));
+        effective.put(id() + "." + local, Tensor.of(rule.seenAs(w, (int) out, (int) in, p, WeightRole.LINEAR), out, in));
         String y;
         if (p == Precision.INT8 && options.int8() == ExportOptions.Int8Mode.DYNAMIC) {
-            y = dynamicInt8(x, local, hint, int8(w, (int) out, (int) in), (int) out, (int) in);
+            y = dynamicInt8(x, local, hint, rule.quantize(w, (int) out, (int) in, p, WeightRole.LINEAR), (int) out, (int) in);
         } else if (p == Precision.INT4 && options.int4() == ExportOptions.Int4Layout.MATMUL_NBITS) {
-            y = matMulNBits(x, local, hint, Quantizer.quantize(w, (int) out, (int) in, Precision.INT4,
-                    options.blockSize(), Quantizer.Blocking.POWER_OF_TWO));
+            y = matMulNBits(x, local, hint, rule.quantize(w, (int) out, (int) in, p, WeightRole.LINEAR));
         } else {
             String wt;
             if (p == Precision.FP32) {
@@ -157,7 +163,8 @@ public final class NodeWriter {
             } else if (p == Precision.FP16) {
                 wt = cast(half(id() + "." + local, transpose(w, (int) out, (int) in), in, out));
             } else {
-                String dq = reshape(dequantized(local, quantizeForDequantization(w, (int) out, (int) in)), out, in);
+                String dq = reshape(dequantized(local, rule.quantize(w, (int) out, (int) in, integerPrecision(),
+                        WeightRole.LINEAR)), out, in);
                 wt = g.op("Transpose", hint + "T", List.of(dq), Attr.ints("perm", 1, 0));
             }
             y = g.op("MatMul", hint + "matmul", List.of(x, wt));
@@ -170,49 +177,16 @@ public final class NodeWriter {
     }
 
     /**
-     * Weights dequantized in the graph: INT8 has one scale per output channel, INT4 blocks of
-     * equal length within each output channel (no power-of-two padding: 144 values are two blocks
-     * of 72, not two of 128). Ternary and binary weights are quantized as one long row, blocks
-     * running across channels, so short rows do not each pay a scale: their absmean scales are
-     * still much finer than BitNet's one per tensor.
+     * Every weight goes through the path {@link WeightRoles} names for it, the table training
+     * for a precision rounds by: a writer that takes another path would export other weights
+     * than were trained.
      */
-    private QuantizedWeight quantizeForDequantization(float[] w, int rows, int cols) {
-        return switch (integerPrecision()) {
-            case INT8 -> int8(w, rows, cols);
-            case INT4 -> Quantizer.quantize(w, rows, cols, precision, options.blockSize(), Quantizer.Blocking.EVEN);
-            default -> Quantizer.quantize(w, 1, rows * cols, precision, options.blockSize(), Quantizer.Blocking.EVEN);
-        };
-    }
-
-    /** Rows at least this long get their own INT8 scale; shorter ones share one per tensor. */
-    static final int INT8_PER_CHANNEL_FROM = 80;
-
-    /**
-     * INT8 with one FP16 scale per output channel when rows hold at least 80 weights (the scale
-     * then costs at most 0.2 bits per weight), else one scale for the tensor: small layers (a
-     * 64-wide attention projection) would otherwise pay 0.25 bits and more.
-     */
-    private QuantizedWeight int8(float[] w, int rows, int cols) {
-        return cols >= INT8_PER_CHANNEL_FROM
-                ? Quantizer.quantize(w, rows, cols, Precision.INT8, options.blockSize(), Quantizer.Blocking.EVEN)
-                : Quantizer.quantize(w, 1, rows * cols, Precision.INT8, options.blockSize(), Quantizer.Blocking.EVEN);
-    }
-
-    /** The weights as the written model computes with them: rounded to FP16, or quantized and back. */
-    private float[] seenAs(float[] w, int rows, int cols, boolean perRow) {
-        return switch (precision) {
-            case FP32 -> w;
-            case FP16 -> {
-                float[] r = new float[w.length];
-                for (int i = 0; i < w.length; i++) {
-                    r[i] = Half.round(w[i]);
-                }
-                yield r;
-            }
-            default -> perRow && precision == Precision.INT4
-                    ? Quantizer.quantize(w, rows, cols, precision, options.blockSize(), Quantizer.Blocking.POWER_OF_TWO).dequantize()
-                    : quantizeForDequantization(w, rows, cols).dequantize();
-        };
+    private void expectRole(String local, WeightRole role) {
+        WeightRole listed = WeightRoles.role(report.spec().layerType(), local);
+        if (listed != role) {
+            throw new IllegalStateException(id() + "." + local + " is written as " + role + " but WeightRoles lists it as "
+                    + listed);
+        }
     }
 
     private Precision integerPrecision() {

@@ -165,6 +165,11 @@ public final class ModelArtifact {
         try {
             Safetensors.Contents weights = Safetensors.read(dir.resolve("weights.safetensors"));
             model.setWeights(weights.tensors());
+            // A model trained for a precision predicts (and made its probe) with its weights rounded.
+            dev.netloom.graph.quantize.QuantizationSection.read(project.section(
+                    dev.netloom.graph.quantize.QuantizationSection.KEY).orElse(null), analysis)
+                    .filter(plan -> !plan.isFp32())
+                    .ifPresent(plan -> model.block().quantize(new dev.netloom.train.quantize.WeightQuantization(analysis, plan)));
             checkProbe(dir.resolve("probe.safetensors"), model);
             List<String> classes = dev.netloom.train.data.DataFiles.lines(dir.resolve("labels.txt"));
             Path vocab = dir.resolve("vocab.txt");
