@@ -28,7 +28,8 @@ import java.util.Locale;
 public final class ProjectSections {
 
     /** The precision words an export section may name. */
-    public static final List<String> PRECISIONS = List.of("fp32", "fp16", "int8", "int4", "int2", "int1", "auto");
+    public static final List<String> PRECISIONS = List.of("fp32", "fp16", "int8", "int8-static", "int4", "int2",
+            "int1", "auto");
 
     private ProjectSections() {
     }

@@ -56,6 +56,7 @@ public final class Exporter {
     private final SigningKey key;
     private final String netloomVersion;
     private final Clock clock;
+    private dev.netloom.export.calibrate.Calibration calibration = dev.netloom.export.calibrate.Calibration.PERCENTILE;
 
     public Exporter(OnnxWriter writer, Estimator estimator, SigningKey key, String netloomVersion, Clock clock) {
         this.writer = writer;
@@ -63,6 +64,12 @@ public final class Exporter {
         this.key = key;
         this.netloomVersion = netloomVersion;
         this.clock = clock;
+    }
+
+    /** How static INT8 ({@code --precision int8-static}) chooses activation ranges; percentile unless set. */
+    public Exporter calibrateWith(dev.netloom.export.calibrate.Calibration method) {
+        this.calibration = java.util.Objects.requireNonNull(method, "method");
+        return this;
     }
 
     /**
@@ -82,7 +89,7 @@ public final class Exporter {
         ExportOptions options = optionsFor(device);
         int threads = request.effectiveThreads();
         if (!request.auto()) {
-            Precision p = precision(request.precision());
+            Precision p = requested(request);
             if (!device.precisions().contains(p)) {
                 throw new ExportException(device.id() + " does not take " + p.displayName() + " weights; it takes "
                         + String.join(", ", device.precisionsInOrder().stream().map(Precision::displayName).toList()));
@@ -140,10 +147,20 @@ public final class Exporter {
                         + ", so nothing was quantized");
             }
         } else {
-            plan = PrecisionPlan.uniform(precision(request.precision()));
+            plan = PrecisionPlan.uniform(requested(request));
         }
 
-        OnnxModel written = plan.equals(fp32) ? fp32Model : writer.write(artifact, plan, options);
+        OnnxModel written;
+        if (request.staticInt8()) {
+            ExampleSets sets = data.orElseThrow(() -> new ExportException("--precision int8-static calibrates activation "
+                    + "ranges on the model's data, which cannot be read; choose int8 (dynamic), or make the data available"));
+            progress.accept(String.format(Locale.ROOT, "Calibrating activation ranges (%s) on %d validation examples",
+                    calibration.word(), Math.min(dev.netloom.export.calibrate.StaticInt8.EXAMPLES, sets.validation().size())));
+            written = dev.netloom.export.calibrate.StaticInt8.write(writer, artifact, plan, options, sets.validation(),
+                    calibration, threads);
+        } else {
+            written = plan.equals(fp32) ? fp32Model : writer.write(artifact, plan, options);
+        }
         OnnxModel model = written.withMetadata(Provenance.of(artifact, written, netloomVersion).metadata());
         progress.accept(String.format(Locale.ROOT, "Verifying the %s model in ONNX Runtime (%.2f bits per weight)",
                 request.precision().toUpperCase(Locale.ROOT), model.bitsPerWeight()));
@@ -207,6 +224,11 @@ public final class Exporter {
         ExportOptions options = ExportOptions.defaults().withOpset(device.onnxOpset() >= 21 ? 21 : 17);
         return onnxRuntime ? options : options.withInt4(ExportOptions.Int4Layout.DEQUANTIZE_LINEAR)
                 .withInt8(ExportOptions.Int8Mode.WEIGHT_ONLY);
+    }
+
+    /** The precision a request's word asks for; static INT8 stores INT8 weights. */
+    private static Precision requested(ExportRequest request) {
+        return request.staticInt8() ? Precision.INT8 : precision(request.precision());
     }
 
     /** A precision word (fp32 ... int1) as a Precision. */

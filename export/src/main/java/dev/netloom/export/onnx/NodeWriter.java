@@ -36,8 +36,11 @@ public final class NodeWriter {
     private final WeightRule rule;
     private WeightStats stats;
 
+    private final ActivationRanges activations;
+
     NodeWriter(OnnxGraph g, NodeReport report, Map<String, String> inputs, Weights weights, Precision precision,
-               ExportOptions options, Map<String, Tensor> effective) {
+               ExportOptions options, Map<String, Tensor> effective, ActivationRanges activations) {
+        this.activations = activations;
         this.effective = effective;
         this.g = g;
         this.report = report;
@@ -134,7 +137,9 @@ public final class NodeWriter {
                 yield g.floats(id() + "." + local, w, shape);
             }
             case FP16 -> cast(half(id() + "." + local, w, shape));
-            default -> reshape(dequantized(local, rule.quantize(w, rows, cols, integerPrecision(), WeightRole.MATRIX)), shape);
+            default -> staticInt8()
+                    ? staticWeight(local, rule.quantize(w, rows, cols, Precision.INT8, WeightRole.MATRIX), false, shape)
+                    : reshape(dequantized(local, rule.quantize(w, rows, cols, integerPrecision(), WeightRole.MATRIX)), shape);
         };
     }
 
@@ -150,7 +155,10 @@ public final class NodeWriter {
         Precision p = precision;
         effective.put(id() + "." + local, Tensor.of(rule.seenAs(w, (int) out, (int) in, p, WeightRole.LINEAR), out, in));
         String y;
-        if (p == Precision.INT8 && options.int8() == ExportOptions.Int8Mode.DYNAMIC) {
+        if (staticInt8()) {
+            String wt = staticWeight(local, rule.quantize(w, (int) out, (int) in, p, WeightRole.LINEAR), true, in, out);
+            y = staticOutput(g.op("MatMul", hint + "matmul", List.of(staticInput(x), wt)));
+        } else if (p == Precision.INT8 && options.int8() == ExportOptions.Int8Mode.DYNAMIC) {
             y = dynamicInt8(x, local, hint, rule.quantize(w, (int) out, (int) in, p, WeightRole.LINEAR), (int) out, (int) in);
         } else if (p == Precision.INT4 && options.int4() == ExportOptions.Int4Layout.MATMUL_NBITS) {
             y = matMulNBits(x, local, hint, rule.quantize(w, (int) out, (int) in, p, WeightRole.LINEAR));
@@ -330,6 +338,76 @@ public final class NodeWriter {
         // One scale per output column, or one for the whole tensor (q has a single row then).
         String scale = cast(halfScales(id() + "." + local + ".scale", q, q.rows()));
         return g.op("Mul", hint + "matmul", List.of(perTensor, scale));
+    }
+
+    // ---- static INT8 (QDQ) ------------------------------------------------------------------
+
+    /** Whether this node is written as static INT8: calibrated activations around its products. */
+    private boolean staticInt8() {
+        return precision == Precision.INT8 && options.int8() == ExportOptions.Int8Mode.STATIC && activations != null;
+    }
+
+    /**
+     * Static INT8: an activation entering a convolution or matrix product, quantized to uint8 with
+     * its calibrated range and back (QuantizeLinear + DequantizeLinear, the QDQ form ONNX Runtime
+     * fuses with the product into an integer kernel); the tensor itself in every other mode.
+     */
+    public String staticInput(String x) {
+        return staticInt8() ? qdq(x) : x;
+    }
+
+    /** Static INT8: a product's output quantized with its calibrated range, as {@link #staticInput}. */
+    public String staticOutput(String y) {
+        return staticInt8() ? qdq(y) : y;
+    }
+
+    private String qdq(String x) {
+        ActivationRanges.Range r = activations.of(x);
+        if (r == null) { // recording for calibration: measured in float, named as the quantized model names it
+            return g.op("Identity", x + ".dq", List.of(x));
+        }
+        String scale = g.floats(x + ".qscale", new float[] {r.scale()});
+        String zero = g.raw(x + ".qzero", DataType.UINT8, new byte[] {(byte) r.zeroPoint()});
+        String q = g.op("QuantizeLinear", x + ".q", List.of(x, scale, zero));
+        return g.op("DequantizeLinear", x + ".dq", List.of(q, scale, zero));
+    }
+
+    /**
+     * Static INT8 weights: the rule's INT8 codes stored as uint8 with zero point 128 (uint8 ×
+     * uint8 products are exact on every CPU, see {@link #dynamicInt8}), dequantized by a
+     * DequantizeLinear that feeds the product directly (no Reshape after it: the shape is the
+     * initializer's own), per output channel or per tensor as the rule chose.
+     *
+     * @param inOut whether the matrix is stored (in, out) for MatMul rather than (out, ...) as given
+     */
+    private String staticWeight(String local, QuantizedWeight q, boolean inOut, long... shape) {
+        int out = inOut ? (int) shape[1] : (int) shape[0];
+        int per = (int) ((long) q.rows() * q.cols() / out);
+        boolean perChannel = q.rows() == out && out > 1;
+        byte[] codes = new byte[q.packed().length];
+        for (int o = 0; o < out; o++) {
+            for (int i = 0; i < per; i++) {
+                int from = o * per + i;
+                codes[inOut ? i * out + o : from] = (byte) (q.packed()[from] + UINT8_ZERO_POINT);
+            }
+        }
+        String name = id() + "." + local;
+        String b = g.raw(name, DataType.UINT8, codes, shape);
+        String scale;
+        String zero;
+        if (perChannel) {
+            scale = g.floats(name + ".scale", q.scales(), out);
+            byte[] zeros = new byte[out];
+            java.util.Arrays.fill(zeros, (byte) UINT8_ZERO_POINT);
+            zero = g.raw(name + ".zero_point", DataType.UINT8, zeros, out);
+        } else {
+            scale = g.floats(name + ".scale", new float[] {q.scales()[0]});
+            zero = g.raw(name + ".zero_point", DataType.UINT8, new byte[] {(byte) UINT8_ZERO_POINT});
+        }
+        stats = stats.plus((long) q.rows() * q.cols(), 8L * codes.length + 32L * q.scales().length);
+        return perChannel
+                ? g.op("DequantizeLinear", name + ".dq", List.of(b, scale, zero), Attr.of("axis", inOut ? 1L : 0L))
+                : g.op("DequantizeLinear", name + ".dq", List.of(b, scale, zero));
     }
 
     /** The zero point of INT8 weights stored as uint8 for MatMulInteger. */
