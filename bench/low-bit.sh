@@ -21,7 +21,8 @@ while [ $# -gt 0 ]; do case "$1" in --seeds) seeds=$2; shift 2;; --epochs) epoch
   --model) model=$2; shift 2;; --fp32-epochs) fp32_epochs=$2; shift 2;; --threads) threads=$2; shift 2;; --device) device=$2; shift 2;;
   --learning-rate) lr=$2; shift 2;; *) echo "unknown $1"; exit 2;; esac; done
 [ -f /usr/share/datasets/fashion-mnist/train-images-idx3-ubyte.gz ] || { echo "needs Debian's dataset-fashion-mnist" >&2; exit 2; }
-precisions="${NETLOOM_LOWBIT_PRECISIONS:-int8-static int4 int2 int1}"
+precisions="${NETLOOM_LOWBIT_PRECISIONS:-int8-static int4 int2 int1}"   # NETLOOM_LOWBIT_AUTO=0 skips the auto rows
+qat_for=" ${NETLOOM_LOWBIT_QAT:-$precisions} "                              # the precisions fine-tuned (default: all)
 
 ./netloom --version >/dev/null            # builds once if needed
 export NETLOOM_SKIP_BUILD=1
@@ -58,13 +59,16 @@ for seed in $seeds; do
   record "$seed" fp32 fp32 "$fp32"
   for p in $precisions; do
     record "$seed" rounding "$p" "$fp32"
+    case "$qat_for" in *" $p "*) ;; *) continue;; esac
     train_p=${p%-static}                  # static INT8 trains for INT8 weights; activations are calibrated at export
     ./netloom train "$work/small-cnn.netloom" --out "$work/qat-$seed-$p" --start-from "$fp32" --quantize "$train_p" \
       --epochs "$epochs" --learning-rate "$lr" --seed "$seed" --threads "$threads" | grep -E "^Test" >&2
     record "$seed" qat "$p" "$work/qat-$seed-$p"
   done
-  record "$seed" rounding auto "$fp32" --max-drop 1
-  [ -d "$work/qat-$seed-int2" ] && record "$seed" qat auto "$work/qat-$seed-int2" --max-drop 1
+  if [ "${NETLOOM_LOWBIT_AUTO:-1}" = 1 ]; then   # the automatic plan's sensitivity analysis takes minutes
+    record "$seed" rounding auto "$fp32" --max-drop 1
+    if [ -d "$work/qat-$seed-int2" ]; then record "$seed" qat auto "$work/qat-$seed-int2" --max-drop 1; fi
+  fi
 done
 
 /usr/bin/python3 - "$rows" "$epochs" "$lr" "$device" "$started" "${model:-$fp32_epochs}" <<'PY'

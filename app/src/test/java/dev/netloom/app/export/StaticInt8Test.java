@@ -96,6 +96,7 @@ class StaticInt8Test {
             Set<String> ops = opTypes(Files.readAllBytes(optimized));
             assertThat(ops).as("operators after ONNX Runtime's optimisation: %s", ops).contains("QLinearConv");
             assertThat(ops).doesNotContain("Conv");
+            assertThat(ops).as("the classifier's product: %s", ops).containsAnyOf("QLinearMatMul", "MatMulIntegerToFloat");
         }
     }
 
