@@ -23,6 +23,7 @@ while [ $# -gt 0 ]; do case "$1" in --seeds) seeds=$2; shift 2;; --epochs) epoch
 [ -f /usr/share/datasets/fashion-mnist/train-images-idx3-ubyte.gz ] || { echo "needs Debian's dataset-fashion-mnist" >&2; exit 2; }
 precisions="${NETLOOM_LOWBIT_PRECISIONS:-int8-static int4 int2 int1}"   # NETLOOM_LOWBIT_AUTO=0 skips the auto rows
 qat_for=" ${NETLOOM_LOWBIT_QAT:-$precisions} "                              # the precisions fine-tuned (default: all)
+data=(); [ -n "${NETLOOM_LOWBIT_DATA:-}" ] && data=(--data "$NETLOOM_LOWBIT_DATA")  # another data section, e.g. a smaller split
 
 ./netloom --version >/dev/null            # builds once if needed
 export NETLOOM_SKIP_BUILD=1
@@ -53,7 +54,7 @@ for seed in $seeds; do
   fp32="$model"
   if [ -z "$fp32" ]; then
     fp32="$work/fp32-$seed"
-    ./netloom train "$work/small-cnn.netloom" --out "$fp32" --seed "$seed" --threads "$threads" \
+    ./netloom train "$work/small-cnn.netloom" "${data[@]}" --out "$fp32" --seed "$seed" --threads "$threads" \
       --epochs "$fp32_epochs" | grep -E "^Test" >&2
   fi
   record "$seed" fp32 fp32 "$fp32"
@@ -61,7 +62,7 @@ for seed in $seeds; do
     record "$seed" rounding "$p" "$fp32"
     case "$qat_for" in *" $p "*) ;; *) continue;; esac
     train_p=${p%-static}                  # static INT8 trains for INT8 weights; activations are calibrated at export
-    ./netloom train "$work/small-cnn.netloom" --out "$work/qat-$seed-$p" --start-from "$fp32" --quantize "$train_p" \
+    ./netloom train "$work/small-cnn.netloom" "${data[@]}" --out "$work/qat-$seed-$p" --start-from "$fp32" --quantize "$train_p" \
       --epochs "$epochs" --learning-rate "$lr" --seed "$seed" --threads "$threads" | grep -E "^Test" >&2
     record "$seed" qat "$p" "$work/qat-$seed-$p"
   done
