@@ -1,7 +1,10 @@
 package dev.netloom.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.netloom.graph.analysis.GraphAnalysis;
+import dev.netloom.graph.analysis.GraphAnalyzer;
 import dev.netloom.graph.catalog.LayerCatalog;
+import dev.netloom.graph.quantize.QuantizationSection;
 import dev.netloom.graph.project.Project;
 import dev.netloom.graph.project.ProjectFormatException;
 import dev.netloom.graph.project.SearchSection;
@@ -17,14 +20,16 @@ import java.util.Locale;
 /**
  * The checks {@code netloom train}, {@code tune} and {@code export} make of a project's own
  * sections, made without training or reading any data: {@code training} (every setting and its
- * range), {@code data} (the source and its settings), {@code search} (targets and ranges against
+ * range), {@code quantization} (precisions per node against the graph), {@code data} (the source and its
+ * settings), {@code search} (targets and ranges against
  * the graph) and the {@code export} section's precision. {@code netloom validate} runs them, so a
  * file that validates is not then refused by {@code train} for its settings.
  */
 public final class ProjectSections {
 
     /** The precision words an export section may name. */
-    public static final List<String> PRECISIONS = List.of("fp32", "fp16", "int8", "int4", "int2", "int1", "auto");
+    public static final List<String> PRECISIONS = List.of("fp32", "fp16", "int8", "int8-static", "int4", "int2",
+            "int1", "auto");
 
     private ProjectSections() {
     }
@@ -40,6 +45,17 @@ public final class ProjectSections {
             TrainingSection.read(project.section("training").orElse(null));
         } catch (IllegalArgumentException e) {
             out.add(e.getMessage());
+        }
+        JsonNode quantization = project.sections().get(QuantizationSection.KEY);
+        if (quantization != null) {
+            GraphAnalysis analysis = new GraphAnalyzer(catalog).analyze(project.graph());
+            if (analysis.isValid()) { // graph problems are reported on their own
+                try {
+                    QuantizationSection.read(quantization, analysis);
+                } catch (IllegalArgumentException e) {
+                    out.add(e.getMessage());
+                }
+            }
         }
         JsonNode data = project.sections().get("data");
         if (data != null) {

@@ -15,7 +15,13 @@ public record ExportOptions(int opset, Int8Mode int8, Int4Layout int4, int block
         /** DynamicQuantizeLinear + MatMulInteger: the runtime multiplies in INT8 (faster on CPUs). */
         DYNAMIC,
         /** DequantizeLinear on the weights: small file, FP32 arithmetic. */
-        WEIGHT_ONLY
+        WEIGHT_ONLY,
+        /**
+         * Static (QDQ): weights and the activations around each convolution and matrix product
+         * quantized with ranges calibrated on data ({@code calibrate.StaticInt8}), which ONNX
+         * Runtime fuses into integer kernels (QLinearConv, QLinearMatMul) at load.
+         */
+        STATIC
     }
 
     /** INT4 for ONNX Runtime's fast kernel, or in standard operators any opset-21 runtime reads. */
@@ -54,5 +60,10 @@ public record ExportOptions(int opset, Int8Mode int8, Int4Layout int4, int block
 
     public ExportOptions withBlockSize(int size) {
         return new ExportOptions(opset, int8, int4, size);
+    }
+
+    /** The rule weights are rounded by in this layout (the one quantization-aware training uses too). */
+    public dev.netloom.graph.quantize.WeightRule weightRule() {
+        return new dev.netloom.graph.quantize.WeightRule(blockSize, int4 == Int4Layout.MATMUL_NBITS);
     }
 }

@@ -10,7 +10,7 @@ import java.util.OptionalDouble;
  * What a person asked to export.
  *
  * @param device the device profile the bundle is for
- * @param precision fp32, fp16, int8, int4, int2, int1, or auto
+ * @param precision fp32, fp16, int8, int8-static, int4, int2, int1, or auto
  * @param maxDropPoints with auto: the largest accuracy drop allowed, in percentage points; empty
  *        means "the most accurate model that fits the device"
  * @param threads threads the device estimate and the verification runs assume; 0 = the device's default
@@ -22,8 +22,11 @@ public record ExportRequest(DeviceProfile device, String precision, OptionalDoub
                             String version, Path out, boolean replace) {
 
     /** The precision words the command line and the manifest use. */
-    public static final java.util.List<String> PRECISIONS = java.util.List.of("fp32", "fp16", "int8", "int4", "int2",
-            "int1", "auto");
+    public static final java.util.List<String> PRECISIONS = java.util.List.of("fp32", "fp16", "int8", "int8-static",
+            "int4", "int2", "int1", "auto");
+
+    /** INT8 weights and INT8 activations with ranges calibrated on data (QDQ), rather than measured per call. */
+    public static final String INT8_STATIC = "int8-static";
 
     public ExportRequest {
         precision = precision.toLowerCase(Locale.ROOT);
@@ -35,6 +38,11 @@ public record ExportRequest(DeviceProfile device, String precision, OptionalDoub
             throw new IllegalArgumentException("the largest accuracy drop must be 0 points or more, got "
                     + maxDropPoints.getAsDouble());
         }
+    }
+
+    /** Whether the request is static INT8 ({@link #INT8_STATIC}). */
+    public boolean staticInt8() {
+        return precision.equals(INT8_STATIC);
     }
 
     public boolean auto() {

@@ -27,6 +27,7 @@ import dev.netloom.export.verify.OnnxSession;
 import dev.netloom.export.verify.Parity;
 import dev.netloom.export.verify.ProbeCheck;
 import dev.netloom.graph.Precision;
+import dev.netloom.graph.quantize.QuantizationPlan;
 
 import java.io.IOException;
 import java.time.Clock;
@@ -55,6 +56,7 @@ public final class Exporter {
     private final SigningKey key;
     private final String netloomVersion;
     private final Clock clock;
+    private dev.netloom.export.calibrate.Calibration calibration = dev.netloom.export.calibrate.Calibration.PERCENTILE;
 
     public Exporter(OnnxWriter writer, Estimator estimator, SigningKey key, String netloomVersion, Clock clock) {
         this.writer = writer;
@@ -62,6 +64,12 @@ public final class Exporter {
         this.key = key;
         this.netloomVersion = netloomVersion;
         this.clock = clock;
+    }
+
+    /** How static INT8 ({@code --precision int8-static}) chooses activation ranges; percentile unless set. */
+    public Exporter calibrateWith(dev.netloom.export.calibrate.Calibration method) {
+        this.calibration = java.util.Objects.requireNonNull(method, "method");
+        return this;
     }
 
     /**
@@ -81,27 +89,27 @@ public final class Exporter {
         ExportOptions options = optionsFor(device);
         int threads = request.effectiveThreads();
         if (!request.auto()) {
-            Precision p = precision(request.precision());
+            Precision p = requested(request);
             if (!device.precisions().contains(p)) {
                 throw new ExportException(device.id() + " does not take " + p.displayName() + " weights; it takes "
                         + String.join(", ", device.precisionsInOrder().stream().map(Precision::displayName).toList()));
             }
         }
 
+        Optional<QuantizationPlan> trainedFor = TrainedPrecision.of(artifact);
+        if (trainedFor.isPresent()) {
+            options = options.withBlockSize(trainedFor.get().rule().blockSize());
+        }
         progress.accept("Writing FP32 ONNX (opset " + options.opset() + ") and checking it against the trained model");
         PrecisionPlan fp32 = PrecisionPlan.uniform(Precision.FP32);
         OnnxModel fp32Model = writer.write(artifact, fp32, options);
-        Parity fp32Parity;
-        try (OnnxSession session = OnnxSession.open(fp32Model.bytes(), threads)) {
-            fp32Parity = ProbeCheck.run(session, artifact, ProbeCheck.FP32_TOLERANCE);
+        Parity fp32Parity = trainedFor.isPresent()
+                ? TrainedPrecision.check(writer, artifact, trainedFor.get(), options, threads, progress)
+                : fp32Parity(fp32Model, artifact, threads);
+        if (trainedFor.isEmpty()) {
+            progress.accept(String.format(Locale.ROOT, "  parity: largest difference %.2g on %d probe examples (limit %.0e)",
+                    fp32Parity.maxAbsDiff(), fp32Parity.probeRows(), ProbeCheck.FP32_TOLERANCE));
         }
-        if (!fp32Parity.passed()) {
-            throw new ExportException(String.format(Locale.ROOT, "the FP32 export does not reproduce the trained model: "
-                    + "largest difference on the probe %.3g > %.0e; no bundle was written (please report this)",
-                    fp32Parity.maxAbsDiff(), ProbeCheck.FP32_TOLERANCE));
-        }
-        progress.accept(String.format(Locale.ROOT, "  parity: largest difference %.2g on %d probe examples (limit %.0e)",
-                fp32Parity.maxAbsDiff(), fp32Parity.probeRows(), ProbeCheck.FP32_TOLERANCE));
 
         Optional<ExampleSets> data = examples.get();
         Optional<PlannedPrecision> planned = Optional.empty();
@@ -139,10 +147,20 @@ public final class Exporter {
                         + ", so nothing was quantized");
             }
         } else {
-            plan = PrecisionPlan.uniform(precision(request.precision()));
+            plan = PrecisionPlan.uniform(requested(request));
         }
 
-        OnnxModel written = plan.equals(fp32) ? fp32Model : writer.write(artifact, plan, options);
+        OnnxModel written;
+        if (request.staticInt8()) {
+            ExampleSets sets = data.orElseThrow(() -> new ExportException("--precision int8-static calibrates activation "
+                    + "ranges on the model's data, which cannot be read; choose int8 (dynamic), or make the data available"));
+            progress.accept(String.format(Locale.ROOT, "Calibrating activation ranges (%s) on %d validation examples",
+                    calibration.word(), Math.min(dev.netloom.export.calibrate.StaticInt8.EXAMPLES, sets.validation().size())));
+            written = dev.netloom.export.calibrate.StaticInt8.write(writer, artifact, plan, options, sets.validation(),
+                    calibration, threads);
+        } else {
+            written = plan.equals(fp32) ? fp32Model : writer.write(artifact, plan, options);
+        }
         OnnxModel model = written.withMetadata(Provenance.of(artifact, written, netloomVersion).metadata());
         progress.accept(String.format(Locale.ROOT, "Verifying the %s model in ONNX Runtime (%.2f bits per weight)",
                 request.precision().toUpperCase(Locale.ROOT), model.bitsPerWeight()));
@@ -185,6 +203,20 @@ public final class Exporter {
                 planned, sensitivity);
     }
 
+    /** The FP32 export's parity with the trained model's probe: within 1e-4, or nothing is written. */
+    private static Parity fp32Parity(OnnxModel fp32Model, Artifact artifact, int threads) {
+        Parity parity;
+        try (OnnxSession session = OnnxSession.open(fp32Model.bytes(), threads)) {
+            parity = ProbeCheck.run(session, artifact, ProbeCheck.FP32_TOLERANCE);
+        }
+        if (!parity.passed()) {
+            throw new ExportException(String.format(Locale.ROOT, "the FP32 export does not reproduce the trained model: "
+                    + "largest difference on the probe %.3g > %.0e; no bundle was written (please report this)",
+                    parity.maxAbsDiff(), ProbeCheck.FP32_TOLERANCE));
+        }
+        return parity;
+    }
+
     /** Opset from the device's runtime; INT4 as MatMulNBits only where ONNX Runtime runs the file itself. */
     public static ExportOptions optionsFor(DeviceProfile device) {
         boolean onnxRuntime = device.preferredRuntime().runsOnnxDirectly()
@@ -192,6 +224,11 @@ public final class Exporter {
         ExportOptions options = ExportOptions.defaults().withOpset(device.onnxOpset() >= 21 ? 21 : 17);
         return onnxRuntime ? options : options.withInt4(ExportOptions.Int4Layout.DEQUANTIZE_LINEAR)
                 .withInt8(ExportOptions.Int8Mode.WEIGHT_ONLY);
+    }
+
+    /** The precision a request's word asks for; static INT8 stores INT8 weights. */
+    private static Precision requested(ExportRequest request) {
+        return request.staticInt8() ? Precision.INT8 : precision(request.precision());
     }
 
     /** A precision word (fp32 ... int1) as a Precision. */

@@ -116,6 +116,18 @@ public final class TrainingRun {
         return this;
     }
 
+    /**
+     * Quantization-aware training: every forward pass computes with the weights rounded as the
+     * plan says (the exporter's rule), the gradient passing straight through; the model the run
+     * returns keeps predicting that way. Null or an all-FP32 plan: plain training.
+     */
+    public TrainingRun quantizeFor(dev.netloom.graph.quantize.QuantizationPlan plan) {
+        this.quantization = plan == null || plan.isFp32() ? null : plan;
+        return this;
+    }
+
+    private dev.netloom.graph.quantize.QuantizationPlan quantization;
+
     /** Keeps the weights of these nodes as they are (few-shot adaptation trains only the rest). */
     public TrainingRun freeze(java.util.Set<String> nodeIds) {
         java.util.Set<String> unknown = new java.util.TreeSet<>(nodeIds);
@@ -215,6 +227,9 @@ public final class TrainingRun {
         ai.djl.engine.Engine.getInstance(); // loads the native library before it is configured
         ai.djl.pytorch.jni.JniUtils.setNumThreads(ThreadChoice.resolve(settings, analysis));
         TrainedModel model = TrainedModel.create(analysis, fieldOrder, settings.seed());
+        if (quantization != null) {
+            model.block().quantize(new dev.netloom.train.quantize.WeightQuantization(analysis, quantization));
+        }
         try {
             RunEnd end = train(model, memory);
             return new Result(model, end, history());

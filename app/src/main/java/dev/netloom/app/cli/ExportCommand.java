@@ -45,8 +45,14 @@ final class ExportCommand implements Callable<Integer> {
     String device;
 
     @Option(names = {"-p", "--precision"}, defaultValue = "fp32", paramLabel = "P",
-            description = "fp32, fp16, int8, int4, int2, int1 or auto (default: ${DEFAULT-VALUE}).")
+            description = "fp32, fp16, int8 (dynamic), int8-static (calibrated activations), int4, int2, int1 or auto "
+                    + "(default: ${DEFAULT-VALUE}).")
     String precision;
+
+    @Option(names = "--calibration", paramLabel = "METHOD", defaultValue = "percentile",
+            description = "With int8-static: how activation ranges are chosen from the calibration examples, minmax or "
+                    + "percentile (99.99% of values; default: ${DEFAULT-VALUE}).")
+    String calibration;
 
     @Option(names = "--max-drop", paramLabel = "POINTS",
             description = "With auto: the largest test-accuracy drop allowed, in percentage points.")
@@ -82,6 +88,13 @@ final class ExportCommand implements Callable<Integer> {
                     + String.join(", ", ExportRequest.PRECISIONS));
             return ExitCode.USAGE;
         }
+        java.util.Optional<dev.netloom.export.calibrate.Calibration> method =
+                dev.netloom.export.calibrate.Calibration.parse(calibration);
+        if (method.isEmpty()) {
+            netloom.err.println("netloom export: unknown calibration '" + calibration + "'; use one of "
+                    + dev.netloom.export.calibrate.Calibration.words());
+            return ExitCode.USAGE;
+        }
         if (maxDrop != null && !precision.equalsIgnoreCase("auto")) {
             netloom.err.println("netloom export: --max-drop goes with --precision auto");
             return ExitCode.USAGE;
@@ -94,7 +107,7 @@ final class ExportCommand implements Callable<Integer> {
             SigningKey key = SigningKey.inDirectory(keyDir != null ? keyDir : netloom.services.home().resolve("keys"));
             ExportRequest request = new ExportRequest(profile, precision,
                     maxDrop == null ? OptionalDouble.empty() : OptionalDouble.of(maxDrop), threads, version, out, replace);
-            ExportResult result = new ModelExport(netloom.services.projectFile(), key)
+            ExportResult result = new ModelExport(netloom.services.projectFile(), key).calibrateWith(method.get())
                     .export(artifact, request, line -> {
                         netloom.out.println(line);
                         netloom.out.flush();
@@ -133,8 +146,9 @@ final class ExportCommand implements Callable<Integer> {
                 r.bundle().zip()));
         s.append(String.format(Locale.ROOT, "Model:       model.onnx %s, weights %s, %.2f bits per weight (scales and packing included)%n",
                 Units.bytes(r.model().bytes().length), Units.bytes(r.model().weightBytes()), r.model().bitsPerWeight()));
-        s.append(String.format(Locale.ROOT, "Parity:      FP32 export vs trained model: largest difference %.2g on %d probe examples (limit 1e-4) %s%n",
-                r.fp32Parity().maxAbsDiff(), r.fp32Parity().probeRows(), r.fp32Parity().passed() ? "PASSED" : "FAILED"));
+        s.append(String.format(Locale.ROOT, "Parity:      FP32 (or trained-for precision) export vs trained model: largest difference %.2g on %d probe examples (limit 1e-4) %s%n",
+                r.fp32Parity().maxAbsDiff(), r.fp32Parity().probeRows(),
+                r.fp32Parity().passed() ? "PASSED" : "FAILED"));
         if (r.parity() != r.fp32Parity()) {
             s.append(String.format(Locale.ROOT, "             this bundle vs trained model: largest difference %.3g, same top class for %.0f%% of probe examples%n",
                     r.parity().maxAbsDiff(), r.parity().top1Agreement() * 100));

@@ -2,6 +2,7 @@ package dev.netloom.app.cli;
 
 import dev.netloom.graph.analysis.GraphAnalysis;
 import dev.netloom.graph.project.Project;
+import dev.netloom.graph.quantize.QuantizationSection;
 import dev.netloom.train.TrainingException;
 import dev.netloom.train.TrainingRun;
 import dev.netloom.train.TrainingSection;
@@ -71,6 +72,11 @@ final class TrainCommand implements Callable<Integer> {
             + "the learning rate (the training section's divergenceRecovery: false).")
     boolean noRecovery;
 
+    @Option(names = "--quantize", paramLabel = "PRECISION|PLAN", description = "Train for a precision "
+            + "(quantization-aware training): int8, int4, int2 (ternary), int1 (binary), or a quantization section as JSON "
+            + "or a file holding one; default: the project's quantization section.")
+    String quantize;
+
     @Override
     public Integer call() {
         if (Files.exists(out)) {
@@ -89,6 +95,12 @@ final class TrainCommand implements Callable<Integer> {
         TrainingSettings settings;
         dev.netloom.train.AdaptationSettings adaptation;
         try {
+            if (quantize != null) {
+                project = project.withSection(QuantizationSection.KEY, QuantizeOption.parse(quantize));
+            }
+            QuantizationSection.read(project.section(QuantizationSection.KEY).orElse(null), analysis)
+                    .ifPresent(plan -> netloom.out.println("Training for " + plan.describe()
+                            + " (quantization-aware: weights rounded as the export rounds them)"));
             settings = overrides(TrainingSection.read(project.section("training").orElse(null)));
             adaptation = dev.netloom.train.AdaptationSection.read(project.section("training").orElse(null));
         } catch (IllegalArgumentException e) {

@@ -28,17 +28,24 @@ public final class ModelExport {
 
     private final ProjectFile files;
     private final SigningKey key;
+    private dev.netloom.export.calibrate.Calibration calibration = dev.netloom.export.calibrate.Calibration.PERCENTILE;
 
     public ModelExport(ProjectFile files, SigningKey key) {
         this.files = files;
         this.key = key;
     }
 
+    /** How static INT8 exports choose activation ranges (percentile unless set). */
+    public ModelExport calibrateWith(dev.netloom.export.calibrate.Calibration method) {
+        this.calibration = method;
+        return this;
+    }
+
     /** Reads the artifact at {@code dir} and exports it; every failure is one {@link ExportException} line. */
     public ExportResult export(Path dir, ExportRequest request, Consumer<String> progress) {
         Artifact artifact = new ArtifactReader(files).read(dir);
         Exporter exporter = new Exporter(new OnnxWriter(Version.current()), new Estimator(), key, Version.current(),
-                Clock.systemUTC());
+                Clock.systemUTC()).calibrateWith(calibration);
         return exporter.export(artifact, request, () -> examples(artifact, progress), progress);
     }
 

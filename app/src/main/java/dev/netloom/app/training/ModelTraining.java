@@ -69,6 +69,9 @@ public final class ModelTraining {
         }
         TrainingRun run = new TrainingRun(analysis, dataset.train(), dataset.validation(),
                 binding.fieldsInGraphOrder(analysis), settings);
+        // Quantization-aware training when the project asks for a precision (refused here, before training, if it cannot).
+        run.quantizeFor(dev.netloom.graph.quantize.QuantizationSection.read(project.section(
+                dev.netloom.graph.quantize.QuantizationSection.KEY).orElse(null), analysis).orElse(null));
         return new ModelTraining(project, dataset, settings, run);
     }
 

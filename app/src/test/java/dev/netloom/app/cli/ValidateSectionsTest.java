@@ -64,6 +64,6 @@ class ValidateSectionsTest {
 
         Cli export = Cli.run("validate", project("export", "{\"precision\": \"int3\"}").toString());
         assertThat(export.code()).isEqualTo(ExitCode.INVALID);
-        assertThat(export.err()).contains("export.precision: must be one of fp32, fp16, int8, int4, int2, int1, auto, got \"int3\"");
+        assertThat(export.err()).contains("export.precision: must be one of fp32, fp16, int8, int8-static, int4, int2, int1, auto, got \"int3\"");
     }
 }

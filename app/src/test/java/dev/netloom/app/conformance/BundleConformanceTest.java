@@ -35,7 +35,7 @@ import static org.assertj.core.api.Assertions.fail;
 /**
  * The bundles' own examples are the verification (issue 12). For each input kind — pictures in a
  * folder, a text CSV, a table with number and category columns, picture + text — a small model is
- * trained on generated data and exported at FP32, INT8, INT4 and an automatic plan, for a
+ * trained on generated data and exported at FP32, INT8, static INT8, INT4 and an automatic plan, for a
  * Raspberry Pi 5 (ONNX Runtime layouts) and for the browser. Each bundle's own examples then score
  * a separate held-out set, unchanged: {@code run_model.mjs} with onnxruntime-node at the newest and
  * the oldest supported version, and {@code index.html} in headless Chromium with onnxruntime-web
@@ -57,7 +57,7 @@ class BundleConformanceTest {
     static final double ACCURACY_POINTS = 0.5;
     private static final String JAVA_VERSION = OnnxSession.runtimeName().replaceAll(".* ", "");
 
-    private static final List<String> PRECISIONS = List.of("fp32", "int8", "int4", "auto");
+    private static final List<String> PRECISIONS = List.of("fp32", "int8", "int8-static", "int4", "auto");
     private static final List<String> DEVICES = List.of("raspberry-pi-5", "browser-wasm");
     private static final List<String> TABLE = Collections.synchronizedList(new ArrayList<>());
 

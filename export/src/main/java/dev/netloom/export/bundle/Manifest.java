@@ -187,14 +187,15 @@ public record Manifest(int formatVersion, Model model, Device device, Runtime ru
     /**
      * Precision: what was asked for, what each layer got, and what a weight costs on average.
      *
-     * @param requested     {@code fp32 fp16 int8 int4 int2 int1} or {@code auto} ({@link #REQUESTED})
+     * @param requested     {@code fp32 fp16 int8 int8-static int4 int2 int1} or {@code auto} ({@link #REQUESTED})
      * @param perLayer      the precision of each layer's weights by node id (sorted by id)
      * @param bitsPerWeight average bits per weight including quantization scales and packing
      */
     public record PrecisionPlan(String requested, Map<String, Precision> perLayer, double bitsPerWeight) {
 
         /** The values {@link #requested} may take. */
-        public static final List<String> REQUESTED = List.of("fp32", "fp16", "int8", "int4", "int2", "int1", "auto");
+        public static final List<String> REQUESTED = List.of("fp32", "fp16", "int8", "int8-static", "int4", "int2",
+                "int1", "auto");
 
         public PrecisionPlan {
             if (!REQUESTED.contains(requested)) {

@@ -1,6 +1,6 @@
 package dev.netloom.export.onnx;
 
-import dev.netloom.export.quantize.Half;
+import dev.netloom.graph.quantize.Half;
 
 import java.util.List;
 

@@ -1,8 +1,8 @@
 package dev.netloom.export.onnx;
 
 import ai.onnx.proto.OnnxMl.TensorProto.DataType;
-import dev.netloom.export.quantize.QuantizedWeight;
-import dev.netloom.export.quantize.Quantizer;
+import dev.netloom.graph.quantize.QuantizedWeight;
+import dev.netloom.graph.quantize.WeightRole;
 import dev.netloom.graph.Precision;
 
 import java.util.List;
@@ -15,19 +15,15 @@ final class Int4DequantizeLinearEncoder implements WeightEncoder {
 
     @Override
     public Encoded matrix(NodeWriter node, String local, float[] w, int rows, int cols, long... shape) {
-        QuantizedWeight q = quantize(node, w, rows, cols);
+        QuantizedWeight q = node.rule().quantize(w, rows, cols, Precision.INT4, WeightRole.MATRIX);
         return new Encoded(node.reshape(dequantized(node, local, q), shape), q.dequantize());
     }
 
     @Override
     public Encoded product(NodeWriter node, String x, String local, String hint, float[] w, int out, int in) {
-        QuantizedWeight q = quantize(node, w, out, in);
+        QuantizedWeight q = node.rule().quantize(w, out, in, Precision.INT4, WeightRole.LINEAR);
         return new Encoded(WeightTensors.productWithMatrix(node, x, hint, dequantized(node, local, q), out, in),
                 q.dequantize());
-    }
-
-    private static QuantizedWeight quantize(NodeWriter node, float[] w, int rows, int cols) {
-        return Quantizer.quantize(w, rows, cols, Precision.INT4, node.options().blockSize(), Quantizer.Blocking.EVEN);
     }
 
     private static String dequantized(NodeWriter node, String local, QuantizedWeight q) {

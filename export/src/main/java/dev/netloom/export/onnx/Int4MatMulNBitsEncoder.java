@@ -1,8 +1,8 @@
 package dev.netloom.export.onnx;
 
 import ai.onnx.proto.OnnxMl.TensorProto.DataType;
-import dev.netloom.export.quantize.QuantizedWeight;
-import dev.netloom.export.quantize.Quantizer;
+import dev.netloom.graph.quantize.QuantizedWeight;
+import dev.netloom.graph.quantize.WeightRole;
 import dev.netloom.graph.Precision;
 
 import java.util.List;
@@ -29,8 +29,7 @@ final class Int4MatMulNBitsEncoder implements WeightEncoder {
 
     @Override
     public Encoded product(NodeWriter node, String x, String local, String hint, float[] w, int out, int in) {
-        QuantizedWeight q = Quantizer.quantize(w, out, in, Precision.INT4, node.options().blockSize(),
-                Quantizer.Blocking.POWER_OF_TWO);
+        QuantizedWeight q = node.rule().quantize(w, out, in, Precision.INT4, WeightRole.LINEAR);
         OnnxGraph g = node.graph();
         String id = node.id();
         node.stored((long) q.rows() * q.cols(), q.storedBits());

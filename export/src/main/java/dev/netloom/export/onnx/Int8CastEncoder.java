@@ -1,8 +1,8 @@
 package dev.netloom.export.onnx;
 
 import ai.onnx.proto.OnnxMl.TensorProto.DataType;
-import dev.netloom.export.quantize.QuantizedWeight;
-import dev.netloom.export.quantize.Quantizer;
+import dev.netloom.graph.quantize.QuantizedWeight;
+import dev.netloom.graph.quantize.WeightRole;
 import dev.netloom.graph.Precision;
 
 import java.util.List;
@@ -16,31 +16,26 @@ import java.util.List;
  */
 final class Int8CastEncoder implements WeightEncoder {
 
-    /** Rows at least this long get their own INT8 scale; shorter ones share one per tensor. */
-    static final int PER_CHANNEL_FROM = 80;
-
     @Override
     public Encoded matrix(NodeWriter node, String local, float[] w, int rows, int cols, long... shape) {
-        QuantizedWeight q = quantize(node, w, rows, cols);
+        QuantizedWeight q = quantize(node, w, rows, cols, WeightRole.MATRIX);
         return new Encoded(node.reshape(scaled(node, local, q), shape), q.dequantize());
     }
 
     @Override
     public Encoded product(NodeWriter node, String x, String local, String hint, float[] w, int out, int in) {
-        QuantizedWeight q = quantize(node, w, out, in);
+        QuantizedWeight q = quantize(node, w, out, in, WeightRole.LINEAR);
         return new Encoded(WeightTensors.productWithMatrix(node, x, hint, scaled(node, local, q), out, in), q.dequantize());
     }
 
     /**
-     * INT8 with one FP16 scale per output channel when rows hold at least 80 weights (the scale
+     * INT8 as model-graph's {@code WeightRule} rounds it (the rule quantization-aware training uses):
+     * one FP16 scale per output channel when rows hold at least 80 weights (the scale
      * then costs at most 0.2 bits per weight), else one scale for the tensor: small layers (a
      * 64-wide attention projection) would otherwise pay 0.25 bits and more.
      */
-    static QuantizedWeight quantize(NodeWriter node, float[] w, int rows, int cols) {
-        int block = node.options().blockSize();
-        return cols >= PER_CHANNEL_FROM
-                ? Quantizer.quantize(w, rows, cols, Precision.INT8, block, Quantizer.Blocking.EVEN)
-                : Quantizer.quantize(w, 1, rows * cols, Precision.INT8, block, Quantizer.Blocking.EVEN);
+    static QuantizedWeight quantize(NodeWriter node, float[] w, int rows, int cols, WeightRole role) {
+        return node.rule().quantize(w, rows, cols, Precision.INT8, role);
     }
 
     /** The float matrix [q.rows, q.cols] the codes stand for, one scale per row. */

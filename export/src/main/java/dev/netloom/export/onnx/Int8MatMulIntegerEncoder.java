@@ -1,8 +1,9 @@
 package dev.netloom.export.onnx;
 
 import ai.onnx.proto.OnnxMl.TensorProto.DataType;
-import dev.netloom.export.quantize.QuantizedWeight;
+import dev.netloom.graph.quantize.QuantizedWeight;
 
+import dev.netloom.graph.quantize.WeightRole;
 import java.util.List;
 
 /**
@@ -31,7 +32,7 @@ final class Int8MatMulIntegerEncoder implements WeightEncoder {
 
     @Override
     public Encoded product(NodeWriter node, String x, String local, String hint, float[] w, int out, int in) {
-        QuantizedWeight q = Int8CastEncoder.quantize(node, w, out, in);
+        QuantizedWeight q = Int8CastEncoder.quantize(node, w, out, in, WeightRole.LINEAR);
         OnnxGraph g = node.graph();
         String id = node.id();
         node.stored((long) q.rows() * q.cols(), q.storedBits());

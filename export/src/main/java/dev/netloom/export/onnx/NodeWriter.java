@@ -1,6 +1,10 @@
 package dev.netloom.export.onnx;
 
 import dev.netloom.export.ExportOptions;
+import dev.netloom.graph.quantize.QuantizedWeight;
+import dev.netloom.graph.quantize.WeightRole;
+import dev.netloom.graph.quantize.WeightRoles;
+import dev.netloom.graph.quantize.WeightRule;
 import dev.netloom.graph.Precision;
 import dev.netloom.graph.analysis.NodeReport;
 import dev.netloom.graph.artifact.Tensor;
@@ -26,17 +30,24 @@ public final class NodeWriter {
     private final ExportOptions options;
     private final WeightEncoder encoder;
     private final Map<String, Tensor> effective;
+    private final WeightRule rule;
+    private final Precision precision;
     private WeightStats stats;
 
+    private final ActivationRanges activations;
+
     NodeWriter(OnnxGraph g, NodeReport report, Map<String, String> inputs, Weights weights, Precision precision,
-               ExportOptions options, Map<String, Tensor> effective) {
+               ExportOptions options, Map<String, Tensor> effective, ActivationRanges activations) {
+        this.activations = activations;
         this.effective = effective;
         this.g = g;
         this.report = report;
         this.inputs = inputs;
         this.weights = weights;
         this.options = options;
+        this.precision = precision;
         this.encoder = WeightEncoders.of(precision, options);
+        this.rule = options.weightRule();
         this.stats = new WeightStats(report.node().id(), precision, 0, 0, 0);
         g.owner(report.node().id());
     }
@@ -93,6 +104,7 @@ public final class NodeWriter {
 
     /** A tensor kept in FP32 whatever the precision (biases, norms, positions, routers). */
     public String fp32(String local, long... shape) {
+        expectRole(local, WeightRole.FLOAT);
         float[] w = weights.get(id(), local, shape);
         stats = stats.plusOther(w.length);
         effective.put(id() + "." + local, Tensor.of(w, shape));
@@ -101,6 +113,7 @@ public final class NodeWriter {
 
     /** A tensor's values, kept in FP32, for writers that rearrange them before writing. */
     public float[] values(String local, long... shape) {
+        expectRole(local, WeightRole.FLOAT);
         float[] w = weights.get(id(), local, shape);
         stats = stats.plusOther(w.length);
         effective.put(id() + "." + local, Tensor.of(w, shape));
@@ -112,9 +125,14 @@ public final class NodeWriter {
      * tables), stored at the node's precision; rows are the first dimension.
      */
     public String matrix(String local, long... shape) {
+        expectRole(local, WeightRole.MATRIX);
         float[] w = weights.get(id(), local, shape);
         int rows = (int) shape[0];
         int cols = w.length / Math.max(1, rows);
+        if (staticInt8()) {
+            effective.put(id() + "." + local, Tensor.of(rule.seenAs(w, rows, cols, precision, WeightRole.MATRIX), shape));
+            return staticWeight(local, rule.quantize(w, rows, cols, Precision.INT8, WeightRole.MATRIX), false, shape);
+        }
         WeightEncoder.Encoded e = encoder.matrix(this, local, w, rows, cols, shape);
         effective.put(id() + "." + local, Tensor.of(e.seenAs(), shape));
         return e.tensor();
@@ -127,10 +145,18 @@ public final class NodeWriter {
     public String linear(String x, String prefix, long in, long out, boolean bias) {
         String local = prefix.isEmpty() ? "weight" : prefix + ".weight";
         String hint = id() + "." + (prefix.isEmpty() ? "" : prefix + ".");
+        expectRole(local, WeightRole.LINEAR);
         float[] w = weights.get(id(), local, out, in);
-        WeightEncoder.Encoded e = encoder.product(this, x, local, hint, w, (int) out, (int) in);
-        effective.put(id() + "." + local, Tensor.of(e.seenAs(), out, in));
-        String y = e.tensor();
+        String y;
+        if (staticInt8()) {
+            effective.put(id() + "." + local, Tensor.of(rule.seenAs(w, (int) out, (int) in, precision, WeightRole.LINEAR), out, in));
+            String wt = staticWeight(local, rule.quantize(w, (int) out, (int) in, precision, WeightRole.LINEAR), true, in, out);
+            y = staticOutput(g.op("MatMul", hint + "matmul", List.of(staticInput(x), wt)));
+        } else {
+            WeightEncoder.Encoded e = encoder.product(this, x, local, hint, w, (int) out, (int) in);
+            effective.put(id() + "." + local, Tensor.of(e.seenAs(), out, in));
+            y = e.tensor();
+        }
         if (bias) {
             String b = fp32(prefix.isEmpty() ? "bias" : prefix + ".bias", out);
             y = g.op(OnnxOps.ADD, hint + "out", List.of(y, b));
@@ -146,6 +172,96 @@ public final class NodeWriter {
     /** Counts {@code count} matrix weights stored in {@code bits} bits, scales and padding included. */
     void stored(long count, long bits) {
         stats = stats.plus(count, bits);
+    }
+
+    /** The rounding rule both this writer and quantization-aware training use. */
+    WeightRule rule() {
+        return rule;
+    }
+
+    /**
+     * Every weight goes through the path {@link WeightRoles} names for it, the table training
+     * for a precision rounds by: a writer that takes another path would export other weights
+     * than were trained.
+     */
+    private void expectRole(String local, WeightRole role) {
+        WeightRole listed = WeightRoles.role(report.spec().layerType(), local);
+        if (listed != role) {
+            throw new IllegalStateException(id() + "." + local + " is written as " + role + " but WeightRoles lists it as "
+                    + listed);
+        }
+    }
+
+    // ---- static INT8 (QDQ) ------------------------------------------------------------------
+
+    /** Whether this node is written as static INT8: calibrated activations around its products. */
+    private boolean staticInt8() {
+        return precision == Precision.INT8 && options.int8() == ExportOptions.Int8Mode.STATIC && activations != null;
+    }
+
+    /**
+     * Static INT8: an activation entering a convolution or matrix product, quantized to uint8 with
+     * its calibrated range and back (QuantizeLinear + DequantizeLinear, the QDQ form ONNX Runtime
+     * fuses with the product into an integer kernel); the tensor itself in every other mode.
+     */
+    public String staticInput(String x) {
+        return staticInt8() ? qdq(x) : x;
+    }
+
+    /** Static INT8: a product's output quantized with its calibrated range, as {@link #staticInput}. */
+    public String staticOutput(String y) {
+        return staticInt8() ? qdq(y) : y;
+    }
+
+    private String qdq(String x) {
+        ActivationRanges.Range r = activations.of(x);
+        if (r == null) { // recording for calibration: measured in float, named as the quantized model names it
+            return g.op("Identity", x + ".dq", List.of(x));
+        }
+        String scale = g.floats(x + ".qscale", new float[] {r.scale()});
+        String zero = g.raw(x + ".qzero", DataType.UINT8, new byte[] {(byte) r.zeroPoint()});
+        String q = g.op("QuantizeLinear", x + ".q", List.of(x, scale, zero));
+        return g.op("DequantizeLinear", x + ".dq", List.of(q, scale, zero));
+    }
+
+    /**
+     * Static INT8 weights: the rule's INT8 codes stored as uint8 with zero point 128 (uint8 ×
+     * uint8 products are exact on every CPU, see {@link #dynamicInt8}), dequantized by a
+     * DequantizeLinear that feeds the product directly (no Reshape after it: the shape is the
+     * initializer's own), per output channel or per tensor as the rule chose.
+     *
+     * @param inOut whether the matrix is stored (in, out) for MatMul rather than (out, ...) as given
+     */
+    private String staticWeight(String local, QuantizedWeight q, boolean inOut, long... shape) {
+        int out = inOut ? (int) shape[1] : (int) shape[0];
+        int per = (int) ((long) q.rows() * q.cols() / out);
+        boolean perChannel = q.rows() == out && out > 1;
+        byte[] codes = new byte[q.packed().length];
+        for (int o = 0; o < out; o++) {
+            for (int i = 0; i < per; i++) {
+                int from = o * per + i;
+                codes[inOut ? i * out + o : from] = (byte) (q.packed()[from] + Int8MatMulIntegerEncoder.UINT8_ZERO_POINT);
+            }
+        }
+        String name = id() + "." + local;
+        String b = g.raw(name, DataType.UINT8, codes, shape);
+        String scale;
+        String zero;
+        if (perChannel) {
+            scale = g.floats(name + ".scale", q.scales(), out);
+            byte[] zeros = new byte[out];
+            java.util.Arrays.fill(zeros, (byte) Int8MatMulIntegerEncoder.UINT8_ZERO_POINT);
+            zero = g.raw(name + ".zero_point", DataType.UINT8, zeros, out);
+        } else {
+            scale = g.floats(name + ".scale", new float[] {q.scales()[0]});
+            zero = g.raw(name + ".zero_point", DataType.UINT8, new byte[] {(byte) Int8MatMulIntegerEncoder.UINT8_ZERO_POINT});
+        }
+        stats = stats.plus((long) q.rows() * q.cols(), 8L * codes.length + 32L * q.scales().length);
+        return perChannel
+                ? g.op("DequantizeLinear", name + ".dq", List.of(b, scale, zero), Attr.of("axis", inOut ? 1L : 0L))
+                : g.op("DequantizeLinear", name + ".dq", List.of(b, scale, zero));
+    }
+
     }
 
     // ---- operators layer writers share ----------------------------------------------------

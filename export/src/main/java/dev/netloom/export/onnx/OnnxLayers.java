@@ -132,12 +132,12 @@ public final class OnnxLayers {
         long s = w.intParam("stride");
         long p = w.intParam("padding");
         long d = w.intParam("dilation");
-        List<String> inputs = NodeWriter.names(w.in(), w.matrix("weight", out, in / groups, k, k));
+        List<String> inputs = NodeWriter.names(w.staticInput(w.in()), w.matrix("weight", out, in / groups, k, k));
         if (w.boolParam("bias")) {
             inputs.add(w.fp32("bias", out));
         }
-        return w.graph().op("Conv", w.id(), inputs, Attr.ints("kernel_shape", k, k), Attr.ints("strides", s, s),
-                Attr.ints("pads", p, p, p, p), Attr.ints("dilations", d, d), Attr.of("group", groups));
+        return w.staticOutput(w.graph().op("Conv", w.id(), inputs, Attr.ints("kernel_shape", k, k), Attr.ints("strides", s, s),
+                Attr.ints("pads", p, p, p, p), Attr.ints("dilations", d, d), Attr.of("group", groups)));
     }
 
     private static String pool(NodeWriter w, String op) {

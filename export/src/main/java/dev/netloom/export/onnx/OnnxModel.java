@@ -47,9 +47,13 @@ public record OnnxModel(byte[] bytes, int opset, List<Port> inputs, List<Port> o
         return n == 0 ? 0 : bits / (double) n;
     }
 
-    /** Whether the model quantizes activations while it runs (dynamic INT8), so runtimes agree closely but not exactly. */
+    /**
+     * Whether the model quantizes activations while it runs (dynamic or static INT8), so runtimes
+     * agree closely but not exactly.
+     */
     public boolean quantizesActivations() {
-        return proto().getGraph().getNodeList().stream().anyMatch(n -> n.getOpType().equals("DynamicQuantizeLinear"));
+        return proto().getGraph().getNodeList().stream().anyMatch(n -> n.getOpType().equals("DynamicQuantizeLinear")
+                || n.getOpType().equals("QuantizeLinear"));
     }
 
     /**

@@ -42,6 +42,17 @@ public final class OnnxWriter {
      * {@link #routingOutput(String)}).
      */
     public OnnxModel write(Artifact artifact, PrecisionPlan plan, ExportOptions options, List<String> extraOutputs) {
+        return write(artifact, plan, options, extraOutputs, null);
+    }
+
+    /**
+     * The model with static INT8 activations: INT8 nodes written in {@link ExportOptions.Int8Mode#STATIC}
+     * quantize the activations around their products with these calibrated ranges
+     * ({@code calibrate.StaticInt8} makes them; {@link ActivationRanges#recording()} lists the
+     * tensors that need one).
+     */
+    public OnnxModel write(Artifact artifact, PrecisionPlan plan, ExportOptions options, List<String> extraOutputs,
+                           ActivationRanges activations) {
         OnnxGraph g = new OnnxGraph(artifact.name(), options.opset());
         Weights weights = new Weights(artifact.weights());
         List<OnnxModel.Port> inputs = new ArrayList<>();
@@ -69,7 +80,7 @@ public final class OnnxWriter {
             Map<String, String> in = new LinkedHashMap<>();
             sources.getOrDefault(id, Map.of()).forEach((port, from) -> in.put(port, values.get(from)));
             Precision precision = plan.precisionOf(id);
-            NodeWriter w = new NodeWriter(g, r, in, weights, precision, options, effective);
+            NodeWriter w = new NodeWriter(g, r, in, weights, precision, options, effective, activations);
             String out = OnnxLayers.write(r.spec().layerType(), w);
             if (w.stats().quantizableWeights() + w.stats().otherWeights() > 0) {
                 stats.add(w.stats());

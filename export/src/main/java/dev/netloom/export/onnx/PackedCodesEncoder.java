@@ -1,8 +1,8 @@
 package dev.netloom.export.onnx;
 
 import ai.onnx.proto.OnnxMl.TensorProto.DataType;
-import dev.netloom.export.quantize.QuantizedWeight;
-import dev.netloom.export.quantize.Quantizer;
+import dev.netloom.graph.quantize.QuantizedWeight;
+import dev.netloom.graph.quantize.WeightRole;
 import dev.netloom.graph.Precision;
 
 import java.nio.ByteBuffer;
@@ -32,22 +32,15 @@ final class PackedCodesEncoder implements WeightEncoder {
 
     @Override
     public Encoded matrix(NodeWriter node, String local, float[] w, int rows, int cols, long... shape) {
-        QuantizedWeight q = quantize(node, w, rows, cols);
+        QuantizedWeight q = node.rule().quantize(w, rows, cols, precision, WeightRole.MATRIX);
         return new Encoded(node.reshape(unpacked(node, local, q), shape), q.dequantize());
     }
 
     @Override
     public Encoded product(NodeWriter node, String x, String local, String hint, float[] w, int out, int in) {
-        QuantizedWeight q = quantize(node, w, out, in);
+        QuantizedWeight q = node.rule().quantize(w, out, in, precision, WeightRole.LINEAR);
         return new Encoded(WeightTensors.productWithMatrix(node, x, hint, unpacked(node, local, q), out, in),
                 q.dequantize());
-    }
-
-    private QuantizedWeight quantize(NodeWriter node, float[] w, int rows, int cols) {
-        int block = node.options().blockSize();
-        return precision == Precision.INT4
-                ? Quantizer.quantize(w, rows, cols, precision, block, Quantizer.Blocking.EVEN)
-                : Quantizer.quantize(w, 1, rows * cols, precision, block, Quantizer.Blocking.EVEN);
     }
 
     private String unpacked(NodeWriter node, String local, QuantizedWeight q) {

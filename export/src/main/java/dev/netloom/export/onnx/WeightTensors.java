@@ -1,8 +1,8 @@
 package dev.netloom.export.onnx;
 
 import ai.onnx.proto.OnnxMl.TensorProto.DataType;
-import dev.netloom.export.quantize.Half;
-import dev.netloom.export.quantize.QuantizedWeight;
+import dev.netloom.graph.quantize.Half;
+import dev.netloom.graph.quantize.QuantizedWeight;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;

@@ -30,7 +30,8 @@ public record EvaluationSet(String split, Map<String, Tensor> inputs, int[] labe
     }
 
     /** Rows {@code [from, to)} of a batch-first tensor. */
-    static Tensor rows(Tensor t, int from, int to) {
+    /** Rows {@code from..to} of a batch-first tensor. */
+    public static Tensor rows(Tensor t, int from, int to) {
         long[] shape = t.shape().clone();
         int per = (int) (t.size() / shape[0]);
         shape[0] = to - from;

@@ -68,7 +68,7 @@ class ManifestFileTest {
             "/formatVersion|3|manifest.json: $.formatVersion: this is format 3; this version of netloom reads formats 1 to 2",
             "/runtime/sessionOptions|[]|manifest.json: $.runtime.sessionOptions: expected an object, got a list",
             "/runtime/outputTolerance|-1|manifest.json: $.runtime.outputTolerance: expected a number >= 0, got -1.0",
-            "/precision/requested|\"int3\"|manifest.json: $.precision.requested: expected one of fp32, fp16, int8, int4, int2, int1, auto, got \"int3\"",
+            "/precision/requested|\"int3\"|manifest.json: $.precision.requested: expected one of fp32, fp16, int8, int8-static, int4, int2, int1, auto, got \"int3\"",
             "/inputs/0/shape/1|-3|manifest.json: $.inputs[0].shape[1]: expected \"N\" (the batch) or a whole number >= 0, got the number -3",
             "/inputs/0/elementType|\"float64\"|manifest.json: $.inputs[0].elementType: expected float32 or int64, got \"float64\"",
             "/estimate/fits|\"yes\"|manifest.json: $.estimate.fits: expected true or false, got text \"yes\"",

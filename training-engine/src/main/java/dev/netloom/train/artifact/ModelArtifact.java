@@ -185,6 +185,11 @@ public final class ModelArtifact {
         try {
             Safetensors.Contents weights = Safetensors.read(layout.weights());
             model.setWeights(weights.tensors());
+            // A model trained for a precision predicts (and made its probe) with its weights rounded.
+            dev.netloom.graph.quantize.QuantizationSection.read(project.section(
+                    dev.netloom.graph.quantize.QuantizationSection.KEY).orElse(null), analysis)
+                    .filter(plan -> !plan.isFp32())
+                    .ifPresent(plan -> model.block().quantize(new dev.netloom.train.quantize.WeightQuantization(analysis, plan)));
             checkProbe(layout.probe(), model, training.path("settings").path("threads").asInt(0));
             List<String> classes = dev.netloom.train.data.DataFiles.lines(layout.labels());
             Path vocab = layout.vocab();

@@ -14,6 +14,7 @@ import dev.netloom.graph.TensorType;
 import dev.netloom.graph.analysis.GraphAnalysis;
 import dev.netloom.graph.analysis.NodeReport;
 import dev.netloom.graph.catalog.Category;
+import dev.netloom.train.quantize.WeightQuantization;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -43,6 +44,7 @@ public final class GraphBlock extends AbstractBlock {
     private final Map<String, Map<String, PortRef>> sources = new HashMap<>();
     private volatile Map<String, long[]> lastRouting = Map.of();
     private volatile java.util.Set<String> fixedNodes = java.util.Set.of();
+    private volatile WeightQuantization quantization;
 
     /** Builds the block for a valid analysis; modules and weights are made here, arrays at initialisation. */
     public GraphBlock(GraphAnalysis analysis) {
@@ -114,6 +116,20 @@ public final class GraphBlock extends AbstractBlock {
         this.fixedNodes = java.util.Set.copyOf(nodeIds);
     }
 
+    /**
+     * Trains (and predicts) for a precision: from now on every forward pass computes with the
+     * weights rounded as the plan says, the gradient passing straight through to the
+     * full-precision weights ({@link dev.netloom.train.quantize.FakeQuantizer}). Null: none.
+     */
+    public void quantize(WeightQuantization plan) {
+        this.quantization = plan;
+    }
+
+    /** The precision this block computes at, if it was set ({@link #quantize}). */
+    public java.util.Optional<WeightQuantization> quantization() {
+        return java.util.Optional.ofNullable(quantization);
+    }
+
     /** Tokens each expert of each MoE node received in the last forward pass. */
     public Map<String, long[]> lastRouting() {
         return lastRouting;
@@ -164,7 +180,12 @@ public final class GraphBlock extends AbstractBlock {
                 sources.getOrDefault(id, Map.of()).forEach((port, from) -> in.put(port, values.get(from)));
                 Map<String, NDArray> w = new HashMap<>();
                 NDArray any = in.values().iterator().next();
-                weights.get(id).forEach((name, p) -> w.put(name, store.getValue(p, any.getDevice(), training)));
+                WeightQuantization q = quantization;
+                weights.get(id).forEach((name, p) -> {
+                    NDArray value = store.getValue(p, any.getDevice(), training);
+                    w.put(name, q == null ? value : q.forWeight(id, name)
+                            .map(f -> f.apply(value, any.getManager(), training)).orElse(value));
+                });
                 boolean nodeTraining = training && !fixedNodes.contains(id);
                 out = modules.get(id).forward(new LayerCall(id, in, w, nodeTraining, context));
             }

@@ -1,4 +1,4 @@
-package dev.netloom.export.quantize;
+package dev.netloom.graph.quantize;
 
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package dev.netloom.export.quantize;
+package dev.netloom.graph.quantize;
 
 import dev.netloom.graph.Precision;
 import net.jqwik.api.Arbitraries;

@@ -1,4 +1,4 @@
-package dev.netloom.export.quantize;
+package dev.netloom.graph.quantize;
 
 /**
  * IEEE 754 half precision (binary16), which Java 17 lacks: conversion with round-to-nearest-even,
