@@ -103,8 +103,9 @@ final class TrainCommand implements Callable<Integer> {
                             + " (quantization-aware: weights rounded as the export rounds them)"));
             settings = overrides(TrainingSection.read(project.section("training").orElse(null)));
             adaptation = dev.netloom.train.AdaptationSection.read(project.section("training").orElse(null));
-        } catch (IllegalArgumentException e) {
-            netloom.err.println(projectFile + ": " + e.getMessage());
+        } catch (IllegalArgumentException | IOException e) {
+            // A refused --quantize value is the command line's, not the project file's.
+            netloom.err.println((quantize != null ? "netloom train" : projectFile.toString()) + ": " + e.getMessage());
             return ExitCode.INVALID;
         }
         try {

@@ -1,5 +1,6 @@
 package dev.netloom.export.onnx;
 
+import ai.onnx.proto.OnnxMl.TensorProto.DataType;
 import dev.netloom.export.ExportOptions;
 import dev.netloom.graph.quantize.QuantizedWeight;
 import dev.netloom.graph.quantize.WeightRole;
@@ -260,8 +261,6 @@ public final class NodeWriter {
         return perChannel
                 ? g.op("DequantizeLinear", name + ".dq", List.of(b, scale, zero), Attr.of("axis", inOut ? 1L : 0L))
                 : g.op("DequantizeLinear", name + ".dq", List.of(b, scale, zero));
-    }
-
     }
 
     // ---- operators layer writers share ----------------------------------------------------
