@@ -116,14 +116,23 @@ final class Optimization {
             try {
                 values = objective.evaluate(trial);
             } catch (TrialPruned p) {
-                study.tellPruned(trial);
+                if (!reapedMeanwhile(trial)) {
+                    study.tellPruned(trial);
+                }
                 return;
             } catch (Exception e) {
-                failed(trial, e);
+                if (!reapedMeanwhile(trial)) {
+                    failed(trial, e);
+                }
                 return;
             } catch (Error e) {
-                failed(trial, e);
+                if (!reapedMeanwhile(trial)) {
+                    failed(trial, e);
+                }
                 throw e;
+            }
+            if (reapedMeanwhile(trial)) {
+                return;
             }
             if (values == null) {
                 study.tellFail(trial, "objective returned null");
@@ -137,6 +146,22 @@ final class Optimization {
         } finally {
             running.remove(trial.id());
         }
+    }
+
+    /**
+     * Whether another worker gave this trial up while it ran here (its heartbeats did not reach the
+     * storage within the grace period, e.g. on a machine loaded far beyond its cores). Its result is
+     * then dropped with one log line — the reaper fails it and a retry, if asked for, runs it
+     * again — instead of stopping this worker on a trial that can no longer change.
+     */
+    private boolean reapedMeanwhile(Trial trial) {
+        TrialState now = study.storage().trial(trial.id()).state();
+        if (now == TrialState.RUNNING) {
+            return false;
+        }
+        LOG.log(System.Logger.Level.WARNING, "study '" + study.name() + "': trial #" + trial.number()
+                + " was given up by another worker while it ran here (it is " + now + "); its result is dropped");
+        return true;
     }
 
     /**

@@ -139,4 +139,27 @@ class FailingObjectiveTest {
                 .optHeartbeat(Duration.ofSeconds(10), Duration.ofMinutes(2)).build().heartbeatGrace())
                 .isEqualTo(Duration.ofMinutes(2));
     }
+
+    @Test
+    void aTrialAnotherWorkerGaveUpWhileItRanIsDroppedWithOneLineAndTheStudyGoesOn() {
+        Study study = study();
+        // What a reaper in another process does when this worker's heartbeats are late: the trial
+        // is failed under it. Trial 0 is given up before it returns a value, trial 1 before it throws.
+        study.optimize(Objective.single(t -> {
+            double x = t.suggestFloat("x", -1, 1);
+            if (t.number() < 2) {
+                study.storage().setSystemAttr(t.id(), FrozenTrial.FAIL_REASON, "stopped heart-beating");
+                study.storage().finishTrial(t.id(), TrialState.FAIL, List.of());
+                if (t.number() == 1) {
+                    throw new IllegalStateException("the trial can no longer change");
+                }
+            }
+            return x * x;
+        }), 4);
+        List<FrozenTrial> trials = study.trials();
+        assertThat(trials).extracting(FrozenTrial::state)
+                .containsExactly(TrialState.FAIL, TrialState.FAIL, TrialState.COMPLETE, TrialState.COMPLETE);
+        assertThat(trials.get(0).failReason()).isEqualTo("stopped heart-beating");
+        assertThat(logged).filteredOn(r -> r.getMessage().contains("was given up by another worker")).hasSize(2);
+    }
 }
