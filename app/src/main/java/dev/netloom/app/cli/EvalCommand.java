@@ -61,14 +61,11 @@ final class EvalCommand implements Callable<Integer> {
         }
         try (ModelArtifact.Loaded loaded = ModelArtifact.load(artifact, netloom.services.projectFile())) {
             GraphAnalysis analysis = loaded.model().analysis();
-            long seed = loaded.training().path("settings").path("seed").asLong(42);
-            String recorded = loaded.training().path("dataset").path("folder").asText("");
             // --data is typed here, so its paths are relative to here; the recorded section's to its project.
-            Path folder = data != null ? Path.of("").toAbsolutePath()
-                    : recorded.isEmpty() ? artifact.toAbsolutePath().getParent() : Path.of(recorded);
+            Path folder = data != null ? Path.of("").toAbsolutePath() : ProjectDataset.recordedFolder(loaded, artifact);
             JsonNode section = ProjectDataset.section(loaded.project(), data);
-            Dataset dataset = ProjectDataset.read(all ? DataSources.unsplit(section) : section, folder, analysis, seed,
-                    loaded.fitted(), netloom.out);
+            Dataset dataset = ProjectDataset.read(all ? DataSources.unsplit(section) : section, folder, analysis,
+                    ProjectDataset.seedOf(loaded), loaded.fitted(), netloom.out);
             InputBinding binding = InputBinding.bind(analysis, dataset);
             if (!binding.fieldsInGraphOrder(analysis).equals(loaded.model().fieldOrder())) {
                 netloom.err.println("netloom eval: the data's fields " + binding.fieldsInGraphOrder(analysis)
@@ -76,11 +73,7 @@ final class EvalCommand implements Callable<Integer> {
                 return ExitCode.INVALID;
             }
             Examples examples = all ? Examples.concat(List.of(dataset.train(), dataset.validation(), dataset.test()))
-                    : switch (which) {
-                        case "train" -> dataset.train();
-                        case "validation" -> dataset.validation();
-                        default -> dataset.test();
-                    };
+                    : ProjectDataset.split(dataset, which);
             String title = all ? "All" : Character.toUpperCase(which.charAt(0)) + which.substring(1);
             if (examples.size() == 0) {
                 netloom.err.println("netloom eval: the " + (all ? "data has" : which + " split has")

@@ -62,18 +62,12 @@ final class ExpertsCommand implements Callable<Integer> {
                 return ExitCode.INVALID;
             }
             // The data the model was trained on, read as netloom eval reads it (same seed, so the same splits).
-            long seed = loaded.training().path("settings").path("seed").asLong(42);
-            String recorded = loaded.training().path("dataset").path("folder").asText("");
-            Path folder = recorded.isEmpty() ? artifact.toAbsolutePath().getParent() : Path.of(recorded);
             JsonNode section = ProjectDataset.section(loaded.project(), null);
-            Dataset dataset = ProjectDataset.read(section, folder, analysis, seed, loaded.fitted(),
+            Dataset dataset = ProjectDataset.read(section, ProjectDataset.recordedFolder(loaded, artifact), analysis,
+                    ProjectDataset.seedOf(loaded), loaded.fitted(),
                     json ? new java.io.PrintWriter(java.io.Writer.nullWriter()) : netloom.out);
             InputBinding.bind(analysis, dataset);
-            Examples examples = switch (which) {
-                case "train" -> dataset.train();
-                case "test" -> dataset.test();
-                default -> dataset.validation();
-            };
+            Examples examples = ProjectDataset.split(dataset, which);
             if (examples.size() == 0) {
                 netloom.err.println("netloom experts: the " + which + " split has no example to route");
                 return ExitCode.INVALID;

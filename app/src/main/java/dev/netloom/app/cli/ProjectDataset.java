@@ -4,8 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.netloom.graph.analysis.GraphAnalysis;
 import dev.netloom.graph.project.Project;
 import dev.netloom.train.data.DataIssue;
+import dev.netloom.train.artifact.ModelArtifact;
 import dev.netloom.train.data.DataSources;
 import dev.netloom.train.data.Dataset;
+import dev.netloom.train.data.Examples;
 import dev.netloom.train.data.FittedPreprocessing;
 import dev.netloom.train.data.InputBinding;
 
@@ -55,5 +57,26 @@ final class ProjectDataset {
         }
         out.flush();
         return dataset;
+    }
+
+    /** The seed a trained model's data was split with (so reading again gives the same splits). */
+    static long seedOf(ModelArtifact.Loaded loaded) {
+        return loaded.training().path("settings").path("seed").asLong(42);
+    }
+
+    /** Where a trained model's recorded data section is relative to: its project's folder, else the model's. */
+    static Path recordedFolder(ModelArtifact.Loaded loaded, Path artifact) {
+        String recorded = loaded.training().path("dataset").path("folder").asText("");
+        return recorded.isEmpty() ? artifact.toAbsolutePath().getParent() : Path.of(recorded);
+    }
+
+    /** One split by the name the commands take: {@code train}, {@code validation} or {@code test}. */
+    static Examples split(Dataset dataset, String which) {
+        return switch (which) {
+            case "train" -> dataset.train();
+            case "validation" -> dataset.validation();
+            case "test" -> dataset.test();
+            default -> throw new IllegalArgumentException("no split named " + which);
+        };
     }
 }
