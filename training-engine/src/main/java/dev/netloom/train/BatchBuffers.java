@@ -95,8 +95,14 @@ final class BatchBuffers {
         return buffer.duplicate().position(0).limit(Math.toIntExact(bytes)).slice().order(ByteOrder.nativeOrder());
     }
 
-    /** A native buffer on a 64-byte boundary (a cache line; what libtorch's own allocator gives). */
-    private static ByteBuffer aligned(long bytes) {
-        return ByteBuffer.allocateDirect(Math.toIntExact(bytes + 64)).alignedSlice(64).order(ByteOrder.nativeOrder());
+    /**
+     * A native buffer of at least {@code bytes} on a 64-byte boundary (a cache line; what libtorch's
+     * own allocator gives). {@code alignedSlice} also rounds the end down to a boundary, so the
+     * size is rounded up first: without that, a small buffer (4 labels, 32 bytes) could come out
+     * shorter than asked, depending on where the allocator put it.
+     */
+    static ByteBuffer aligned(long bytes) {
+        long rounded = (bytes + 63) / 64 * 64;
+        return ByteBuffer.allocateDirect(Math.toIntExact(rounded + 64)).alignedSlice(64).order(ByteOrder.nativeOrder());
     }
 }

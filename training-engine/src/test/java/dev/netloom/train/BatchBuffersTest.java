@@ -57,4 +57,16 @@ class BatchBuffersTest {
             }
         }
     }
+
+    @org.junit.jupiter.api.Test
+    void anAlignedBufferHoldsWhatWasAskedWhereverTheAllocatorPutsIt() {
+        // Direct buffers start at addresses 8 or 16 apart; many small ones cover every offset.
+        for (int i = 0; i < 500; i++) {
+            long bytes = 8 + (i % 64) * 8;
+            java.nio.ByteBuffer b = BatchBuffers.aligned(bytes);
+            org.assertj.core.api.Assertions.assertThat((long) b.capacity()).as("capacity for %d bytes", bytes)
+                    .isGreaterThanOrEqualTo(bytes);
+            org.assertj.core.api.Assertions.assertThat(b.alignmentOffset(0, 64)).isZero();
+        }
+    }
 }
