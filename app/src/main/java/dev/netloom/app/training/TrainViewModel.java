@@ -519,7 +519,9 @@ public final class TrainViewModel {
     private static String oneLine(Throwable t) {
         String m = t.getMessage();
         if (m == null || m.isBlank()) {
-            m = t.getClass().getSimpleName();
+            // An error without words is ours (a bug), not the person's: say so, keep the trace in the log.
+            System.getLogger(TrainViewModel.class.getName()).log(System.Logger.Level.ERROR, "training failed", t);
+            return "the run stopped on an internal error (details in the log); please report it";
         }
         return m.lines().findFirst().orElse(m);
     }
