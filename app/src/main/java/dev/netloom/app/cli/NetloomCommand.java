@@ -20,7 +20,7 @@ import java.util.Optional;
  */
 @Command(name = "netloom", mixinStandardHelpOptions = true, versionProvider = NetloomCommand.VersionText.class,
         description = "Design, train and ship small neural networks. Run a command with --help for its options.",
-        subcommands = {TemplatesCommand.class, NewCommand.class, ValidateCommand.class, StatsCommand.class, TrainCommand.class, EvalCommand.class, ExpertsCommand.class, PredictCommand.class, TuneCommand.class, TuneWorkerCommand.class,
+        subcommands = {TemplatesCommand.class, NewCommand.class, ValidateCommand.class, StatsCommand.class, TrainCommand.class, EvalCommand.class, ExpertsCommand.class, PruneExpertsCommand.class, PredictCommand.class, TuneCommand.class, TuneWorkerCommand.class,
                 LayersCommand.class, ProfilesCommand.class, EstimateCommand.class, ExportCommand.class, VerifyCommand.class, KeysCommand.class, PrecisionsCommand.class, DemoCommand.class, DiffCommand.class},
         sortOptions = false, usageHelpAutoWidth = true)
 public final class NetloomCommand implements Runnable {
