@@ -58,6 +58,10 @@ final class PruneExpertsCommand implements Callable<Integer> {
             + "at a tenth of its learning rate (default 0: no fine-tune).")
     int fineTune;
 
+    @Option(names = "--threads", paramLabel = "T", description = "CPU threads for the fine-tune (default: the training "
+            + "section's).")
+    Integer threads;
+
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "The folder to write the pruned model to; "
             + "must not exist. With --fine-tune, the model before the fine-tune goes to DIR-pruned.")
     Path out;
@@ -94,7 +98,7 @@ final class PruneExpertsCommand implements Callable<Integer> {
             Path folder = ProjectDataset.recordedFolder(loaded, artifact);
             Dataset dataset = ProjectDataset.read(section, folder, analysis, ProjectDataset.seedOf(loaded), loaded.fitted(),
                     netloom.out);
-            ExpertPruner.Result r = ExpertPruner.prune(loaded, artifact, dataset, folder, which, rule, fineTune, out,
+            ExpertPruner.Result r = ExpertPruner.prune(loaded, artifact, dataset, folder, which, rule, fineTune, threads, out,
                     netloom.services.projectFile());
             print(r, which);
             return ExitCode.OK;

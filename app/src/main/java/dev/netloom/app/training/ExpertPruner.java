@@ -80,10 +80,11 @@ public final class ExpertPruner {
      * @param dataFolder the folder the data section's relative paths were read from
      * @param split which split's tokens measure the shares: "train", "validation" or "test"
      * @param fineTuneEpochs epochs of fine-tuning after pruning, 0 for none
+     * @param threads training threads for the fine-tune, or null for the training section's
      * @throws IllegalArgumentException a rule that cannot apply (more experts kept than a layer has)
      */
     public static Result prune(ModelArtifact.Loaded original, Path source, Dataset dataset, Path dataFolder, String split,
-                               KeepRule rule, int fineTuneEpochs, Path out, ProjectFile files)
+                               KeepRule rule, int fineTuneEpochs, Integer threads, Path out, ProjectFile files)
             throws IOException, InputMismatchException, TrainingException, AdaptationException {
         for (Path folder : fineTuneEpochs > 0 ? List.of(out, prunedOnlyFolder(out, fineTuneEpochs)) : List.of(out)) {
             if (Files.exists(folder)) {
@@ -131,18 +132,18 @@ public final class ExpertPruner {
             // The fine-tune starts from the pruned model as written (and its training.json names it),
             // so that model stays beside the fine-tuned one.
             Evaluation tuned = fineTuneEpochs == 0 ? null : fineTune(written, pruned.project(), prunedAnalysis, dataset,
-                    dataFolder, settings, fineTuneEpochs, out, files);
+                    dataFolder, settings, new TrainingOverrides(fineTuneEpochs, null,
+                            settings.learningRate() * FINE_TUNE_RATE_FACTOR, threads, null), out, files);
             return new Result(shareByNode, kept, before, after, tuned, analysis.total().parameters(),
                     prunedAnalysis.total().parameters());
         }
     }
 
     private static Evaluation fineTune(Path start, dev.netloom.graph.project.Project project, GraphAnalysis analysis,
-                                       Dataset dataset, Path dataFolder, TrainingSettings settings, int epochs, Path out,
-                                       ProjectFile files)
+                                       Dataset dataset, Path dataFolder, TrainingSettings settings, TrainingOverrides overrides,
+                                       Path out, ProjectFile files)
             throws IOException, InputMismatchException, TrainingException, AdaptationException {
-        TrainingSettings tuning = settings.withEpochs(epochs)
-                .withLearningRate(settings.learningRate() * FINE_TUNE_RATE_FACTOR);
+        TrainingSettings tuning = overrides.applyTo(settings);
         try (ModelAdaptation from = ModelAdaptation.prepare(AdaptationSettings.NONE.withStartFrom(start.toString()),
                 dataFolder, analysis, dataset, files, tuning.batchSize())) {
             ModelTraining training = ModelTraining.prepare(project, analysis, from.dataset(dataset), tuning).adaptedBy(from);
