@@ -48,6 +48,10 @@ final class PruneExpertsCommand implements Callable<Integer> {
         @Option(names = "--min-share", paramLabel = "X", description = "Keep the experts that take at least this share "
                 + "of the tokens (0.1 = 10%%), and at least the busiest one.")
         Double share;
+
+        @Option(names = "--table", description = "Write nothing: score the model with each number of experts from all "
+                + "down to one (the busiest kept, no fine-tune) and print accuracy and size.")
+        boolean table;
     }
 
     @Option(names = "--split", paramLabel = "SPLIT",
@@ -62,8 +66,8 @@ final class PruneExpertsCommand implements Callable<Integer> {
             + "section's).")
     Integer threads;
 
-    @Option(names = "--out", required = true, paramLabel = "DIR", description = "The folder to write the pruned model to; "
-            + "must not exist. With --fine-tune, the model before the fine-tune goes to DIR-pruned.")
+    @Option(names = "--out", paramLabel = "DIR", description = "The folder to write the pruned model to; "
+            + "must not exist (not with --table). With --fine-tune, the model before the fine-tune goes to DIR-pruned.")
     Path out;
 
     @Override
@@ -78,9 +82,14 @@ final class PruneExpertsCommand implements Callable<Integer> {
             netloom.err.println("netloom prune-experts: --fine-tune must be 0 or more epochs, got " + fineTune);
             return ExitCode.USAGE;
         }
+        if ((out == null) != keep.table) {
+            netloom.err.println("netloom prune-experts: " + (keep.table ? "--table writes nothing; leave out --out"
+                    : "--out DIR is needed: the folder to write the pruned model to"));
+            return ExitCode.USAGE;
+        }
         KeepRule rule;
         try {
-            rule = keep.count != null ? KeepRule.keep(keep.count) : KeepRule.minShare(keep.share);
+            rule = keep.table ? null : keep.count != null ? KeepRule.keep(keep.count) : KeepRule.minShare(keep.share);
         } catch (IllegalArgumentException e) {
             netloom.err.println("netloom prune-experts: " + e.getMessage());
             return ExitCode.USAGE;
@@ -98,6 +107,11 @@ final class PruneExpertsCommand implements Callable<Integer> {
             Path folder = ProjectDataset.recordedFolder(loaded, artifact);
             Dataset dataset = ProjectDataset.read(section, folder, analysis, ProjectDataset.seedOf(loaded), loaded.fitted(),
                     netloom.out);
+            if (keep.table) {
+                printTable(ExpertPruner.everyCount(loaded, dataset, which, netloom.services.projectFile(),
+                        line -> { }), which);
+                return ExitCode.OK;
+            }
             ExpertPruner.Result r = ExpertPruner.prune(loaded, artifact, dataset, folder, which, rule, fineTune, threads, out,
                     netloom.services.projectFile());
             print(r, which);
@@ -107,6 +121,20 @@ final class PruneExpertsCommand implements Callable<Integer> {
             netloom.err.println("netloom prune-experts: " + e.getMessage());
             return e instanceof IllegalArgumentException ? ExitCode.USAGE : ExitCode.INVALID;
         }
+    }
+
+    private void printTable(List<ExpertPruner.CountRow> rows, String split) {
+        ExpertPruner.CountRow all = rows.get(0);
+        netloom.out.println("Test accuracy with fewer experts per MoE layer (the busiest on the " + split
+                + " split kept; no fine-tune):");
+        TextTable table = new TextTable(">EXPERTS", ">TEST ACCURACY", ">CHANGE", ">PARAMETERS", ">FP32 WEIGHTS");
+        for (ExpertPruner.CountRow r : rows) {
+            table.add(r.kept() + (r == all ? " (all)" : ""), String.format(Locale.ROOT, "%.2f%%", r.testAccuracy() * 100),
+                    r == all ? "" : String.format(Locale.ROOT, "%+.2f pt", (r.testAccuracy() - all.testAccuracy()) * 100),
+                    String.format(Locale.ROOT, "%,d", r.parameters()),
+                    String.format(Locale.ROOT, "%.0f%%", 100.0 * r.weightBytesFp32() / all.weightBytesFp32()));
+        }
+        netloom.out.print(table.render());
     }
 
     private void print(ExpertPruner.Result r, String split) {

@@ -93,50 +93,119 @@ public final class ExpertPruner {
         }
         TrainedModel model = original.model();
         GraphAnalysis analysis = model.analysis();
-        InputBinding.bind(analysis, dataset);
-        Examples measured = switch (split) {
-            case "train" -> dataset.train();
-            case "test" -> dataset.test();
-            default -> dataset.validation();
-        };
-        ExpertShares shares = ExpertShares.measure(model, measured, 64);
+        ExpertShares shares = shares(original, dataset, split);
         Map<String, int[]> kept = rule.choose(shares);
         Map<String, double[]> shareByNode = new LinkedHashMap<>();
         kept.keySet().forEach(node -> shareByNode.put(node, shares.shares(node)));
-
-        ExpertPruning.Pruned pruned = ExpertPruning.prune(original.project(), analysis, model.weights(), kept);
-        GraphAnalysis prunedAnalysis = new GraphAnalyzer(files.catalog()).analyze(pruned.project().graph());
-        if (!prunedAnalysis.isValid()) {
-            throw new IllegalStateException("the pruned graph is not valid: " + prunedAnalysis.problems().get(0));
-        }
-        int batch = Math.max(1, settingsOf(original).batchSize());
+        int batch = batchSize(original);
         int topK = Math.min(5, dataset.classes().size());
         Evaluation before = Evaluation.of(model, dataset.test(), dataset.classes(), topK, 0, batch);
         Instant started = Instant.now();
-        try (TrainedModel smaller = TrainedModel.create(prunedAnalysis, model.fieldOrder(), 0)) {
-            smaller.setWeights(pruned.weights());
-            // A model trained for a precision predicts with its weights rounded, as ModelArtifact.load does.
-            QuantizationSection.read(pruned.project().section(QuantizationSection.KEY).orElse(null), prunedAnalysis)
-                    .filter(plan -> !plan.isFp32())
-                    .ifPresent(plan -> smaller.block().quantize(new WeightQuantization(prunedAnalysis, plan)));
-            Evaluation after = Evaluation.of(smaller, dataset.test(), dataset.classes(), topK, 10, batch);
+        try (Candidate smaller = candidate(original, kept, files)) {
+            Evaluation after = Evaluation.of(smaller.model(), dataset.test(), dataset.classes(), topK, 10, batch);
             double validation = dataset.validation().size() == 0 ? Double.NaN
-                    : Evaluation.of(smaller, dataset.validation(), dataset.classes(), 1, 0, batch).accuracy();
+                    : Evaluation.of(smaller.model(), dataset.validation(), dataset.classes(), 1, 0, batch).accuracy();
             TrainingSettings settings = settingsOf(original);
             RunEnd end = new RunEnd(EndReason.COMPLETED, "pruned from " + source + ": " + describe(kept, shareByNode), 0,
                     validation);
             ObjectNode record = origin(source, split, kept, shareByNode);
             Path written = prunedOnlyFolder(out, fineTuneEpochs);
-            ModelArtifact.write(written, new ModelArtifact.Contents(pruned.project(), smaller, dataset, settings, end,
-                    List.of(), after, started, Instant.now(), dataFolder), files, record);
+            ModelArtifact.write(written, new ModelArtifact.Contents(smaller.project(), smaller.model(), dataset, settings,
+                    end, List.of(), after, started, Instant.now(), dataFolder), files, record);
             // The fine-tune starts from the pruned model as written (and its training.json names it),
             // so that model stays beside the fine-tuned one.
-            Evaluation tuned = fineTuneEpochs == 0 ? null : fineTune(written, pruned.project(), prunedAnalysis, dataset,
+            Evaluation tuned = fineTuneEpochs == 0 ? null : fineTune(written, smaller.project(), smaller.analysis(), dataset,
                     dataFolder, settings, new TrainingOverrides(fineTuneEpochs, null,
                             settings.learningRate() * FINE_TUNE_RATE_FACTOR, threads, null), out, files);
             return new Result(shareByNode, kept, before, after, tuned, analysis.total().parameters(),
-                    prunedAnalysis.total().parameters());
+                    smaller.analysis().total().parameters());
         }
+    }
+
+    /**
+     * One row of {@link #everyCount}: the model with {@code kept} experts in each MoE layer.
+     *
+     * @param kept experts kept per layer (the busiest); the original's count for the first row
+     * @param testAccuracy on the test split, run as the model predicts (share)
+     * @param parameters the pruned model's parameters
+     * @param weightBytesFp32 its weights at FP32
+     */
+    public record CountRow(int kept, double testAccuracy, long parameters, long weightBytesFp32) {
+    }
+
+    /**
+     * The model as trained, then with one expert fewer per MoE layer at a time down to one — the
+     * busiest kept, measured on {@code split} — each scored on the test split without fine-tuning.
+     * What keeping fewer experts costs, before deciding (the Export view's table and
+     * {@code netloom prune-experts --table}). Slow: one pass over the test split per row.
+     *
+     * @param progress one line per row measured
+     */
+    public static List<CountRow> everyCount(ModelArtifact.Loaded original, Dataset dataset, String split,
+                                            ProjectFile files, java.util.function.Consumer<String> progress)
+            throws InputMismatchException {
+        ExpertShares shares = shares(original, dataset, split);
+        int most = shares.tokensPerExpert().values().stream().mapToInt(c -> c.length).min().orElse(0);
+        int batch = batchSize(original);
+        GraphAnalysis analysis = original.model().analysis();
+        List<CountRow> rows = new java.util.ArrayList<>();
+        progress.accept("Scoring the model as trained on " + dataset.test().size() + " test examples…");
+        rows.add(new CountRow(most, Evaluation.of(original.model(), dataset.test(), dataset.classes(), 1, 0, batch)
+                .accuracy(), analysis.total().parameters(), analysis.weightBytes(dev.netloom.graph.Precision.FP32)));
+        for (int k = most - 1; k >= 1; k--) {
+            progress.accept("Scoring the model with " + k + " expert" + (k == 1 ? "" : "s") + " per layer…");
+            try (Candidate c = candidate(original, KeepRule.keep(k).choose(shares), files)) {
+                rows.add(new CountRow(k, Evaluation.of(c.model(), dataset.test(), dataset.classes(), 1, 0, batch).accuracy(),
+                        c.analysis().total().parameters(), c.analysis().weightBytes(dev.netloom.graph.Precision.FP32)));
+            }
+        }
+        return rows;
+    }
+
+    /** Each MoE layer's expert shares on one split of the model's data. */
+    private static ExpertShares shares(ModelArtifact.Loaded original, Dataset dataset, String split)
+            throws InputMismatchException {
+        InputBinding.bind(original.model().analysis(), dataset);
+        Examples measured = switch (split) {
+            case "train" -> dataset.train();
+            case "test" -> dataset.test();
+            default -> dataset.validation();
+        };
+        return ExpertShares.measure(original.model(), measured, 64);
+    }
+
+    /** A pruned model in memory, with its project and analysis; closing it frees the model. */
+    private record Candidate(dev.netloom.graph.project.Project project, GraphAnalysis analysis, TrainedModel model)
+            implements AutoCloseable {
+        @Override
+        public void close() {
+            model.close();
+        }
+    }
+
+    private static Candidate candidate(ModelArtifact.Loaded original, Map<String, int[]> kept, ProjectFile files) {
+        TrainedModel model = original.model();
+        ExpertPruning.Pruned pruned = ExpertPruning.prune(original.project(), model.analysis(), model.weights(), kept);
+        GraphAnalysis analysis = new GraphAnalyzer(files.catalog()).analyze(pruned.project().graph());
+        if (!analysis.isValid()) {
+            throw new IllegalStateException("the pruned graph is not valid: " + analysis.problems().get(0));
+        }
+        TrainedModel smaller = TrainedModel.create(analysis, model.fieldOrder(), 0);
+        try {
+            smaller.setWeights(pruned.weights());
+            // A model trained for a precision predicts with its weights rounded, as ModelArtifact.load does.
+            QuantizationSection.read(pruned.project().section(QuantizationSection.KEY).orElse(null), analysis)
+                    .filter(plan -> !plan.isFp32())
+                    .ifPresent(plan -> smaller.block().quantize(new WeightQuantization(analysis, plan)));
+            return new Candidate(pruned.project(), analysis, smaller);
+        } catch (RuntimeException e) {
+            smaller.close();
+            throw e;
+        }
+    }
+
+    private static int batchSize(ModelArtifact.Loaded original) {
+        return Math.max(1, settingsOf(original).batchSize());
     }
 
     private static Evaluation fineTune(Path start, dev.netloom.graph.project.Project project, GraphAnalysis analysis,

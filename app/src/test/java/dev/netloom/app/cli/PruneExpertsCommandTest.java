@@ -85,6 +85,28 @@ class PruneExpertsCommandTest {
     }
 
     @Test
+    void theTableScoresTheModelWithEveryNumberOfExpertsAndWritesNothing() throws Exception {
+        long before;
+        try (var files = Files.list(dir)) {
+            before = files.count();
+        }
+        Cli run = Cli.run("prune-experts", model.toString(), "--table");
+        assertThat(run.code()).as(run.err()).isZero();
+        // image-text-moe has 4 experts: rows 4 (all), 3, 2 and 1, parameters falling with each.
+        assertThat(run.out()).contains("EXPERTS", "TEST ACCURACY", "4 (all)", "100%");
+        // Each row ends with its parameters and its share of the FP32 weights.
+        java.util.List<Long> parameters = run.out().lines().filter(l -> l.matches("\\s*[1-4]( \\(all\\))? .*"))
+                .map(l -> l.trim().split("\\s+")).map(t -> Long.parseLong(t[t.length - 2].replace(",", ""))).toList();
+        assertThat(parameters).hasSize(4).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+        try (var files = Files.list(dir)) {
+            assertThat(files.count()).isEqualTo(before);
+        }
+        Cli withOut = Cli.run("prune-experts", model.toString(), "--table", "--out", dir.resolve("t").toString());
+        assertThat(withOut.code()).isEqualTo(ExitCode.USAGE);
+        assertThat(withOut.err().strip()).isEqualTo("netloom prune-experts: --table writes nothing; leave out --out");
+    }
+
+    @Test
     void badRequestsGetOneLine() {
         Cli tooMany = Cli.run("prune-experts", model.toString(), "--keep", "99", "--out", dir.resolve("x").toString());
         assertThat(tooMany.code()).isEqualTo(ExitCode.USAGE);
