@@ -28,7 +28,7 @@ started=$(date +%s)
 echo "CPU: $(lscpu | sed -n 's/^Model name: *//p'), $(nproc) cores; $(grep -o -w 'avx512f\|avx2' /proc/cpuinfo | sort -u | tr '\n' ' ')"
 echo "Load before: $(cut -d' ' -f1-3 /proc/loadavg)"
 ./netloom --version | tr '\n' ' '; echo
-echo "Settings: seed $seed, $threads training threads, fine-tune $fine_tune epoch(s), epochs ${epochs:-template's}," \
+echo "Settings: seed $seed, $threads training threads, fine-tune $fine_tune epoch(s), epochs ${epochs:-as the template says}," \
      "Shapes QA examples $examples, device $device"
 python3 bench/topics.py "$work/topics.jsonl"
 rows="$work/rows.jsonl"
