@@ -86,6 +86,8 @@ public final class ModelSearch {
     private final Listener listener;
     private final Path dataFolder;
     private final TrialLatency latency;
+    /** The training section's teachers and start model: every trial distils from them and starts from it, as a run does. */
+    private final dev.netloom.train.AdaptationSettings adaptation;
     private volatile TrialConstraints constraints = TrialConstraints.NONE;
     private final AtomicBoolean stopping = new AtomicBoolean();
     private final AtomicReference<TrainingRun> current = new AtomicReference<>();
@@ -121,6 +123,7 @@ public final class ModelSearch {
         this.dataFolder = dataFolder;
         this.latency = latency;
         this.listener = listener;
+        this.adaptation = dev.netloom.train.AdaptationSection.read(project.section("training").orElse(null));
         for (SearchObjective o : objectives) {
             if (o.needsDevice() && latency == null) {
                 throw new IllegalArgumentException("the " + o.word() + " objective needs a device; choose one (--device ID)");
@@ -186,6 +189,7 @@ public final class ModelSearch {
         GraphAnalysis analysis = analyzer.analyze(setup.graph());
         long parameters = analysis.total().parameters();
         long macs = analysis.total().activeMultiplyAdds();
+        dev.netloom.app.training.ModelAdaptation adapted = dev.netloom.app.training.ModelAdaptation.none();
         try {
             if (!analysis.isValid()) {
                 throw new IllegalArgumentException("the chosen model is invalid: " + analysis.problems().get(0));
@@ -208,9 +212,14 @@ public final class ModelSearch {
             }
             ModelTraining training;
             try {
-                training = ModelTraining.prepare(project.withGraph(setup.graph()), analysis, dataset, setup.settings());
+                adapted = dev.netloom.app.training.ModelAdaptation.prepare(adaptation, dataFolder, analysis, dataset, files,
+                        setup.settings().batchSize());
+                training = ModelTraining.prepare(project.withGraph(setup.graph()), analysis, adapted.dataset(dataset),
+                        setup.settings()).adaptedBy(adapted);
             } catch (InputMismatchException e) {
                 throw new IllegalArgumentException("the chosen model does not fit the data: " + e.getMessage());
+            } catch (dev.netloom.app.training.AdaptationException e) {
+                throw new IllegalArgumentException(e.getMessage());
             }
             trial.setUserAttr("parameters", parameters);
             trial.setUserAttr("multiplyAdds", macs);
@@ -282,6 +291,8 @@ public final class ModelSearch {
                  | dev.netloom.train.TrainingException e) {
             report(trial, "FAIL", Double.NaN, parameters, macs, started, setup, e.getMessage());
             throw e;
+        } finally {
+            adapted.close(); // the teachers' models
         }
     }
 

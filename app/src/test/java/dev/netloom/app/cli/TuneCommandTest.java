@@ -6,6 +6,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -85,5 +86,31 @@ class TuneCommandTest {
                 "--stop-after-failures", "0", "--out", dir.resolve("patient").toString());
         assertThat(patient.code()).as(patient.err()).isZero();
         assertThat(patient.out()).contains("4 failed.");
+    }
+
+    /** A teacher in the training section teaches every trial, as it teaches a run (it was silently ignored). */
+    @Test
+    void everyTrialDistilsFromTheTrainingSectionsTeacher() throws IOException {
+        Path project = searchableProject();
+        Path teacher = dir.resolve("teacher");
+        Cli trained = Cli.run("train", project.toString(), "--out", teacher.toString());
+        assertThat(trained.code()).as(trained.err()).isZero();
+        com.fasterxml.jackson.databind.ObjectMapper mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+        var doc = (com.fasterxml.jackson.databind.node.ObjectNode) mapper.readTree(project.toFile());
+        ((com.fasterxml.jackson.databind.node.ObjectNode) doc.get("training")).put("teacher", "teacher");
+        mapper.writerWithDefaultPrettyPrinter().writeValue(project.toFile(), doc);
+
+        Path out = dir.resolve("distilled");
+        Cli r = Cli.run("tune", project.toString(), "--trials", "2", "--out", out.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        try (var trials = Files.list(out.resolve("trials"))) {
+            List<Path> written = trials.filter(t -> Files.isRegularFile(t.resolve("training.json"))).toList();
+            assertThat(written).isNotEmpty();
+            for (Path trial : written) {
+                var training = mapper.readTree(trial.resolve("training.json").toFile());
+                assertThat(training.at("/adaptation/teachers/0/path").asText()).as(trial.toString())
+                        .isEqualTo(teacher.toAbsolutePath().toString());
+            }
+        }
     }
 }
