@@ -20,7 +20,7 @@ import java.util.Locale;
  * @param fresh nodes with weights that started fresh, in graph order
  * @param frozen nodes frozen (weights kept, BatchNorm statistics kept), in graph order
  * @param headNote why the head started fresh (its classes differ from the start model's), or null
- * @param pictureNote how the pictures were standardised for the start model, or null
+ * @param pictureNote how the pictures were standardised for the start model or the teacher, or null
  */
 public record AdaptationReport(List<Teacher> teachers, double temperature, double distillWeight, String startFrom,
                                List<String> loaded, List<String> fresh, List<String> frozen, String headNote,
@@ -69,9 +69,9 @@ public record AdaptationReport(List<Teacher> teachers, double temperature, doubl
             if (headNote != null) {
                 out.add("  " + headNote);
             }
-            if (pictureNote != null) {
-                out.add("  " + pictureNote);
-            }
+        }
+        if (pictureNote != null) {
+            out.add("  " + pictureNote);
         }
         return out;
     }
@@ -95,9 +95,9 @@ public record AdaptationReport(List<Teacher> teachers, double temperature, doubl
             if (headNote != null) {
                 o.put("head", headNote);
             }
-            if (pictureNote != null) {
-                o.put("pictures", pictureNote);
-            }
+        }
+        if (pictureNote != null) {
+            o.put("pictures", pictureNote);
         }
         return o;
     }

@@ -79,10 +79,10 @@ public final class ModelAdaptation implements AutoCloseable {
                 ModelArtifact.Loaded teacher = load("teacher", dir, files);
                 loaded.add(teacher);
                 checkTeacher(dir, teacher, dataset);
-                double accuracy = Evaluation.of(teacher.model(), dataset.validation(), dataset.classes(), 1, 0,
-                        batchSize).accuracy();
-                scores.add(new AdaptationReport.Teacher(dir.toString(), accuracy));
             }
+            // Pictures are standardised as the start model saw its own, else as the (first) teacher did.
+            dev.netloom.train.data.FittedPreprocessing seenAs = null;
+            String seenBy = null;
             WeightMatch match = null;
             Set<String> frozen = Set.of();
             List<String> frozenWithWeights = List.of();
@@ -97,6 +97,8 @@ public final class ModelAdaptation implements AutoCloseable {
                     weights = model.model().weights();
                     startClasses = model.classes();
                     trainOn = PictureStatistics.adopt(dataset, model.fitted());
+                    seenAs = model.fitted();
+                    seenBy = "the start model";
                 }
                 Set<String> recreate = new LinkedHashSet<>();
                 if (!startClasses.equals(dataset.classes())) {
@@ -117,9 +119,21 @@ public final class ModelAdaptation implements AutoCloseable {
                 frozenWithWeights = analysis.graph().nodes().stream().map(n -> n.id())
                         .filter(id -> f.contains(id) && fromStart.contains(id)).toList();
             }
+            if (seenAs == null && !loaded.isEmpty()) {
+                seenAs = loaded.get(0).fitted();
+                seenBy = "teacher " + resolve(folder, s.teachers().get(0));
+                trainOn = PictureStatistics.adopt(dataset, seenAs);
+            }
+            for (int t = 0; t < loaded.size(); t++) {
+                Path dir = resolve(folder, s.teachers().get(t));
+                checkPictureStatistics(dir, loaded.get(t), seenAs, seenBy, dataset);
+                double accuracy = Evaluation.of(loaded.get(t).model(), trainOn.validation(), trainOn.classes(), 1, 0,
+                        batchSize).accuracy();
+                scores.add(new AdaptationReport.Teacher(dir.toString(), accuracy));
+            }
             AdaptationReport report = new AdaptationReport(scores, s.temperature(), s.distillWeight(), start,
                     match == null ? List.of() : match.loaded(), match == null ? List.of() : match.fresh(),
-                    frozenWithWeights, headNote, trainOn == dataset ? null : pictureNote(dataset, trainOn));
+                    frozenWithWeights, headNote, trainOn == dataset ? null : pictureNote(dataset, trainOn, seenBy));
             return new ModelAdaptation(s, loaded, match, frozen, report, trainOn);
         } catch (AdaptationException | RuntimeException e) {
             loaded.forEach(ModelArtifact.Loaded::close);
@@ -129,8 +143,9 @@ public final class ModelAdaptation implements AutoCloseable {
 
     /**
      * The dataset to train on: when starting from a model, its pictures are standardised with the
-     * start model's statistics, as its backbone saw its own ({@link PictureStatistics}); else the
-     * dataset as read.
+     * start model's statistics, as its backbone saw its own ({@link PictureStatistics}); with a
+     * teacher and no start model, with the (first) teacher's, so the teacher's soft targets come from
+     * pictures as it reads them; else the dataset as read.
      */
     public Dataset dataset(Dataset read) {
         return dataset == null ? read : dataset;
@@ -175,6 +190,28 @@ public final class ModelAdaptation implements AutoCloseable {
     }
 
     /** A teacher must predict the data's classes, in the same order, from fields the dataset has. */
+    /**
+     * A teacher must see pictures standardised as the student is fed them: with the start model's
+     * statistics, or the first teacher's. Two models trained on pictures of other statistics cannot
+     * both be fed the same numbers, so that is refused rather than one of them taught with
+     * pictures it would read as darker or lighter than they are.
+     */
+    private static void checkPictureStatistics(Path dir, ModelArtifact.Loaded teacher,
+                                               dev.netloom.train.data.FittedPreprocessing seenAs, String seenBy,
+                                               Dataset dataset) throws AdaptationException {
+        for (Field f : dataset.train().fields(dev.netloom.train.data.FieldKind.IMAGE)) {
+            var theirs = teacher.fitted().normalisation(f.name());
+            var ours = seenAs.normalisation(f.name());
+            if (theirs.isPresent() && ours.isPresent() && !(Arrays.equals(theirs.get().mean(), ours.get().mean())
+                    && Arrays.equals(theirs.get().std(), ours.get().std()))) {
+                throw new AdaptationException("teacher " + dir + " was trained on pictures of other statistics than "
+                        + seenBy + " (field \"" + f.name() + "\": mean " + Arrays.toString(theirs.get().mean()) + " vs "
+                        + Arrays.toString(ours.get().mean()) + "); they cannot be fed the same pictures: use teachers "
+                        + "trained on the same data as the start model");
+            }
+        }
+    }
+
     private static void checkTeacher(Path dir, ModelArtifact.Loaded teacher, Dataset dataset) throws AdaptationException {
         if (!teacher.classes().equals(dataset.classes())) {
             throw new AdaptationException("teacher " + dir + " cannot teach this model: its head predicts "
@@ -200,14 +237,14 @@ public final class ModelAdaptation implements AutoCloseable {
     }
 
     /** The start model's picture statistics that replaced the data's own, or null when nothing changed. */
-    private static String pictureNote(Dataset read, Dataset adopted) {
+    private static String pictureNote(Dataset read, Dataset adopted, String seenBy) {
         List<String> fields = new ArrayList<>();
         adopted.preprocessing().forEach((field, entry) -> {
             if (!java.util.Objects.equals(entry, read.preprocessing().get(field)) && entry instanceof Map<?, ?> m) {
                 fields.add(field + " mean " + m.get("mean") + ", std " + m.get("std"));
             }
         });
-        return fields.isEmpty() ? null : "pictures standardised with the start model's statistics, as its weights saw "
+        return fields.isEmpty() ? null : "pictures standardised with the statistics of " + seenBy + ", as its weights saw "
                 + "them (" + String.join("; ", fields) + ")";
     }
 

@@ -31,45 +31,13 @@ class EvalNewDataTest {
     private static String trainTestLine;
 
     /**
-     * Writes an IDX pair of 8×8 grey pictures: a bright 3×3 block on the left (class 0) or the
-     * right (class 1), on noise of {@code background}..{@code background + 40}.
-     */
-    private static void pictures(String prefix, int count, int background, long seed) throws IOException {
-        Random random = new Random(seed);
-        ByteArrayOutputStream images = new ByteArrayOutputStream();
-        ByteArrayOutputStream labels = new ByteArrayOutputStream();
-        DataOutputStream img = new DataOutputStream(images);
-        DataOutputStream lab = new DataOutputStream(labels);
-        img.writeInt(0x00000803);
-        img.writeInt(count);
-        img.writeInt(8);
-        img.writeInt(8);
-        lab.writeInt(0x00000801);
-        lab.writeInt(count);
-        for (int i = 0; i < count; i++) {
-            int label = i % 2;
-            int bx = label == 0 ? random.nextInt(2) : 5 + random.nextInt(1);
-            int by = random.nextInt(6);
-            for (int y = 0; y < 8; y++) {
-                for (int x = 0; x < 8; x++) {
-                    boolean block = x >= bx && x < bx + 3 && y >= by && y < by + 3;
-                    img.writeByte(block ? 230 + random.nextInt(25) : background + random.nextInt(40));
-                }
-            }
-            lab.writeByte(label);
-        }
-        Files.write(dir.resolve(prefix + "-images"), images.toByteArray());
-        Files.write(dir.resolve(prefix + "-labels"), labels.toByteArray());
-    }
-
-    /**
      * Trains on A with B as the source's own test split. The batch (64) holds all 60 test examples,
      * as eval's batch does, so both score them in one identical forward pass on any CPU.
      */
     @BeforeAll
     static void trainOnA() throws IOException {
-        pictures("a", 240, 0, 1);
-        pictures("b", 60, 70, 2);
+        BlockPictures.write(dir, "a", 240, 0, 1);
+        BlockPictures.write(dir, "b", 60, 70, 2);
         Path project = dir.resolve("blocks.netloom");
         Files.writeString(project, """
                 {"schemaVersion": 1, "name": "blocks", "graph": {"nodes": [
