@@ -61,13 +61,12 @@ final class ProjectDataset {
 
     /** The seed a trained model's data was split with (so reading again gives the same splits). */
     static long seedOf(ModelArtifact.Loaded loaded) {
-        return loaded.training().path("settings").path("seed").asLong(42);
+        return dev.netloom.train.artifact.RecordedData.seed(loaded.training());
     }
 
     /** Where a trained model's recorded data section is relative to: its project's folder, else the model's. */
     static Path recordedFolder(ModelArtifact.Loaded loaded, Path artifact) {
-        String recorded = loaded.training().path("dataset").path("folder").asText("");
-        return recorded.isEmpty() ? artifact.toAbsolutePath().getParent() : Path.of(recorded);
+        return dev.netloom.train.artifact.RecordedData.folder(loaded.training(), artifact);
     }
 
     /** One split by the name the commands take: {@code train}, {@code validation} or {@code test}. */

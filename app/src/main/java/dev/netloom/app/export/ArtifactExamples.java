@@ -40,9 +40,8 @@ public final class ArtifactExamples {
         JsonNode section = artifact.project().section("data").orElseThrow(() -> new ExportException(
                 artifact.dir().resolve(dev.netloom.graph.artifact.ArtifactLayout.GRAPH) + ": the model has no data section, so its accuracy after "
                         + "quantization cannot be measured"));
-        long seed = artifact.training().path("settings").path("seed").asLong(42);
-        String recorded = artifact.training().path("dataset").path("folder").asText("");
-        Path folder = recorded.isEmpty() ? artifact.dir().toAbsolutePath().getParent() : Path.of(recorded);
+        long seed = dev.netloom.train.artifact.RecordedData.seed(artifact.training());
+        Path folder = dev.netloom.train.artifact.RecordedData.folder(artifact.training(), artifact.dir());
         try {
             Dataset dataset = DataSources.reader(section, folder).read(InputBinding.request(artifact.analysis(), seed));
             List<String> fields = InputBinding.bind(artifact.analysis(), dataset).fieldsInGraphOrder(artifact.analysis());

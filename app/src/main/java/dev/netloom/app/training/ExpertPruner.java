@@ -235,7 +235,7 @@ public final class ExpertPruner {
     /** The settings the original was trained with: its project's training section and its recorded seed. */
     private static TrainingSettings settingsOf(ModelArtifact.Loaded original) {
         TrainingSettings s = TrainingSection.read(original.project().section("training").orElse(null));
-        return s.withSeed(original.training().path("settings").path("seed").asLong(s.seed()));
+        return s.withSeed(dev.netloom.train.artifact.RecordedData.seed(original.training()));
     }
 
     private static ObjectNode origin(Path source, String split, Map<String, int[]> kept, Map<String, double[]> shares) {
