@@ -74,7 +74,8 @@ public final class ExportView extends ScrollPane {
         Label subtitle = new Label("A quantized, verified and signed bundle of a trained model, for one device.");
         subtitle.getStyleClass().add(StudioStyle.MUTED);
 
-        VBox page = new VBox(14, new VBox(2, title, subtitle), pickers(), precisionCard(), actions(), report);
+        VBox page = new VBox(14, new VBox(2, title, subtitle), pickers(), precisionCard(), actions(),
+                new ExpertsCard(model.experts()), report);
         page.setPadding(new Insets(20, 24, 24, 24));
         page.getStyleClass().add(ExportStyle.VIEW);
         report.setId("export-report");

@@ -66,6 +66,7 @@ public final class ExportViewModel {
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
     private final ReadOnlyObjectWrapper<ExportReport> report = new ReadOnlyObjectWrapper<>(this, "report");
+    private final ExpertsCardModel experts;
     private Artifact artifact;
 
     /**
@@ -86,6 +87,7 @@ public final class ExportViewModel {
         this.io = io;
         this.fx = fx;
         this.devices = DeviceChoice.of(catalog);
+        this.experts = new ExpertsCardModel(files, io, fx, ExpertsKept.with(files));
     }
 
     /** The devices, grouped, as the picker lists them. */
@@ -111,6 +113,11 @@ public final class ExportViewModel {
     /** One row per precision the device takes, FP32 first; empty until a model and a device are chosen. */
     public ReadOnlyListProperty<PrecisionFit> rowsProperty() {
         return rows.getReadOnlyProperty();
+    }
+
+    /** The experts card's state: shown for a model with Mixture-of-Experts layers. */
+    public ExpertsCardModel experts() {
+        return experts;
     }
 
     /** True while a model is read, measured or exported. */
@@ -156,6 +163,7 @@ public final class ExportViewModel {
                     }
                     artifact = read;
                     model.set(choice);
+                    experts.show(choice.artifact());
                     report.set(null);
                     estimate();
                     return choice;
