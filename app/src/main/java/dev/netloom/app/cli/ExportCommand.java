@@ -1,5 +1,7 @@
 package dev.netloom.app.cli;
 
+import dev.netloom.app.export.AccuracyMark;
+import dev.netloom.app.export.ExportReport;
 import dev.netloom.app.export.ModelExport;
 import dev.netloom.app.workspace.Workspace;
 import dev.netloom.devices.DeviceCatalog;
@@ -112,7 +114,7 @@ final class ExportCommand implements Callable<Integer> {
                         netloom.out.println(line);
                         netloom.out.flush();
                     });
-            netloom.out.print(report(profile, result));
+            netloom.out.print(report(profile, result, maxDrop != null ? maxDrop : AccuracyMark.DEFAULT_THRESHOLD_POINTS));
             record(request, result);
             return ExitCode.OK;
         } catch (ExportException e) {
@@ -133,7 +135,8 @@ final class ExportCommand implements Callable<Integer> {
         }
     }
 
-    private static String report(DeviceProfile device, ExportResult r) {
+    private static String report(DeviceProfile device, ExportResult r, double keepThresholdPoints) {
+        AccuracyMark mark = ExportReport.mark(r, keepThresholdPoints);
         StringBuilder s = new StringBuilder("\n");
         r.sensitivity().ifPresent(table -> s.append(sensitivity(table)).append('\n'));
         if (r.planned().isPresent()) {
@@ -159,10 +162,12 @@ final class ExportCommand implements Callable<Integer> {
             s.append(String.format(Locale.ROOT, "Accuracy:    %.2f%% on the test split (FP32 %.2f%%, drop %.2f points)%n",
                     r.accuracy() * 100, r.fp32Accuracy() * 100, r.dropPoints()));
         }
+        // Fitting the device and keeping the accuracy are two marks: a bundle that fits but lost its accuracy says so.
+        s.append("Keeps accuracy: ").append(mark.sentence()).append('\n');
         s.append(String.format(Locale.ROOT, "On %s: estimated %.1f ms per example at %d threads, peak RAM %s of %s, storage %s of %s: %s%n",
                 device.name(), r.estimate().latencyMs(), r.estimate().threads(), Units.bytes(r.estimate().peakMemoryBytes()),
                 Units.bytes(device.modelRamBytes()), Units.bytes(r.estimate().storageBytes()), Units.bytes(device.modelStorageBytes()),
-                r.estimate().fits() ? "FITS" : "DOES NOT FIT"));
+                !r.estimate().fits() ? "DOES NOT FIT" : mark.loses() ? "FITS, BUT LOSES ACCURACY" : "FITS"));
         r.estimate().reasons().forEach(reason -> s.append("             ").append(reason).append('\n'));
         s.append(String.format(Locale.ROOT, "This computer: %.3f ms per example measured in ONNX Runtime (median of %d runs)%n",
                 r.thisComputer().medianMs(), r.thisComputer().runs()));

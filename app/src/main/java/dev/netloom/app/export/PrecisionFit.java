@@ -36,6 +36,11 @@ public record PrecisionFit(Precision precision, DeviceEstimate estimate, long st
         return estimate.fits();
     }
 
+    /** True for the FP32 row, the one the others' accuracy is compared with. */
+    public boolean isFp32() {
+        return precision == Precision.FP32;
+    }
+
     /** The same row with its measured accuracy. */
     public PrecisionFit withAccuracy(double measured) {
         return new PrecisionFit(precision, estimate, storageBudget, ramBudget, measured);

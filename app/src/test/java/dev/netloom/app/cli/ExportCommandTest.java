@@ -58,9 +58,25 @@ class ExportCommandTest {
                 shared.resolve("devices").toString());
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).contains("on Raspberry Pi 5", "PRECISION", "STORAGE BUDGET", "RAM BUDGET", "ACCURACY");
-        for (String p : new String[] {"FP32", "FP16", "INT8", "INT4", "2-bit", "1-bit"}) {
-            assertThat(r.out()).containsPattern("(?m)^" + p + " .* \\d+\\.\\d\\d% +yes$");
+        assertThat(r.out()).contains("DROP", "FITS", "KEEPS ACCURACY", "at most 1.00 points below FP32");
+        java.util.regex.Matcher fp32Row = java.util.regex.Pattern.compile("(?m)^FP32 .* (\\d+\\.\\d\\d)% +- +yes +reference$")
+                .matcher(r.out());
+        assertThat(fp32Row.find()).as(r.out()).isTrue();
+        double fp32 = Double.parseDouble(fp32Row.group(1));
+        for (String p : new String[] {"FP16", "INT8", "INT4", "2-bit", "1-bit"}) {
+            java.util.regex.Matcher row = java.util.regex.Pattern.compile("(?m)^" + p + " .* (\\d+\\.\\d\\d)% +(-?\\d+\\.\\d\\d) +yes +(yes|NO)$")
+                    .matcher(r.out());
+            assertThat(row.find()).as(p + " in\n" + r.out()).isTrue();
+            double drop = Double.parseDouble(row.group(2));
+            assertThat(drop).as(p).isCloseTo(fp32 - Double.parseDouble(row.group(1)), org.assertj.core.data.Offset.offset(0.011));
+            // the second mark follows the drop, not the fit
+            assertThat(row.group(3)).as(p).isEqualTo(drop <= 1.0 ? "yes" : "NO");
         }
+        Cli lenient = Cli.run("precisions", model.toString(), "--device", "raspberry-pi-5", "--max-drop", "100",
+                "--devices-dir", shared.resolve("devices").toString());
+        assertThat(lenient.code()).as(lenient.err()).isZero();
+        assertThat(lenient.out()).containsPattern("(?m)^INT8 .* - +yes +not checked$")
+                .contains("not checked without --accuracy");
         Cli unknown = Cli.run("precisions", model.toString(), "--device", "raspbery-pi-5");
         assertThat(unknown.code()).isEqualTo(ExitCode.USAGE);
         assertThat(unknown.err()).contains("raspberry-pi-5");
