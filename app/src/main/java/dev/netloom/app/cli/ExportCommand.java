@@ -52,8 +52,9 @@ final class ExportCommand implements Callable<Integer> {
     String precision;
 
     @Option(names = "--calibration", paramLabel = "METHOD", defaultValue = "percentile",
-            description = "With int8-static: how activation ranges are chosen from the calibration examples, minmax or "
-                    + "percentile (99.99% of values; default: ${DEFAULT-VALUE}).")
+            description = "With int8-static: how activation ranges are chosen from the calibration examples: minmax, "
+                    + "percentile (99.99% of values) or entropy (the clipping with the least KL divergence, as TensorRT "
+                    + "calibrates; default: ${DEFAULT-VALUE}).")
     String calibration;
 
     @Option(names = "--max-drop", paramLabel = "POINTS",
