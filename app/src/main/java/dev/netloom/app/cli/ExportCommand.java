@@ -52,7 +52,7 @@ final class ExportCommand implements Callable<Integer> {
     String precision;
 
     @Option(names = "--calibration", paramLabel = "METHOD", defaultValue = "percentile",
-            description = "With int8-static: how activation ranges are chosen from the calibration examples: minmax, "
+            description = "With int8-static (or auto for a device that wants static INT8: microcontrollers, NPUs): how activation ranges are chosen from the calibration examples: minmax, "
                     + "percentile (99.99% of values) or entropy (the clipping with the least KL divergence, as TensorRT "
                     + "calibrates; default: ${DEFAULT-VALUE}).")
     String calibration;

@@ -68,15 +68,15 @@ final class PrecisionsCommand implements Callable<Integer> {
             Artifact a = new ArtifactReader(netloom.services.projectFile()).read(artifact);
             List<PrecisionFit> rows = PrecisionFit.of(a.analysis(), profile, 0);
             if (accuracy) {
-                Map<Precision, Double> measured = PrecisionAccuracy.measure(a, profile,
-                        rows.stream().map(PrecisionFit::precision).toList(), line -> { });
-                rows = rows.stream().map(r -> r.withAccuracy(measured.getOrDefault(r.precision(), Double.NaN))).toList();
+                Map<String, Double> measured = PrecisionAccuracy.measure(a, profile,
+                        rows.stream().map(PrecisionFit::word).toList(), line -> { });
+                rows = rows.stream().map(r -> r.withAccuracy(measured.getOrDefault(r.word(), Double.NaN))).toList();
             }
             TextTable table = new TextTable("PRECISION", ">SIZE", ">STORAGE BUDGET", ">PEAK RAM", ">RAM BUDGET",
                     ">LATENCY MS", ">ACCURACY", ">DROP", "FITS", "KEEPS ACCURACY");
             for (PrecisionFit r : rows) {
                 AccuracyMark mark = AccuracyMark.of(r, rows, maxDrop);
-                table.add(r.precision().displayName(), Units.bytes(r.estimate().storageBytes()),
+                table.add(r.displayName(), Units.bytes(r.estimate().storageBytes()),
                         Units.bytes(r.storageBudget()), Units.bytes(r.estimate().peakMemoryBytes()), Units.bytes(r.ramBudget()),
                         String.format(Locale.ROOT, "%.3f", r.estimate().latencyMs()),
                         Double.isNaN(r.accuracy()) ? "-" : String.format(Locale.ROOT, "%.2f%%", r.accuracy() * 100),

@@ -216,8 +216,8 @@ public final class ExportView extends ScrollPane {
         double slowest = model.rowsProperty().stream().mapToDouble(r -> r.estimate().latencyMs()).max().orElse(1);
         int row = 1;
         for (PrecisionFit fit : model.rowsProperty()) {
-            String word = fit.precision().name().toLowerCase(Locale.ROOT);
-            RadioButton pick = new RadioButton(fit.precision().displayName());
+            String word = fit.word();
+            RadioButton pick = new RadioButton(fit.displayName());
             pick.setId("precision-" + word);
             pick.setUserData(word);
             pick.setToggleGroup(precisions);

@@ -74,10 +74,11 @@ public final class ExportViewModel {
     public interface AccuracyMeasure {
         /**
          * @param progress one line per precision measured
-         * @return test accuracy (share) per precision
+         * @param words the rows' words ({@link PrecisionFit#word()})
+         * @return test accuracy (share) per word
          */
-        Map<Precision, Double> measure(Artifact artifact, DeviceProfile device, List<Precision> precisions,
-                                       java.util.function.Consumer<String> progress);
+        Map<String, Double> measure(Artifact artifact, DeviceProfile device, List<String> words,
+                                    java.util.function.Consumer<String> progress);
     }
 
     /**
@@ -213,17 +214,17 @@ public final class ExportViewModel {
     }
 
     /** Measures every row's accuracy after quantization on the test split, in ONNX Runtime (off the FX thread). */
-    public CompletableFuture<Map<Precision, Double>> measureAccuracy() {
+    public CompletableFuture<Map<String, Double>> measureAccuracy() {
         Artifact a = artifact;
         DeviceProfile d = device.get();
         if (a == null || d == null) {
             return refused("Choose a model and a device first.");
         }
-        List<Precision> precisions = rows.stream().map(PrecisionFit::precision).toList();
-        return work("Measuring accuracy…", () -> measure.measure(a, d, precisions, this::progress))
+        List<String> words = rows.stream().map(PrecisionFit::word).toList();
+        return work("Measuring accuracy…", () -> measure.measure(a, d, words, this::progress))
                 .thenApplyAsync(measured -> {
                     if (a == artifact && d == device.get()) {
-                        rows.setAll(rows.stream().map(r -> r.withAccuracy(measured.getOrDefault(r.precision(), Double.NaN)))
+                        rows.setAll(rows.stream().map(r -> r.withAccuracy(measured.getOrDefault(r.word(), Double.NaN)))
                                 .toList());
                     }
                     return measured;

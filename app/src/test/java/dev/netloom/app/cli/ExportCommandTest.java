@@ -63,7 +63,7 @@ class ExportCommandTest {
                 .matcher(r.out());
         assertThat(fp32Row.find()).as(r.out()).isTrue();
         double fp32 = Double.parseDouble(fp32Row.group(1));
-        for (String p : new String[] {"FP16", "INT8", "INT4", "2-bit", "1-bit"}) {
+        for (String p : new String[] {"FP16", "INT8", "INT8 static", "INT4", "2-bit", "1-bit"}) {
             java.util.regex.Matcher row = java.util.regex.Pattern.compile("(?m)^" + p + " .* (\\d+\\.\\d\\d)% +(-?\\d+\\.\\d\\d) +yes +(yes|NO)$")
                     .matcher(r.out());
             assertThat(row.find()).as(p + " in\n" + r.out()).isTrue();
@@ -164,6 +164,21 @@ class ExportCommandTest {
         assertThat(manifest.path("precision").path("requested").asText()).isEqualTo("auto");
         assertThat(manifest.path("precision").path("perLayer").size()).isPositive();
         assertThat(manifest.path("accuracy").path("dropPoints").isNumber()).isTrue();
+    }
+
+    /** A microcontroller wants static INT8: auto calibrates the plan's INT8 layers and writes them as QDQ. */
+    @Test
+    void autoForAMicrocontrollerWritesItsInt8LayersAsStaticInt8() throws IOException {
+        Path out = dir.resolve("auto-mcu");
+        Cli r = export(model, "stm32h7", "auto", out, "--max-drop", "100", "--calibration", "entropy");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("wants static INT8", "(entropy)", "static INT8 kept: validation drop");
+        ai.onnx.proto.OnnxMl.ModelProto onnx = ai.onnx.proto.OnnxMl.ModelProto.parseFrom(Files.readAllBytes(out.resolve("model.onnx")));
+        assertThat(onnx.getGraph().getNodeList()).extracting(n -> n.getOpType()).contains("QuantizeLinear", "DequantizeLinear");
+        // The same request on a Raspberry Pi 5 (a CPU with ONNX Runtime) keeps dynamic INT8: no calibration.
+        Cli pi = export(model, "raspberry-pi-5", "auto", dir.resolve("auto-pi"), "--max-drop", "100");
+        assertThat(pi.code()).as(pi.err()).isZero();
+        assertThat(pi.out()).doesNotContain("wants static INT8");
     }
 
     @Test
