@@ -206,6 +206,42 @@ class ExportCommandTest {
         assertThat(manifest.path("estimate").path("fits").asBoolean()).isTrue();
     }
 
+    /**
+     * --fine-tune-epochs: auto on a board so small that the plan must go to 2-bit or below loses
+     * more than a point, so the model is trained one epoch for that plan and exported again beside.
+     */
+    @Test
+    void autoFineTunesAPlanThatLosesTooMuch() throws IOException {
+        Path devices = shared.resolve("smaller-devices");
+        Files.createDirectories(devices);
+        ObjectMapper json = new ObjectMapper();
+        com.fasterxml.jackson.databind.node.ObjectNode profile = (com.fasterxml.jackson.databind.node.ObjectNode)
+                json.readTree(getClass().getResourceAsStream("/dev/netloom/devices/profiles/raspberry-pi-5.json"));
+        profile.put("id", "speck");
+        profile.put("name", "Speck");
+        ((com.fasterxml.jackson.databind.node.ObjectNode) profile.path("memory").path("modelStorageBytes"))
+                .put("value", 30_000).put("source", "a test budget");
+        Files.writeString(devices.resolve("speck.json"), json.writeValueAsString(profile));
+        Path out = dir.resolve("speck");
+        Cli r = Cli.run("export", model.toString(), "--device", "speck", "--precision", "auto", "--fine-tune-epochs", "1",
+                "--out", out.toString(), "--signing-key-dir", shared.resolve("keys").toString(), "--devices-dir",
+                devices.toString());
+        assertThat(r.code()).as(r.err() + r.out()).isZero();
+        java.util.regex.Matcher first = java.util.regex.Pattern.compile("drop (\\d+\\.\\d\\d) points\\)").matcher(r.out());
+        assertThat(first.find()).as(r.out()).isTrue();
+        assertThat(Double.parseDouble(first.group(1))).as("the low-bit plan loses more than a point").isGreaterThan(1.0);
+        assertThat(r.out()).contains("Fine-tuning for {\"precision\":", "epoch 1: validation accuracy",
+                "Fine-tune: 1 epoch of quantization-aware training");
+        Path tuned = dir.resolve("speck-fine-tuned-model");
+        assertThat(json.readTree(tuned.resolve("graph.json").toFile()).path("quantization").isObject()).isTrue();
+        assertThat(dir.resolve("speck-fine-tuned").resolve("manifest.json")).isRegularFile();
+        assertThat(out.resolve("manifest.json")).as("the first bundle is kept").isRegularFile();
+
+        Cli refused = export(model, "raspberry-pi-5", "int8", dir.resolve("x"), "--fine-tune-epochs", "2");
+        assertThat(refused.code()).isEqualTo(ExitCode.USAGE);
+        assertThat(refused.err()).contains("--fine-tune-epochs goes with --precision auto");
+    }
+
     @Test
     void aPrecisionTheDeviceDoesNotTakeIsRefused() {
         Path out = dir.resolve("mcu");
