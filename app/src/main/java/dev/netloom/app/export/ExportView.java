@@ -182,11 +182,12 @@ public final class ExportView extends ScrollPane {
     private VBox precisionCard() {
         table.getStyleClass().add(ExportStyle.TABLE);
         table.setId("export-precisions");
-        table.setHgap(22);
+        table.setHgap(16);
         table.setVgap(10);
         ColumnConstraints fixed = new ColumnConstraints();
         fixed.setMinWidth(Region.USE_PREF_SIZE);
-        ColumnConstraints grow = new ColumnConstraints(150, 190, 260);
+        // Narrow enough that both marks stay in view on a 1024-pixel window.
+        ColumnConstraints grow = new ColumnConstraints(100, 190, 260);
         grow.setHgrow(Priority.SOMETIMES);
         table.getColumnConstraints().addAll(fixed, grow, grow, grow, fixed, fixed, fixed);
         model.rowsProperty().addListener((ListChangeListener<PrecisionFit>) c -> fillTable());
@@ -207,7 +208,7 @@ public final class ExportView extends ScrollPane {
         precisions.getToggles().clear();
         table.getChildren().clear();
         String[] heads = {"Precision", "Size / storage budget", "RAM / RAM budget", "Estimated latency · energy",
-                "Accuracy after quantization", "Fits the device", "Keeps accuracy"};
+                "Test accuracy", "Fits the device", "Keeps accuracy"};
         for (int i = 0; i < heads.length; i++) {
             Label h = new Label(heads[i]);
             h.getStyleClass().add(ExportStyle.COLUMN_HEAD);
@@ -239,7 +240,7 @@ public final class ExportView extends ScrollPane {
             Label accuracy = new Label(Double.isNaN(fit.accuracy()) ? "—"
                     : String.format(Locale.ROOT, "%.2f%%", fit.accuracy() * 100)
                     + (Double.isNaN(mark.dropPoints()) || fit.isFp32() ? ""
-                    : String.format(Locale.ROOT, " (%+.2f)", -mark.dropPoints())));
+                    : String.format(Locale.ROOT, " (%+.2f)", 0.0 - mark.dropPoints() + 0.0))); // never "-0.00"
             accuracy.setId("accuracy-" + word);
             Label fits = fitsMark(fit, mark);
             fits.setId("fits-" + word);
@@ -274,7 +275,9 @@ public final class ExportView extends ScrollPane {
         PrecisionFit fp32 = model.rowsProperty().stream().filter(f -> f.precision() == dev.netloom.graph.Precision.FP32)
                 .findFirst().orElse(null);
         if (fp32 != null) {
-            java.util.List<String> notes = model.rowsProperty().stream().map(f -> SlowerPrecision.explain(fp32, f))
+            // Static INT8 has INT8's estimate: one note for both.
+            java.util.List<String> notes = model.rowsProperty().stream().filter(f -> !f.staticInt8())
+                    .map(f -> SlowerPrecision.explain(fp32, f))
                     .flatMap(java.util.Optional::stream).toList();
             if (!notes.isEmpty()) {
                 Label note = new Label(String.join("\n", notes));

@@ -217,6 +217,8 @@ public final class TrainView extends StackPane {
         });
         trainFor.valueProperty().bindBidirectional(form.trainForProperty());
         trainFor.disableProperty().bind(busy);
+        trainFor.setPrefWidth(200);
+        trainFor.setMinWidth(Region.USE_PREF_SIZE); // the line beside it wraps; the choice never shrinks
         Label what = new Label();
         what.setId("train-for-line");
         what.getStyleClass().add(StudioStyle.MUTED);
@@ -224,7 +226,10 @@ public final class TrainView extends StackPane {
         what.textProperty().bind(form.trainForLineProperty());
         HBox.setHgrow(what, Priority.ALWAYS);
         what.setMaxWidth(Double.MAX_VALUE);
-        HBox row = new HBox(10, field("Train for", trainFor), what);
+        VBox choice = field("Train for", trainFor);
+        choice.setMinWidth(Region.USE_PREF_SIZE);
+        what.setMinWidth(120);
+        HBox row = new HBox(10, choice, what);
         row.setAlignment(Pos.CENTER_LEFT);
         return row;
     }
