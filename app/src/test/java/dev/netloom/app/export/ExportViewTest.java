@@ -115,7 +115,8 @@ class ExportViewTest {
     }
 
     private static <T> T fx(Callable<T> action) throws Exception {
-        T result = WaitForAsyncUtils.asyncFx(action).get(10, TimeUnit.SECONDS);
+        // A hang guard, not a time limit: building the view took more than 10 s on a machine at load 33.
+        T result = WaitForAsyncUtils.asyncFx(action).get(120, TimeUnit.SECONDS);
         WaitForAsyncUtils.waitForFxEvents();
         return result;
     }
@@ -141,7 +142,7 @@ class ExportViewTest {
             stage.show();
             return v;
         });
-        fx(() -> view.model().refreshModels()).get(10, TimeUnit.SECONDS);
+        fx(() -> view.model().refreshModels()).get(120, TimeUnit.SECONDS);
         WaitForAsyncUtils.waitForFxEvents();
         return view;
     }
