@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Low-bit models that keep their accuracy (issue 16): the small-cnn template on Fashion-MNIST, test
+# Low-bit models that keep their accuracy (issue 16): the small-cnn template on Fashion-MNIST (or
+# NETLOOM_LOWBIT_TEMPLATE with NETLOOM_LOWBIT_DATA, e.g. image-text-moe on Shapes QA), test
 # split, accuracy measured by running each exported model.onnx in ONNX Runtime ('netloom export'
 # scores the bundle on the test split). Per precision two rows: rounding the FP32 model after
 # training, and quantization-aware training (QAT: 'netloom train --start-from FP32 --quantize P',
@@ -20,7 +21,10 @@ seeds="42"; epochs=3; fp32_epochs=15; model=""; threads=2; device=raspberry-pi-5
 while [ $# -gt 0 ]; do case "$1" in --seeds) seeds=$2; shift 2;; --epochs) epochs=$2; shift 2;;
   --model) model=$2; shift 2;; --fp32-epochs) fp32_epochs=$2; shift 2;; --threads) threads=$2; shift 2;; --device) device=$2; shift 2;;
   --learning-rate) lr=$2; shift 2;; *) echo "unknown $1"; exit 2;; esac; done
-[ -f /usr/share/datasets/fashion-mnist/train-images-idx3-ubyte.gz ] || { echo "needs Debian's dataset-fashion-mnist" >&2; exit 2; }
+template="${NETLOOM_LOWBIT_TEMPLATE:-small-cnn}"   # e.g. image-text-moe with NETLOOM_LOWBIT_DATA='{"source": "shapes-qa", ...}'
+if [ "$template" = small-cnn ] || [ -z "${NETLOOM_LOWBIT_DATA:-}" ]; then
+  [ -f /usr/share/datasets/fashion-mnist/train-images-idx3-ubyte.gz ] || { echo "needs Debian's dataset-fashion-mnist" >&2; exit 2; }
+fi
 precisions="${NETLOOM_LOWBIT_PRECISIONS:-int8-static int4 int2 int1}"   # NETLOOM_LOWBIT_AUTO=0 skips the auto rows
 qat_for=" ${NETLOOM_LOWBIT_QAT:-$precisions} "                              # the precisions fine-tuned (default: all)
 data=(); [ -n "${NETLOOM_LOWBIT_DATA:-}" ] && data=(--data "$NETLOOM_LOWBIT_DATA")  # another data section, e.g. a smaller split
@@ -28,7 +32,8 @@ data=(); [ -n "${NETLOOM_LOWBIT_DATA:-}" ] && data=(--data "$NETLOOM_LOWBIT_DATA
 ./netloom --version >/dev/null            # builds once if needed
 export NETLOOM_SKIP_BUILD=1
 work=$(mktemp -d); trap 'rm -rf "$work"' EXIT
-./netloom new -t small-cnn "$work/small-cnn.netloom" >/dev/null
+./netloom new -t "$template" "$work/small-cnn.netloom" >/dev/null
+echo "CPU: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)" >&2
 rows="$work/rows.jsonl"
 started=$(date +%s)
 
@@ -72,7 +77,7 @@ for seed in $seeds; do
   fi
 done
 
-/usr/bin/python3 - "$rows" "$epochs" "$lr" "$device" "$started" "${model:-$fp32_epochs}" <<'PY'
+/usr/bin/python3 - "$rows" "$epochs" "$lr" "$device" "$started" "${model:-$fp32_epochs}" "$template" "${NETLOOM_LOWBIT_DATA:-the template data}" <<'PY'
 import json, statistics, sys, time
 rows = [json.loads(l) for l in open(sys.argv[1])]
 seeds = sorted({r["seed"] for r in rows})
@@ -100,7 +105,7 @@ for p in order:
               f"{d:6.2f} {('<=' + str(t) + ' ' + mark) if mark else '':>7}  "
               + ", ".join(f"{x:.2f}" for x in drops) + par)
 fp32_how = (f"FP32 trained {sys.argv[6]} epochs" if sys.argv[6].isdigit() else f"FP32 model {sys.argv[6]}")
-print(f"(small-cnn on Fashion-MNIST, 10,000 test examples; {fp32_how}; {len(seeds)} seed(s) {' '.join(seeds)}, medians; QAT = "
+print(f"({sys.argv[7]}, data {sys.argv[8]}, test split; {fp32_how}; {len(seeds)} seed(s) {' '.join(seeds)}, medians; QAT = "
       f"{sys.argv[2]} epochs from the FP32 model at learning rate {sys.argv[3]}; bundles for {sys.argv[4]}; drop = FP32 "
       f"test accuracy minus the exported model's, in points; parity = largest probe difference between the QAT model "
       f"and its export; {(time.time() - float(sys.argv[5])) / 60:.0f} minutes)")

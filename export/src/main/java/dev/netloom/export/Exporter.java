@@ -115,11 +115,12 @@ public final class Exporter {
         Optional<PlannedPrecision> planned = Optional.empty();
         Optional<Sensitivity> sensitivity = Optional.empty();
         PrecisionPlan plan;
+        PlanEvaluator evaluator = null;
         if (request.auto()) {
             ExampleSets sets = data.orElseThrow(() -> new ExportException("--precision auto measures accuracy, but the "
                     + "model's data cannot be read; choose a precision, or make the data available"));
             List<Precision> allowed = device.precisionsInOrder();
-            PlanEvaluator evaluator = new PlanEvaluator(artifact, sets.validation().head(PLANNING_EXAMPLES), writer,
+            evaluator = new PlanEvaluator(artifact, sets.validation().head(PLANNING_EXAMPLES), writer,
                     options, threads);
             progress.accept("Measuring each layer's sensitivity on " + evaluator.examples().size()
                     + " validation examples (" + String.join(", ", allowed.stream().map(Precision::displayName).toList())
@@ -158,6 +159,9 @@ public final class Exporter {
                     calibration.word(), Math.min(dev.netloom.export.calibrate.StaticInt8.EXAMPLES, sets.validation().size())));
             written = dev.netloom.export.calibrate.StaticInt8.write(writer, artifact, plan, options, sets.validation(),
                     calibration, threads);
+        } else if (evaluator != null && dev.netloom.export.calibrate.StaticInt8.wantedBy(device)
+                && dev.netloom.export.calibrate.StaticInt8.hasInt8(plan)) {
+            written = autoStatic(artifact, plan, options, data.get(), evaluator, request, device, threads, progress);
         } else {
             written = plan.equals(fp32) ? fp32Model : writer.write(artifact, plan, options);
         }
@@ -201,6 +205,32 @@ public final class Exporter {
         progress.accept("Bundle written to " + bundle.dir() + " and " + bundle.zip());
         return new ExportResult(bundle, model, plan, fp32Parity, parity, fp32Accuracy, accuracy, estimate, latency,
                 planned, sensitivity);
+    }
+
+    /**
+     * Auto for a device that wants static INT8: the plan's INT8 layers calibrated and written
+     * static, kept when the validation drop stays within the largest drop asked (or always, for
+     * "the most accurate that fits", which has no drop to keep); otherwise the plan as measured.
+     */
+    private OnnxModel autoStatic(Artifact artifact, PrecisionPlan plan, ExportOptions options, ExampleSets sets,
+                                 PlanEvaluator evaluator, ExportRequest request, DeviceProfile device, int threads,
+                                 Consumer<String> progress) {
+        progress.accept(String.format(Locale.ROOT, "  %s wants static INT8 (integer-only toolchains and NPUs need "
+                + "calibrated activations): calibrating the plan's INT8 layers (%s) on %d validation examples",
+                device.name(), calibration.word(), Math.min(dev.netloom.export.calibrate.StaticInt8.EXAMPLES,
+                        sets.validation().size())));
+        OnnxModel calibrated = dev.netloom.export.calibrate.StaticInt8.write(writer, artifact, plan, options,
+                sets.validation(), calibration, threads);
+        double fp32 = evaluator.accuracy(PrecisionPlan.uniform(Precision.FP32));
+        double drop = (fp32 - evaluator.accuracy(calibrated)) * 100;
+        if (request.maxDropPoints().isPresent() && drop > request.maxDropPoints().getAsDouble() + 1e-9) {
+            progress.accept(String.format(Locale.ROOT, "  static INT8 drops %.2f points on validation, more than %.2f: "
+                    + "its INT8 layers stay as planned (activations not calibrated)", drop,
+                    request.maxDropPoints().getAsDouble()));
+            return writer.write(artifact, plan, options);
+        }
+        progress.accept(String.format(Locale.ROOT, "  static INT8 kept: validation drop %.2f points", drop));
+        return calibrated;
     }
 
     /** The FP32 export's parity with the trained model's probe: within 1e-4, or nothing is written. */

@@ -1,6 +1,9 @@
 package dev.netloom.app.cli;
 
+import dev.netloom.app.export.AccuracyMark;
+import dev.netloom.app.export.ExportReport;
 import dev.netloom.app.export.ModelExport;
+import dev.netloom.app.export.QuantizedFineTune;
 import dev.netloom.app.workspace.Workspace;
 import dev.netloom.devices.DeviceCatalog;
 import dev.netloom.devices.DeviceProfile;
@@ -50,13 +53,22 @@ final class ExportCommand implements Callable<Integer> {
     String precision;
 
     @Option(names = "--calibration", paramLabel = "METHOD", defaultValue = "percentile",
-            description = "With int8-static: how activation ranges are chosen from the calibration examples, minmax or "
-                    + "percentile (99.99% of values; default: ${DEFAULT-VALUE}).")
+            description = "With int8-static (or auto for a device that wants static INT8: microcontrollers, NPUs): how activation ranges are chosen from the calibration examples: minmax, "
+                    + "percentile (99.99% of values) or entropy (the clipping with the least KL divergence, as TensorRT "
+                    + "calibrates; default: ${DEFAULT-VALUE}).")
     String calibration;
 
     @Option(names = "--max-drop", paramLabel = "POINTS",
             description = "With auto: the largest test-accuracy drop allowed, in percentage points.")
     Double maxDrop;
+
+    @Option(names = "--fine-tune-epochs", paramLabel = "N", defaultValue = "0",
+            description = "With auto: when the chosen plan loses more test accuracy than --max-drop (1 point without it) "
+                    + "and the model's data can be read, train the model N more epochs for that plan (quantization-aware "
+                    + "training from its own weights, as 'netloom train --start-from MODEL --quantize PLAN') and export the "
+                    + "fine-tuned model beside the first bundle, as DIR-fine-tuned (default: ${DEFAULT-VALUE}, off: it "
+                    + "takes minutes to hours).")
+    int fineTuneEpochs;
 
     @Option(names = {"-o", "--out"}, required = true, paramLabel = "DIR", description = "The bundle folder to write (and DIR.zip).")
     Path out;
@@ -99,6 +111,14 @@ final class ExportCommand implements Callable<Integer> {
             netloom.err.println("netloom export: --max-drop goes with --precision auto");
             return ExitCode.USAGE;
         }
+        if (fineTuneEpochs != 0 && !precision.equalsIgnoreCase("auto")) {
+            netloom.err.println("netloom export: --fine-tune-epochs goes with --precision auto");
+            return ExitCode.USAGE;
+        }
+        if (fineTuneEpochs < 0) {
+            netloom.err.println("netloom export: --fine-tune-epochs must be 0 (off) or more, got " + fineTuneEpochs);
+            return ExitCode.USAGE;
+        }
         if (maxDrop != null && !(maxDrop >= 0)) {
             netloom.err.println("netloom export: --max-drop must be 0 or more points, got " + maxDrop);
             return ExitCode.USAGE;
@@ -107,13 +127,18 @@ final class ExportCommand implements Callable<Integer> {
             SigningKey key = SigningKey.inDirectory(keyDir != null ? keyDir : netloom.services.home().resolve("keys"));
             ExportRequest request = new ExportRequest(profile, precision,
                     maxDrop == null ? OptionalDouble.empty() : OptionalDouble.of(maxDrop), threads, version, out, replace);
-            ExportResult result = new ModelExport(netloom.services.projectFile(), key).calibrateWith(method.get())
-                    .export(artifact, request, line -> {
-                        netloom.out.println(line);
-                        netloom.out.flush();
-                    });
-            netloom.out.print(report(profile, result));
+            ModelExport exporter = new ModelExport(netloom.services.projectFile(), key).calibrateWith(method.get());
+            java.util.function.Consumer<String> progress = line -> {
+                netloom.out.println(line);
+                netloom.out.flush();
+            };
+            ExportResult result = exporter.export(artifact, request, progress);
+            double threshold = maxDrop != null ? maxDrop : AccuracyMark.DEFAULT_THRESHOLD_POINTS;
+            netloom.out.print(report(profile, result, threshold));
             record(request, result);
+            if (fineTuneEpochs > 0) {
+                fineTune(exporter, request, result, threshold, progress);
+            }
             return ExitCode.OK;
         } catch (ExportException e) {
             netloom.err.println("netloom export: " + e.getMessage());
@@ -121,6 +146,46 @@ final class ExportCommand implements Callable<Integer> {
         } catch (IOException e) {
             netloom.err.println("netloom export: cannot read or create the signing key: " + e.getMessage());
             return ExitCode.INVALID;
+        }
+    }
+
+    /**
+     * {@code --fine-tune-epochs}: when the bundle auto wrote loses more than the threshold, a short
+     * quantization-aware fine-tune for its plan, and auto again on the fine-tuned model, into
+     * {@code DIR-fine-tuned}; the first bundle stays, so the two can be compared.
+     */
+    private void fineTune(ModelExport exporter, ExportRequest request, ExportResult first, double threshold,
+                          java.util.function.Consumer<String> progress) {
+        if (Double.isNaN(first.accuracy())) {
+            netloom.out.println("Fine-tune: not done: the model's data could not be read, so there is nothing to train on");
+            return;
+        }
+        if (first.dropPoints() <= threshold + 1e-9) {
+            netloom.out.println(String.format(Locale.ROOT, "Fine-tune: not needed: the drop, %.2f points, is within %.2f",
+                    first.dropPoints(), threshold));
+            return;
+        }
+        Path tunedModel = out.resolveSibling(out.getFileName() + "-fine-tuned-model");
+        Path tunedBundle = out.resolveSibling(out.getFileName() + "-fine-tuned");
+        dev.netloom.export.Artifact read = new dev.netloom.export.ArtifactReader(netloom.services.projectFile()).read(artifact);
+        Path model = QuantizedFineTune.run(netloom.services.projectFile(), read, first.plan(), fineTuneEpochs, tunedModel,
+                progress);
+        ExportRequest again = new ExportRequest(request.device(), request.precision(), request.maxDropPoints(),
+                request.threads(), request.version(), tunedBundle, request.replace());
+        ExportResult second = exporter.export(model, again, progress);
+        netloom.out.print(report(request.device(), second, threshold));
+        // Against the original model's FP32 accuracy: the fine-tuned model's own FP32 export is not the reference.
+        AccuracyMark mark = AccuracyMark.of(second.accuracy(), first.fp32Accuracy(), threshold);
+        netloom.out.println(String.format(Locale.ROOT, "Fine-tune: %d epoch%s of quantization-aware training: test accuracy "
+                        + "%.2f%% (%.2f bits per weight) against %.2f%% (%.2f bits per weight) before and %.2f%% at FP32: %s; "
+                        + "model %s, bundle %s (the first bundle is kept at %s)", fineTuneEpochs,
+                fineTuneEpochs == 1 ? "" : "s", second.accuracy() * 100, second.model().bitsPerWeight(),
+                first.accuracy() * 100, first.model().bitsPerWeight(), first.fp32Accuracy() * 100, mark.sentence(), model,
+                tunedBundle, out));
+        try (Workspace workspace = netloom.openWorkspace("export")) {
+            ModelExport.record(workspace.runs(), model, again, second);
+        } catch (java.sql.SQLException | IllegalStateException e) {
+            netloom.err.println("netloom export: note: the fine-tuned bundle was not recorded in the workspace: " + e.getMessage());
         }
     }
 
@@ -133,7 +198,8 @@ final class ExportCommand implements Callable<Integer> {
         }
     }
 
-    private static String report(DeviceProfile device, ExportResult r) {
+    private static String report(DeviceProfile device, ExportResult r, double keepThresholdPoints) {
+        AccuracyMark mark = ExportReport.mark(r, keepThresholdPoints);
         StringBuilder s = new StringBuilder("\n");
         r.sensitivity().ifPresent(table -> s.append(sensitivity(table)).append('\n'));
         if (r.planned().isPresent()) {
@@ -159,10 +225,12 @@ final class ExportCommand implements Callable<Integer> {
             s.append(String.format(Locale.ROOT, "Accuracy:    %.2f%% on the test split (FP32 %.2f%%, drop %.2f points)%n",
                     r.accuracy() * 100, r.fp32Accuracy() * 100, r.dropPoints()));
         }
+        // Fitting the device and keeping the accuracy are two marks: a bundle that fits but lost its accuracy says so.
+        s.append("Keeps accuracy: ").append(mark.sentence()).append('\n');
         s.append(String.format(Locale.ROOT, "On %s: estimated %.1f ms per example at %d threads, peak RAM %s of %s, storage %s of %s: %s%n",
                 device.name(), r.estimate().latencyMs(), r.estimate().threads(), Units.bytes(r.estimate().peakMemoryBytes()),
                 Units.bytes(device.modelRamBytes()), Units.bytes(r.estimate().storageBytes()), Units.bytes(device.modelStorageBytes()),
-                r.estimate().fits() ? "FITS" : "DOES NOT FIT"));
+                !r.estimate().fits() ? "DOES NOT FIT" : mark.loses() ? "FITS, BUT LOSES ACCURACY" : "FITS"));
         r.estimate().reasons().forEach(reason -> s.append("             ").append(reason).append('\n'));
         s.append(String.format(Locale.ROOT, "This computer: %.3f ms per example measured in ONNX Runtime (median of %d runs)%n",
                 r.thisComputer().medianMs(), r.thisComputer().runs()));

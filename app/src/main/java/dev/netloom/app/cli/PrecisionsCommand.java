@@ -1,5 +1,6 @@
 package dev.netloom.app.cli;
 
+import dev.netloom.app.export.AccuracyMark;
 import dev.netloom.app.export.PrecisionAccuracy;
 import dev.netloom.app.export.PrecisionFit;
 import dev.netloom.devices.DeviceCatalog;
@@ -44,6 +45,11 @@ final class PrecisionsCommand implements Callable<Integer> {
     @Option(names = "--accuracy", description = "Also export each precision and measure its test accuracy in ONNX Runtime.")
     boolean accuracy;
 
+    @Option(names = "--max-drop", paramLabel = "POINTS", defaultValue = "1.0",
+            description = "With --accuracy: the largest drop against FP32, in points, that still keeps the accuracy "
+                    + "(default: ${DEFAULT-VALUE}).")
+    double maxDrop;
+
     @Option(names = "--devices-dir", paramLabel = "DIR", description = "User profile directory (default: ~/.netloom/devices).")
     Path devicesDir;
 
@@ -54,26 +60,35 @@ final class PrecisionsCommand implements Callable<Integer> {
         if (profile == null) {
             return ExitCode.USAGE;
         }
+        if (!(maxDrop >= 0)) {
+            netloom.err.println("netloom precisions: --max-drop must be 0 or more points, got " + maxDrop);
+            return ExitCode.USAGE;
+        }
         try {
             Artifact a = new ArtifactReader(netloom.services.projectFile()).read(artifact);
             List<PrecisionFit> rows = PrecisionFit.of(a.analysis(), profile, 0);
             if (accuracy) {
-                Map<Precision, Double> measured = PrecisionAccuracy.measure(a, profile,
-                        rows.stream().map(PrecisionFit::precision).toList(), line -> { });
-                rows = rows.stream().map(r -> r.withAccuracy(measured.getOrDefault(r.precision(), Double.NaN))).toList();
+                Map<String, Double> measured = PrecisionAccuracy.measure(a, profile,
+                        rows.stream().map(PrecisionFit::word).toList(), line -> { });
+                rows = rows.stream().map(r -> r.withAccuracy(measured.getOrDefault(r.word(), Double.NaN))).toList();
             }
             TextTable table = new TextTable("PRECISION", ">SIZE", ">STORAGE BUDGET", ">PEAK RAM", ">RAM BUDGET",
-                    ">LATENCY MS", ">ACCURACY", "FITS");
+                    ">LATENCY MS", ">ACCURACY", ">DROP", "FITS", "KEEPS ACCURACY");
             for (PrecisionFit r : rows) {
-                table.add(r.precision().displayName(), Units.bytes(r.estimate().storageBytes()),
+                AccuracyMark mark = AccuracyMark.of(r, rows, maxDrop);
+                table.add(r.displayName(), Units.bytes(r.estimate().storageBytes()),
                         Units.bytes(r.storageBudget()), Units.bytes(r.estimate().peakMemoryBytes()), Units.bytes(r.ramBudget()),
                         String.format(Locale.ROOT, "%.3f", r.estimate().latencyMs()),
                         Double.isNaN(r.accuracy()) ? "-" : String.format(Locale.ROOT, "%.2f%%", r.accuracy() * 100),
-                        r.fits() ? "yes" : "NO");
+                        r.isFp32() || Double.isNaN(mark.dropPoints()) ? "-" : String.format(Locale.ROOT, "%.2f", mark.dropPoints()),
+                        r.fits() ? "yes" : "NO", mark.word());
             }
             netloom.out.println(a.name() + " on " + profile.name() + ", " + rows.get(0).estimate().threads() + " threads"
                     + (accuracy ? " (accuracy on the test split, in ONNX Runtime)" : ""));
             netloom.out.print(table.render());
+            netloom.out.println(String.format(Locale.ROOT, "FITS: storage and RAM within the device's budgets (estimated). "
+                    + "KEEPS ACCURACY: at most %.2f points below FP32 on the test split%s.", maxDrop,
+                    accuracy ? "" : "; not checked without --accuracy"));
             return ExitCode.OK;
         } catch (ExportException e) {
             netloom.err.println("netloom precisions: " + e.getMessage());

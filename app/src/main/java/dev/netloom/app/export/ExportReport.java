@@ -34,8 +34,18 @@ public record ExportReport(List<Line> lines, boolean parityPassed, Path folder, 
         lines = List.copyOf(lines);
     }
 
-    /** The report of an export to a device. */
+    /** The report of an export to a device, with the accuracy mark at the default one point. */
     public static ExportReport of(DeviceProfile device, ExportResult r) {
+        return of(device, r, AccuracyMark.DEFAULT_THRESHOLD_POINTS);
+    }
+
+    /**
+     * The report of an export to a device.
+     *
+     * @param keepThresholdPoints the largest drop against FP32 that still keeps the accuracy, in points
+     */
+    public static ExportReport of(DeviceProfile device, ExportResult r, double keepThresholdPoints) {
+        AccuracyMark mark = mark(r, keepThresholdPoints);
         List<Line> lines = new ArrayList<>();
         lines.add(new Line("Parity", String.format(Locale.ROOT, "%s — FP32 export vs trained model: largest difference "
                 + "%.2g on %d probe examples (limit 1e-4)", r.fp32Parity().passed() ? "PASSED" : "FAILED",
@@ -47,6 +57,7 @@ public record ExportReport(List<Line> lines, boolean parityPassed, Path folder, 
         lines.add(new Line("Accuracy", Double.isNaN(r.accuracy()) ? "not measured (the model's data could not be read)"
                 : String.format(Locale.ROOT, "%.2f%% on the test split (FP32 %.2f%%, drop %.2f points)",
                 r.accuracy() * 100, r.fp32Accuracy() * 100, r.dropPoints())));
+        lines.add(new Line("Keeps accuracy", mark.sentence()));
         Long bundleBytes = r.bundle().manifest().sizes().bundleBytes();
         lines.add(new Line("Size", String.format(Locale.ROOT, "bundle %s, model.onnx %s, weights %s",
                 Units.bytes(bundleBytes == null ? 0 : bundleBytes), Units.bytes(r.model().bytes().length),
@@ -59,11 +70,19 @@ public record ExportReport(List<Line> lines, boolean parityPassed, Path folder, 
                         .orElse(""),
                 Units.bytes(r.estimate().peakMemoryBytes()), Units.bytes(device.modelRamBytes()),
                 Units.bytes(r.estimate().storageBytes()), Units.bytes(device.modelStorageBytes()),
-                r.estimate().fits() ? "fits" : "does not fit")));
+                !r.estimate().fits() ? "does not fit" : mark.loses() ? "fits, but loses accuracy" : "fits")));
         lines.add(new Line("This computer", String.format(Locale.ROOT, "%.3f ms per example, measured in ONNX Runtime",
                 r.thisComputer().medianMs())));
         lines.add(new Line("Files", r.bundle().dir() + "  and  " + r.bundle().zip().getFileName()));
         return new ExportReport(lines, r.fp32Parity().passed(), r.bundle().dir(), r.bundle().zip());
+    }
+
+    /** The accuracy mark of a bundle: FP32 bundles are the reference. */
+    public static AccuracyMark mark(ExportResult r, double keepThresholdPoints) {
+        boolean fp32 = r.plan().defaultPrecision() == dev.netloom.graph.Precision.FP32
+                && r.plan().perNode().values().stream().allMatch(p -> p == dev.netloom.graph.Precision.FP32);
+        return fp32 ? new AccuracyMark(AccuracyMark.State.REFERENCE, 0, keepThresholdPoints)
+                : AccuracyMark.of(r.accuracy(), r.fp32Accuracy(), keepThresholdPoints);
     }
 
     /** This report with one more fact, placed before the files line. */

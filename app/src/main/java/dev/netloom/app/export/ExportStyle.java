@@ -24,6 +24,14 @@ public final class ExportStyle {
     public static final String GAUGE_TIME = "gauge-time";
     public static final String FITS_YES = "fits-yes";
     public static final String FITS_NO = "fits-no";
+    /** Fits the budgets, but the accuracy is lost or not checked: no green. */
+    public static final String FITS_PLAIN = "fits-plain";
+    /** The accuracy mark: measured and kept. */
+    public static final String KEEPS_YES = "keeps-yes";
+    /** The accuracy mark: measured and lost. */
+    public static final String KEEPS_NO = "keeps-no";
+    /** The accuracy mark: not measured, or FP32 itself. */
+    public static final String KEEPS_UNKNOWN = "keeps-unknown";
     public static final String REPORT_LABEL = "report-label";
     public static final String REPORT_VALUE = "report-value";
     public static final String REPORT_PASSED = "report-passed";

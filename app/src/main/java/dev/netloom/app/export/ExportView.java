@@ -29,6 +29,7 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignE;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignH;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
 
 import java.nio.file.Path;
@@ -182,13 +183,14 @@ public final class ExportView extends ScrollPane {
     private VBox precisionCard() {
         table.getStyleClass().add(ExportStyle.TABLE);
         table.setId("export-precisions");
-        table.setHgap(22);
+        table.setHgap(16);
         table.setVgap(10);
         ColumnConstraints fixed = new ColumnConstraints();
         fixed.setMinWidth(Region.USE_PREF_SIZE);
-        ColumnConstraints grow = new ColumnConstraints(150, 190, 260);
+        // Narrow enough that both marks stay in view on a 1024-pixel window.
+        ColumnConstraints grow = new ColumnConstraints(100, 190, 260);
         grow.setHgrow(Priority.SOMETIMES);
-        table.getColumnConstraints().addAll(fixed, grow, grow, grow, fixed, fixed);
+        table.getColumnConstraints().addAll(fixed, grow, grow, grow, fixed, fixed, fixed);
         model.rowsProperty().addListener((ListChangeListener<PrecisionFit>) c -> fillTable());
         Label empty = new Label("Choose a model and a device to see, for each precision, whether the model fits.");
         empty.getStyleClass().add(StudioStyle.MUTED);
@@ -207,7 +209,7 @@ public final class ExportView extends ScrollPane {
         precisions.getToggles().clear();
         table.getChildren().clear();
         String[] heads = {"Precision", "Size / storage budget", "RAM / RAM budget", "Estimated latency · energy",
-                "Accuracy after quantization", ""};
+                "Test accuracy", "Fits the device", "Keeps accuracy"};
         for (int i = 0; i < heads.length; i++) {
             Label h = new Label(heads[i]);
             h.getStyleClass().add(ExportStyle.COLUMN_HEAD);
@@ -216,8 +218,8 @@ public final class ExportView extends ScrollPane {
         double slowest = model.rowsProperty().stream().mapToDouble(r -> r.estimate().latencyMs()).max().orElse(1);
         int row = 1;
         for (PrecisionFit fit : model.rowsProperty()) {
-            String word = fit.precision().name().toLowerCase(Locale.ROOT);
-            RadioButton pick = new RadioButton(fit.precision().displayName());
+            String word = fit.word();
+            RadioButton pick = new RadioButton(fit.displayName());
             pick.setId("precision-" + word);
             pick.setUserData(word);
             pick.setToggleGroup(precisions);
@@ -235,14 +237,17 @@ public final class ExportView extends ScrollPane {
             javafx.scene.control.Tooltip.install(latency, new javafx.scene.control.Tooltip(fit.estimate().energy()
                     .map(e -> "Energy per example: " + e.basis() + " × the estimated latency (" + e.provenance().id() + ")")
                     .orElse("No energy estimate: " + model.deviceProperty().get().power().scope())));
+            AccuracyMark mark = AccuracyMark.of(fit, model.rowsProperty(), model.keepThresholdPoints());
             Label accuracy = new Label(Double.isNaN(fit.accuracy()) ? "—"
-                    : String.format(Locale.ROOT, "%.2f%%", fit.accuracy() * 100));
+                    : String.format(Locale.ROOT, "%.2f%%", fit.accuracy() * 100)
+                    + (Double.isNaN(mark.dropPoints()) || fit.isFp32() ? ""
+                    : String.format(Locale.ROOT, " (%+.2f)", 0.0 - mark.dropPoints() + 0.0))); // never "-0.00"
             accuracy.setId("accuracy-" + word);
-            Label fits = new Label(fit.fits() ? "Fits" : "Does not fit",
-                    new FontIcon(fit.fits() ? MaterialDesignC.CHECK_CIRCLE_OUTLINE : MaterialDesignA.ALERT_CIRCLE_OUTLINE));
-            fits.getStyleClass().add(fit.fits() ? ExportStyle.FITS_YES : ExportStyle.FITS_NO);
+            Label fits = fitsMark(fit, mark);
             fits.setId("fits-" + word);
-            table.addRow(row++, pick, size, ram, latency, accuracy, fits);
+            Label keeps = keepsMark(mark);
+            keeps.setId("keeps-" + word);
+            table.addRow(row++, pick, size, ram, latency, accuracy, fits, keeps);
         }
         RadioButton auto = new RadioButton("Auto");
         auto.setId("precision-auto");
@@ -257,24 +262,61 @@ public final class ExportView extends ScrollPane {
         HBox autoRow = new HBox(8, new Label("a precision per layer, losing"), maxDrop, points);
         autoRow.setAlignment(Pos.CENTER_LEFT);
         table.add(auto, 0, row);
-        table.add(autoRow, 1, row, 5, 1);
+        table.add(autoRow, 1, row, 6, 1);
+        // The two marks' rules, stated once: fitting and keeping the accuracy are different things.
+        Label legend = new Label(String.format(Locale.ROOT, "Fits: storage and RAM within the device's budgets (estimated). "
+                + "Keeps accuracy: test accuracy after quantization at most %.1f point below FP32, measured in ONNX Runtime "
+                + "on the model's held-out test split (Measure accuracy); until then \"accuracy not checked\".",
+                model.keepThresholdPoints()));
+        legend.setId("export-marks-legend");
+        legend.setWrapText(true);
+        legend.getStyleClass().add(StudioStyle.MUTED);
+        table.add(legend, 0, ++row, 7, 1);
         // A lower precision estimated slower than FP32 surprises: say why, in one line each.
         PrecisionFit fp32 = model.rowsProperty().stream().filter(f -> f.precision() == dev.netloom.graph.Precision.FP32)
                 .findFirst().orElse(null);
         if (fp32 != null) {
-            java.util.List<String> notes = model.rowsProperty().stream().map(f -> SlowerPrecision.explain(fp32, f))
+            // Static INT8 has INT8's estimate: one note for both.
+            java.util.List<String> notes = model.rowsProperty().stream().filter(f -> !f.staticInt8())
+                    .map(f -> SlowerPrecision.explain(fp32, f))
                     .flatMap(java.util.Optional::stream).toList();
             if (!notes.isEmpty()) {
                 Label note = new Label(String.join("\n", notes));
                 note.setId("export-slower-note");
                 note.setWrapText(true);
                 note.getStyleClass().add(StudioStyle.MUTED);
-                table.add(note, 0, ++row, 6, 1);
+                table.add(note, 0, ++row, 7, 1);
             }
         }
         precisions.getToggles().stream().filter(t -> selected.equals(t.getUserData())).findFirst()
                 .or(() -> precisions.getToggles().stream().findFirst())
                 .ifPresent(t -> t.setSelected(true));
+    }
+
+    /** "Fits" in green only when the accuracy is also kept: a model that fits but lost its accuracy gets no green. */
+    private static Label fitsMark(PrecisionFit fit, AccuracyMark mark) {
+        Label fits = new Label(fit.fits() ? "Fits" : "Does not fit",
+                new FontIcon(fit.fits() ? MaterialDesignC.CHECK_CIRCLE_OUTLINE : MaterialDesignA.ALERT_CIRCLE_OUTLINE));
+        fits.getStyleClass().add(!fit.fits() ? ExportStyle.FITS_NO
+                : mark.keeps() || mark.state() == AccuracyMark.State.REFERENCE ? ExportStyle.FITS_YES : ExportStyle.FITS_PLAIN);
+        return fits;
+    }
+
+    private static Label keepsMark(AccuracyMark mark) {
+        FontIcon icon = new FontIcon(switch (mark.state()) {
+            case KEEPS -> MaterialDesignC.CHECK_CIRCLE_OUTLINE;
+            case LOSES -> MaterialDesignA.ALERT_CIRCLE_OUTLINE;
+            case REFERENCE -> MaterialDesignS.STAR_OUTLINE;
+            case NOT_CHECKED -> MaterialDesignH.HELP_CIRCLE_OUTLINE;
+        });
+        Label keeps = new Label(mark.text(), icon);
+        keeps.getStyleClass().add(switch (mark.state()) {
+            case KEEPS -> ExportStyle.KEEPS_YES;
+            case LOSES -> ExportStyle.KEEPS_NO;
+            case REFERENCE, NOT_CHECKED -> ExportStyle.KEEPS_UNKNOWN;
+        });
+        javafx.scene.control.Tooltip.install(keeps, new javafx.scene.control.Tooltip(mark.sentence()));
+        return keeps;
     }
 
     /** "24 mJ", "1.3 mJ", "0.012 mJ": two significant figures, the precision of the power figures. */

@@ -67,7 +67,20 @@ public final class ExportViewModel {
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
     private final ReadOnlyObjectWrapper<ExportReport> report = new ReadOnlyObjectWrapper<>(this, "report");
     private final ExpertsCardModel experts;
+    private final AccuracyMeasure measure;
     private Artifact artifact;
+
+    /** How the accuracy of each precision is measured: {@link PrecisionAccuracy#measure} in the studio. */
+    @FunctionalInterface
+    public interface AccuracyMeasure {
+        /**
+         * @param progress one line per precision measured
+         * @param words the rows' words ({@link PrecisionFit#word()})
+         * @return test accuracy (share) per word
+         */
+        Map<String, Double> measure(Artifact artifact, DeviceProfile device, List<String> words,
+                                    java.util.function.Consumer<String> progress);
+    }
 
     /**
      * @param files reads the artifact's graph
@@ -80,6 +93,18 @@ public final class ExportViewModel {
      */
     public ExportViewModel(ProjectFile files, RunLog runs, Supplier<Optional<Path>> project, DeviceCatalog catalog,
                            Path keys, Executor io, Executor fx) {
+        this(files, runs, project, catalog, keys, io, fx, PrecisionAccuracy::measure);
+    }
+
+    /**
+     * As above, with the way accuracy is measured passed in (the studio measures in ONNX Runtime
+     * through {@link PrecisionAccuracy}; a test can hand over known figures).
+     *
+     * @param measure test accuracy per precision of a model on a device
+     */
+    public ExportViewModel(ProjectFile files, RunLog runs, Supplier<Optional<Path>> project, DeviceCatalog catalog,
+                           Path keys, Executor io, Executor fx, AccuracyMeasure measure) {
+        this.measure = measure;
         this.files = files;
         this.runs = runs;
         this.project = project;
@@ -88,6 +113,11 @@ public final class ExportViewModel {
         this.fx = fx;
         this.devices = DeviceChoice.of(catalog);
         this.experts = new ExpertsCardModel(files, io, fx, ExpertsKept.with(files));
+    }
+
+    /** The largest drop against FP32, in points, that still "keeps accuracy" in the precision rows. */
+    public double keepThresholdPoints() {
+        return AccuracyMark.DEFAULT_THRESHOLD_POINTS;
     }
 
     /** The devices, grouped, as the picker lists them. */
@@ -192,17 +222,17 @@ public final class ExportViewModel {
     }
 
     /** Measures every row's accuracy after quantization on the test split, in ONNX Runtime (off the FX thread). */
-    public CompletableFuture<Map<Precision, Double>> measureAccuracy() {
+    public CompletableFuture<Map<String, Double>> measureAccuracy() {
         Artifact a = artifact;
         DeviceProfile d = device.get();
         if (a == null || d == null) {
             return refused("Choose a model and a device first.");
         }
-        List<Precision> precisions = rows.stream().map(PrecisionFit::precision).toList();
-        return work("Measuring accuracy…", () -> PrecisionAccuracy.measure(a, d, precisions, this::progress))
+        List<String> words = rows.stream().map(PrecisionFit::word).toList();
+        return work("Measuring accuracy…", () -> measure.measure(a, d, words, this::progress))
                 .thenApplyAsync(measured -> {
                     if (a == artifact && d == device.get()) {
-                        rows.setAll(rows.stream().map(r -> r.withAccuracy(measured.getOrDefault(r.precision(), Double.NaN)))
+                        rows.setAll(rows.stream().map(r -> r.withAccuracy(measured.getOrDefault(r.word(), Double.NaN)))
                                 .toList());
                     }
                     return measured;
@@ -236,7 +266,8 @@ public final class ExportViewModel {
             ModelExport.record(runs, a.dir(), request, result);
             // Who signed it, as 'netloom verify' will judge it: the written zip against the trusted keys.
             TrustedKeys trust = new TrustedKeys(keys.resolveSibling(TrustedKeys.FOLDER), Optional.of(key.publicKey()));
-            return ExportReport.of(d, result).withLine("Signed by", SignerCheck.of(result.bundle().zip(), trust).signerLine());
+            double keep = word.equals("auto") && maxDrop.isPresent() ? maxDrop.getAsDouble() : keepThresholdPoints();
+            return ExportReport.of(d, result, keep).withLine("Signed by", SignerCheck.of(result.bundle().zip(), trust).signerLine());
         }).thenApplyAsync(r -> {
             report.set(r);
             status.set("Bundle written and verified.");

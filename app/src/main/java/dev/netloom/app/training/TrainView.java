@@ -195,7 +195,43 @@ public final class TrainView extends StackPane {
         problem.managedProperty().bind(problem.visibleProperty());
         Label title = new Label("Training settings — saved with the project (its training section)");
         title.getStyleClass().add(StudioStyle.MUTED);
-        return new VBox(6, title, fields, problem);
+        return new VBox(6, title, fields, problem, trainForRow(busy));
+    }
+
+    /** "Train for": full precision or quantization-aware training for INT8, INT4, 2-bit or 1-bit, with what it does. */
+    private HBox trainForRow(javafx.beans.binding.BooleanBinding busy) {
+        TrainingForm form = model.form();
+        javafx.scene.control.ComboBox<dev.netloom.graph.Precision> trainFor = new javafx.scene.control.ComboBox<>(
+                javafx.collections.FXCollections.observableArrayList(QuantizeChoice.CHOICES));
+        trainFor.setId("train-for");
+        trainFor.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(dev.netloom.graph.Precision p) {
+                return p == null ? "" : QuantizeChoice.label(p);
+            }
+
+            @Override
+            public dev.netloom.graph.Precision fromString(String s) {
+                return QuantizeChoice.CHOICES.stream().filter(p -> QuantizeChoice.label(p).equals(s)).findFirst().orElse(null);
+            }
+        });
+        trainFor.valueProperty().bindBidirectional(form.trainForProperty());
+        trainFor.disableProperty().bind(busy);
+        trainFor.setPrefWidth(200);
+        trainFor.setMinWidth(Region.USE_PREF_SIZE); // the line beside it wraps; the choice never shrinks
+        Label what = new Label();
+        what.setId("train-for-line");
+        what.getStyleClass().add(StudioStyle.MUTED);
+        what.setWrapText(true);
+        what.textProperty().bind(form.trainForLineProperty());
+        HBox.setHgrow(what, Priority.ALWAYS);
+        what.setMaxWidth(Double.MAX_VALUE);
+        VBox choice = field("Train for", trainFor);
+        choice.setMinWidth(Region.USE_PREF_SIZE);
+        what.setMinWidth(120);
+        HBox row = new HBox(10, choice, what);
+        row.setAlignment(Pos.CENTER_LEFT);
+        return row;
     }
 
     private VBox statusLines() {

@@ -97,6 +97,7 @@ public final class TrainViewModel {
     private Path resumeFrom;
     private String resumedName;
     private Optional<JsonNode> trainingSeen;
+    private Optional<JsonNode> quantizationSeen;
 
     /**
      * @param session the open project: graph, data and training sections, file
@@ -111,7 +112,8 @@ public final class TrainViewModel {
         this.fx = fx;
         this.throttle = new RedrawThrottle(fx, REDRAWS_PER_SECOND, this::publish);
         // The fields are the project's training section: a change is saved with the project.
-        this.form = new TrainingForm(section -> session.putSection("training", section));
+        this.form = new TrainingForm(section -> session.putSection("training", section),
+                section -> session.putSection(dev.netloom.graph.quantize.QuantizationSection.KEY, section));
         this.epochs = form.epochsProperty();
         this.batchSize = form.batchSizeProperty();
         this.learningRate = form.learningRateProperty();
@@ -500,6 +502,11 @@ public final class TrainViewModel {
      * edit); a change to another section (the Data view storing its data) keeps what was typed.
      */
     private void projectChanged() {
+        JsonNode quantization = session.sectionsProperty().get().get(dev.netloom.graph.quantize.QuantizationSection.KEY);
+        if (!state.get().busy() && (quantizationSeen == null || !quantizationSeen.equals(Optional.ofNullable(quantization)))) {
+            quantizationSeen = Optional.ofNullable(quantization);
+            form.loadQuantization(quantization);
+        }
         JsonNode training = session.sectionsProperty().get().get("training");
         if (state.get().busy() || (trainingSeen != null && trainingSeen.equals(Optional.ofNullable(training)))) {
             return;

@@ -58,9 +58,25 @@ class ExportCommandTest {
                 shared.resolve("devices").toString());
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).contains("on Raspberry Pi 5", "PRECISION", "STORAGE BUDGET", "RAM BUDGET", "ACCURACY");
-        for (String p : new String[] {"FP32", "FP16", "INT8", "INT4", "2-bit", "1-bit"}) {
-            assertThat(r.out()).containsPattern("(?m)^" + p + " .* \\d+\\.\\d\\d% +yes$");
+        assertThat(r.out()).contains("DROP", "FITS", "KEEPS ACCURACY", "at most 1.00 points below FP32");
+        java.util.regex.Matcher fp32Row = java.util.regex.Pattern.compile("(?m)^FP32 .* (\\d+\\.\\d\\d)% +- +yes +reference$")
+                .matcher(r.out());
+        assertThat(fp32Row.find()).as(r.out()).isTrue();
+        double fp32 = Double.parseDouble(fp32Row.group(1));
+        for (String p : new String[] {"FP16", "INT8", "INT8 static", "INT4", "2-bit", "1-bit"}) {
+            java.util.regex.Matcher row = java.util.regex.Pattern.compile("(?m)^" + p + " .* (\\d+\\.\\d\\d)% +(-?\\d+\\.\\d\\d) +yes +(yes|NO)$")
+                    .matcher(r.out());
+            assertThat(row.find()).as(p + " in\n" + r.out()).isTrue();
+            double drop = Double.parseDouble(row.group(2));
+            assertThat(drop).as(p).isCloseTo(fp32 - Double.parseDouble(row.group(1)), org.assertj.core.data.Offset.offset(0.011));
+            // the second mark follows the drop, not the fit
+            assertThat(row.group(3)).as(p).isEqualTo(drop <= 1.0 ? "yes" : "NO");
         }
+        Cli lenient = Cli.run("precisions", model.toString(), "--device", "raspberry-pi-5", "--max-drop", "100",
+                "--devices-dir", shared.resolve("devices").toString());
+        assertThat(lenient.code()).as(lenient.err()).isZero();
+        assertThat(lenient.out()).containsPattern("(?m)^INT8 .* - +yes +not checked$")
+                .contains("not checked without --accuracy");
         Cli unknown = Cli.run("precisions", model.toString(), "--device", "raspbery-pi-5");
         assertThat(unknown.code()).isEqualTo(ExitCode.USAGE);
         assertThat(unknown.err()).contains("raspberry-pi-5");
@@ -150,6 +166,21 @@ class ExportCommandTest {
         assertThat(manifest.path("accuracy").path("dropPoints").isNumber()).isTrue();
     }
 
+    /** A microcontroller wants static INT8: auto calibrates the plan's INT8 layers and writes them as QDQ. */
+    @Test
+    void autoForAMicrocontrollerWritesItsInt8LayersAsStaticInt8() throws IOException {
+        Path out = dir.resolve("auto-mcu");
+        Cli r = export(model, "stm32h7", "auto", out, "--max-drop", "100", "--calibration", "entropy");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("wants static INT8", "(entropy)", "static INT8 kept: validation drop");
+        ai.onnx.proto.OnnxMl.ModelProto onnx = ai.onnx.proto.OnnxMl.ModelProto.parseFrom(Files.readAllBytes(out.resolve("model.onnx")));
+        assertThat(onnx.getGraph().getNodeList()).extracting(n -> n.getOpType()).contains("QuantizeLinear", "DequantizeLinear");
+        // The same request on a Raspberry Pi 5 (a CPU with ONNX Runtime) keeps dynamic INT8: no calibration.
+        Cli pi = export(model, "raspberry-pi-5", "auto", dir.resolve("auto-pi"), "--max-drop", "100");
+        assertThat(pi.code()).as(pi.err()).isZero();
+        assertThat(pi.out()).doesNotContain("wants static INT8");
+    }
+
     @Test
     void autoWithoutALimitFindsTheMostAccurateModelThatFitsTheDevice() throws IOException {
         // A made-up board: a Raspberry Pi 5 whose models may take only 150 KB of storage. The QA model
@@ -173,6 +204,42 @@ class ExportCommandTest {
         JsonNode manifest = json.readTree(out.resolve("manifest.json").toFile());
         assertThat(manifest.path("estimate").path("storageBytes").asLong()).isLessThanOrEqualTo(150_000);
         assertThat(manifest.path("estimate").path("fits").asBoolean()).isTrue();
+    }
+
+    /**
+     * --fine-tune-epochs: auto on a board so small that the plan must go to 2-bit or below loses
+     * more than a point, so the model is trained one epoch for that plan and exported again beside.
+     */
+    @Test
+    void autoFineTunesAPlanThatLosesTooMuch() throws IOException {
+        Path devices = shared.resolve("smaller-devices");
+        Files.createDirectories(devices);
+        ObjectMapper json = new ObjectMapper();
+        com.fasterxml.jackson.databind.node.ObjectNode profile = (com.fasterxml.jackson.databind.node.ObjectNode)
+                json.readTree(getClass().getResourceAsStream("/dev/netloom/devices/profiles/raspberry-pi-5.json"));
+        profile.put("id", "speck");
+        profile.put("name", "Speck");
+        ((com.fasterxml.jackson.databind.node.ObjectNode) profile.path("memory").path("modelStorageBytes"))
+                .put("value", 30_000).put("source", "a test budget");
+        Files.writeString(devices.resolve("speck.json"), json.writeValueAsString(profile));
+        Path out = dir.resolve("speck");
+        Cli r = Cli.run("export", model.toString(), "--device", "speck", "--precision", "auto", "--fine-tune-epochs", "1",
+                "--out", out.toString(), "--signing-key-dir", shared.resolve("keys").toString(), "--devices-dir",
+                devices.toString());
+        assertThat(r.code()).as(r.err() + r.out()).isZero();
+        java.util.regex.Matcher first = java.util.regex.Pattern.compile("drop (\\d+\\.\\d\\d) points\\)").matcher(r.out());
+        assertThat(first.find()).as(r.out()).isTrue();
+        assertThat(Double.parseDouble(first.group(1))).as("the low-bit plan loses more than a point").isGreaterThan(1.0);
+        assertThat(r.out()).contains("Fine-tuning for {\"precision\":", "epoch 1: validation accuracy",
+                "Fine-tune: 1 epoch of quantization-aware training");
+        Path tuned = dir.resolve("speck-fine-tuned-model");
+        assertThat(json.readTree(tuned.resolve("graph.json").toFile()).path("quantization").isObject()).isTrue();
+        assertThat(dir.resolve("speck-fine-tuned").resolve("manifest.json")).isRegularFile();
+        assertThat(out.resolve("manifest.json")).as("the first bundle is kept").isRegularFile();
+
+        Cli refused = export(model, "raspberry-pi-5", "int8", dir.resolve("x"), "--fine-tune-epochs", "2");
+        assertThat(refused.code()).isEqualTo(ExitCode.USAGE);
+        assertThat(refused.err()).contains("--fine-tune-epochs goes with --precision auto");
     }
 
     @Test

@@ -115,20 +115,25 @@ class ExportViewTest {
     }
 
     private static <T> T fx(Callable<T> action) throws Exception {
-        T result = WaitForAsyncUtils.asyncFx(action).get(10, TimeUnit.SECONDS);
+        // A hang guard, not a time limit: building the view took more than 10 s on a machine at load 33.
+        T result = WaitForAsyncUtils.asyncFx(action).get(120, TimeUnit.SECONDS);
         WaitForAsyncUtils.waitForFxEvents();
         return result;
     }
 
     /** The view as the studio shows it, on a home whose workspace holds one finished run of the project. */
     private ExportView open(Path home) throws Exception {
+        return open(home, PrecisionAccuracy::measure);
+    }
+
+    private ExportView open(Path home, ExportViewModel.AccuracyMeasure measure) throws Exception {
         workspace = Workspace.open(home);
         RunLog log = workspace.runs();
         long run = log.start(project, "run 1", "{}", "Shapes QA", "", null, null);
         log.finish(run, RunStatus.FINISHED, model.toString(), 0.5, "trained 1 epoch");
         ExportView view = fx(() -> {
             ExportViewModel m = new ExportViewModel(SERVICES.projectFile(), log, () -> Optional.of(project),
-                    DeviceCatalog.standard(), home.resolve("keys"), io, Platform::runLater);
+                    DeviceCatalog.standard(), home.resolve("keys"), io, Platform::runLater, measure);
             ExportView v = new ExportView(m, files);
             Application.setUserAgentStylesheet(Theme.LIGHT.userAgentStylesheet());
             Scene scene = new Scene(v, 1400, 900);
@@ -137,7 +142,7 @@ class ExportViewTest {
             stage.show();
             return v;
         });
-        fx(() -> view.model().refreshModels()).get(10, TimeUnit.SECONDS);
+        fx(() -> view.model().refreshModels()).get(120, TimeUnit.SECONDS);
         WaitForAsyncUtils.waitForFxEvents();
         return view;
     }
@@ -184,10 +189,19 @@ class ExportViewTest {
         pick(robot, "#export-device", "Raspberry Pi 5");
         assertThat(m.deviceProperty().get().id()).isEqualTo("raspberry-pi-5");
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(m.rowsProperty()).extracting(r -> r.precision().name())
-                .containsExactlyElementsOf(m.deviceProperty().get().precisionsInOrder().stream().map(Enum::name).toList());
+        // Every precision the Pi takes, and static INT8 (calibrated activations) right after INT8.
+        List<String> words = new ArrayList<>();
+        m.deviceProperty().get().precisionsInOrder().forEach(p -> {
+            words.add(p.key());
+            if (p == dev.netloom.graph.Precision.INT8) {
+                words.add("int8-static");
+            }
+        });
+        assertThat(m.rowsProperty()).extracting(PrecisionFit::word).containsExactlyElementsOf(words);
+        assertThat(robot.lookup("#precision-int8-static").queryAs(javafx.scene.control.RadioButton.class).getText())
+                .isEqualTo("INT8 static");
         for (PrecisionFit row : m.rowsProperty()) {
-            String word = row.precision().name().toLowerCase(java.util.Locale.ROOT);
+            String word = row.word();
             Gauge size = robot.lookup("#size-" + word).queryAs(Gauge.class);
             Gauge ram = robot.lookup("#ram-" + word).queryAs(Gauge.class);
             Gauge latency = robot.lookup("#latency-" + word).queryAs(Gauge.class);
@@ -200,6 +214,7 @@ class ExportViewTest {
                     org.assertj.core.data.Percentage.withPercentage(1e-6));
             assertThat(text(robot, "#fits-" + word)).isEqualTo("Fits"); // a 90K-parameter model on a Pi 5
             assertThat(text(robot, "#accuracy-" + word)).isEqualTo("—");
+            assertThat(text(robot, "#keeps-" + word)).isEqualTo(row.isFp32() ? "Reference" : "Accuracy not checked");
         }
         // Fewer bits: a smaller file.
         assertThat(m.rowsProperty().get(m.rowsProperty().size() - 1).estimate().storageBytes())
@@ -210,8 +225,17 @@ class ExportViewTest {
         WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> !m.busyProperty().get());
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(m.errorProperty().get()).isEmpty();
-        assertThat(text(robot, "#accuracy-int8")).matches("\\d+\\.\\d\\d%");
+        assertThat(text(robot, "#accuracy-int8")).matches("\\d+\\.\\d\\d% \\([+-]\\d+\\.\\d\\d\\)");
         assertThat(text(robot, "#accuracy-fp32")).matches("\\d+\\.\\d\\d%");
+        // Each measured row's mark follows its own measured drop against FP32, at one point.
+        double fp32 = m.rowsProperty().get(0).accuracy();
+        for (PrecisionFit row : m.rowsProperty().subList(1, m.rowsProperty().size())) {
+            String word = row.word();
+            boolean keeps = (fp32 - row.accuracy()) * 100 <= 1.0 + 1e-9;
+            assertThat(text(robot, "#keeps-" + word)).as(word)
+                    .isEqualTo(keeps ? "Keeps accuracy" : String.format(java.util.Locale.ROOT, "Loses %.2f points",
+                            (fp32 - row.accuracy()) * 100));
+        }
 
         // Export INT8: the report, the files, the record.
         robot.clickOn("#precision-int8");
@@ -236,6 +260,10 @@ class ExportViewTest {
         assertThat(report.folder().resolve("manifest.sig")).isRegularFile();
         assertThat(report.zip()).isRegularFile();
 
+        fx(() -> {
+            view.setVvalue(1.0); // the report is below the table: scroll to it, as a person would
+            return null;
+        });
         robot.clickOn("#export-open-folder");
         assertThat(files.opened).containsExactly(report.folder());
 
@@ -250,6 +278,70 @@ class ExportViewTest {
         // A second export never overwrites the first.
         assertThat(ExportViewModel.bundleFolder(model, "raspberry-pi-5", "int8").getFileName().toString())
                 .isEqualTo("qa-model-raspberry-pi-5-int8-2");
+    }
+
+    /**
+     * The two marks, with known accuracies handed to the view: a precision that fits but lost 40
+     * points is never green, an unmeasured one says so, and the rule is stated under the table.
+     */
+    @Test
+    void fitsAndKeepsAccuracyAreTwoMarksAndALostModelIsNeverGreen(FxRobot robot) throws Exception {
+        java.util.Map<String, Double> known = new java.util.HashMap<>();
+        known.put("fp32", 0.90);
+        known.put("fp16", 0.9005);
+        known.put("int8", 0.8950);          // drop 0.50: keeps
+        known.put("int8-static", 0.8930);   // drop 0.70: keeps
+        known.put("int4", 0.8880);          // drop 1.20: loses, though only just
+        known.put("int2", 0.50);            // drop 40: loses
+        // INT1 is not measured: "accuracy not checked"
+        ExportView view = open(dir.resolve("home"), (a, d, precisions, progress) -> known);
+        ExportViewModel m = view.model();
+        fx(() -> m.chooseModel(ModelChoice.folder(model))).get(30, TimeUnit.SECONDS);
+        fx(() -> {
+            m.chooseDevice("raspberry-pi-5");
+            return null;
+        });
+        assertThat(m.deviceProperty().get().precisionsInOrder()).contains(dev.netloom.graph.Precision.INT1);
+        // Before measuring, only FP32 (the reference) is green: fitting alone earns no green.
+        assertThat(style(robot, "#fits-fp32")).contains(ExportStyle.FITS_YES);
+        assertThat(style(robot, "#fits-int2")).contains(ExportStyle.FITS_PLAIN).doesNotContain(ExportStyle.FITS_YES);
+        assertThat(text(robot, "#keeps-int2")).isEqualTo("Accuracy not checked");
+        assertThat(style(robot, "#keeps-int2")).contains(ExportStyle.KEEPS_UNKNOWN);
+        assertThat(text(robot, "#export-marks-legend")).contains("at most 1.0 point below FP32", "test split",
+                "accuracy not checked");
+
+        robot.clickOn("#export-measure");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !m.busyProperty().get());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(m.errorProperty().get()).isEmpty();
+
+        assertThat(text(robot, "#keeps-int8")).isEqualTo("Keeps accuracy");
+        assertThat(style(robot, "#keeps-int8")).contains(ExportStyle.KEEPS_YES);
+        assertThat(style(robot, "#fits-int8")).contains(ExportStyle.FITS_YES);
+        assertThat(text(robot, "#accuracy-int8")).isEqualTo("89.50% (-0.50)");
+        assertThat(text(robot, "#keeps-fp16")).isEqualTo("Keeps accuracy");
+        assertThat(text(robot, "#keeps-int8-static")).isEqualTo("Keeps accuracy");
+        assertThat(text(robot, "#accuracy-int8-static")).isEqualTo("89.30% (-0.70)");
+        assertThat(text(robot, "#accuracy-fp16")).isEqualTo("90.05% (+0.05)");
+
+        assertThat(text(robot, "#keeps-int4")).isEqualTo("Loses 1.20 points");
+        assertThat(style(robot, "#keeps-int4")).contains(ExportStyle.KEEPS_NO);
+        assertThat(style(robot, "#fits-int4")).contains(ExportStyle.FITS_PLAIN).doesNotContain(ExportStyle.FITS_YES);
+
+        assertThat(text(robot, "#fits-int2")).isEqualTo("Fits");
+        assertThat(style(robot, "#fits-int2")).contains(ExportStyle.FITS_PLAIN).doesNotContain(ExportStyle.FITS_YES);
+        assertThat(text(robot, "#keeps-int2")).isEqualTo("Loses 40.00 points");
+        assertThat(style(robot, "#keeps-int2")).contains(ExportStyle.KEEPS_NO);
+        assertThat(text(robot, "#accuracy-int2")).isEqualTo("50.00% (-40.00)");
+
+        assertThat(text(robot, "#keeps-int1")).isEqualTo("Accuracy not checked");
+        assertThat(style(robot, "#keeps-int1")).contains(ExportStyle.KEEPS_UNKNOWN);
+        assertThat(style(robot, "#fits-int1")).doesNotContain(ExportStyle.FITS_YES);
+        assertThat(text(robot, "#keeps-fp32")).isEqualTo("Reference");
+    }
+
+    private static List<String> style(FxRobot robot, String id) {
+        return List.copyOf(robot.lookup(id).queryAs(Label.class).getStyleClass());
     }
 
     @Test

@@ -116,12 +116,15 @@ class StaticInt8Test {
         double low = -range.zeroPoint() * range.scale();
         if (method == Calibration.MIN_MAX) {
             assertThat(high).isGreaterThanOrEqualTo(40 - range.scale()); // within half a step of the largest value
+        } else if (method == Calibration.ENTROPY) {
+            assertThat(high).isBetween(2.0, 8.0); // the outlier is clipped where the KL divergence is least
         } else {
             assertThat(high).isBetween(3.0, 5.0); // the outlier is left out: a step 10x finer for everything else
         }
         assertThat(low).isLessThan(-3.0);
         assertThat(Calibration.parse("MinMax")).contains(Calibration.MIN_MAX);
-        assertThat(Calibration.parse("entropy")).isEmpty();
+        assertThat(Calibration.parse("entropy")).contains(Calibration.ENTROPY);
+        assertThat(Calibration.parse("kl")).isEmpty();
     }
 
     private static float[] run(OnnxModel model, Map<String, Tensor> inputs) {

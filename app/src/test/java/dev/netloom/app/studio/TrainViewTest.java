@@ -136,6 +136,70 @@ class TrainViewTest extends WindowHarness {
         assertThat(Path.of(run.artifact()).resolve("weights.safetensors")).isRegularFile();
     }
 
+    /**
+     * "Train for 2-bit" writes the project's quantization section, says what it does, and the run
+     * trains for it: the model folder records the section, so the export rounds as training did.
+     */
+    @Test
+    void trainForTwoBitWritesTheQuantizationSectionAndTheRunTrainsForIt(FxRobot robot) throws Exception {
+        TrainViewModel m = openQaProject(SHAPES_300);
+        var session = window.session();
+        assertThat(session.sectionsProperty().get()).doesNotContainKey("quantization");
+        assertThat(robot.lookup("#train-for-line").queryAs(Label.class).getText()).startsWith("Weights train in full precision");
+
+        robot.clickOn("#train-for");
+        robot.clickOn("2-bit (ternary)");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(m.form().trainForProperty().get()).isEqualTo(dev.netloom.graph.Precision.INT2);
+        assertThat(session.sectionsProperty().get().get("quantization")).hasToString("{\"precision\":\"int2\"}");
+        assertThat(session.dirtyProperty().get()).as("an unsaved change").isTrue();
+        assertThat(robot.lookup("#train-for-line").queryAs(Label.class).getText())
+                .startsWith("Quantization-aware training")
+                .contains("rounded as the 2-bit export stores them", "Export at 2-bit");
+
+        fx(() -> {
+            m.epochsProperty().set(1);
+            return null;
+        });
+        robot.clickOn("#train-start");
+        waitFor(m, TrainState.FINISHED, TrainState.FAILED);
+        assertThat(m.stateProperty().get()).as(m.errorProperty().get()).isEqualTo(TrainState.FINISHED);
+        Path artifact = Path.of(runs().get(0).artifact());
+        assertThat(new ObjectMapper().readTree(artifact.resolve("graph.json").toFile()).path("quantization")
+                .path("precision").asText()).isEqualTo("int2");
+
+        // Back to full precision: the section says fp32 (kept, as other keys of it would be), and the next run does not round.
+        robot.clickOn("#train-for");
+        robot.clickOn("Full precision (FP32)");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(session.sectionsProperty().get().get("quantization").path("precision").asText()).isEqualTo("fp32");
+    }
+
+    /** A section with per-layer precisions keeps them when the whole-model choice changes, and the line counts them. */
+    @Test
+    void aPerLayerPlanIsKeptAndCounted() throws Exception {
+        openQaProject(SHAPES_300);
+        var session = window.session();
+        TrainViewModel m = window.trainView().model();
+        fx(() -> {
+            try {
+                session.putSection("quantization", new ObjectMapper().readTree(
+                        "{\"precision\": \"int4\", \"nodes\": {\"answer\": \"fp32\"}, \"blockSize\": 64}"));
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException(e);
+            }
+            return null;
+        });
+        assertThat(m.form().trainForProperty().get()).isEqualTo(dev.netloom.graph.Precision.INT4);
+        assertThat(m.form().trainForLineProperty().get()).endsWith("1 layer keeps the precision the project file gives it.");
+        fx(() -> {
+            m.form().trainForProperty().set(dev.netloom.graph.Precision.INT1);
+            return null;
+        });
+        assertThat(session.sectionsProperty().get().get("quantization"))
+                .hasToString("{\"precision\":\"int1\",\"nodes\":{\"answer\":\"fp32\"},\"blockSize\":64}");
+    }
+
     private static int[] firstMistakeCell(long[][] confusion) {
         for (int i = 0; i < confusion.length; i++) {
             for (int j = 0; j < confusion.length; j++) {

@@ -126,7 +126,7 @@ public final class ViewScreenshots {
     }
 
     /** The window at both sizes in both themes, after {@code prepare} (run again after each resize). */
-    private static void shoot(StudioWindow w, Stage stage, Path out, String name, Runnable prepare) throws Exception {
+    static void shoot(StudioWindow w, Stage stage, Path out, String name, Runnable prepare) throws Exception {
         for (Theme theme : Theme.values()) {
             for (int[] size : new int[][] {{1600, 1000}, {1024, 700}}) {
                 fx(() -> {
@@ -161,7 +161,7 @@ public final class ViewScreenshots {
         return img;
     }
 
-    private static void check(int code) {
+    static void check(int code) {
         if (code != 0) {
             throw new IllegalStateException("netloom failed with exit code " + code);
         }
@@ -177,7 +177,7 @@ public final class ViewScreenshots {
         throw new IllegalStateException("timed out");
     }
 
-    private static <T> T fx(Callable<T> action) throws Exception {
+    static <T> T fx(Callable<T> action) throws Exception {
         FutureTask<T> task = new FutureTask<>(action);
         Platform.runLater(task);
         return task.get(60, TimeUnit.SECONDS);

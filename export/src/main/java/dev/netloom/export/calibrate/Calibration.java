@@ -11,11 +11,13 @@ import java.util.Random;
  * How a static INT8 activation range is chosen from the values a tensor took on calibration data
  * (as ONNX Runtime's quantization tool offers them): {@link #MIN_MAX} covers every value seen;
  * {@link #PERCENTILE} covers the central 99.99% (ignoring the rarest outliers buys a finer step
- * for all other values).
+ * for all other values); {@link #ENTROPY} clips where the quantized distribution stays closest to
+ * the observed one in KL divergence (TensorRT's calibrator, {@link EntropyRange}).
  */
 public enum Calibration {
     MIN_MAX("minmax"),
-    PERCENTILE("percentile");
+    PERCENTILE("percentile"),
+    ENTROPY("entropy");
 
     /** The share of values a percentile range covers. */
     public static final double COVERED = 0.9999;
@@ -82,6 +84,12 @@ public enum Calibration {
                 return ActivationRanges.Range.covering(min, max);
             }
             float[] s = Arrays.copyOf(sample, (int) Math.min(seen, sample.length));
+            if (method == ENTROPY) {
+                // Values of one sign use all 255 uint8 steps on their side of zero; of both signs, about half each.
+                boolean oneSign = min >= 0 || max <= 0;
+                double t = EntropyRange.threshold(s, oneSign ? 255 : 128);
+                return ActivationRanges.Range.covering(Math.max(min, -t), Math.min(max, t));
+            }
             Arrays.sort(s);
             double tail = (1 - COVERED) / 2;
             double lo = s[(int) Math.floor(tail * (s.length - 1))];

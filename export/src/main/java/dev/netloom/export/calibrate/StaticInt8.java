@@ -74,6 +74,28 @@ public final class StaticInt8 {
         return ActivationRanges.of(ranges);
     }
 
+    /**
+     * Whether a device wants its INT8 layers as static INT8 (calibrated activations): a
+     * microcontroller (its integer-only toolchains, X-CUBE-AI, ESP-DL, TFLite Micro, need fixed
+     * activation ranges), or a device with an integer accelerator, one that takes INT8 but not
+     * FP32 (an NPU: its delegates run QDQ models with calibrated ranges). The automatic plan then
+     * writes its INT8 layers static when that keeps the accuracy.
+     */
+    public static boolean wantedBy(dev.netloom.devices.DeviceProfile device) {
+        if (!device.precisions().contains(dev.netloom.graph.Precision.INT8)) {
+            return false;
+        }
+        return device.group() == dev.netloom.devices.DeviceGroup.MICROCONTROLLER || device.accelerators().stream()
+                .anyMatch(a -> a.precisions().contains(dev.netloom.graph.Precision.INT8)
+                        && !a.precisions().contains(dev.netloom.graph.Precision.FP32));
+    }
+
+    /** Whether a plan has INT8 layers, the ones static INT8 calibrates. */
+    public static boolean hasInt8(PrecisionPlan plan) {
+        return plan.defaultPrecision() == dev.netloom.graph.Precision.INT8
+                || plan.perNode().containsValue(dev.netloom.graph.Precision.INT8);
+    }
+
     /** The static INT8 model of a plan, calibrated on examples. */
     public static OnnxModel write(OnnxWriter writer, Artifact artifact, PrecisionPlan plan, ExportOptions options,
                                   EvaluationSet examples, Calibration method, int threads) {

@@ -61,6 +61,13 @@ public final class PlanEvaluator {
         return accuracy;
     }
 
+    /** Top-1 accuracy of a model already written (a static INT8 one, say), as a share; not remembered. */
+    public double accuracy(OnnxModel model) {
+        try (OnnxSession session = OnnxSession.open(model.bytes(), threads)) {
+            return AccuracyCheck.accuracy(session, examples, artifact.headIds().get(0), model.quantizesActivations());
+        }
+    }
+
     /** How many plans were measured so far. */
     public int measurements() {
         return measured.size();
