@@ -31,14 +31,10 @@ public enum KernelClass {
 
     /** The kind of kernel each layer type with {@link WeightUse#CONVOLUTION} weights runs. */
     private static final Map<LayerType, Function<NodeReport, KernelClass>> CONVOLUTIONS = Map.of(
+            LayerType.CONV1D, KernelClass::convolution,
             LayerType.DEPTHWISE_CONV2D, r -> DEPTHWISE,
             LayerType.PATCH_EMBEDDING, r -> CONV,
-            LayerType.CONV2D, r -> {
-                if (intParam(r, "groups", 1) > 1) {
-                    return DEPTHWISE;
-                }
-                return intParam(r, "kernel", 3) == 1 ? POINTWISE : CONV;
-            });
+            LayerType.CONV2D, KernelClass::convolution);
 
     private final String key;
 
@@ -86,6 +82,14 @@ public enum KernelClass {
     /** Whether a convolution type has its kernel class ({@code KernelClassTest} checks every catalog one). */
     static boolean coversConvolution(LayerType type) {
         return CONVOLUTIONS.containsKey(type);
+    }
+
+    /** A Conv1d or Conv2d: grouped runs as depthwise, a 1-wide kernel as a matrix product per position. */
+    private static KernelClass convolution(NodeReport r) {
+        if (intParam(r, "groups", 1) > 1) {
+            return DEPTHWISE;
+        }
+        return intParam(r, "kernel", 3) == 1 ? POINTWISE : CONV;
     }
 
     private static int intParam(NodeReport r, String name, int otherwise) {

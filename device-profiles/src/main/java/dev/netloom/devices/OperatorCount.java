@@ -50,9 +50,12 @@ public final class OperatorCount {
         rules.put(LayerType.ADD, (r, p) -> 1);
         rules.put(LayerType.CONCAT, (r, p) -> 1);
 
+        rules.put(LayerType.CONV1D, (r, p) -> 1);
         rules.put(LayerType.CONV2D, (r, p) -> 1);
         rules.put(LayerType.DEPTHWISE_CONV2D, (r, p) -> 1);
+        rules.put(LayerType.MAX_POOL1D, (r, p) -> 1);   // MaxPool, or ReduceMax when global
         rules.put(LayerType.MAX_POOL2D, (r, p) -> 1);
+        rules.put(LayerType.AVG_POOL1D, (r, p) -> 1);   // AveragePool, or ReduceMean when global
         rules.put(LayerType.AVG_POOL2D, (r, p) -> 1);
         // Pool + flatten over a feature map, one mean over a sequence.
         rules.put(LayerType.GLOBAL_AVG_POOL, (r, p) -> r.inputs().get("in").kind() == TensorKind.IMAGE ? 2 : 1);

@@ -549,6 +549,78 @@ class LayerRulesTest {
     }
 
     @Test
+    @Covers("Conv1d")
+    void conv1dSamePaddingKeepsTheLength() {
+        Outcome o = apply("Conv1d", params("filters", 8, "kernel", 3, "padding", 1), TensorType.floats(4, 50));
+
+        // L' = floor((50 + 2*1 - 1*(3-1) - 1) / 1) + 1 = 50
+        assertThat(o.out()).isEqualTo(TensorType.floats(8, 50));
+        assertCost(o.cost(),
+                104,        // 8 filters * 4 channels * 3 + 8 biases (PyTorch Conv1d(4, 8, 3))
+                4800,       // 8*50 outputs * 4*3
+                1600);      // 8*50 floats * 4
+    }
+
+    @Test
+    @Covers("Conv1d")
+    void conv1dWithStrideDilationAndGroups() {
+        Outcome o = apply("Conv1d", params("filters", 6, "kernel", 5, "stride", 2, "padding", 0, "dilation", 2,
+                "groups", 3, "bias", false), TensorType.floats(3, 40));
+
+        // span = 2*(5-1) + 1 = 9; L' = floor((40 - 9) / 2) + 1 = 16
+        assertThat(o.out()).isEqualTo(TensorType.floats(6, 16));
+        assertCost(o.cost(),
+                30,         // 6 filters * (3/3 channels per group) * 5, no bias
+                480,        // 6*16 outputs * 1*5
+                384);       // 6*16 * 4
+    }
+
+    @Test
+    void conv1dKernelLongerThanTheSignalIsReportedAtItsInput() {
+        GraphAnalysis a = sketch().sequence("sig", 1, 4).layer("conv", "Conv1d", "kernel", 7, "padding", 1)
+                .chain("sig", "conv").endWithHead("conv").analyze();
+
+        Problem p = onlyProblemAt(a, "conv");
+        assertThat(p.port()).isEqualTo("in");
+        assertThat(p.message()).isEqualTo(
+                "kernel 7 is longer than the input length 4 plus padding 1; use a smaller kernel or more padding");
+    }
+
+    @Test
+    @Covers({"MaxPool1d", "AvgPool1d"})
+    void pool1dShortensTheSignalAndKeepsTheChannels() {
+        // L' = floor((9 + 2*1 - 3) / 2) + 1 = 5
+        Outcome max = apply("MaxPool1d", params("kernel", 3, "stride", 2, "padding", 1), TensorType.floats(4, 9));
+        assertThat(max.out()).isEqualTo(TensorType.floats(4, 5));
+        assertCost(max.cost(), 0, 0, 80); // 4*5 floats * 4; comparisons, not products
+
+        // L' = floor((9 - 3) / 3) + 1 = 3
+        Outcome avg = apply("AvgPool1d", params("kernel", 3, "stride", 3), TensorType.floats(2, 9));
+        assertThat(avg.out()).isEqualTo(TensorType.floats(2, 3));
+        assertCost(avg.cost(), 0, 0, 24); // 2*3 floats * 4
+    }
+
+    @Test
+    @Covers({"MaxPool1d", "AvgPool1d"})
+    void globalPool1dGivesOneValuePerChannel() {
+        for (String type : List.of("MaxPool1d", "AvgPool1d")) {
+            Outcome o = apply(type, params("global", true), TensorType.floats(16, 25));
+            assertThat(o.out()).as(type).isEqualTo(TensorType.floats(16)); // over the 25 steps, per channel
+            assertCost(o.cost(), 0, 0, 64); // 16 floats * 4
+        }
+    }
+
+    @Test
+    void pool1dPaddingOverHalfTheKernelIsReportedEvenUnconnected() {
+        GraphAnalysis a = sketch().layer("pool", "AvgPool1d", "kernel", 2, "padding", 2).analyze();
+
+        assertThat(a.problemsAt("pool")).anySatisfy(p -> {
+            assertThat(p.port()).isNull();
+            assertThat(p.message()).isEqualTo("padding 2 must be at most half the kernel 2");
+        });
+    }
+
+    @Test
     @Covers("MaxPool2d")
     void maxPoolHalvesThePicture() {
         Outcome o = apply("MaxPool2d", params("kernel", 2, "stride", 2), TensorType.floats(4, 8, 8));

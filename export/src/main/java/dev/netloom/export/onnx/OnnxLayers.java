@@ -44,9 +44,12 @@ public final class OnnxLayers {
             return w.graph().op(OnnxOps.CONCAT, w.id(), parts, Attr.of("axis", axis));
         });
 
+        writers.put(LayerType.CONV1D, SequenceWriters::conv1d);
         writers.put(LayerType.CONV2D, w -> conv(w, w.intParam("groups")));
         writers.put(LayerType.DEPTHWISE_CONV2D, w -> conv(w, dim(w, "in", 0)));
+        writers.put(LayerType.MAX_POOL1D, w -> SequenceWriters.pool1d(w, true));
         writers.put(LayerType.MAX_POOL2D, w -> pool(w, "MaxPool"));
+        writers.put(LayerType.AVG_POOL1D, w -> SequenceWriters.pool1d(w, false));
         writers.put(LayerType.AVG_POOL2D, w -> pool(w, "AveragePool"));
         writers.put(LayerType.GLOBAL_AVG_POOL, w -> w.report().inputs().get("in").kind() == TensorKind.IMAGE
                 ? w.graph().op(OnnxOps.FLATTEN, w.id(), List.of(w.graph().op("GlobalAveragePool", w.id() + "/pooled",

@@ -29,9 +29,12 @@ public record LayerType(String name) {
     public static final LayerType ADD = new LayerType("Add");
     public static final LayerType CONCAT = new LayerType("Concat");
     // Convolution
+    public static final LayerType CONV1D = new LayerType("Conv1d");
     public static final LayerType CONV2D = new LayerType("Conv2d");
     public static final LayerType DEPTHWISE_CONV2D = new LayerType("DepthwiseConv2d");
+    public static final LayerType MAX_POOL1D = new LayerType("MaxPool1d");
     public static final LayerType MAX_POOL2D = new LayerType("MaxPool2d");
+    public static final LayerType AVG_POOL1D = new LayerType("AvgPool1d");
     public static final LayerType AVG_POOL2D = new LayerType("AvgPool2d");
     public static final LayerType GLOBAL_AVG_POOL = new LayerType("GlobalAvgPool");
     // Normalisation

@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.ndarray.types.SparseFormat;
+import ai.djl.nn.convolutional.Conv1d;
 import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.core.Embedding;
 import ai.djl.nn.norm.BatchNorm;
@@ -16,6 +17,7 @@ import dev.netloom.graph.TensorType;
 import dev.netloom.graph.analysis.NodeReport;
 import dev.netloom.graph.catalog.LayerType;
 import dev.netloom.graph.layers.Concat;
+import dev.netloom.graph.layers.Pool1d;
 import dev.netloom.graph.layers.PositionalEmbedding;
 
 import java.util.ArrayList;
@@ -76,14 +78,17 @@ public final class LayerModules {
             });
         });
 
+        f.put(LayerType.CONV1D, LayerModules::conv1d);
         f.put(LayerType.CONV2D, LayerModules::conv2d);
         f.put(LayerType.DEPTHWISE_CONV2D, LayerModules::depthwiseConv2d);
+        f.put(LayerType.MAX_POOL1D, r -> pool1d(r, true));
         f.put(LayerType.MAX_POOL2D, r -> {
             Shape k = square(intParam(r, "kernel"));
             Shape s = square(intParam(r, "stride"));
             Shape p = square(intParam(r, "padding"));
             return LayerModule.of(List.of(), call -> Pool.maxPool2d(call.in(), k, s, p, false));
         });
+        f.put(LayerType.AVG_POOL1D, r -> pool1d(r, false));
         f.put(LayerType.AVG_POOL2D, r -> {
             Shape k = square(intParam(r, "kernel"));
             Shape s = square(intParam(r, "stride"));
@@ -181,6 +186,37 @@ public final class LayerModules {
     /** Whether a layer type can be trained. */
     public static boolean supports(LayerType type) {
         return FACTORIES.containsKey(type);
+    }
+
+    private static LayerModule conv1d(NodeReport r) {
+        TensorType in = r.inputs().get("in");
+        int filters = intParam(r, "filters");
+        int k = intParam(r, "kernel");
+        int groups = intParam(r, "groups");
+        boolean bias = boolParam(r, "bias");
+        long fanIn = (long) in.dim(0) / groups * k;
+        List<WeightSpec> weights = new ArrayList<>();
+        weights.add(WeightSpec.weight("weight", fanIn, filters, in.dim(0) / groups, k));
+        if (bias) {
+            weights.add(WeightSpec.bias("bias", fanIn, filters));
+        }
+        Shape stride = new Shape(intParam(r, "stride"));
+        Shape padding = new Shape(intParam(r, "padding"));
+        Shape dilation = new Shape(intParam(r, "dilation"));
+        return LayerModule.of(weights, call -> Conv1d.conv1d(call.in(), call.weight("weight"),
+                bias ? call.weight("bias") : null, stride, padding, dilation, groups).singletonOrThrow());
+    }
+
+    /** MaxPool1d / AvgPool1d on [N, C, L]; the global mode reduces L ([N, C]). Averages count padding, as 2-D. */
+    private static LayerModule pool1d(NodeReport r, boolean max) {
+        if (Pool1d.isGlobal(r.params())) {
+            return LayerModule.of(List.of(), call -> max ? call.in().max(new int[] {2}) : call.in().mean(new int[] {2}));
+        }
+        Shape k = new Shape(intParam(r, "kernel"));
+        Shape s = new Shape(intParam(r, "stride"));
+        Shape p = new Shape(intParam(r, "padding"));
+        return LayerModule.of(List.of(), call -> max ? Pool.maxPool1d(call.in(), k, s, p, false)
+                : Pool.avgPool1d(call.in(), k, s, p, false, true));
     }
 
     private static LayerModule conv2d(NodeReport r) {

@@ -76,6 +76,16 @@ public final class LayerCases {
                         .node("flat", "Flatten").node("head", "Classification", "classes", 2)
                         .chain("in", "conv", "bn", "dw").edge("bn.out", "add.a").edge("dw.out", "add.b")
                         .chain("add", "max", "avg", "flat", "head").build()),
+                new Case("conv1d signal", Set.of("Conv1d", "MaxPool1d", "AvgPool1d"), new Draw()
+                        .node("in", "Tabular", "features", 24).node("sig", "Reshape", "shape", List.of(2, 12))
+                        .node("conv", "Conv1d", "filters", 4, "kernel", 3, "padding", 1, "groups", 2, "bias", false)
+                        .node("act", "Activation", "function", "ReLU").node("wide", "Conv1d", "filters", 4, "kernel", 3, "padding", 2, "dilation", 2)
+                        .node("max", "MaxPool1d", "kernel", 3, "stride", 2, "padding", 1)
+                        .node("avg", "AvgPool1d", "kernel", 2, "stride", 1)
+                        .node("gmax", "MaxPool1d", "global", true).node("gavg", "AvgPool1d", "global", true)
+                        .node("concat", "Concat").node("head", "Classification", "classes", 2)
+                        .chain("in", "sig", "conv", "act", "wide", "max", "avg", "gmax").chain("avg", "gavg")
+                        .edge("gmax.out", "concat.a").edge("gavg.out", "concat.b").chain("concat", "head").build()),
                 new Case("conv to gap", Set.of("GlobalAvgPool", "Reshape", "Concat"), new Draw()
                         .node("in", "Image", "height", 4, "width", 4, "channels", 1)
                         .node("conv", "Conv2d", "filters", 3).node("gap", "GlobalAvgPool")

@@ -15,6 +15,7 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignT;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignV;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignW;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 import java.util.Map;
@@ -37,9 +38,12 @@ public final class LayerIcons {
             Map.entry(LayerType.RESHAPE, MaterialDesignS.SHAPE_OUTLINE),
             Map.entry(LayerType.ADD, MaterialDesignP.PLUS_CIRCLE_OUTLINE),
             Map.entry(LayerType.CONCAT, MaterialDesignC.CALL_MERGE),
+            Map.entry(LayerType.CONV1D, MaterialDesignW.WAVEFORM),
             Map.entry(LayerType.CONV2D, MaterialDesignG.GRID),
             Map.entry(LayerType.DEPTHWISE_CONV2D, MaterialDesignV.VIEW_GRID_OUTLINE),
+            Map.entry(LayerType.MAX_POOL1D, MaterialDesignA.ARROW_COLLAPSE_HORIZONTAL),
             Map.entry(LayerType.MAX_POOL2D, MaterialDesignA.ARROW_COLLAPSE_ALL),
+            Map.entry(LayerType.AVG_POOL1D, MaterialDesignA.ARROW_COLLAPSE_HORIZONTAL),
             Map.entry(LayerType.AVG_POOL2D, MaterialDesignA.ARROW_COLLAPSE_ALL),
             Map.entry(LayerType.GLOBAL_AVG_POOL, MaterialDesignA.ARROW_COLLAPSE),
             Map.entry(LayerType.BATCH_NORM, MaterialDesignS.SCALE_BALANCE),

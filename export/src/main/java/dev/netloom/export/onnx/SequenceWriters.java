@@ -1,0 +1,56 @@
+package dev.netloom.export.onnx;
+
+import dev.netloom.graph.layers.Pool1d;
+
+import java.util.List;
+
+/**
+ * ONNX writers of the sequence layers (Conv1d, the 1-D pools), as the training engine's
+ * {@code LayerModules} computes them: [N, C, L] channels first, PyTorch's layout.
+ */
+final class SequenceWriters {
+
+    private SequenceWriters() {
+    }
+
+    /** Conv over [N, C, L] with a [filters, C/groups, k] kernel at the node's precision. */
+    static String conv1d(NodeWriter w) {
+        long in = OnnxLayers.dim(w, "in", 0);
+        long out = w.report().out().dim(0);
+        long groups = w.intParam("groups");
+        long k = w.intParam("kernel");
+        long p = w.intParam("padding");
+        List<String> inputs = NodeWriter.names(w.staticInput(w.in()), w.matrix("weight", out, in / groups, k));
+        if (w.boolParam("bias")) {
+            inputs.add(w.fp32("bias", out));
+        }
+        return w.staticOutput(w.graph().op("Conv", w.id(), inputs, Attr.ints("kernel_shape", k),
+                Attr.ints("strides", (long) w.intParam("stride")), Attr.ints("pads", p, p),
+                Attr.ints("dilations", (long) w.intParam("dilation")), Attr.of("group", groups)));
+    }
+
+    /** MaxPool / AveragePool (padding counted, as in training) over L; the global mode reduces L. */
+    static String pool1d(NodeWriter w, boolean max) {
+        if (Pool1d.isGlobal(w.report().params())) {
+            return max ? reduceMax(w, w.in(), 2) : w.reduceMean(w.in(), false, 2);
+        }
+        long k = w.intParam("kernel");
+        long s = w.intParam("stride");
+        long p = w.intParam("padding");
+        if (max) {
+            return w.graph().op("MaxPool", w.id(), List.of(w.in()), Attr.ints("kernel_shape", k), Attr.ints("strides", s),
+                    Attr.ints("pads", p, p));
+        }
+        return w.graph().op("AveragePool", w.id(), List.of(w.in()), Attr.ints("kernel_shape", k), Attr.ints("strides", s),
+                Attr.ints("pads", p, p), Attr.of("count_include_pad", 1L));
+    }
+
+    /** ReduceMax over one axis, dropping it: axes are an attribute before opset 18 and an input from 18 on. */
+    private static String reduceMax(NodeWriter w, String x, long axis) {
+        OnnxGraph g = w.graph();
+        if (g.opset() >= 18) {
+            return g.op("ReduceMax", w.id() + "/max", List.of(x, g.int64s(w.id() + ".axes", axis)), Attr.of("keepdims", 0L));
+        }
+        return g.op("ReduceMax", w.id() + "/max", List.of(x), Attr.ints("axes", axis), Attr.of("keepdims", 0L));
+    }
+}
