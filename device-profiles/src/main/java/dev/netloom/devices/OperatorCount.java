@@ -63,12 +63,14 @@ public final class OperatorCount {
         rules.put(LayerType.BATCH_NORM, (r, p) -> 1);
         rules.put(LayerType.LAYER_NORM, (r, p) -> 1);
 
+        rules.put(LayerType.CLASS_TOKEN, (r, p) -> 5);         // Shape, Slice, Concat, Expand, Concat
         rules.put(LayerType.EMBEDDING, (r, p) -> 1);           // Gather
         rules.put(LayerType.POSITIONAL_EMBEDDING, (r, p) -> 1); // Add
         rules.put(LayerType.PATCH_EMBEDDING, (r, p) -> 3);      // Conv, Reshape, Transpose
-        rules.put(LayerType.MULTI_HEAD_SELF_ATTENTION, (r, p) -> attention(p, bool(r, "bias"), false));
+        rules.put(LayerType.MULTI_HEAD_SELF_ATTENTION, (r, p) -> attention(p, bool(r, "bias"), false) + causal(r));
+        rules.put(LayerType.TAKE_TOKEN, (r, p) -> 1);          // Gather
         rules.put(LayerType.TRANSFORMER_ENCODER_BLOCK, (r, p) -> 2 /* LayerNorm */ + attention(p, true, false)
-                + 2 /* residual Add */ + 2 * linear(p, true) + activation(String.valueOf(r.params().get("activation"))));
+                + 2 /* residual Add */ + 2 * linear(p, true) + activation(String.valueOf(r.params().get("activation"))) + causal(r));
         rules.put(LayerType.CROSS_ATTENTION, OperatorCount::crossAttention);
         rules.put(LayerType.GATED_FUSION, (r, p) -> gatedFusion(r.inputs().size(), p));
         rules.put(LayerType.MOE, (r, p) -> mixtureOfExperts(intParam(r, "experts"),
@@ -136,6 +138,11 @@ public final class OperatorCount {
         int heads = 3 * 2 + 2;
         int core = linearVariant ? 12 : 5;
         return projections + heads + core;
+    }
+
+    /** The Add of the causal mask to the scores, when the attention is causal. */
+    private static int causal(NodeReport r) {
+        return bool(r, "causal") ? 1 : 0;
     }
 
     /** Cross attention: attention, plus Unsqueeze/Squeeze for a single query and Reshape/Transpose of a feature map. */

@@ -746,6 +746,53 @@ class LayerRulesTest {
     // ---------------------------------------------------------------------------------------
 
     @Test
+    @Covers("ClassToken")
+    void classTokenPutsOneLearnedTokenInFront() {
+        Outcome o = apply("ClassToken", params(), TensorType.floats(196, 192));
+
+        assertThat(o.out()).isEqualTo(TensorType.floats(197, 192)); // ViT-Tiny: 14*14 patches + the class token
+        assertCost(o.cost(),
+                192,        // one token of width 192 (timm's cls_token [1, 1, 192])
+                0,          // joined, not multiplied
+                151296);    // 197*192 floats * 4
+    }
+
+    @Test
+    @Covers("TakeToken")
+    void takeTokenKeepsOneTokenCountingNegativeIndicesFromTheEnd() {
+        Outcome first = apply("TakeToken", params("index", 0), TensorType.floats(197, 192));
+        assertThat(first.out()).isEqualTo(TensorType.floats(192));
+        assertCost(first.cost(), 0, 0, 768); // 192 floats * 4
+
+        assertThat(apply("TakeToken", params("index", -1), TensorType.floats(5, 8)).out()).isEqualTo(TensorType.floats(8));
+        assertThat(apply("TakeToken", params("index", -5), TensorType.floats(5, 8)).out()).isEqualTo(TensorType.floats(8));
+        assertThat(apply("TakeToken", params("index", 4), TensorType.floats(5, 8)).out()).isEqualTo(TensorType.floats(8));
+    }
+
+    @Test
+    void takeTokenOutsideTheSequenceNamesTheIndicesThatFit() {
+        for (int index : new int[] {5, -6}) {
+            GraphAnalysis a = sketch().sequence("seq", 5, 8).layer("take", "TakeToken", "index", index)
+                    .layer("head", "Classification", "classes", 2).chain("seq", "take", "head").analyze();
+
+            Problem p = onlyProblemAt(a, "take");
+            assertThat(p.port()).isEqualTo("in");
+            assertThat(p.message()).isEqualTo("token " + index
+                    + " is outside a sequence of 5 tokens; use 0..4, or -5..-1 to count from the end");
+        }
+    }
+
+    @Test
+    void causalAttentionCostsWhatFullAttentionCosts() {
+        // The mask is added to the scores; the products are the same (the convention counts them all).
+        for (String type : List.of("MultiHeadSelfAttention", "TransformerEncoderBlock")) {
+            Outcome full = apply(type, params("heads", 2), TensorType.floats(6, 8));
+            Outcome causal = apply(type, params("heads", 2, "causal", true), TensorType.floats(6, 8));
+            assertThat(causal).as(type).isEqualTo(full);
+        }
+    }
+
+    @Test
     @Covers("Embedding")
     void embeddingLooksUpOneVectorPerToken() {
         Outcome o = apply("Embedding", params("dim", 32), TensorType.tokens(16, 500));

@@ -64,6 +64,7 @@ public final class OnnxLayers {
         });
         writers.put(LayerType.LAYER_NORM, w -> layerNorm(w, w.in(), "", (float) w.doubleParam("epsilon")));
 
+        writers.put(LayerType.CLASS_TOKEN, SequenceWriters::classToken);
         writers.put(LayerType.EMBEDDING, w -> {
             TensorType in = w.report().inputs().get("in");
             String table = w.matrix("weight", in.vocabulary(), w.intParam("dim"));
@@ -86,8 +87,10 @@ public final class OnnxLayers {
         });
         writers.put(LayerType.MULTI_HEAD_SELF_ATTENTION, w -> {
             long width = dim(w, "in", -1);
-            return AttentionWriter.write(w, "", w.in(), w.in(), width, width, w.intParam("heads"), w.boolParam("bias"), false);
+            return AttentionWriter.selfAttention(w, "", w.in(), width, w.intParam("heads"), w.boolParam("bias"),
+                    w.boolParam("causal"));
         });
+        writers.put(LayerType.TAKE_TOKEN, SequenceWriters::takeToken);
         writers.put(LayerType.TRANSFORMER_ENCODER_BLOCK, OnnxLayers::encoderBlock);
         writers.put(LayerType.CROSS_ATTENTION, OnnxLayers::crossAttention);
         writers.put(LayerType.GATED_FUSION, OnnxLayers::gatedFusion);
@@ -171,7 +174,7 @@ public final class OnnxLayers {
         String x = w.in();
         String h = layerNorm(w, x, "norm1", 1e-5f);
         x = w.graph().op(OnnxOps.ADD, w.id() + "/residual1", List.of(x,
-                AttentionWriter.write(w, "attention.", h, h, width, width, w.intParam("heads"), true, false)));
+                AttentionWriter.selfAttention(w, "attention.", h, width, w.intParam("heads"), true, w.boolParam("causal"))));
         String m = layerNorm(w, x, "norm2", 1e-5f);
         m = w.linear(w.activation(w.stringParam("activation"), w.linear(m, "mlp.up", width, hidden, true)),
                 "mlp.down", hidden, width, true);

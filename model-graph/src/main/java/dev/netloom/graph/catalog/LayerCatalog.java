@@ -3,6 +3,7 @@ package dev.netloom.graph.catalog;
 import dev.netloom.graph.layers.Activation;
 import dev.netloom.graph.layers.Add;
 import dev.netloom.graph.layers.BatchNorm;
+import dev.netloom.graph.layers.ClassToken;
 import dev.netloom.graph.layers.Concat;
 import dev.netloom.graph.layers.Conv1d;
 import dev.netloom.graph.layers.Conv2d;
@@ -25,6 +26,7 @@ import dev.netloom.graph.layers.Pool2d;
 import dev.netloom.graph.layers.PositionalEmbedding;
 import dev.netloom.graph.layers.Reshape;
 import dev.netloom.graph.layers.TabularInput;
+import dev.netloom.graph.layers.TakeToken;
 import dev.netloom.graph.layers.TokensInput;
 import dev.netloom.graph.layers.TransformerEncoderBlock;
 
@@ -47,8 +49,8 @@ public final class LayerCatalog {
             new Conv1d(), new Conv2d(), new DepthwiseConv2d(), Pool1d.max(), Pool2d.max(), Pool1d.average(), Pool2d.average(),
             new GlobalAvgPool(),
             new BatchNorm(), new LayerNorm(),
-            new Embedding(), new PositionalEmbedding(), new PatchEmbedding(), new MultiHeadSelfAttention(),
-            new TransformerEncoderBlock(), new CrossAttention(), new GatedFusion(),
+            new ClassToken(), new Embedding(), new PositionalEmbedding(), new PatchEmbedding(), new MultiHeadSelfAttention(),
+            new TakeToken(), new TransformerEncoderBlock(), new CrossAttention(), new GatedFusion(),
             new MixtureOfExperts(),
             Head.classification(), Head.regression()));
 

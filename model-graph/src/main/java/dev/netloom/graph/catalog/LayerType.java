@@ -41,10 +41,12 @@ public record LayerType(String name) {
     public static final LayerType BATCH_NORM = new LayerType("BatchNorm");
     public static final LayerType LAYER_NORM = new LayerType("LayerNorm");
     // Attention and fusion
+    public static final LayerType CLASS_TOKEN = new LayerType("ClassToken");
     public static final LayerType EMBEDDING = new LayerType("Embedding");
     public static final LayerType POSITIONAL_EMBEDDING = new LayerType("PositionalEmbedding");
     public static final LayerType PATCH_EMBEDDING = new LayerType("PatchEmbedding");
     public static final LayerType MULTI_HEAD_SELF_ATTENTION = new LayerType("MultiHeadSelfAttention");
+    public static final LayerType TAKE_TOKEN = new LayerType("TakeToken");
     public static final LayerType TRANSFORMER_ENCODER_BLOCK = new LayerType("TransformerEncoderBlock");
     public static final LayerType CROSS_ATTENTION = new LayerType("CrossAttention");
     public static final LayerType GATED_FUSION = new LayerType("GatedFusion");

@@ -35,13 +35,17 @@ public final class WeightRoles {
             ROLES.put(t, local -> local.equals("weight") ? WeightRole.MATRIX : WeightRole.FLOAT);
         }
         ROLES.put(LayerType.BATCH_NORM, local -> WeightRole.FLOAT);
+        ROLES.put(LayerType.CLASS_TOKEN, local -> WeightRole.FLOAT);
         ROLES.put(LayerType.LAYER_NORM, local -> WeightRole.FLOAT);
         ROLES.put(LayerType.POSITIONAL_EMBEDDING, local -> WeightRole.FLOAT);
+        ROLES.put(LayerType.TAKE_TOKEN, local -> WeightRole.FLOAT);
         // A rounded router score can change which expert runs, so routers stay FP32; experts are quantized.
         ROLES.put(LayerType.MOE, local -> local.startsWith("router.") ? WeightRole.FLOAT : linearWeights(local));
 
         KEPT_IN_FP32.put(LayerType.BATCH_NORM, "its scales and statistics stay FP32 in every export (a few numbers "
                 + "per channel, folded into the neighbouring layers)");
+        KEPT_IN_FP32.put(LayerType.CLASS_TOKEN, "its token is put in front of the sequence, not multiplied, and "
+                + "stays FP32 in every export");
         KEPT_IN_FP32.put(LayerType.LAYER_NORM, "its scales stay FP32 in every export (a few numbers per feature)");
         KEPT_IN_FP32.put(LayerType.POSITIONAL_EMBEDDING, "its positions are added to the tokens, not multiplied, and "
                 + "stay FP32 in every export");

@@ -3,6 +3,7 @@ package dev.netloom.train.model;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.ndarray.types.SparseFormat;
 import ai.djl.nn.convolutional.Conv1d;
@@ -18,6 +19,7 @@ import dev.netloom.graph.analysis.NodeReport;
 import dev.netloom.graph.catalog.LayerType;
 import dev.netloom.graph.layers.Concat;
 import dev.netloom.graph.layers.Pool1d;
+import dev.netloom.graph.layers.TakeToken;
 import dev.netloom.graph.layers.PositionalEmbedding;
 
 import java.util.ArrayList;
@@ -122,6 +124,14 @@ public final class LayerModules {
                             epsilon).singletonOrThrow());
         });
 
+        f.put(LayerType.CLASS_TOKEN, r -> {
+            long width = r.inputs().get("in").dim(1);
+            return LayerModule.of(List.of(WeightSpec.normal("token", 0.02f, width)), call -> {
+                NDArray x = call.in();
+                NDArray token = call.weight("token").reshape(1, 1, width).broadcast(new Shape(x.getShape().get(0), 1, width));
+                return NDArrays.concat(new NDList(token, x), 1);
+            });
+        });
         f.put(LayerType.EMBEDDING, r -> {
             TensorType in = r.inputs().get("in");
             long dim = intParam(r, "dim");
@@ -146,12 +156,16 @@ public final class LayerModules {
         f.put(LayerType.MULTI_HEAD_SELF_ATTENTION, r -> {
             long width = r.inputs().get("in").dim(-1);
             MultiHeadAttention attention = new MultiHeadAttention("", width, width, intParam(r, "heads"),
-                    boolParam(r, "bias"), false, (float) doubleParam(r, "dropout"));
+                    boolParam(r, "bias"), false, (float) doubleParam(r, "dropout")).causal(boolParam(r, "causal"));
             return LayerModule.of(attention.weights(), call -> attention.apply(call, call.in(), call.in()));
+        });
+        f.put(LayerType.TAKE_TOKEN, r -> {
+            int position = TakeToken.fromFront(intParam(r, "index"), r.inputs().get("in").dim(0));
+            return LayerModule.of(List.of(), call -> call.in().get(new NDIndex(":, {}", position)));
         });
         f.put(LayerType.TRANSFORMER_ENCODER_BLOCK, r -> new EncoderBlockModule(r.inputs().get("in").dim(-1),
                 intParam(r, "heads"), intParam(r, "mlpRatio"), (float) doubleParam(r, "dropout"),
-                (String) r.params().get("activation")));
+                (String) r.params().get("activation"), boolParam(r, "causal")));
         f.put(LayerType.CROSS_ATTENTION, LayerModules::crossAttention);
         f.put(LayerType.GATED_FUSION, r -> {
             Map<String, Long> widths = new LinkedHashMap<>();

@@ -100,6 +100,21 @@ public final class LayerCases {
                         .node("block", "TransformerEncoderBlock", "heads", 2, "mlpRatio", 2, "dropout", 0.0)
                         .node("norm", "LayerNorm").node("pool", "GlobalAvgPool").node("head", "Classification", "classes", 2)
                         .chain("in", "emb", "pos", "att", "block", "norm", "pool", "head").build()),
+                new Case("class token, take first and last", Set.of("ClassToken", "TakeToken"), new Draw()
+                        .node("in", "Tokens", "length", 5, "vocabulary", 20).node("emb", "Embedding", "dim", 8)
+                        .node("cls", "ClassToken")
+                        .node("block", "TransformerEncoderBlock", "heads", 2, "mlpRatio", 2, "dropout", 0.0)
+                        .node("first", "TakeToken", "index", 0).node("last", "TakeToken", "index", -1)
+                        .node("concat", "Concat").node("head", "Classification", "classes", 2)
+                        .chain("in", "emb", "cls", "block", "first").chain("block", "last")
+                        .edge("first.out", "concat.a").edge("last.out", "concat.b").chain("concat", "head").build()),
+                // Every position reaches the head (pooled), so a mask that is wrong or missing changes the output.
+                new Case("causal attention", Set.of("MultiHeadSelfAttention", "TransformerEncoderBlock"), new Draw()
+                        .node("in", "Tokens", "length", 6, "vocabulary", 20).node("emb", "Embedding", "dim", 8)
+                        .node("att", "MultiHeadSelfAttention", "heads", 2, "causal", true)
+                        .node("block", "TransformerEncoderBlock", "heads", 2, "mlpRatio", 2, "dropout", 0.0, "causal", true)
+                        .node("pool", "GlobalAvgPool").node("head", "Classification", "classes", 2)
+                        .chain("in", "emb", "att", "block", "pool", "head").build()),
                 new Case("sinusoidal positions", Set.of("PositionalEmbedding"), new Draw()
                         .node("in", "Tokens", "length", 4, "vocabulary", 10).node("emb", "Embedding", "dim", 6)
                         .node("pos", "PositionalEmbedding", "mode", "sinusoidal").node("pool", "GlobalAvgPool")
