@@ -24,7 +24,7 @@ public enum KernelClass {
     POINTWISE("pointwise"),
     /** A depthwise (or otherwise grouped per channel) convolution. */
     DEPTHWISE("depthwise"),
-    /** A matrix product of activations by weights: dense, attention and expert projections. */
+    /** A matrix product of activations by weights: dense, attention, expert and recurrent projections. */
     MATMUL("matmul"),
     /** Everything else (weightless layers, normalisation): the device's general efficiency. */
     OTHER("other");
@@ -66,7 +66,7 @@ public enum KernelClass {
      */
     public static KernelClass of(NodeReport r) {
         return switch (r.spec().traits().weights()) {
-            case MATRIX_PRODUCT -> MATMUL;
+            case MATRIX_PRODUCT, RECURRENT -> MATMUL;
             case CONVOLUTION -> {
                 Function<NodeReport, KernelClass> kind = CONVOLUTIONS.get(r.spec().layerType());
                 if (kind == null) {

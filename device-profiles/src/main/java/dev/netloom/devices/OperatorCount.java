@@ -73,6 +73,10 @@ public final class OperatorCount {
                 + 2 /* residual Add */ + 2 * linear(p, true) + activation(String.valueOf(r.params().get("activation"))) + causal(r));
         rules.put(LayerType.CROSS_ATTENTION, OperatorCount::crossAttention);
         rules.put(LayerType.GATED_FUSION, (r, p) -> gatedFusion(r.inputs().size(), p));
+        // Transpose to sequence first, the GRU/LSTM operator, Transpose and Reshape of its result (the
+        // gate reordering of the weights works on constants and is folded at load).
+        rules.put(LayerType.GRU, (r, p) -> 4);
+        rules.put(LayerType.LSTM, (r, p) -> 4);
         rules.put(LayerType.MOE, (r, p) -> mixtureOfExperts(intParam(r, "experts"),
                 String.valueOf(r.params().get("activation")), p));
 

@@ -1039,6 +1039,43 @@ class LayerRulesTest {
     }
 
     // ---------------------------------------------------------------------------------------
+    // Recurrent
+    // ---------------------------------------------------------------------------------------
+
+    @Test
+    @Covers("LSTM")
+    void lstmCountsFourGatesAndBothBiasesAsPyTorchDoes() {
+        Outcome o = apply("LSTM", params("hidden", 20), TensorType.floats(7, 10));
+
+        assertThat(o.out()).isEqualTo(TensorType.floats(20)); // the final state
+        assertCost(o.cost(),
+                2560,       // 4 gates * (20*10 + 20*20 + 20 + 20): sum(p.numel()) of torch.nn.LSTM(10, 20)
+                16800,      // 7 steps * 4*20 * (10 + 20)
+                2320);      // out 20*4 + input projections of every step 7*4*20*4
+    }
+
+    @Test
+    @Covers("GRU")
+    void bidirectionalGruReturningTheSequenceDoublesWeightsAndWidth() {
+        Outcome o = apply("GRU", params("hidden", 20, "bidirectional", true, "returns", "sequence"),
+                TensorType.floats(7, 10));
+
+        assertThat(o.out()).isEqualTo(TensorType.floats(7, 40)); // forward and backward side by side
+        assertCost(o.cost(),
+                3840,       // 2 directions * 3 gates * (20*10 + 20*20 + 20 + 20): torch.nn.GRU(10, 20, bidirectional=True)
+                25200,      // 2 * 7 steps * 3*20 * (10 + 20)
+                4480);      // out 7*40*4 + 2*7*3*20*4
+    }
+
+    @Test
+    void gruFinalStateAndLstmSequence() {
+        assertThat(apply("GRU", params("hidden", 8), TensorType.floats(5, 3)).cost().parameters())
+                .isEqualTo(312);   // 3 * (8*3 + 8*8 + 8 + 8) = 3 * 104: torch.nn.GRU(3, 8)
+        assertThat(apply("LSTM", params("hidden", 8, "returns", "sequence"), TensorType.floats(5, 3)).out())
+                .isEqualTo(TensorType.floats(5, 8));
+    }
+
+    // ---------------------------------------------------------------------------------------
     // Mixture of Experts
     // ---------------------------------------------------------------------------------------
 

@@ -94,6 +94,8 @@ public final class OnnxLayers {
         writers.put(LayerType.TRANSFORMER_ENCODER_BLOCK, OnnxLayers::encoderBlock);
         writers.put(LayerType.CROSS_ATTENTION, OnnxLayers::crossAttention);
         writers.put(LayerType.GATED_FUSION, OnnxLayers::gatedFusion);
+        writers.put(LayerType.GRU, RecurrentWriter::write);
+        writers.put(LayerType.LSTM, RecurrentWriter::write);
         writers.put(LayerType.MOE, MoeWriter::write);
 
         writers.put(LayerType.CLASSIFICATION, w -> w.linear(w.in(), "", dim(w, "in", 0), w.intParam("classes"), true));

@@ -24,6 +24,7 @@ import dev.netloom.graph.layers.PatchEmbedding;
 import dev.netloom.graph.layers.Pool1d;
 import dev.netloom.graph.layers.Pool2d;
 import dev.netloom.graph.layers.PositionalEmbedding;
+import dev.netloom.graph.layers.Recurrent;
 import dev.netloom.graph.layers.Reshape;
 import dev.netloom.graph.layers.TabularInput;
 import dev.netloom.graph.layers.TakeToken;
@@ -51,6 +52,7 @@ public final class LayerCatalog {
             new BatchNorm(), new LayerNorm(),
             new ClassToken(), new Embedding(), new PositionalEmbedding(), new PatchEmbedding(), new MultiHeadSelfAttention(),
             new TakeToken(), new TransformerEncoderBlock(), new CrossAttention(), new GatedFusion(),
+            Recurrent.gru(), Recurrent.lstm(),
             new MixtureOfExperts(),
             Head.classification(), Head.regression()));
 

@@ -50,6 +50,9 @@ public record LayerType(String name) {
     public static final LayerType TRANSFORMER_ENCODER_BLOCK = new LayerType("TransformerEncoderBlock");
     public static final LayerType CROSS_ATTENTION = new LayerType("CrossAttention");
     public static final LayerType GATED_FUSION = new LayerType("GatedFusion");
+    // Recurrent
+    public static final LayerType GRU = new LayerType("GRU");
+    public static final LayerType LSTM = new LayerType("LSTM");
     // Mixture of experts
     public static final LayerType MOE = new LayerType("MoE");
     // Heads

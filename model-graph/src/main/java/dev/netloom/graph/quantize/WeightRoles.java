@@ -39,6 +39,11 @@ public final class WeightRoles {
         ROLES.put(LayerType.LAYER_NORM, local -> WeightRole.FLOAT);
         ROLES.put(LayerType.POSITIONAL_EMBEDDING, local -> WeightRole.FLOAT);
         ROLES.put(LayerType.TAKE_TOKEN, local -> WeightRole.FLOAT);
+        // Both matrices of a recurrent layer are stored at the layer's precision as whole tensors (the writer
+        // reorders PyTorch's gate rows to ONNX's after widening them); the biases stay FP32.
+        for (LayerType t : new LayerType[] {LayerType.GRU, LayerType.LSTM}) {
+            ROLES.put(t, local -> local.startsWith("weight_") ? WeightRole.MATRIX : WeightRole.FLOAT);
+        }
         // A rounded router score can change which expert runs, so routers stay FP32; experts are quantized.
         ROLES.put(LayerType.MOE, local -> local.startsWith("router.") ? WeightRole.FLOAT : linearWeights(local));
 

@@ -21,6 +21,7 @@ import dev.netloom.graph.layers.Concat;
 import dev.netloom.graph.layers.Pool1d;
 import dev.netloom.graph.layers.TakeToken;
 import dev.netloom.graph.layers.PositionalEmbedding;
+import dev.netloom.graph.layers.Recurrent;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -174,6 +175,8 @@ public final class LayerModules {
             }
             return new GatedFusionModule(widths, intParam(r, "dim"));
         });
+        f.put(LayerType.GRU, LayerModules::recurrent);
+        f.put(LayerType.LSTM, LayerModules::recurrent);
         f.put(LayerType.MOE, r -> new MixtureOfExpertsModule(r.inputs().get("in").dim(-1), intParam(r, "hidden"),
                 intParam(r, "experts"), intParam(r, "topK"), (String) r.params().get("activation"),
                 doubleParam(r, "capacityFactor"), (float) doubleParam(r, "balanceLossWeight"),
@@ -200,6 +203,11 @@ public final class LayerModules {
     /** Whether a layer type can be trained. */
     public static boolean supports(LayerType type) {
         return FACTORIES.containsKey(type);
+    }
+
+    private static LayerModule recurrent(NodeReport r) {
+        return new RecurrentModule(r.spec().layerType(), r.inputs().get("in").dim(1), intParam(r, "hidden"),
+                Recurrent.directions(r.params()), Recurrent.returnsSequence(r.params()));
     }
 
     private static LayerModule conv1d(NodeReport r) {

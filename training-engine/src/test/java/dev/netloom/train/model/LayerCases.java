@@ -146,6 +146,16 @@ public final class LayerCases {
                         .chain("emb", "tpool")
                         .edge("look.out", "fuse.a").edge("b.out", "fuse.b").edge("tpool.out", "fuse.c")
                         .chain("fuse", "head").build()),
+                new Case("gru and lstm, one way and both ways", Set.of("GRU", "LSTM"), new Draw()
+                        .node("in", "Tabular", "features", 15).node("seq", "Reshape", "shape", List.of(5, 3))
+                        .node("gru", "GRU", "hidden", 4, "bidirectional", true, "returns", "sequence")
+                        .node("lstm", "LSTM", "hidden", 3, "returns", "sequence")
+                        .node("gru2", "GRU", "hidden", 2, "returns", "last")
+                        .node("lstm2", "LSTM", "hidden", 2, "bidirectional", true, "returns", "last")
+                        .node("pool", "GlobalAvgPool").node("concat", "Concat").node("head", "Classification", "classes", 2)
+                        .chain("in", "seq", "gru", "lstm", "pool").chain("lstm", "gru2").chain("gru", "lstm2")
+                        .edge("pool.out", "concat.a").edge("gru2.out", "concat.b").edge("lstm2.out", "concat.c")
+                        .chain("concat", "head").build()),
                 new Case("mixture of experts", Set.of("MoE"), new Draw()
                         .node("in", "Tokens", "length", 6, "vocabulary", 12).node("emb", "Embedding", "dim", 8)
                         .node("moe", "MoE", "experts", 3, "topK", 3, "hidden", 8, "routerNoise", 0.1)

@@ -12,6 +12,7 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignI;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignL;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignM;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignR;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignT;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignV;
@@ -57,6 +58,8 @@ public final class LayerIcons {
             Map.entry(LayerType.TRANSFORMER_ENCODER_BLOCK, MaterialDesignL.LAYERS_OUTLINE),
             Map.entry(LayerType.CROSS_ATTENTION, MaterialDesignS.SWAP_HORIZONTAL),
             Map.entry(LayerType.GATED_FUSION, MaterialDesignS.SOURCE_MERGE),
+            Map.entry(LayerType.GRU, MaterialDesignR.REPEAT),
+            Map.entry(LayerType.LSTM, MaterialDesignR.REPEAT_VARIANT),
             Map.entry(LayerType.MOE, MaterialDesignA.ACCOUNT_GROUP_OUTLINE),
             Map.entry(LayerType.CLASSIFICATION, MaterialDesignT.TARGET),
             Map.entry(LayerType.REGRESSION, MaterialDesignC.CHART_BELL_CURVE));
@@ -89,6 +92,7 @@ public final class LayerIcons {
             case CORE -> MaterialDesignC.CUBE_OUTLINE;
             case CONVOLUTION -> MaterialDesignG.GRID;
             case ATTENTION_FUSION -> MaterialDesignE.EYE_OUTLINE;
+            case RECURRENT -> MaterialDesignR.REPEAT;
             case MIXTURE_OF_EXPERTS -> MaterialDesignA.ACCOUNT_GROUP_OUTLINE;
             case NORMALIZATION -> MaterialDesignS.SCALE_BALANCE;
             case HEADS -> MaterialDesignT.TARGET;
