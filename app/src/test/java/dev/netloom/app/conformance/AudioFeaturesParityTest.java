@@ -22,16 +22,18 @@ import java.util.concurrent.TimeUnit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The bundle's Python example computes the features training computed: the example's own
- * {@code audio()} (from export's run_model.py template, unchanged; onnxruntime is stubbed, numpy is
- * real) on a WAV clip made here, against the training engine's {@link LogMel} with the same
- * standardisation, within 1e-4 per value. Needs python3 with numpy (Debian python3-numpy).
+ * The bundle's Python and Node.js examples compute the features training computed: the examples'
+ * own code (export's run_model.py and run_model.mjs templates, unchanged; Python's onnxruntime is
+ * stubbed, numpy is real; the Node module is imported, which loads no runtime) on WAV clips made
+ * here, against the training engine's {@link LogMel} with the same standardisation, within 1e-4 per
+ * value. Needs python3 with numpy (Debian python3-numpy) and node.
  */
 class AudioFeaturesParityTest {
 
     @Test
-    void thePythonExampleComputesTheTrainingEnginesLogMel(@TempDir Path dir) throws Exception {
-        Assumptions.assumeTrue(works("import numpy"), "python3 with numpy is not installed");
+    void thePythonAndNodeExamplesComputeTheTrainingEnginesLogMel(@TempDir Path dir) throws Exception {
+        Assumptions.assumeTrue(works("python3", "-c", "import numpy"), "python3 with numpy is not installed");
+        Assumptions.assumeTrue(works("node", "--version"), "node is not installed");
         for (LogMelSettings s : List.of(LogMelSettings.DEFAULTS, new LogMelSettings(16000, 40, 20, 40, 1000),
                 new LogMelSettings(8000, 25, 10, 20, 500))) {
             short[] clip = new short[s.clipSamples() * 9 / 10]; // shorter than a clip: padded with zeros
@@ -49,24 +51,59 @@ class AudioFeaturesParityTest {
             Map<String, Object> pre = new LinkedHashMap<>(s.toMap());
             pre.put("mean", List.of(mean));
             pre.put("std", List.of(std));
-            float[] python = pythonFeatures(dir, pre, wav, s);
-            assertThat(python).hasSameSizeAs(java);
-            for (int i = 0; i < java.length; i++) {
-                float expected = (java[i] - mean) / std;
-                assertThat((double) Math.abs(python[i] - expected)).as("%s: value %d (python %s, java %s)", s, i, python[i],
-                        expected).isLessThanOrEqualTo(1e-4);
-            }
+            Map<String, float[]> examples = Map.of("python", pythonFeatures(dir, pre, wav, s), "node",
+                    nodeFeatures(dir, pre, wav, s));
+            examples.forEach((example, values) -> {
+                assertThat(values).as(example).hasSameSizeAs(java);
+                for (int i = 0; i < java.length; i++) {
+                    float expected = (java[i] - mean) / std;
+                    assertThat((double) Math.abs(values[i] - expected)).as("%s, %s: value %d (%s, java %s)", example, s, i,
+                            values[i], expected).isLessThanOrEqualTo(1e-4);
+                }
+            });
         }
     }
 
-    private static float[] pythonFeatures(Path dir, Map<String, Object> pre, Path wav, LogMelSettings s) throws Exception {
-        String example;
-        try (InputStream in = LogMel.class.getClassLoader()
-                .getResourceAsStream("dev/netloom/export/bundle/templates/run_model.py.tmpl")) {
-            assertThat(in).as("export's run_model.py template").isNotNull();
-            example = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    private static float[] nodeFeatures(Path dir, Map<String, Object> pre, Path wav, LogMelSettings s) throws Exception {
+        Path module = Files.writeString(dir.resolve("run_model.mjs"), template("run_model.mjs.tmpl"));
+        Path preFile = dir.resolve("pre.json");
+        new ObjectMapper().writeValue(preFile.toFile(), pre);
+        String driver = String.join("\n",
+                // The module runs its command line only when it is argv[1]; here argv[1] is the preprocessing.
+                "const [preFile, module, wav] = process.argv.slice(1);",
+                "const example = await import(require('node:url').pathToFileURL(module));",
+                "const fs = require('node:fs');",
+                "const pre = JSON.parse(fs.readFileSync(preFile, 'utf8'));",
+                "if (example.kindOf({ preprocessing: pre, shape: [] }) !== 'audio') throw new Error('not audio');",
+                "const { samples } = example.decodeWav(fs.readFileSync(wav), wav);",
+                "const x = example.logMelValues(pre, [1, 1, pre.mels, pre.frames], samples);",
+                "console.log(JSON.stringify(Array.from(x)));");
+        return run(new ProcessBuilder("node", "--input-type=commonjs", "-e", "(async () => {" + driver + "})()",
+                preFile.toString(), module.toString(), wav.toString()));
+    }
+
+    private static String template(String name) throws Exception {
+        try (InputStream in = LogMel.class.getClassLoader().getResourceAsStream("dev/netloom/export/bundle/templates/" + name)) {
+            assertThat(in).as("export's " + name).isNotNull();
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
-        Path script = Files.writeString(dir.resolve("run_model.py"), example);
+    }
+
+    private static float[] run(ProcessBuilder command) throws Exception {
+        Process p = command.redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as(out).isZero();
+        JsonNode values = new ObjectMapper().readTree(out);
+        float[] result = new float[values.size()];
+        for (int i = 0; i < result.length; i++) {
+            result[i] = (float) values.get(i).asDouble();
+        }
+        return result;
+    }
+
+    private static float[] pythonFeatures(Path dir, Map<String, Object> pre, Path wav, LogMelSettings s) throws Exception {
+        Path script = Files.writeString(dir.resolve("run_model.py"), template("run_model.py.tmpl"));
         ObjectMapper json = new ObjectMapper();
         Map<String, Object> spec = Map.of("name", "audio", "elementType", "float32",
                 "shape", List.of("N", 1, s.mels(), s.frames()), "preprocessing", pre);
@@ -81,22 +118,12 @@ class AudioFeaturesParityTest {
                 "x = example['audio'](spec, sys.argv[3])",
                 "assert example['kind_of'](spec) == 'audio'",
                 "print(json.dumps([float(v) for v in x.reshape(-1)]))");
-        Process p = new ProcessBuilder("python3", "-c", driver, script.toString(), specFile.toString(), wav.toString())
-                .redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
-        assertThat(p.exitValue()).as(out).isZero();
-        JsonNode values = json.readTree(out);
-        float[] result = new float[values.size()];
-        for (int i = 0; i < result.length; i++) {
-            result[i] = (float) values.get(i).asDouble();
-        }
-        return result;
+        return run(new ProcessBuilder("python3", "-c", driver, script.toString(), specFile.toString(), wav.toString()));
     }
 
-    private static boolean works(String python) {
+    private static boolean works(String... command) {
         try {
-            Process p = new ProcessBuilder("python3", "-c", python).redirectErrorStream(true).start();
+            Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
             p.getInputStream().readAllBytes();
             return p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0;
         } catch (Exception e) {
