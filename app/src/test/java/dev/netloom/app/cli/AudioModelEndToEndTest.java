@@ -29,7 +29,7 @@ class AudioModelEndToEndTest {
 
     @Test
     void theKeywordTemplateTrainsOnWavClipsAndExportsABundleThatReadsAudio(@TempDir Path dir) throws Exception {
-        writeTones(dir.resolve("clips"), 24);
+        writeTones(dir.resolve("clips"), 30);
         ProjectFile files = new ProjectFile(LayerCatalog.standard());
         Project template = new dev.netloom.graph.project.Templates(files).find("ds-cnn-s").orElseThrow().project();
         Graph g = template.graph();
@@ -40,7 +40,7 @@ class AudioModelEndToEndTest {
                 .withSection("data", data), project);
 
         Path model = dir.resolve("model");
-        Cli train = Cli.run("train", project.toString(), "--epochs", "12", "--batch-size", "16", "--out", model.toString());
+        Cli train = Cli.run("train", project.toString(), "--epochs", "30", "--batch-size", "8", "--out", model.toString());
         assertThat(train.code()).as(train.err()).isZero();
         JsonNode preprocess = new ObjectMapper().readTree(model.resolve("preprocess.json").toFile());
         assertThat(preprocess.toString()).contains("\"kind\":\"log-mel\"", "\"frames\":49", "\"nFft\":1024");
