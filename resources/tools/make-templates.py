@@ -256,9 +256,37 @@ def moe_transformer():
                    training=TEXT_TRAINING)
 
 
+def ds_cnn_s():
+    """DS-CNN-S of Hello Edge (Zhang et al. 2017, arXiv:1711.07128; ARM ML-KWS-for-MCU): a first
+    convolution of 64 filters with stride 2, four depthwise-separable blocks of 64 channels, global
+    average pooling and 12 classes (10 keywords, silence, unknown). The paper reads 49x10 MFCC with a
+    10x4 first kernel (~24K parameters, 5.4M operations); this template reads a 40-mel log-mel
+    spectrogram of 49 frames ([1, 40, 49]: mels high, frames wide; 1 s at a 40 ms window and 20 ms hop)
+    and, with square kernels only, a 4x4 first kernel: 21,644 parameters, 9.46M multiply-adds."""
+    d = Drawing()
+    x = d.add("Image", "spectrogram", height=40, width=49, channels=1, label="log-mel 40 x 49")
+    x = d.add("Conv2d", "conv1", [x], filters=64, kernel=4, stride=2, padding=1, bias=False)
+    x = d.add("BatchNorm", "conv1_bn", [x])
+    x = d.add("Activation", "conv1_act", [x], function="ReLU")
+    for i in range(1, 5):
+        x = d.add("DepthwiseConv2d", f"ds{i}_dw", [x], kernel=3, stride=1, padding=1, bias=False)
+        x = d.add("BatchNorm", f"ds{i}_dw_bn", [x])
+        x = d.add("Activation", f"ds{i}_dw_act", [x], function="ReLU")
+        x = conv_bn_act(d, x, f"ds{i}_pw", 64, 1)
+    x = d.add("GlobalAvgPool", "gap", [x])
+    x = d.add("Dropout", "dropout", [x], rate=0.2)
+    d.add("Classification", "keywords", [x], classes=12)
+    return d.write("ds-cnn-s", "Keyword spotting (DS-CNN-S)",
+                   "Hello Edge's small depthwise-separable CNN for spotting 10 spoken keywords plus silence and "
+                   "unknown in 1 s of audio, read as a 40 x 49 log-mel spectrogram: about 22K parameters.",
+                   training={"optimizer": "adam", "learningRate": 0.002, "schedule": "cosine", "warmupEpochs": 1,
+                             "epochs": 20, "batchSize": 64, **STEADY})
+
+
 if __name__ == "__main__":
     os.makedirs(OUT, exist_ok=True)
-    names = [small_cnn(), mobilenet_v2(), text_classifier(), image_text_qa(), moe_transformer(), image_text_moe()]
+    names = [small_cnn(), mobilenet_v2(), text_classifier(), image_text_qa(), moe_transformer(), image_text_moe(),
+             ds_cnn_s()]
     with open(os.path.join(OUT, "index.json"), "w") as f:
         json.dump(names, f, indent=2)
         f.write("\n")

@@ -24,21 +24,17 @@ public enum KernelClass {
     POINTWISE("pointwise"),
     /** A depthwise (or otherwise grouped per channel) convolution. */
     DEPTHWISE("depthwise"),
-    /** A matrix product of activations by weights: dense, attention and expert projections. */
+    /** A matrix product of activations by weights: dense, attention, expert and recurrent projections. */
     MATMUL("matmul"),
     /** Everything else (weightless layers, normalisation): the device's general efficiency. */
     OTHER("other");
 
     /** The kind of kernel each layer type with {@link WeightUse#CONVOLUTION} weights runs. */
     private static final Map<LayerType, Function<NodeReport, KernelClass>> CONVOLUTIONS = Map.of(
+            LayerType.CONV1D, KernelClass::convolution,
             LayerType.DEPTHWISE_CONV2D, r -> DEPTHWISE,
             LayerType.PATCH_EMBEDDING, r -> CONV,
-            LayerType.CONV2D, r -> {
-                if (intParam(r, "groups", 1) > 1) {
-                    return DEPTHWISE;
-                }
-                return intParam(r, "kernel", 3) == 1 ? POINTWISE : CONV;
-            });
+            LayerType.CONV2D, KernelClass::convolution);
 
     private final String key;
 
@@ -70,7 +66,7 @@ public enum KernelClass {
      */
     public static KernelClass of(NodeReport r) {
         return switch (r.spec().traits().weights()) {
-            case MATRIX_PRODUCT -> MATMUL;
+            case MATRIX_PRODUCT, RECURRENT -> MATMUL;
             case CONVOLUTION -> {
                 Function<NodeReport, KernelClass> kind = CONVOLUTIONS.get(r.spec().layerType());
                 if (kind == null) {
@@ -86,6 +82,14 @@ public enum KernelClass {
     /** Whether a convolution type has its kernel class ({@code KernelClassTest} checks every catalog one). */
     static boolean coversConvolution(LayerType type) {
         return CONVOLUTIONS.containsKey(type);
+    }
+
+    /** A Conv1d or Conv2d: grouped runs as depthwise, a 1-wide kernel as a matrix product per position. */
+    private static KernelClass convolution(NodeReport r) {
+        if (intParam(r, "groups", 1) > 1) {
+            return DEPTHWISE;
+        }
+        return intParam(r, "kernel", 3) == 1 ? POINTWISE : CONV;
     }
 
     private static int intParam(NodeReport r, String name, int otherwise) {

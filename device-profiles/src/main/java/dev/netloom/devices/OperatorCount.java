@@ -50,9 +50,12 @@ public final class OperatorCount {
         rules.put(LayerType.ADD, (r, p) -> 1);
         rules.put(LayerType.CONCAT, (r, p) -> 1);
 
+        rules.put(LayerType.CONV1D, (r, p) -> 1);
         rules.put(LayerType.CONV2D, (r, p) -> 1);
         rules.put(LayerType.DEPTHWISE_CONV2D, (r, p) -> 1);
+        rules.put(LayerType.MAX_POOL1D, (r, p) -> 1);   // MaxPool, or ReduceMax when global
         rules.put(LayerType.MAX_POOL2D, (r, p) -> 1);
+        rules.put(LayerType.AVG_POOL1D, (r, p) -> 1);   // AveragePool, or ReduceMean when global
         rules.put(LayerType.AVG_POOL2D, (r, p) -> 1);
         // Pool + flatten over a feature map, one mean over a sequence.
         rules.put(LayerType.GLOBAL_AVG_POOL, (r, p) -> r.inputs().get("in").kind() == TensorKind.IMAGE ? 2 : 1);
@@ -60,14 +63,20 @@ public final class OperatorCount {
         rules.put(LayerType.BATCH_NORM, (r, p) -> 1);
         rules.put(LayerType.LAYER_NORM, (r, p) -> 1);
 
+        rules.put(LayerType.CLASS_TOKEN, (r, p) -> 5);         // Shape, Slice, Concat, Expand, Concat
         rules.put(LayerType.EMBEDDING, (r, p) -> 1);           // Gather
         rules.put(LayerType.POSITIONAL_EMBEDDING, (r, p) -> 1); // Add
         rules.put(LayerType.PATCH_EMBEDDING, (r, p) -> 3);      // Conv, Reshape, Transpose
-        rules.put(LayerType.MULTI_HEAD_SELF_ATTENTION, (r, p) -> attention(p, bool(r, "bias"), false));
+        rules.put(LayerType.MULTI_HEAD_SELF_ATTENTION, (r, p) -> attention(p, bool(r, "bias"), false) + causal(r));
+        rules.put(LayerType.TAKE_TOKEN, (r, p) -> 1);          // Gather
         rules.put(LayerType.TRANSFORMER_ENCODER_BLOCK, (r, p) -> 2 /* LayerNorm */ + attention(p, true, false)
-                + 2 /* residual Add */ + 2 * linear(p, true) + activation(String.valueOf(r.params().get("activation"))));
+                + 2 /* residual Add */ + 2 * linear(p, true) + activation(String.valueOf(r.params().get("activation"))) + causal(r));
         rules.put(LayerType.CROSS_ATTENTION, OperatorCount::crossAttention);
         rules.put(LayerType.GATED_FUSION, (r, p) -> gatedFusion(r.inputs().size(), p));
+        // Transpose to sequence first, the GRU/LSTM operator, Transpose and Reshape of its result (the
+        // gate reordering of the weights works on constants and is folded at load).
+        rules.put(LayerType.GRU, (r, p) -> 4);
+        rules.put(LayerType.LSTM, (r, p) -> 4);
         rules.put(LayerType.MOE, (r, p) -> mixtureOfExperts(intParam(r, "experts"),
                 String.valueOf(r.params().get("activation")), p));
 
@@ -133,6 +142,11 @@ public final class OperatorCount {
         int heads = 3 * 2 + 2;
         int core = linearVariant ? 12 : 5;
         return projections + heads + core;
+    }
+
+    /** The Add of the causal mask to the scores, when the attention is causal. */
+    private static int causal(NodeReport r) {
+        return bool(r, "causal") ? 1 : 0;
     }
 
     /** Cross attention: attention, plus Unsqueeze/Squeeze for a single query and Reshape/Transpose of a feature map. */

@@ -549,6 +549,78 @@ class LayerRulesTest {
     }
 
     @Test
+    @Covers("Conv1d")
+    void conv1dSamePaddingKeepsTheLength() {
+        Outcome o = apply("Conv1d", params("filters", 8, "kernel", 3, "padding", 1), TensorType.floats(4, 50));
+
+        // L' = floor((50 + 2*1 - 1*(3-1) - 1) / 1) + 1 = 50
+        assertThat(o.out()).isEqualTo(TensorType.floats(8, 50));
+        assertCost(o.cost(),
+                104,        // 8 filters * 4 channels * 3 + 8 biases (PyTorch Conv1d(4, 8, 3))
+                4800,       // 8*50 outputs * 4*3
+                1600);      // 8*50 floats * 4
+    }
+
+    @Test
+    @Covers("Conv1d")
+    void conv1dWithStrideDilationAndGroups() {
+        Outcome o = apply("Conv1d", params("filters", 6, "kernel", 5, "stride", 2, "padding", 0, "dilation", 2,
+                "groups", 3, "bias", false), TensorType.floats(3, 40));
+
+        // span = 2*(5-1) + 1 = 9; L' = floor((40 - 9) / 2) + 1 = 16
+        assertThat(o.out()).isEqualTo(TensorType.floats(6, 16));
+        assertCost(o.cost(),
+                30,         // 6 filters * (3/3 channels per group) * 5, no bias
+                480,        // 6*16 outputs * 1*5
+                384);       // 6*16 * 4
+    }
+
+    @Test
+    void conv1dKernelLongerThanTheSignalIsReportedAtItsInput() {
+        GraphAnalysis a = sketch().sequence("sig", 1, 4).layer("conv", "Conv1d", "kernel", 7, "padding", 1)
+                .chain("sig", "conv").endWithHead("conv").analyze();
+
+        Problem p = onlyProblemAt(a, "conv");
+        assertThat(p.port()).isEqualTo("in");
+        assertThat(p.message()).isEqualTo(
+                "kernel 7 is longer than the input length 4 plus padding 1; use a smaller kernel or more padding");
+    }
+
+    @Test
+    @Covers({"MaxPool1d", "AvgPool1d"})
+    void pool1dShortensTheSignalAndKeepsTheChannels() {
+        // L' = floor((9 + 2*1 - 3) / 2) + 1 = 5
+        Outcome max = apply("MaxPool1d", params("kernel", 3, "stride", 2, "padding", 1), TensorType.floats(4, 9));
+        assertThat(max.out()).isEqualTo(TensorType.floats(4, 5));
+        assertCost(max.cost(), 0, 0, 80); // 4*5 floats * 4; comparisons, not products
+
+        // L' = floor((9 - 3) / 3) + 1 = 3
+        Outcome avg = apply("AvgPool1d", params("kernel", 3, "stride", 3), TensorType.floats(2, 9));
+        assertThat(avg.out()).isEqualTo(TensorType.floats(2, 3));
+        assertCost(avg.cost(), 0, 0, 24); // 2*3 floats * 4
+    }
+
+    @Test
+    @Covers({"MaxPool1d", "AvgPool1d"})
+    void globalPool1dGivesOneValuePerChannel() {
+        for (String type : List.of("MaxPool1d", "AvgPool1d")) {
+            Outcome o = apply(type, params("global", true), TensorType.floats(16, 25));
+            assertThat(o.out()).as(type).isEqualTo(TensorType.floats(16)); // over the 25 steps, per channel
+            assertCost(o.cost(), 0, 0, 64); // 16 floats * 4
+        }
+    }
+
+    @Test
+    void pool1dPaddingOverHalfTheKernelIsReportedEvenUnconnected() {
+        GraphAnalysis a = sketch().layer("pool", "AvgPool1d", "kernel", 2, "padding", 2).analyze();
+
+        assertThat(a.problemsAt("pool")).anySatisfy(p -> {
+            assertThat(p.port()).isNull();
+            assertThat(p.message()).isEqualTo("padding 2 must be at most half the kernel 2");
+        });
+    }
+
+    @Test
     @Covers("MaxPool2d")
     void maxPoolHalvesThePicture() {
         Outcome o = apply("MaxPool2d", params("kernel", 2, "stride", 2), TensorType.floats(4, 8, 8));
@@ -672,6 +744,53 @@ class LayerRulesTest {
     // ---------------------------------------------------------------------------------------
     // Attention & Fusion
     // ---------------------------------------------------------------------------------------
+
+    @Test
+    @Covers("ClassToken")
+    void classTokenPutsOneLearnedTokenInFront() {
+        Outcome o = apply("ClassToken", params(), TensorType.floats(196, 192));
+
+        assertThat(o.out()).isEqualTo(TensorType.floats(197, 192)); // ViT-Tiny: 14*14 patches + the class token
+        assertCost(o.cost(),
+                192,        // one token of width 192 (timm's cls_token [1, 1, 192])
+                0,          // joined, not multiplied
+                151296);    // 197*192 floats * 4
+    }
+
+    @Test
+    @Covers("TakeToken")
+    void takeTokenKeepsOneTokenCountingNegativeIndicesFromTheEnd() {
+        Outcome first = apply("TakeToken", params("index", 0), TensorType.floats(197, 192));
+        assertThat(first.out()).isEqualTo(TensorType.floats(192));
+        assertCost(first.cost(), 0, 0, 768); // 192 floats * 4
+
+        assertThat(apply("TakeToken", params("index", -1), TensorType.floats(5, 8)).out()).isEqualTo(TensorType.floats(8));
+        assertThat(apply("TakeToken", params("index", -5), TensorType.floats(5, 8)).out()).isEqualTo(TensorType.floats(8));
+        assertThat(apply("TakeToken", params("index", 4), TensorType.floats(5, 8)).out()).isEqualTo(TensorType.floats(8));
+    }
+
+    @Test
+    void takeTokenOutsideTheSequenceNamesTheIndicesThatFit() {
+        for (int index : new int[] {5, -6}) {
+            GraphAnalysis a = sketch().sequence("seq", 5, 8).layer("take", "TakeToken", "index", index)
+                    .layer("head", "Classification", "classes", 2).chain("seq", "take", "head").analyze();
+
+            Problem p = onlyProblemAt(a, "take");
+            assertThat(p.port()).isEqualTo("in");
+            assertThat(p.message()).isEqualTo("token " + index
+                    + " is outside a sequence of 5 tokens; use 0..4, or -5..-1 to count from the end");
+        }
+    }
+
+    @Test
+    void causalAttentionCostsWhatFullAttentionCosts() {
+        // The mask is added to the scores; the products are the same (the convention counts them all).
+        for (String type : List.of("MultiHeadSelfAttention", "TransformerEncoderBlock")) {
+            Outcome full = apply(type, params("heads", 2), TensorType.floats(6, 8));
+            Outcome causal = apply(type, params("heads", 2, "causal", true), TensorType.floats(6, 8));
+            assertThat(causal).as(type).isEqualTo(full);
+        }
+    }
 
     @Test
     @Covers("Embedding")
@@ -917,6 +1036,43 @@ class LayerRulesTest {
                 147,    // projections 54 + 30 + (2*6+6 = 18) = 102; gate (8+4+2) -> 3: 14*3 + 3 = 45
                 144,    // projections 14*6 = 84 + gate 14*3 = 42 + weighted sum 3*6 = 18
                 24);
+    }
+
+    // ---------------------------------------------------------------------------------------
+    // Recurrent
+    // ---------------------------------------------------------------------------------------
+
+    @Test
+    @Covers("LSTM")
+    void lstmCountsFourGatesAndBothBiasesAsPyTorchDoes() {
+        Outcome o = apply("LSTM", params("hidden", 20), TensorType.floats(7, 10));
+
+        assertThat(o.out()).isEqualTo(TensorType.floats(20)); // the final state
+        assertCost(o.cost(),
+                2560,       // 4 gates * (20*10 + 20*20 + 20 + 20): sum(p.numel()) of torch.nn.LSTM(10, 20)
+                16800,      // 7 steps * 4*20 * (10 + 20)
+                2320);      // out 20*4 + input projections of every step 7*4*20*4
+    }
+
+    @Test
+    @Covers("GRU")
+    void bidirectionalGruReturningTheSequenceDoublesWeightsAndWidth() {
+        Outcome o = apply("GRU", params("hidden", 20, "bidirectional", true, "returns", "sequence"),
+                TensorType.floats(7, 10));
+
+        assertThat(o.out()).isEqualTo(TensorType.floats(7, 40)); // forward and backward side by side
+        assertCost(o.cost(),
+                3840,       // 2 directions * 3 gates * (20*10 + 20*20 + 20 + 20): torch.nn.GRU(10, 20, bidirectional=True)
+                25200,      // 2 * 7 steps * 3*20 * (10 + 20)
+                4480);      // out 7*40*4 + 2*7*3*20*4
+    }
+
+    @Test
+    void gruFinalStateAndLstmSequence() {
+        assertThat(apply("GRU", params("hidden", 8), TensorType.floats(5, 3)).cost().parameters())
+                .isEqualTo(312);   // 3 * (8*3 + 8*8 + 8 + 8) = 3 * 104: torch.nn.GRU(3, 8)
+        assertThat(apply("LSTM", params("hidden", 8, "returns", "sequence"), TensorType.floats(5, 3)).out())
+                .isEqualTo(TensorType.floats(5, 8));
     }
 
     // ---------------------------------------------------------------------------------------

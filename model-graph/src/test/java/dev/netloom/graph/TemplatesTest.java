@@ -20,7 +20,8 @@ class TemplatesTest {
     @Test
     void everyTemplateIsValid() {
         assertThat(templates.names()).containsExactly(
-                "small-cnn", "mobilenet-v2", "text-classifier", "image-text-qa", "moe-transformer", "image-text-moe");
+                "small-cnn", "mobilenet-v2", "text-classifier", "image-text-qa", "moe-transformer", "image-text-moe",
+                "ds-cnn-s");
         for (Templates.Template t : templates.all()) {
             GraphAnalysis a = analyzer.analyze(t.project().graph());
             assertThat(a.problems()).as(t.name()).isEmpty();
@@ -43,6 +44,29 @@ class TemplatesTest {
         assertThat((double) a.total().multiplyAdds()).isCloseTo(300e6, within(300e6 * 0.02));
         // Our counting follows torchvision's exactly: conv weights, BatchNorm scale and shift, the classifier.
         assertThat(a.total().parameters()).isEqualTo(3_504_872L);
+    }
+
+    /**
+     * Hello Edge (Zhang et al. 2017, Table 5): DS-CNN-S has about 24K parameters (38.6 KB of 8-bit weights
+     * with its activations) and 5.4M operations on 49x10 MFCC. Ours reads 40x49 log-mel with a square 4x4
+     * first kernel (the paper's is 10x4: 1,536 more weights), so it has fewer weights and, with 4x the
+     * input positions, more multiply-adds. Printed side by side; the parameters within 10% of the paper.
+     */
+    @Test
+    void dsCnnSmallIsHelloEdgesSizeOnALogMelSpectrogram() {
+        GraphAnalysis a = analyzer.analyze(templates.find("ds-cnn-s").orElseThrow().project().graph());
+        System.out.printf("DS-CNN-S: ours %,d parameters, %,d multiply-adds on [1, 40, 49] log-mel; "
+                + "Hello Edge ~24K parameters, 5.4M operations on 49x10 MFCC%n", a.total().parameters(), a.total().multiplyAdds());
+        assertThat(a.total().parameters()).isEqualTo(
+                4 * 4 * 64 + 2 * 64                       // first conv 4x4 -> 64, no bias; its BatchNorm
+                        + 4 * (3 * 3 * 64 + 2 * 64        // each block: depthwise 3x3 and BatchNorm
+                        + 64 * 64 + 2 * 64)               // pointwise 64 -> 64 and BatchNorm
+                        + 64 * 12 + 12);                  // 12 classes
+        assertThat((double) a.total().parameters()).isCloseTo(24_000, within(2_400.0));
+        // conv1 20x24x64 outputs * 16; per block 20*24*64 * 9 (depthwise) + 20*24*64 * 64 (pointwise); 64*12
+        assertThat(a.total().multiplyAdds()).isEqualTo(20L * 24 * 64 * 16 + 4L * (20 * 24 * 64 * 9 + 20 * 24 * 64 * 64)
+                + 64 * 12);
+        assertThat(a.report("keywords").orElseThrow().out()).isEqualTo(TensorType.floats(12));
     }
 
     @Test

@@ -65,6 +65,17 @@ public sealed interface DataChoice {
         }
     }
 
+    /**
+     * A folder with one sub-folder of 16-bit PCM mono WAV clips per class, read as log-mel
+     * spectrograms with the reader's default settings (training-engine README).
+     */
+    record AudioFolder(Path folder) implements DataChoice {
+        @Override
+        public ObjectNode section(Path projectFolder) {
+            return source("audio-folder").put("folder", where(folder, projectFolder));
+        }
+    }
+
     /** A CSV table: every column but the label column is a feature. */
     record Table(Path file, String labelColumn) implements DataChoice {
         @Override

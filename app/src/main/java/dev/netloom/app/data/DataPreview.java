@@ -116,11 +116,14 @@ public record DataPreview(String name, int train, int validation, int test, List
         Field image = first(train, FieldKind.IMAGE);
         Field tokens = first(train, FieldKind.TOKENS);
         Field features = first(train, FieldKind.FEATURES);
+        // A spectrogram's first row is its lowest band: drawn at the bottom, as spectrograms are read.
+        boolean spectrogram = image != null && dataset.preprocessing().get(image.name()) instanceof Map<?, ?> pre
+                && "log-mel".equals(pre.get("kind"));
         List<Sample> shown = new ArrayList<>();
         for (int i = 0; i < Math.min(samples, train.size()); i++) {
             int label = train.labels()[i];
             shown.add(new Sample(label >= 0 && label < classes.size() ? classes.get(label) : Integer.toString(label),
-                    image == null ? null : Picture.of(image, i),
+                    image == null ? null : spectrogram ? Picture.of(image, i).upsideDown() : Picture.of(image, i),
                     tokens == null ? "" : TokenText.decode(tokens.ids(), i * tokens.exampleSize(),
                             tokens.exampleSize(), dataset.vocabulary()),
                     features == null ? List.of() : row(features, i)));

@@ -42,6 +42,15 @@ public record Picture(int width, int height, int[] argb) {
         return new Picture(w, h, argb);
     }
 
+    /** The same picture with its rows in reverse order (a spectrogram's low bands at the bottom). */
+    public Picture upsideDown() {
+        int[] flipped = new int[argb.length];
+        for (int y = 0; y < height; y++) {
+            System.arraycopy(argb, y * width, flipped, (height - 1 - y) * width, width);
+        }
+        return new Picture(width, height, flipped);
+    }
+
     private static int level(float value, float min, float range) {
         return range > 0 ? Math.round((value - min) / range * 255f) : 128;
     }

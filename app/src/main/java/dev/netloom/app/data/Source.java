@@ -10,6 +10,8 @@ public enum Source {
     FASHION_QA("fashion-qa", "Fashion QA", "built in · clothing with yes/no questions", Ask.EXAMPLES),
     IDX("idx", "IDX pictures", "MNIST-family idx3 pictures + idx1 labels", Ask.FILE),
     IMAGE_FOLDER("image-folder", "Picture folder", "one sub-folder of pictures per class", Ask.FOLDER),
+    AUDIO_FOLDER("audio-folder", "Audio folder", "one sub-folder of 16-bit WAV clips per class, as spectrograms",
+            Ask.FOLDER),
     CSV("csv", "CSV table", "rows of features and a label column", Ask.FILE),
     TEXT("text", "Texts", "labelled texts, CSV or JSONL", Ask.FILE),
     MANIFEST("manifest", "Manifest", "picture, text and label per row", Ask.FILE);

@@ -110,7 +110,7 @@ public final class SourceForm {
         }
         String fileKey = switch (s) {
             case IDX -> "images";
-            case IMAGE_FOLDER -> "folder";
+            case IMAGE_FOLDER, AUDIO_FOLDER -> "folder";
             default -> "file";
         };
         if (section.hasNonNull(fileKey)) {
@@ -153,6 +153,7 @@ public final class SourceForm {
                 yield new DataChoice.IdxFiles(f, labels.get());
             }
             case IMAGE_FOLDER -> new DataChoice.ImageFolder(f);
+            case AUDIO_FOLDER -> new DataChoice.AudioFolder(f);
             case CSV -> new DataChoice.Table(f, column(labelColumn, "label"));
             case TEXT -> new DataChoice.Texts(f, column(textColumn, "text"), column(labelColumn, "label"),
                     tokenizer.get());

@@ -140,6 +140,7 @@ final class SourcePane extends VBox {
         var chosen = switch (s) {
             case IDX -> files.chooseFile("IDX pictures (idx3)", List.of("*idx3-ubyte", "*idx3-ubyte.gz", "*.gz"));
             case IMAGE_FOLDER -> files.chooseFolder("picture folder (one sub-folder per class)");
+            case AUDIO_FOLDER -> files.chooseFolder("audio folder (one sub-folder of WAV clips per class)");
             case CSV -> files.chooseFile("CSV table", List.of("*.csv"));
             case TEXT, MANIFEST -> files.chooseFile(s.title() + " (CSV or JSONL)",
                     List.of("*.csv", "*.jsonl", "*.ndjson"));

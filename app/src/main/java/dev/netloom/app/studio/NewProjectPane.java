@@ -15,6 +15,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignI;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignM;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignT;
 
 import java.util.List;
@@ -87,6 +88,7 @@ public final class NewProjectPane extends VBox {
                 case "image-text-qa" -> MaterialDesignI.IMAGE_TEXT;
                 case "moe-transformer" -> MaterialDesignA.ACCOUNT_GROUP_OUTLINE;
                 case "mobilenet-v2" -> MaterialDesignT.TABLET_CELLPHONE;
+                case "ds-cnn-s" -> MaterialDesignM.MICROPHONE_OUTLINE;
                 default -> MaterialDesignI.IMAGE_OUTLINE;
             });
             icon.setIconSize(28);

@@ -175,7 +175,7 @@ class NetloomCommandTest {
         Cli r = Cli.run("layers", "Conv2d");
         assertThat(r.code()).isZero();
         assertThat(r.out()).contains("Conv2d (Convolution)", "filters", "an integer from 1 to 8192", "input  in");
-        Cli unknown = Cli.run("layers", "Conv3d");
+        Cli unknown = Cli.run("layers", "Conv22d");
         assertThat(unknown.code()).isEqualTo(ExitCode.USAGE);
         assertThat(unknown.err()).contains("did you mean Conv2d?");
     }

@@ -91,6 +91,7 @@ public final class BundleReadme {
                     case IMAGE -> "pick a picture";
                     case TOKENS -> "type some text";
                     case TABLE -> "type the values, separated by commas";
+                    case AUDIO -> "pick a WAV clip";
                 }).distinct().collect(Collectors.joining(", ")) + ", then press Run");
             }
             case MICROCONTROLLER -> v.put("parityWords", parityWords(c.parity()));
@@ -113,6 +114,7 @@ public final class BundleReadme {
             case IMAGE -> picture;
             case TOKENS -> "\"some text\"";
             case TABLE -> "rows.csv";
+            case AUDIO -> "clip.wav";
         }).collect(Collectors.joining(" "));
     }
 
@@ -137,6 +139,8 @@ public final class BundleReadme {
                         + CodeText.line(pre.path("column").asText("image")) + "`");
                 case TOKENS -> parts.add("the text in column `" + CodeText.line(pre.path("column").asText("text")) + "`");
                 case TABLE -> parts.add("the feature columns by name");
+                case AUDIO -> parts.add("the WAV clip's path, relative to the file, in column `"
+                        + CodeText.line(pre.path("column").asText("audio")) + "`");
             }
         }
         String label = c.inputs().stream().map(t -> t.preprocessing().path("label").asText(""))
@@ -236,6 +240,15 @@ public final class BundleReadme {
                         + "; each piece's id is its line number (from 0) in vocab.txt, 1 ([UNK]) when it is not there;"
                         + " padded with 0 ([PAD]) after the text or cut to " + length + " tokens.";
             }
+            case AUDIO -> "A 16-bit PCM mono WAV clip at " + pre.path("sampleRate").asInt() + " Hz, scaled to [-1, 1) "
+                    + "and cut or padded with zeros to " + pre.path("clipMs").asInt() + " ms; frames of "
+                    + pre.path("window").asInt() + " samples every " + pre.path("hop").asInt() + " (no edge padding) times "
+                    + "a periodic Hann window, zero-padded to " + pre.path("nFft").asInt() + " for the FFT; the power "
+                    + "spectrum through " + pre.path("mels").asInt() + " triangular HTK-mel filters from "
+                    + pre.path("fMin").asDouble() + " Hz to half the sample rate (not normalised); ln(energy + "
+                    + pre.path("logOffset").asDouble() + "); minus mean " + numbers(pre, "mean") + ", divided by std "
+                    + numbers(pre, "std") + "; laid out as 1 × mels × frames (N × 1 × " + pre.path("mels").asInt() + " × "
+                    + pre.path("frames").asInt() + ").";
             case TABLE -> {
                 if (pre.path("columns").isArray()) {
                     List<String> cols = new ArrayList<>();

@@ -7,8 +7,8 @@ import java.util.List;
 
 /**
  * What an input reads, judged from its preprocessing the way the generated examples judge it at
- * run time: {@code preprocessing.kind} when given ({@code image}, {@code tokens}, anything else
- * is a table row), else int64 means token ids and a 4-D float tensor a picture.
+ * run time: {@code preprocessing.kind} when given ({@code image}, {@code tokens}, {@code log-mel}
+ * for audio, anything else is a table row), else int64 means token ids and a 4-D float tensor a picture.
  *
  * <p>The preprocessing keys the README and examples understand: {@code kind}, {@code channels},
  * {@code height}, {@code width}, {@code mean}, {@code std} (per channel for pictures, per column
@@ -17,7 +17,9 @@ import java.util.List;
 enum InputKind {
     IMAGE("image", "a picture"),
     TOKENS("tokens", "a text"),
-    TABLE("table", "a row of numbers");
+    TABLE("table", "a row of numbers"),
+    /** A sound clip made into a log-mel spectrogram (preprocessing {@code kind: "log-mel"}). */
+    AUDIO("audio", "a WAV clip");
 
     final String key;
     final String words;
@@ -34,6 +36,9 @@ enum InputKind {
         }
         if (kind.equals("tokens")) {
             return TOKENS;
+        }
+        if (kind.equals("log-mel")) {
+            return AUDIO;
         }
         if (!kind.isEmpty()) {
             return TABLE;

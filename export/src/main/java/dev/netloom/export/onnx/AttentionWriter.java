@@ -1,5 +1,7 @@
 package dev.netloom.export.onnx;
 
+import dev.netloom.graph.layers.MultiHeadSelfAttention;
+
 import java.util.List;
 
 /**
@@ -20,11 +22,25 @@ final class AttentionWriter {
      */
     static String write(NodeWriter w, String prefix, String queries, String context, long queryWidth, long contextWidth,
                         int heads, boolean bias, boolean linear) {
+        return write(w, prefix, queries, context, queryWidth, contextWidth, heads, bias, linear, false);
+    }
+
+    /**
+     * Self-attention over [N, L, D], causal when asked: the scores get
+     * {@code MultiHeadSelfAttention.causalMask} added before the softmax, as in training.
+     */
+    static String selfAttention(NodeWriter w, String prefix, String x, long width, int heads, boolean bias, boolean causal) {
+        return write(w, prefix, x, x, width, width, heads, bias, false, causal);
+    }
+
+    private static String write(NodeWriter w, String prefix, String queries, String context, long queryWidth,
+                                long contextWidth, int heads, boolean bias, boolean linear, boolean causal) {
         long headWidth = queryWidth / heads;
         String q = split(w, w.linear(queries, prefix + "query", queryWidth, queryWidth, bias), heads, headWidth);
         String k = split(w, w.linear(context, prefix + "key", contextWidth, queryWidth, bias), heads, headWidth);
         String v = split(w, w.linear(context, prefix + "value", contextWidth, queryWidth, bias), heads, headWidth);
-        String attended = linear ? linearAttention(w, q, k, v) : softmaxAttention(w, q, k, v, headWidth);
+        long length = causal ? w.report().inputs().get("in").dim(0) : 0;
+        String attended = linear ? linearAttention(w, q, k, v) : softmaxAttention(w, q, k, v, headWidth, length);
         String merged = w.reshape(w.transpose(attended, 0, 2, 1, 3), 0, -1, queryWidth);
         return w.linear(merged, prefix + "output", queryWidth, queryWidth, bias);
     }
@@ -34,11 +50,17 @@ final class AttentionWriter {
         return w.transpose(w.reshape(x, 0, -1, heads, headWidth), 0, 2, 1, 3);
     }
 
-    private static String softmaxAttention(NodeWriter w, String q, String k, String v, long headWidth) {
+    /** Softmax attention; with {@code causalLength} > 0 the causal mask of that length is added to the scores. */
+    private static String softmaxAttention(NodeWriter w, String q, String k, String v, long headWidth, long causalLength) {
         OnnxGraph g = w.graph();
         String scores = g.op("MatMul", w.id() + "/scores", List.of(q, w.transpose(k, 0, 1, 3, 2)));
         String scaled = g.op("Div", w.id() + "/scaled", List.of(scores, g.scalar(w.id() + ".sqrt_d",
                 (float) Math.sqrt(headWidth))));
+        if (causalLength > 0) {
+            String mask = g.floats(w.id() + ".causal_mask", MultiHeadSelfAttention.causalMask((int) causalLength),
+                    causalLength, causalLength);
+            scaled = g.op(OnnxOps.ADD, w.id() + "/masked", List.of(scaled, mask));
+        }
         return g.op("MatMul", w.id() + "/attended", List.of(w.softmax(scaled, -1), v));
     }
 

@@ -44,9 +44,12 @@ public final class OnnxLayers {
             return w.graph().op(OnnxOps.CONCAT, w.id(), parts, Attr.of("axis", axis));
         });
 
+        writers.put(LayerType.CONV1D, SequenceWriters::conv1d);
         writers.put(LayerType.CONV2D, w -> conv(w, w.intParam("groups")));
         writers.put(LayerType.DEPTHWISE_CONV2D, w -> conv(w, dim(w, "in", 0)));
+        writers.put(LayerType.MAX_POOL1D, w -> SequenceWriters.pool1d(w, true));
         writers.put(LayerType.MAX_POOL2D, w -> pool(w, "MaxPool"));
+        writers.put(LayerType.AVG_POOL1D, w -> SequenceWriters.pool1d(w, false));
         writers.put(LayerType.AVG_POOL2D, w -> pool(w, "AveragePool"));
         writers.put(LayerType.GLOBAL_AVG_POOL, w -> w.report().inputs().get("in").kind() == TensorKind.IMAGE
                 ? w.graph().op(OnnxOps.FLATTEN, w.id(), List.of(w.graph().op("GlobalAveragePool", w.id() + "/pooled",
@@ -61,6 +64,7 @@ public final class OnnxLayers {
         });
         writers.put(LayerType.LAYER_NORM, w -> layerNorm(w, w.in(), "", (float) w.doubleParam("epsilon")));
 
+        writers.put(LayerType.CLASS_TOKEN, SequenceWriters::classToken);
         writers.put(LayerType.EMBEDDING, w -> {
             TensorType in = w.report().inputs().get("in");
             String table = w.matrix("weight", in.vocabulary(), w.intParam("dim"));
@@ -83,11 +87,15 @@ public final class OnnxLayers {
         });
         writers.put(LayerType.MULTI_HEAD_SELF_ATTENTION, w -> {
             long width = dim(w, "in", -1);
-            return AttentionWriter.write(w, "", w.in(), w.in(), width, width, w.intParam("heads"), w.boolParam("bias"), false);
+            return AttentionWriter.selfAttention(w, "", w.in(), width, w.intParam("heads"), w.boolParam("bias"),
+                    w.boolParam("causal"));
         });
+        writers.put(LayerType.TAKE_TOKEN, SequenceWriters::takeToken);
         writers.put(LayerType.TRANSFORMER_ENCODER_BLOCK, OnnxLayers::encoderBlock);
         writers.put(LayerType.CROSS_ATTENTION, OnnxLayers::crossAttention);
         writers.put(LayerType.GATED_FUSION, OnnxLayers::gatedFusion);
+        writers.put(LayerType.GRU, RecurrentWriter::write);
+        writers.put(LayerType.LSTM, RecurrentWriter::write);
         writers.put(LayerType.MOE, MoeWriter::write);
 
         writers.put(LayerType.CLASSIFICATION, w -> w.linear(w.in(), "", dim(w, "in", 0), w.intParam("classes"), true));
@@ -168,7 +176,7 @@ public final class OnnxLayers {
         String x = w.in();
         String h = layerNorm(w, x, "norm1", 1e-5f);
         x = w.graph().op(OnnxOps.ADD, w.id() + "/residual1", List.of(x,
-                AttentionWriter.write(w, "attention.", h, h, width, width, w.intParam("heads"), true, false)));
+                AttentionWriter.selfAttention(w, "attention.", h, width, w.intParam("heads"), true, w.boolParam("causal"))));
         String m = layerNorm(w, x, "norm2", 1e-5f);
         m = w.linear(w.activation(w.stringParam("activation"), w.linear(m, "mlp.up", width, hidden, true)),
                 "mlp.down", hidden, width, true);

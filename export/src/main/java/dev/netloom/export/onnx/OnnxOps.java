@@ -16,6 +16,10 @@ public final class OnnxOps {
     public static final String CONCAT = "Concat";
     /** Flattens to 2-D around an axis. */
     public static final String FLATTEN = "Flatten";
+    /** A gated recurrent unit over a sequence (gates z, r, h). */
+    public static final String GRU = "GRU";
+    /** A long short-term memory over a sequence (gates i, o, f, c). */
+    public static final String LSTM = "LSTM";
     /** Gives a tensor a new shape (a 0 keeps that dimension). */
     public static final String RESHAPE = "Reshape";
 

@@ -6,6 +6,7 @@ public enum Category {
     CORE("Core"),
     CONVOLUTION("Convolution"),
     ATTENTION_FUSION("Attention & Fusion"),
+    RECURRENT("Recurrent"),
     MIXTURE_OF_EXPERTS("Mixture of Experts"),
     NORMALIZATION("Normalization"),
     HEADS("Heads");

@@ -3,7 +3,9 @@ package dev.netloom.graph.catalog;
 import dev.netloom.graph.layers.Activation;
 import dev.netloom.graph.layers.Add;
 import dev.netloom.graph.layers.BatchNorm;
+import dev.netloom.graph.layers.ClassToken;
 import dev.netloom.graph.layers.Concat;
+import dev.netloom.graph.layers.Conv1d;
 import dev.netloom.graph.layers.Conv2d;
 import dev.netloom.graph.layers.CrossAttention;
 import dev.netloom.graph.layers.Dense;
@@ -19,10 +21,13 @@ import dev.netloom.graph.layers.LayerNorm;
 import dev.netloom.graph.layers.MixtureOfExperts;
 import dev.netloom.graph.layers.MultiHeadSelfAttention;
 import dev.netloom.graph.layers.PatchEmbedding;
+import dev.netloom.graph.layers.Pool1d;
 import dev.netloom.graph.layers.Pool2d;
 import dev.netloom.graph.layers.PositionalEmbedding;
+import dev.netloom.graph.layers.Recurrent;
 import dev.netloom.graph.layers.Reshape;
 import dev.netloom.graph.layers.TabularInput;
+import dev.netloom.graph.layers.TakeToken;
 import dev.netloom.graph.layers.TokensInput;
 import dev.netloom.graph.layers.TransformerEncoderBlock;
 
@@ -42,10 +47,12 @@ public final class LayerCatalog {
     private static final LayerCatalog STANDARD = new LayerCatalog(List.of(
             new ImageInput(), new TokensInput(), new TabularInput(),
             new Dense(), new Dropout(), new Activation(), new Flatten(), new Reshape(), new Add(), new Concat(),
-            new Conv2d(), new DepthwiseConv2d(), Pool2d.max(), Pool2d.average(), new GlobalAvgPool(),
+            new Conv1d(), new Conv2d(), new DepthwiseConv2d(), Pool1d.max(), Pool2d.max(), Pool1d.average(), Pool2d.average(),
+            new GlobalAvgPool(),
             new BatchNorm(), new LayerNorm(),
-            new Embedding(), new PositionalEmbedding(), new PatchEmbedding(), new MultiHeadSelfAttention(),
-            new TransformerEncoderBlock(), new CrossAttention(), new GatedFusion(),
+            new ClassToken(), new Embedding(), new PositionalEmbedding(), new PatchEmbedding(), new MultiHeadSelfAttention(),
+            new TakeToken(), new TransformerEncoderBlock(), new CrossAttention(), new GatedFusion(),
+            Recurrent.gru(), Recurrent.lstm(),
             new MixtureOfExperts(),
             Head.classification(), Head.regression()));
 

@@ -29,22 +29,30 @@ public record LayerType(String name) {
     public static final LayerType ADD = new LayerType("Add");
     public static final LayerType CONCAT = new LayerType("Concat");
     // Convolution
+    public static final LayerType CONV1D = new LayerType("Conv1d");
     public static final LayerType CONV2D = new LayerType("Conv2d");
     public static final LayerType DEPTHWISE_CONV2D = new LayerType("DepthwiseConv2d");
+    public static final LayerType MAX_POOL1D = new LayerType("MaxPool1d");
     public static final LayerType MAX_POOL2D = new LayerType("MaxPool2d");
+    public static final LayerType AVG_POOL1D = new LayerType("AvgPool1d");
     public static final LayerType AVG_POOL2D = new LayerType("AvgPool2d");
     public static final LayerType GLOBAL_AVG_POOL = new LayerType("GlobalAvgPool");
     // Normalisation
     public static final LayerType BATCH_NORM = new LayerType("BatchNorm");
     public static final LayerType LAYER_NORM = new LayerType("LayerNorm");
     // Attention and fusion
+    public static final LayerType CLASS_TOKEN = new LayerType("ClassToken");
     public static final LayerType EMBEDDING = new LayerType("Embedding");
     public static final LayerType POSITIONAL_EMBEDDING = new LayerType("PositionalEmbedding");
     public static final LayerType PATCH_EMBEDDING = new LayerType("PatchEmbedding");
     public static final LayerType MULTI_HEAD_SELF_ATTENTION = new LayerType("MultiHeadSelfAttention");
+    public static final LayerType TAKE_TOKEN = new LayerType("TakeToken");
     public static final LayerType TRANSFORMER_ENCODER_BLOCK = new LayerType("TransformerEncoderBlock");
     public static final LayerType CROSS_ATTENTION = new LayerType("CrossAttention");
     public static final LayerType GATED_FUSION = new LayerType("GatedFusion");
+    // Recurrent
+    public static final LayerType GRU = new LayerType("GRU");
+    public static final LayerType LSTM = new LayerType("LSTM");
     // Mixture of experts
     public static final LayerType MOE = new LayerType("MoE");
     // Heads

@@ -14,6 +14,12 @@ public enum WeightUse {
     MATRIX_PRODUCT(true),
     /** Convolution kernels slid over a picture (convolutions, patch embeddings). */
     CONVOLUTION(true),
+    /**
+     * The input and recurrent matrices of a GRU or LSTM, multiplied step by step inside the
+     * runtime's recurrent kernel. Stored at the layer's precision; ONNX's GRU and LSTM take float
+     * weights, so ONNX Runtime widens them to FP32 when it loads the model and computes in FP32.
+     */
+    RECURRENT(true),
     /** A table read one row per token (an embedding), not multiplied whole. */
     LOOKUP(true),
     /**

@@ -17,6 +17,12 @@ import java.util.Map;
 /** Multi-head self-attention over a sequence: [L, D] -> [L, D]. */
 public final class MultiHeadSelfAttention extends LayerSpec {
 
+    /**
+     * A score no key survives softmax with (its weight is exactly 0 in FP32), finite so that no
+     * arithmetic on it makes a NaN.
+     */
+    public static final float MASKED = -1e9f;
+
     public MultiHeadSelfAttention() {
         super(LayerType.MULTI_HEAD_SELF_ATTENTION, Category.ATTENTION_FUSION, LayerTraits.computing(WeightUse.MATRIX_PRODUCT),
                 "Lets every token look at every other token "
@@ -25,9 +31,26 @@ public final class MultiHeadSelfAttention extends LayerSpec {
                         ParamSpec.integer("heads", 4, 1, Attention.MAX_HEADS, "How many independent ways of "
                                 + "looking; must divide the model width."),
                         ParamSpec.real("dropout", 0.0, 0.0, 0.9, "Share of attention links switched off while training."),
-                        ParamSpec.bool("bias", true, "Whether the projections get learned offsets.")),
+                        ParamSpec.bool("bias", true, "Whether the projections get learned offsets."),
+                        ParamSpec.bool("causal", false, "Each token sees only itself and the tokens before it, "
+                                + "as a model that predicts what comes next must.")),
                 List.of(PortSpec.input("in", "a sequence", TensorKind.SEQUENCE),
                         PortSpec.output("out", "a sequence of the same shape", TensorKind.SEQUENCE)));
+    }
+
+    /**
+     * The causal mask added to attention scores [length, length] row major: 0 where a query may look
+     * (the key is at or before it), {@link #MASKED} after it. The one definition the training engine
+     * and the ONNX writer both use, so a causal model exports the same attention.
+     */
+    public static float[] causalMask(int length) {
+        float[] mask = new float[length * length];
+        for (int q = 0; q < length; q++) {
+            for (int k = q + 1; k < length; k++) {
+                mask[q * length + k] = MASKED;
+            }
+        }
+        return mask;
     }
 
     @Override

@@ -32,7 +32,9 @@ public final class TransformerEncoderBlock extends LayerSpec {
                                 + "model width."),
                         ParamSpec.real("dropout", 0.1, 0.0, 0.9, "Share of values switched off while training."),
                         ParamSpec.choice("activation", "GELU", List.of("GELU", "ReLU", "SiLU"), "The curve inside "
-                                + "the inner network.")),
+                                + "the inner network."),
+                        ParamSpec.bool("causal", false, "Each token sees only itself and the tokens before it, "
+                                + "as a model that predicts what comes next must.")),
                 List.of(PortSpec.input("in", "a sequence", TensorKind.SEQUENCE),
                         PortSpec.output("out", "a sequence of the same shape", TensorKind.SEQUENCE)));
     }

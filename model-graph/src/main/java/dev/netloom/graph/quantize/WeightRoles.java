@@ -21,7 +21,8 @@ public final class WeightRoles {
     static {
         for (LayerType t : new LayerType[] {LayerType.IMAGE, LayerType.TOKENS, LayerType.TABULAR, LayerType.DROPOUT,
                 LayerType.ACTIVATION, LayerType.FLATTEN, LayerType.RESHAPE, LayerType.ADD, LayerType.CONCAT,
-                LayerType.MAX_POOL2D, LayerType.AVG_POOL2D, LayerType.GLOBAL_AVG_POOL}) {
+                LayerType.MAX_POOL1D, LayerType.MAX_POOL2D, LayerType.AVG_POOL1D, LayerType.AVG_POOL2D,
+                LayerType.GLOBAL_AVG_POOL}) {
             ROLES.put(t, local -> WeightRole.FLOAT);
         }
         for (LayerType t : new LayerType[] {LayerType.DENSE, LayerType.CLASSIFICATION, LayerType.REGRESSION,
@@ -29,18 +30,27 @@ public final class WeightRoles {
                 LayerType.GATED_FUSION}) {
             ROLES.put(t, WeightRoles::linearWeights);
         }
-        for (LayerType t : new LayerType[] {LayerType.CONV2D, LayerType.DEPTHWISE_CONV2D, LayerType.PATCH_EMBEDDING,
+        for (LayerType t : new LayerType[] {LayerType.CONV1D, LayerType.CONV2D, LayerType.DEPTHWISE_CONV2D, LayerType.PATCH_EMBEDDING,
                 LayerType.EMBEDDING}) {
             ROLES.put(t, local -> local.equals("weight") ? WeightRole.MATRIX : WeightRole.FLOAT);
         }
         ROLES.put(LayerType.BATCH_NORM, local -> WeightRole.FLOAT);
+        ROLES.put(LayerType.CLASS_TOKEN, local -> WeightRole.FLOAT);
         ROLES.put(LayerType.LAYER_NORM, local -> WeightRole.FLOAT);
         ROLES.put(LayerType.POSITIONAL_EMBEDDING, local -> WeightRole.FLOAT);
+        ROLES.put(LayerType.TAKE_TOKEN, local -> WeightRole.FLOAT);
+        // Both matrices of a recurrent layer are stored at the layer's precision as whole tensors (the writer
+        // reorders PyTorch's gate rows to ONNX's after widening them); the biases stay FP32.
+        for (LayerType t : new LayerType[] {LayerType.GRU, LayerType.LSTM}) {
+            ROLES.put(t, local -> local.startsWith("weight_") ? WeightRole.MATRIX : WeightRole.FLOAT);
+        }
         // A rounded router score can change which expert runs, so routers stay FP32; experts are quantized.
         ROLES.put(LayerType.MOE, local -> local.startsWith("router.") ? WeightRole.FLOAT : linearWeights(local));
 
         KEPT_IN_FP32.put(LayerType.BATCH_NORM, "its scales and statistics stay FP32 in every export (a few numbers "
                 + "per channel, folded into the neighbouring layers)");
+        KEPT_IN_FP32.put(LayerType.CLASS_TOKEN, "its token is put in front of the sequence, not multiplied, and "
+                + "stays FP32 in every export");
         KEPT_IN_FP32.put(LayerType.LAYER_NORM, "its scales stay FP32 in every export (a few numbers per feature)");
         KEPT_IN_FP32.put(LayerType.POSITIONAL_EMBEDDING, "its positions are added to the tokens, not multiplied, and "
                 + "stay FP32 in every export");

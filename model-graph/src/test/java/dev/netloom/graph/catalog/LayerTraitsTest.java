@@ -48,7 +48,7 @@ class LayerTraitsTest {
         assertThat(CATALOG.find(LayerType.BATCH_NORM).orElseThrow().fusable(Map.of())).isTrue();
         assertThat(CATALOG.find(LayerType.LAYER_NORM).orElseThrow().fusable(Map.of())).isFalse();
         assertThat(CATALOG.all()).filteredOn(s -> s.traits().fusesFollowers()).extracting(LayerSpec::layerType)
-                .containsExactlyInAnyOrder(LayerType.CONV2D, LayerType.DEPTHWISE_CONV2D, LayerType.DENSE);
+                .containsExactlyInAnyOrder(LayerType.CONV1D, LayerType.CONV2D, LayerType.DEPTHWISE_CONV2D, LayerType.DENSE);
     }
 
     @Test

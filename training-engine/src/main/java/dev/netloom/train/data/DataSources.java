@@ -1,6 +1,8 @@
 package dev.netloom.train.data;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.netloom.train.data.audio.AudioFolderReader;
+import dev.netloom.train.data.audio.LogMelSettings;
 import dev.netloom.train.data.idx.IdxPair;
 import dev.netloom.train.data.idx.IdxReader;
 import dev.netloom.train.data.image.ImageFolderReader;
@@ -26,7 +28,7 @@ public final class DataSources {
 
     /** The sources, by their name in {@code data.source}. */
     public static final List<String> SOURCES = List.of("idx", "fashion-mnist", "shapes-qa", "fashion-qa", "csv",
-            "image-folder", "text", "manifest");
+            "image-folder", "audio-folder", "text", "manifest");
 
     private DataSources() {
     }
@@ -67,6 +69,21 @@ public final class DataSources {
                 boolean allowEmpty = s.bool("allowEmptyClasses", false);
                 double[] f = s.fractions(0.1, 0.1);
                 yield new ImageFolderReader(folder, f[0], f[1], allowEmpty);
+            }
+            case "audio-folder" -> {
+                Path folder = s.path("folder", "the folder with one sub-folder of WAV files per class");
+                LogMelSettings d = LogMelSettings.DEFAULTS;
+                int rate = s.wholeNumber("sampleRate", 1000, 192_000, d.sampleRate());
+                int window = s.wholeNumber("windowMs", 1, 10_000, d.windowMs());
+                int hop = s.wholeNumber("hopMs", 1, 10_000, d.hopMs());
+                int mels = s.wholeNumber("mels", 1, 256, d.mels());
+                int clip = s.wholeNumber("clipMs", 1, 600_000, d.clipMs());
+                if (window > clip) {
+                    throw new DataSectionException("data.windowMs: the window (" + window + " ms) must fit in the clip ("
+                            + clip + " ms, data.clipMs)");
+                }
+                double[] f = s.fractions(0.1, 0.1);
+                yield new AudioFolderReader(folder, new LogMelSettings(rate, window, hop, mels, clip), f[0], f[1]);
             }
             case "text" -> {
                 Path file = s.path("file", "the CSV or JSONL file, relative to the project folder");

@@ -21,11 +21,11 @@ final class EncoderBlockModule implements LayerModule {
     private final Projection up;
     private final Projection down;
 
-    EncoderBlockModule(long width, int heads, int mlpRatio, float dropout, String activation) {
+    EncoderBlockModule(long width, int heads, int mlpRatio, float dropout, String activation, boolean causal) {
         this.width = width;
         this.activation = activation;
         this.dropout = dropout;
-        this.attention = new MultiHeadAttention("attention.", width, width, heads, true, false, 0f);
+        this.attention = new MultiHeadAttention("attention.", width, width, heads, true, false, 0f).causal(causal);
         this.up = new Projection("mlp.up", width, width * mlpRatio, true);
         this.down = new Projection("mlp.down", width * mlpRatio, width, true);
     }

@@ -3,8 +3,10 @@ package dev.netloom.train.model;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.ndarray.types.SparseFormat;
+import ai.djl.nn.convolutional.Conv1d;
 import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.core.Embedding;
 import ai.djl.nn.norm.BatchNorm;
@@ -16,7 +18,10 @@ import dev.netloom.graph.TensorType;
 import dev.netloom.graph.analysis.NodeReport;
 import dev.netloom.graph.catalog.LayerType;
 import dev.netloom.graph.layers.Concat;
+import dev.netloom.graph.layers.Pool1d;
+import dev.netloom.graph.layers.TakeToken;
 import dev.netloom.graph.layers.PositionalEmbedding;
+import dev.netloom.graph.layers.Recurrent;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -76,14 +81,17 @@ public final class LayerModules {
             });
         });
 
+        f.put(LayerType.CONV1D, LayerModules::conv1d);
         f.put(LayerType.CONV2D, LayerModules::conv2d);
         f.put(LayerType.DEPTHWISE_CONV2D, LayerModules::depthwiseConv2d);
+        f.put(LayerType.MAX_POOL1D, r -> pool1d(r, true));
         f.put(LayerType.MAX_POOL2D, r -> {
             Shape k = square(intParam(r, "kernel"));
             Shape s = square(intParam(r, "stride"));
             Shape p = square(intParam(r, "padding"));
             return LayerModule.of(List.of(), call -> Pool.maxPool2d(call.in(), k, s, p, false));
         });
+        f.put(LayerType.AVG_POOL1D, r -> pool1d(r, false));
         f.put(LayerType.AVG_POOL2D, r -> {
             Shape k = square(intParam(r, "kernel"));
             Shape s = square(intParam(r, "stride"));
@@ -117,6 +125,14 @@ public final class LayerModules {
                             epsilon).singletonOrThrow());
         });
 
+        f.put(LayerType.CLASS_TOKEN, r -> {
+            long width = r.inputs().get("in").dim(1);
+            return LayerModule.of(List.of(WeightSpec.normal("token", 0.02f, width)), call -> {
+                NDArray x = call.in();
+                NDArray token = call.weight("token").reshape(1, 1, width).broadcast(new Shape(x.getShape().get(0), 1, width));
+                return NDArrays.concat(new NDList(token, x), 1);
+            });
+        });
         f.put(LayerType.EMBEDDING, r -> {
             TensorType in = r.inputs().get("in");
             long dim = intParam(r, "dim");
@@ -141,12 +157,16 @@ public final class LayerModules {
         f.put(LayerType.MULTI_HEAD_SELF_ATTENTION, r -> {
             long width = r.inputs().get("in").dim(-1);
             MultiHeadAttention attention = new MultiHeadAttention("", width, width, intParam(r, "heads"),
-                    boolParam(r, "bias"), false, (float) doubleParam(r, "dropout"));
+                    boolParam(r, "bias"), false, (float) doubleParam(r, "dropout")).causal(boolParam(r, "causal"));
             return LayerModule.of(attention.weights(), call -> attention.apply(call, call.in(), call.in()));
+        });
+        f.put(LayerType.TAKE_TOKEN, r -> {
+            int position = TakeToken.fromFront(intParam(r, "index"), r.inputs().get("in").dim(0));
+            return LayerModule.of(List.of(), call -> call.in().get(new NDIndex(":, {}", position)));
         });
         f.put(LayerType.TRANSFORMER_ENCODER_BLOCK, r -> new EncoderBlockModule(r.inputs().get("in").dim(-1),
                 intParam(r, "heads"), intParam(r, "mlpRatio"), (float) doubleParam(r, "dropout"),
-                (String) r.params().get("activation")));
+                (String) r.params().get("activation"), boolParam(r, "causal")));
         f.put(LayerType.CROSS_ATTENTION, LayerModules::crossAttention);
         f.put(LayerType.GATED_FUSION, r -> {
             Map<String, Long> widths = new LinkedHashMap<>();
@@ -155,6 +175,8 @@ public final class LayerModules {
             }
             return new GatedFusionModule(widths, intParam(r, "dim"));
         });
+        f.put(LayerType.GRU, LayerModules::recurrent);
+        f.put(LayerType.LSTM, LayerModules::recurrent);
         f.put(LayerType.MOE, r -> new MixtureOfExpertsModule(r.inputs().get("in").dim(-1), intParam(r, "hidden"),
                 intParam(r, "experts"), intParam(r, "topK"), (String) r.params().get("activation"),
                 doubleParam(r, "capacityFactor"), (float) doubleParam(r, "balanceLossWeight"),
@@ -181,6 +203,42 @@ public final class LayerModules {
     /** Whether a layer type can be trained. */
     public static boolean supports(LayerType type) {
         return FACTORIES.containsKey(type);
+    }
+
+    private static LayerModule recurrent(NodeReport r) {
+        return new RecurrentModule(r.spec().layerType(), r.inputs().get("in").dim(1), intParam(r, "hidden"),
+                Recurrent.directions(r.params()), Recurrent.returnsSequence(r.params()));
+    }
+
+    private static LayerModule conv1d(NodeReport r) {
+        TensorType in = r.inputs().get("in");
+        int filters = intParam(r, "filters");
+        int k = intParam(r, "kernel");
+        int groups = intParam(r, "groups");
+        boolean bias = boolParam(r, "bias");
+        long fanIn = (long) in.dim(0) / groups * k;
+        List<WeightSpec> weights = new ArrayList<>();
+        weights.add(WeightSpec.weight("weight", fanIn, filters, in.dim(0) / groups, k));
+        if (bias) {
+            weights.add(WeightSpec.bias("bias", fanIn, filters));
+        }
+        Shape stride = new Shape(intParam(r, "stride"));
+        Shape padding = new Shape(intParam(r, "padding"));
+        Shape dilation = new Shape(intParam(r, "dilation"));
+        return LayerModule.of(weights, call -> Conv1d.conv1d(call.in(), call.weight("weight"),
+                bias ? call.weight("bias") : null, stride, padding, dilation, groups).singletonOrThrow());
+    }
+
+    /** MaxPool1d / AvgPool1d on [N, C, L]; the global mode reduces L ([N, C]). Averages count padding, as 2-D. */
+    private static LayerModule pool1d(NodeReport r, boolean max) {
+        if (Pool1d.isGlobal(r.params())) {
+            return LayerModule.of(List.of(), call -> max ? call.in().max(new int[] {2}) : call.in().mean(new int[] {2}));
+        }
+        Shape k = new Shape(intParam(r, "kernel"));
+        Shape s = new Shape(intParam(r, "stride"));
+        Shape p = new Shape(intParam(r, "padding"));
+        return LayerModule.of(List.of(), call -> max ? Pool.maxPool1d(call.in(), k, s, p, false)
+                : Pool.avgPool1d(call.in(), k, s, p, false, true));
     }
 
     private static LayerModule conv2d(NodeReport r) {

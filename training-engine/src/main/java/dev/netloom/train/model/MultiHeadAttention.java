@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import ai.djl.nn.norm.Dropout;
+import dev.netloom.graph.layers.MultiHeadSelfAttention;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -13,7 +14,9 @@ import java.util.List;
  * MultiHeadSelfAttention, TransformerEncoderBlock and CrossAttention. Queries [N, Lq, Dq];
  * keys and values from a context [N, Lk, Dk], projected to Dq.
  *
- * <p>The softmax form is exact; the linear form (Katharopoulos et al. 2020) replaces
+ * <p>A causal attention adds {@code MultiHeadSelfAttention.causalMask} to the scores, so a query
+ * sees only the keys at or before its position (self-attention only: queries and keys are the
+ * same positions). The softmax form is exact; the linear form (Katharopoulos et al. 2020) replaces
  * softmax(QKᵀ)V by φ(Q)(φ(K)ᵀV) / φ(Q)Σφ(K) with φ = elu + 1, linear in both lengths.
  */
 final class MultiHeadAttention {
@@ -21,6 +24,7 @@ final class MultiHeadAttention {
     private final String prefix;
     private final int heads;
     private final boolean linear;
+    private boolean causal;
     private final float dropout;
     private final Projection query;
     private final Projection key;
@@ -37,6 +41,12 @@ final class MultiHeadAttention {
         this.key = new Projection(prefix + "key", contextWidth, queryWidth, bias);
         this.value = new Projection(prefix + "value", contextWidth, queryWidth, bias);
         this.output = new Projection(prefix + "output", queryWidth, queryWidth, bias);
+    }
+
+    /** The same attention with the causal mask (each query sees only keys at or before it). */
+    MultiHeadAttention causal(boolean causal) {
+        this.causal = causal;
+        return this;
     }
 
     List<WeightSpec> weights() {
@@ -69,6 +79,10 @@ final class MultiHeadAttention {
     private NDArray softmaxAttention(LayerCall call, NDArray q, NDArray k, NDArray v) {
         long headWidth = q.getShape().get(3);
         NDArray scores = q.matMul(k.transpose(0, 1, 3, 2)).div((float) Math.sqrt(headWidth));
+        if (causal) {
+            int length = (int) scores.getShape().get(3);
+            scores = scores.add(call.manager().create(MultiHeadSelfAttention.causalMask(length), new Shape(length, length)));
+        }
         NDArray weights = scores.softmax(-1);
         if (dropout > 0) {
             weights = Dropout.dropout(weights, dropout, call.training()).singletonOrThrow();

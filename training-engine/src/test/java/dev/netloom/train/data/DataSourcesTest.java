@@ -83,9 +83,9 @@ class DataSourcesTest {
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "[]|data: must be an object with a \"source\", got []",
-        "{}|data.source: missing; one of idx, fashion-mnist, shapes-qa, fashion-qa, csv, image-folder, text, manifest",
+        "{}|data.source: missing; one of idx, fashion-mnist, shapes-qa, fashion-qa, csv, image-folder, audio-folder, text, manifest",
         "{\"source\":\"parquet\"}|data.source: unknown source \"parquet\"; one of idx, fashion-mnist, shapes-qa, "
-                + "fashion-qa, csv, image-folder, text, manifest",
+                + "fashion-qa, csv, image-folder, audio-folder, text, manifest",
         "{\"source\":\"shapes-qa\",\"examples\":-5}|data.examples: must be a whole number from 1 to 10000000, got -5",
         "{\"source\":\"shapes-qa\",\"examples\":2.5}|data.examples: must be a whole number from 1 to 10000000, got 2.5",
         "{\"source\":\"shapes-qa\",\"exampels\":5}|data.exampels: not a setting of source \"shapes-qa\" (settings: "

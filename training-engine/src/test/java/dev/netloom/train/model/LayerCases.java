@@ -76,6 +76,16 @@ public final class LayerCases {
                         .node("flat", "Flatten").node("head", "Classification", "classes", 2)
                         .chain("in", "conv", "bn", "dw").edge("bn.out", "add.a").edge("dw.out", "add.b")
                         .chain("add", "max", "avg", "flat", "head").build()),
+                new Case("conv1d signal", Set.of("Conv1d", "MaxPool1d", "AvgPool1d"), new Draw()
+                        .node("in", "Tabular", "features", 24).node("sig", "Reshape", "shape", List.of(2, 12))
+                        .node("conv", "Conv1d", "filters", 4, "kernel", 3, "padding", 1, "groups", 2, "bias", false)
+                        .node("act", "Activation", "function", "ReLU").node("wide", "Conv1d", "filters", 4, "kernel", 3, "padding", 2, "dilation", 2)
+                        .node("max", "MaxPool1d", "kernel", 3, "stride", 2, "padding", 1)
+                        .node("avg", "AvgPool1d", "kernel", 2, "stride", 1)
+                        .node("gmax", "MaxPool1d", "global", true).node("gavg", "AvgPool1d", "global", true)
+                        .node("concat", "Concat").node("head", "Classification", "classes", 2)
+                        .chain("in", "sig", "conv", "act", "wide", "max", "avg", "gmax").chain("avg", "gavg")
+                        .edge("gmax.out", "concat.a").edge("gavg.out", "concat.b").chain("concat", "head").build()),
                 new Case("conv to gap", Set.of("GlobalAvgPool", "Reshape", "Concat"), new Draw()
                         .node("in", "Image", "height", 4, "width", 4, "channels", 1)
                         .node("conv", "Conv2d", "filters", 3).node("gap", "GlobalAvgPool")
@@ -90,6 +100,21 @@ public final class LayerCases {
                         .node("block", "TransformerEncoderBlock", "heads", 2, "mlpRatio", 2, "dropout", 0.0)
                         .node("norm", "LayerNorm").node("pool", "GlobalAvgPool").node("head", "Classification", "classes", 2)
                         .chain("in", "emb", "pos", "att", "block", "norm", "pool", "head").build()),
+                new Case("class token, take first and last", Set.of("ClassToken", "TakeToken"), new Draw()
+                        .node("in", "Tokens", "length", 5, "vocabulary", 20).node("emb", "Embedding", "dim", 8)
+                        .node("cls", "ClassToken")
+                        .node("block", "TransformerEncoderBlock", "heads", 2, "mlpRatio", 2, "dropout", 0.0)
+                        .node("first", "TakeToken", "index", 0).node("last", "TakeToken", "index", -1)
+                        .node("concat", "Concat").node("head", "Classification", "classes", 2)
+                        .chain("in", "emb", "cls", "block", "first").chain("block", "last")
+                        .edge("first.out", "concat.a").edge("last.out", "concat.b").chain("concat", "head").build()),
+                // Every position reaches the head (pooled), so a mask that is wrong or missing changes the output.
+                new Case("causal attention", Set.of("MultiHeadSelfAttention", "TransformerEncoderBlock"), new Draw()
+                        .node("in", "Tokens", "length", 6, "vocabulary", 20).node("emb", "Embedding", "dim", 8)
+                        .node("att", "MultiHeadSelfAttention", "heads", 2, "causal", true)
+                        .node("block", "TransformerEncoderBlock", "heads", 2, "mlpRatio", 2, "dropout", 0.0, "causal", true)
+                        .node("pool", "GlobalAvgPool").node("head", "Classification", "classes", 2)
+                        .chain("in", "emb", "att", "block", "pool", "head").build()),
                 new Case("sinusoidal positions", Set.of("PositionalEmbedding"), new Draw()
                         .node("in", "Tokens", "length", 4, "vocabulary", 10).node("emb", "Embedding", "dim", 6)
                         .node("pos", "PositionalEmbedding", "mode", "sinusoidal").node("pool", "GlobalAvgPool")
@@ -121,6 +146,16 @@ public final class LayerCases {
                         .chain("emb", "tpool")
                         .edge("look.out", "fuse.a").edge("b.out", "fuse.b").edge("tpool.out", "fuse.c")
                         .chain("fuse", "head").build()),
+                new Case("gru and lstm, one way and both ways", Set.of("GRU", "LSTM"), new Draw()
+                        .node("in", "Tabular", "features", 15).node("seq", "Reshape", "shape", List.of(5, 3))
+                        .node("gru", "GRU", "hidden", 4, "bidirectional", true, "returns", "sequence")
+                        .node("lstm", "LSTM", "hidden", 3, "returns", "sequence")
+                        .node("gru2", "GRU", "hidden", 2, "returns", "last")
+                        .node("lstm2", "LSTM", "hidden", 2, "bidirectional", true, "returns", "last")
+                        .node("pool", "GlobalAvgPool").node("concat", "Concat").node("head", "Classification", "classes", 2)
+                        .chain("in", "seq", "gru", "lstm", "pool").chain("lstm", "gru2").chain("gru", "lstm2")
+                        .edge("pool.out", "concat.a").edge("gru2.out", "concat.b").edge("lstm2.out", "concat.c")
+                        .chain("concat", "head").build()),
                 new Case("mixture of experts", Set.of("MoE"), new Draw()
                         .node("in", "Tokens", "length", 6, "vocabulary", 12).node("emb", "Embedding", "dim", 8)
                         .node("moe", "MoE", "experts", 3, "topK", 3, "hidden", 8, "routerNoise", 0.1)

@@ -47,7 +47,7 @@ class TemplatesCompileTest {
     private static final LayerCatalog CATALOG = LayerCatalog.standard();
 
     @ParameterizedTest
-    @ValueSource(strings = {"small-cnn", "text-classifier", "image-text-qa", "moe-transformer", "image-text-moe", "mobilenet-v2"})
+    @ValueSource(strings = {"small-cnn", "text-classifier", "image-text-qa", "moe-transformer", "image-text-moe", "mobilenet-v2", "ds-cnn-s"})
     void templateBuildsWithTheCountedParametersAndRuns(String name) {
         GraphAnalysis analysis = new GraphAnalyzer(CATALOG).analyze(
                 new Templates(new ProjectFile(CATALOG)).find(name).orElseThrow().project().graph());

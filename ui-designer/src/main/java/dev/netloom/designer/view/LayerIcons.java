@@ -12,9 +12,11 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignI;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignL;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignM;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignR;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignT;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignV;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignW;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 import java.util.Map;
@@ -37,20 +39,27 @@ public final class LayerIcons {
             Map.entry(LayerType.RESHAPE, MaterialDesignS.SHAPE_OUTLINE),
             Map.entry(LayerType.ADD, MaterialDesignP.PLUS_CIRCLE_OUTLINE),
             Map.entry(LayerType.CONCAT, MaterialDesignC.CALL_MERGE),
+            Map.entry(LayerType.CONV1D, MaterialDesignW.WAVEFORM),
             Map.entry(LayerType.CONV2D, MaterialDesignG.GRID),
             Map.entry(LayerType.DEPTHWISE_CONV2D, MaterialDesignV.VIEW_GRID_OUTLINE),
+            Map.entry(LayerType.MAX_POOL1D, MaterialDesignA.ARROW_COLLAPSE_HORIZONTAL),
             Map.entry(LayerType.MAX_POOL2D, MaterialDesignA.ARROW_COLLAPSE_ALL),
+            Map.entry(LayerType.AVG_POOL1D, MaterialDesignA.ARROW_COLLAPSE_HORIZONTAL),
             Map.entry(LayerType.AVG_POOL2D, MaterialDesignA.ARROW_COLLAPSE_ALL),
             Map.entry(LayerType.GLOBAL_AVG_POOL, MaterialDesignA.ARROW_COLLAPSE),
             Map.entry(LayerType.BATCH_NORM, MaterialDesignS.SCALE_BALANCE),
             Map.entry(LayerType.LAYER_NORM, MaterialDesignS.SCALE_BALANCE),
+            Map.entry(LayerType.CLASS_TOKEN, MaterialDesignT.TAG_PLUS_OUTLINE),
             Map.entry(LayerType.EMBEDDING, MaterialDesignA.ALPHABETICAL_VARIANT),
             Map.entry(LayerType.POSITIONAL_EMBEDDING, MaterialDesignM.MAP_MARKER_OUTLINE),
             Map.entry(LayerType.PATCH_EMBEDDING, MaterialDesignV.VIEW_MODULE),
             Map.entry(LayerType.MULTI_HEAD_SELF_ATTENTION, MaterialDesignE.EYE_OUTLINE),
+            Map.entry(LayerType.TAKE_TOKEN, MaterialDesignT.TAG_ARROW_RIGHT_OUTLINE),
             Map.entry(LayerType.TRANSFORMER_ENCODER_BLOCK, MaterialDesignL.LAYERS_OUTLINE),
             Map.entry(LayerType.CROSS_ATTENTION, MaterialDesignS.SWAP_HORIZONTAL),
             Map.entry(LayerType.GATED_FUSION, MaterialDesignS.SOURCE_MERGE),
+            Map.entry(LayerType.GRU, MaterialDesignR.REPEAT),
+            Map.entry(LayerType.LSTM, MaterialDesignR.REPEAT_VARIANT),
             Map.entry(LayerType.MOE, MaterialDesignA.ACCOUNT_GROUP_OUTLINE),
             Map.entry(LayerType.CLASSIFICATION, MaterialDesignT.TARGET),
             Map.entry(LayerType.REGRESSION, MaterialDesignC.CHART_BELL_CURVE));
@@ -83,6 +92,7 @@ public final class LayerIcons {
             case CORE -> MaterialDesignC.CUBE_OUTLINE;
             case CONVOLUTION -> MaterialDesignG.GRID;
             case ATTENTION_FUSION -> MaterialDesignE.EYE_OUTLINE;
+            case RECURRENT -> MaterialDesignR.REPEAT;
             case MIXTURE_OF_EXPERTS -> MaterialDesignA.ACCOUNT_GROUP_OUTLINE;
             case NORMALIZATION -> MaterialDesignS.SCALE_BALANCE;
             case HEADS -> MaterialDesignT.TARGET;
