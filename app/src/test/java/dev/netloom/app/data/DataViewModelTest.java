@@ -69,7 +69,7 @@ class DataViewModelTest {
     }
 
     private static <T> T fx(Callable<T> action) throws Exception {
-        T result = WaitForAsyncUtils.asyncFx(action).get(10, TimeUnit.SECONDS);
+        T result = WaitForAsyncUtils.asyncFx(action).get(60, TimeUnit.SECONDS);
         WaitForAsyncUtils.waitForFxEvents();
         return result;
     }
@@ -117,7 +117,7 @@ class DataViewModelTest {
                 .isEqualTo(JSON.readTree("{\"source\": \"shapes-qa\", \"examples\": 300}"));
         assertThat(session.dirtyProperty().get()).isTrue();
         Path file = dir.resolve("qa.netloom");
-        fx(() -> session.save(file)).get(10, TimeUnit.SECONDS);
+        fx(() -> session.save(file)).get(60, TimeUnit.SECONDS);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(session.dirtyProperty().get()).isFalse();
         assertThat(SERVICES.projectFile().read(file).section("data")).hasValue(
@@ -198,13 +198,13 @@ class DataViewModelTest {
     void aBadSettingOrAMissingFileIsOneLineAndLeavesTheProjectAlone() throws Exception {
         template("image-text-qa");
         CompletableFuture<DataPreview> bad = fx(() -> model.apply(new DataChoice.ShapesQa(0)));
-        assertThatThrownBy(() -> bad.get(10, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class);
+        assertThatThrownBy(() -> bad.get(60, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class);
         assertThat(model.errorProperty().get())
                 .isEqualTo("data.examples: must be a whole number from 1 to 10000000, got 0");
 
         Path missing = dir.resolve("nowhere.csv");
         CompletableFuture<DataPreview> gone = fx(() -> model.apply(new DataChoice.Table(missing, "label")));
-        assertThatThrownBy(() -> gone.get(10, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class);
+        assertThatThrownBy(() -> gone.get(60, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(model.errorProperty().get()).contains("nowhere.csv").doesNotContain("\n");
         assertThat(model.busyProperty().get()).isFalse();

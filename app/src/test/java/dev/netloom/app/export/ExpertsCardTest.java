@@ -91,19 +91,19 @@ class ExpertsCardTest {
             stage.setScene(scene);
             stage.show();
             return c;
-        }).get(10, TimeUnit.SECONDS);
+        }).get(60, TimeUnit.SECONDS);
 
-        WaitForAsyncUtils.asyncFx(() -> model.show(cnn)).get(10, TimeUnit.SECONDS).get(10, TimeUnit.SECONDS);
+        WaitForAsyncUtils.asyncFx(() -> model.show(cnn)).get(60, TimeUnit.SECONDS).get(60, TimeUnit.SECONDS);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(card.isVisible()).as("a model without experts").isFalse();
 
-        WaitForAsyncUtils.asyncFx(() -> model.show(moe)).get(10, TimeUnit.SECONDS).get(10, TimeUnit.SECONDS);
+        WaitForAsyncUtils.asyncFx(() -> model.show(moe)).get(60, TimeUnit.SECONDS).get(60, TimeUnit.SECONDS);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(card.isVisible()).isTrue();
         assertThat(robot.lookup("#export-experts-table").query().isVisible()).as("nothing measured yet").isFalse();
 
         robot.clickOn("#export-measure-experts");
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !model.rowsProperty().isEmpty());
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !model.rowsProperty().isEmpty());
         WaitForAsyncUtils.waitForFxEvents();
         GridPane table = robot.lookup("#export-experts-table").queryAs(GridPane.class);
         List<String> texts = table.getChildren().stream().map(n -> ((Label) n).getText()).toList();
@@ -118,7 +118,7 @@ class ExpertsCardTest {
 
         fail.set("the model has no data section, so its accuracy cannot be measured");
         robot.clickOn("#export-measure-experts");
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#export-experts-status").queryAs(Label.class)
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> robot.lookup("#export-experts-status").queryAs(Label.class)
                 .getText().startsWith("Could not measure"));
         assertThat(robot.lookup("#export-experts-status").queryAs(Label.class).getText())
                 .isEqualTo("Could not measure: the model has no data section, so its accuracy cannot be measured");

@@ -92,7 +92,7 @@ class AdaptThisModelTest extends WindowHarness {
 
     private TrainViewModel openAndTrain(Path project) throws Exception {
         open(dir.resolve("home"));
-        fx(() -> window.openFile(project)).get(10, TimeUnit.SECONDS);
+        fx(() -> window.openFile(project)).get(60, TimeUnit.SECONDS);
         fx(() -> {
             window.showView("Train");
             return null;
@@ -129,7 +129,7 @@ class AdaptThisModelTest extends WindowHarness {
             return null;
         });
         TableView<?> table = robot.lookup("#runs-table").queryAs(TableView.class);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> table.getItems().size() == 1);
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> table.getItems().size() == 1);
         fx(() -> {
             table.getSelectionModel().select(0);
             TabPane tabs = robot.lookup("#runs-tabs").queryAs(TabPane.class);
@@ -178,7 +178,7 @@ class AdaptThisModelTest extends WindowHarness {
             window.showView("Runs");
             return null;
         });
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> table.getItems().size() == 2);
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> table.getItems().size() == 2);
         fx(() -> {
             table.getSelectionModel().clearSelection();
             table.getSelectionModel().select(0);

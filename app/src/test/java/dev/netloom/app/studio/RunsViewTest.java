@@ -59,7 +59,7 @@ class RunsViewTest extends WindowHarness {
             window.startProject(SERVICES.templates().find("image-text-qa").orElseThrow().project());
             return null;
         });
-        fx(() -> window.saveTo(project)).get(10, TimeUnit.SECONDS);
+        fx(() -> window.saveTo(project)).get(60, TimeUnit.SECONDS);
         record(workspace.runs(), project, dir);
 
         fx(() -> {
@@ -67,7 +67,7 @@ class RunsViewTest extends WindowHarness {
             return null;
         });
         TableView<?> table = robot.lookup("#runs-table").queryAs(TableView.class);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> table.getItems().size() == 2);
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> table.getItems().size() == 2);
 
         robot.clickOn("#runs-filter").write("run 2");
         WaitForAsyncUtils.waitForFxEvents();
@@ -84,7 +84,7 @@ class RunsViewTest extends WindowHarness {
         });
         robot.clickOn("#runs-compare");
         TableView<SettingDifference> diff = robot.lookup("#runs-settings-diff").queryAs(TableView.class);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !diff.getItems().isEmpty());
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !diff.getItems().isEmpty());
         // Every difference: the setting, the data (name, size of each split, fingerprint) and the graph.
         assertThat(diff.getItems()).filteredOn(SettingDifference::differs).extracting(SettingDifference::key)
                 .containsExactly("Training · learningRate", "Data · fingerprint", "Data · name", "Data · test",
@@ -100,12 +100,12 @@ class RunsViewTest extends WindowHarness {
             table.getSelectionModel().select(0); // newest first: run 2
             return null;
         });
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS,
                 () -> !robot.lookup("#runs-bundles").queryListView().getItems().isEmpty());
         assertThat(robot.lookup("#runs-bundles").queryListView().getItems().get(0).toString()).contains("raspberry-pi-5");
         robot.clickOn("#runs-register-name").write("shape-answerer");
         robot.clickOn("#runs-register");
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !workspace.runs().versions().isEmpty());
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !workspace.runs().versions().isEmpty());
         assertThat(workspace.runs().versions()).singleElement()
                 .satisfies(v -> assertThat(v.name() + " v" + v.version()).isEqualTo("shape-answerer v1"));
         WaitForAsyncUtils.waitForFxEvents();

@@ -348,7 +348,7 @@ public final class Screenshots {
         for (int i = 0; i < 3; i++) {
             FutureTask<Void> pulse = new FutureTask<>(() -> null);
             Platform.runLater(pulse);
-            pulse.get(10, TimeUnit.SECONDS);
+            pulse.get(60, TimeUnit.SECONDS);
             Thread.sleep(60); // not a test: gives the renderer a pulse between frames
         }
     }

@@ -40,7 +40,7 @@ class StudioWindowTest extends WindowHarness {
         assertThat(stage.getTitle()).isEqualTo("• small-cnn — Netloom Studio");
         Graph edited = w.session().designer().graph();
         Path file = dir.resolve("mine.netloom");
-        fx(() -> w.saveTo(file)).get(10, TimeUnit.SECONDS);
+        fx(() -> w.saveTo(file)).get(60, TimeUnit.SECONDS);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(stage.getTitle()).isEqualTo("mine — Netloom Studio");
         assertThat(new ProjectFile(SERVICES.catalog()).read(file).graph()).isEqualTo(edited);
@@ -51,7 +51,7 @@ class StudioWindowTest extends WindowHarness {
             w.startProject(dev.netloom.graph.project.Project.of("other", Graph.EMPTY));
             return null;
         });
-        fx(() -> w.openFile(file)).get(10, TimeUnit.SECONDS);
+        fx(() -> w.openFile(file)).get(60, TimeUnit.SECONDS);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(w.session().designer().graph()).isEqualTo(edited);
         assertThat(w.session().dirtyProperty().get()).isFalse();
@@ -85,23 +85,23 @@ class StudioWindowTest extends WindowHarness {
         // Make the project file clearly older than the autosave written below.
         Files.setLastModifiedTime(file, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() - 60_000));
         StudioWindow first = open(home);
-        fx(() -> first.openFile(file)).get(10, TimeUnit.SECONDS);
+        fx(() -> first.openFile(file)).get(60, TimeUnit.SECONDS);
         WaitForAsyncUtils.waitForFxEvents();
         fx(() -> first.session().designer().addLayer("Dropout", new Position(10, 500)));
         Graph unsaved = first.session().designer().graph();
-        assertThat(fx(() -> first.session().autosave()).get(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(fx(() -> first.session().autosave()).get(60, TimeUnit.SECONDS)).isTrue();
         assertThat(ProjectSession.autosaveFileOf(file)).exists();
         first.dispose(); // the "crash": no close, no save, the autosave stays
 
         prompts.recover = true;
         StudioWindow second = open(home);
-        fx(() -> second.openFile(file)).get(10, TimeUnit.SECONDS);
+        fx(() -> second.openFile(file)).get(60, TimeUnit.SECONDS);
         WaitForAsyncUtils.waitForFxEvents();
 
         assertThat(prompts.asked).contains("recover");
         assertThat(second.session().designer().graph()).isEqualTo(unsaved);
         assertThat(second.session().dirtyProperty().get()).isTrue();
-        fx(() -> second.saveTo(file)).get(10, TimeUnit.SECONDS);
+        fx(() -> second.saveTo(file)).get(60, TimeUnit.SECONDS);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(ProjectSession.autosaveFileOf(file)).doesNotExist();
         assertThat(second.session().dirtyProperty().get()).isFalse();
@@ -112,7 +112,7 @@ class StudioWindowTest extends WindowHarness {
         Path home = dir.resolve("home");
         StudioWindow first = open(home);
         fx(() -> first.session().designer().addLayer("Image", new Position(0, 0)));
-        fx(() -> first.session().autosave()).get(10, TimeUnit.SECONDS);
+        fx(() -> first.session().autosave()).get(60, TimeUnit.SECONDS);
         first.dispose();
 
         prompts.recover = true;

@@ -49,7 +49,7 @@ class TrainViewTest extends WindowHarness {
     private TrainViewModel openQaProject(String data) throws Exception {
         Path file = project(data);
         open(dir.resolve("home"));
-        fx(() -> window.openFile(file)).get(10, TimeUnit.SECONDS);
+        fx(() -> window.openFile(file)).get(60, TimeUnit.SECONDS);
         WaitForAsyncUtils.waitForFxEvents();
         fx(() -> {
             window.showView("Train");

@@ -51,7 +51,7 @@ class TryItViewTest extends WindowHarness {
             window.startProject(SERVICES.templates().find("image-text-qa").orElseThrow().project());
             return null;
         });
-        fx(() -> window.saveTo(project)).get(10, TimeUnit.SECONDS);
+        fx(() -> window.saveTo(project)).get(60, TimeUnit.SECONDS);
         Path model = dir.resolve("qa.runs").resolve("run-1");
         cli("train", project.toString(), "--data", "{\"source\": \"shapes-qa\", \"examples\": 300}", "--epochs", "1",
                 "--out", model.toString());
@@ -71,7 +71,7 @@ class TryItViewTest extends WindowHarness {
             return null;
         });
         TableView<?> table = robot.lookup("#runs-table").queryAs(TableView.class);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> table.getItems().size() == 1);
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> table.getItems().size() == 1);
         Button predict = robot.lookup("#tryit-predict").queryButton();
         assertThat(predict.isDisabled()).isTrue();
         fx(() -> {

@@ -64,7 +64,7 @@ class TuneViewTest extends WindowHarness {
         WaitForAsyncUtils.waitFor(180, TimeUnit.SECONDS, () -> !view.model().runningProperty().get()
                 && !view.model().progressProperty().get().trials().isEmpty());
         // The table is redrawn at most 20 times a second: wait for the redraw after the last update.
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> view.rows().size() == 2);
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> view.rows().size() == 2);
         WaitForAsyncUtils.waitForFxEvents();
 
         assertThat(view.model().errorProperty().get()).isEmpty();

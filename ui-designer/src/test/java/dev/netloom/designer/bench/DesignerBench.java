@@ -170,7 +170,7 @@ public final class DesignerBench {
         }
 
         double await() throws Exception {
-            return next.get(10, TimeUnit.SECONDS);
+            return next.get(60, TimeUnit.SECONDS);
         }
     }
 
