@@ -84,7 +84,9 @@ public record IdxFile(String file, int[] dims, byte[] data) {
             // file that claims (or really inflates to) gigabytes is refused, not an OutOfMemoryError.
             long canHold = gzip ? fileLength * MAX_GZIP_RATIO : fileLength - 4L * (rank + 1);
             long items = Math.min(dims[0], Math.max(0, canHold) / itemSize);
-            MemoryBudget.check(name, items, itemSize, rank == 1 ? 1 : 1 + Float.BYTES); // the bytes, then floats
+            // The bytes, and as much again while the read buffer grows; pictures then stay bytes (IdxPair
+            // checks the floats itself when it resizes).
+            MemoryBudget.check(name, items, itemSize, rank == 1 ? 1 : 2);
             long wanted = Math.min((long) dims[0] * itemSize, Integer.MAX_VALUE - 64);
             byte[] bytes = readUpTo(data, wanted, gzip ? Long.MAX_VALUE : fileLength);
             boolean stopped = bytes.length < wanted;
