@@ -35,6 +35,12 @@ def blas_in_use():
     return ", ".join(sorted(libs)) or "none found"
 
 
+def rss_mib():
+    """Resident memory of this process now, in MiB."""
+    with open("/proc/self/status") as status:
+        return next(int(l.split()[1]) for l in status if l.startswith("VmRSS:")) / 1024.0
+
+
 def mlp():
     return nn.Sequential(nn.Flatten(), nn.Linear(784, 256), nn.ReLU(), nn.Linear(256, 128), nn.ReLU(),
                          nn.Linear(128, 10))
@@ -58,6 +64,7 @@ def main():
     p.add_argument("--data", default="/usr/share/datasets/fashion-mnist")
     a = p.parse_args()
 
+    rss_engine = rss_mib()  # Python and torch imported
     torch.set_num_threads(a.threads)
     torch.set_num_interop_threads(1)
     torch.manual_seed(42)
@@ -67,6 +74,7 @@ def main():
     x = (x - x.mean()) / x.std()
     y = torch.tensor(labels, dtype=torch.int64)
 
+    rss_data = rss_mib()
     model = mlp() if a.model == "mlp" else small_cnn()
     optimizer = torch.optim.Adam(model.parameters(), lr=1e-3)
     loss_fn = nn.CrossEntropyLoss()
@@ -77,6 +85,8 @@ def main():
     # loss and accuracy back each step is what a training loop with a live chart does; ours does too.
     clock = time.thread_time_ns if a.threads == 1 else time.perf_counter_ns
     phases = dict.fromkeys(["data", "forward", "loss", "backward", "optimizer", "metrics", "events"], 0)
+
+    rss_first = []
 
     def epoch(profile):
         start = time.perf_counter()
@@ -99,6 +109,8 @@ def main():
             t5 = clock()
             optimizer.step()
             t6 = clock()
+            if not rss_first:
+                rss_first.append(rss_mib())  # the model, its gradients and the optimiser's moments exist
             if profile:
                 for name, d in zip(phases, (t1 - t0, t2 - t1, t3 - t2, t4 - t3, t6 - t5, t5 - t4)):
                     phases[name] += d
@@ -115,7 +127,8 @@ def main():
                       "batch": a.batch, "stepsPerSecond": statistics.median(rates),
                       "stepsPerCpuSecond": statistics.median(cpu_rates),
                       "stepsPerProcessCpuSecond": statistics.median(process_rates), "blas": blas_in_use(), "all": rates,
-                      "peakRssMiB": peak_kib / 1024.0,
+                      "rssEngineMiB": rss_engine, "rssAfterDataMiB": rss_data, "rssFirstStepMiB": rss_first[0],
+                      "rssSteadyMiB": rss_mib(), "peakRssMiB": peak_kib / 1024.0,
                       "phases": {k: v / 1e6 / (a.steps * a.repeats) for k, v in phases.items()}}))
 
 

@@ -87,12 +87,14 @@ for r in main:
     arrays = f"{d['arraysPerStep']:>6.0f}" if "arraysPerStep" in d else f"{'':>6}"
     print(f"{d['model']:6} {d['threads']:>3} {side:8} | " + " ".join(f"{d['phases'][k]:>9.3f}" for k in phases)
           + f" | {sum(d['phases'].values()):>7.3f} {arrays}")
-print("\nNetloom memory by phase, MiB resident (JVM started, libtorch loaded, data read, peak while loading, peak)")
+print("\nMemory by phase, MiB resident: engine loaded (JVM + libtorch / Python + torch), data read, "
+      "after the first step, after the timed epochs, peak (Netloom's peak while loading in brackets)")
 for r in main:
     d = r["result"]
-    if r["side"] == "netloom":
-        print(f"{d['model']:6} {d['threads']:>3} | {d['rssStartMiB']:>6.0f} {d['rssEngineMiB']:>6.0f} "
-              f"{d['rssAfterDataMiB']:>6.0f} {d['peakLoadingMiB']:>6.0f} {d['peakRssMiB']:>6.0f}")
+    side = "Netloom" if r["side"] == "netloom" else "PyTorch"
+    loading = f"({d['peakLoadingMiB']:.0f})" if "peakLoadingMiB" in d else ""
+    print(f"{d['model']:6} {d['threads']:>3} {side:8} | {d['rssEngineMiB']:>6.0f} {d['rssAfterDataMiB']:>6.0f} "
+          f"{d['rssFirstStepMiB']:>6.0f} {d['rssSteadyMiB']:>6.0f} {d['peakRssMiB']:>6.0f} {loading}")
 levers = [r for r in rows if r["row"].startswith("levers")]
 if levers:
     print("\nNetloom's speed-ups, 1 thread, same run: all off (fused Adam, fused loss, batch buffers) vs on")

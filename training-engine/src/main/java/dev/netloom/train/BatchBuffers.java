@@ -31,6 +31,10 @@ final class BatchBuffers {
     private final List<Field> fields = new ArrayList<>();
     private final List<ByteBuffer> buffers = new ArrayList<>();
     private final ByteBuffer labels;
+    /** Per field, the values of its picture codes ({@link dev.netloom.train.data.PictureCodes#table}), or null. */
+    private final List<float[]> tables = new ArrayList<>();
+    /** A batch of decoded pictures on its way into a native buffer; null without picture codes. */
+    private final float[] scratch;
 
     /**
      * @param fieldNames the field feeding each graph input, in the block's input order
@@ -41,9 +45,12 @@ final class BatchBuffers {
         for (String name : fieldNames) {
             Field f = examples.field(name).orElseThrow(() -> new IllegalArgumentException("no field " + name));
             fields.add(f);
-            buffers.add(aligned((long) maxRows * f.exampleSize() * (f.floats() != null ? Float.BYTES : Long.BYTES)));
+            buffers.add(aligned((long) maxRows * f.exampleSize() * (f.numeric() ? Float.BYTES : Long.BYTES)));
+            tables.add(f.codes() != null ? f.codes().table() : null);
         }
         labels = aligned((long) maxRows * Long.BYTES);
+        scratch = fields.stream().anyMatch(f -> f.codes() != null)
+                ? new float[maxRows * fields.stream().mapToInt(Field::exampleSize).max().orElse(0)] : null;
     }
 
     /** The model's inputs for some rows, pictures augmented from {@code random} when asked. */
@@ -57,6 +64,14 @@ final class BatchBuffers {
             if (f.kind() == FieldKind.IMAGE && !augmentation.equals(Augmentation.NONE)) {
                 float[] picked = augmentation.apply(f.select(rows), random).floats();
                 buffer.asFloatBuffer().put(picked);
+            } else if (f.codes() != null) {
+                // Pictures held as bytes: each value looked up in the field's table, which is the float
+                // path's (x - mean) / std to the bit, then one bulk copy into the native buffer.
+                float[] table = tables.get(i);
+                for (int r = 0; r < rows.length; r++) {
+                    f.codes().decode(table, rows[r], size, scratch, r * size);
+                }
+                buffer.asFloatBuffer().put(scratch, 0, rows.length * size);
             } else if (f.floats() != null) {
                 java.nio.FloatBuffer out = buffer.asFloatBuffer();
                 for (int row : rows) {
@@ -73,7 +88,7 @@ final class BatchBuffers {
             for (int d = 0; d < f.shape().length; d++) {
                 shape[d + 1] = f.shape()[d];
             }
-            DataType type = f.floats() != null ? DataType.FLOAT32 : DataType.INT64;
+            DataType type = f.numeric() ? DataType.FLOAT32 : DataType.INT64;
             list.add(manager.create(view(buffer, (long) rows.length * size * type.getNumOfBytes()), new Shape(shape),
                     type));
         }

@@ -41,7 +41,7 @@ final class Batches {
             for (int i = 0; i < f.shape().length; i++) {
                 shape[i + 1] = f.shape()[i];
             }
-            list.add(f.floats() != null ? manager.create(f.floats(), new Shape(shape))
+            list.add(f.numeric() ? manager.create(f.floats(), new Shape(shape))
                     : manager.create(f.ids(), new Shape(shape)));
         }
         return list;

@@ -21,12 +21,16 @@ record InputScale(String field, double magnitude) {
     static Optional<InputScale> largest(Examples examples) {
         InputScale best = null;
         for (Field f : examples.fields()) {
-            if (f.floats() == null) {
+            if (!f.numeric()) {
                 continue;
             }
             double max = 0;
-            for (float v : f.floats()) {
-                max = Math.max(max, Math.abs(v));
+            if (f.codes() != null) {
+                max = f.codes().largestMagnitude(f.exampleSize());
+            } else {
+                for (float v : f.floats()) {
+                    max = Math.max(max, Math.abs(v));
+                }
             }
             if (best == null || max > best.magnitude()) {
                 best = new InputScale(f.name(), max);

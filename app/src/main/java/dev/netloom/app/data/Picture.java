@@ -21,8 +21,10 @@ public record Picture(int width, int height, int[] argb) {
         int h = shape[1];
         int w = shape[2];
         int plane = h * w;
-        int start = index * field.exampleSize();
-        float[] v = field.floats();
+        // One picture's values (pictures held as bytes are decoded for this one only).
+        int start = 0;
+        float[] v = new float[field.exampleSize()];
+        field.valuesOf(index, v, 0);
         float min = Float.POSITIVE_INFINITY;
         float max = Float.NEGATIVE_INFINITY;
         for (int i = start; i < start + field.exampleSize(); i++) {

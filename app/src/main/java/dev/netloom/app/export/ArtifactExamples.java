@@ -78,7 +78,7 @@ public final class ArtifactExamples {
             for (int d = 0; d < f.shape().length; d++) {
                 shape[d + 1] = f.shape()[d];
             }
-            inputs.put(inputIds.get(i), f.floats() != null ? Tensor.of(f.floats(), shape) : Tensor.ofLongs(f.ids(), shape));
+            inputs.put(inputIds.get(i), f.numeric() ? Tensor.of(f.floats(), shape) : Tensor.ofLongs(f.ids(), shape));
         }
         return new EvaluationSet(split, inputs, examples.labels());
     }

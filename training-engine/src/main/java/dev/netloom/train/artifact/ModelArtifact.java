@@ -214,7 +214,7 @@ public final class ModelArtifact {
             for (int d = 0; d < f.shape().length; d++) {
                 shape[d + 1] = f.shape()[d];
             }
-            tensors.put("input." + inputs.get(i), f.floats() != null ? Tensor.of(f.floats(), shape)
+            tensors.put("input." + inputs.get(i), f.numeric() ? Tensor.of(f.floats(), shape)
                     : Tensor.ofLongs(f.ids(), shape));
         }
         float[][] out = model.predict(probe, picked);

@@ -19,10 +19,11 @@ public record NonFiniteValue(String field, int example, int position, float valu
     /** The first non-finite value of some examples, searching field by field, or empty. */
     public static Optional<NonFiniteValue> first(Examples examples) {
         for (Field f : examples.fields()) {
-            float[] v = f.floats();
-            if (v == null) {
+            // Picture codes are bytes: only a standardisation that is not finite makes a value that is not.
+            if (!f.numeric() || f.codes() != null && f.codes().allFinite()) {
                 continue;
             }
+            float[] v = f.floats();
             int size = f.exampleSize();
             for (int i = 0; i < v.length; i++) {
                 if (!Float.isFinite(v[i])) {

@@ -24,6 +24,23 @@ public record Normalisation(float[] mean, float[] std) {
         }
     }
 
+    /** Mean 0 and std 1 for every group: values stay as they are. */
+    public static Normalisation identity(int groups) {
+        float[] ones = new float[groups];
+        java.util.Arrays.fill(ones, 1f);
+        return new Normalisation(new float[groups], ones);
+    }
+
+    /** Whether every group has mean 0 and std 1, so that {@code (x - mean) / std} is x exactly. */
+    public boolean isIdentity() {
+        for (int g = 0; g < mean.length; g++) {
+            if (Float.floatToIntBits(mean[g]) != 0 || std[g] != 1f) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Fits every group of {@code train}. */
     public static Normalisation fit(Field train) {
         boolean[] all = new boolean[train.shape()[0]];
@@ -40,10 +57,17 @@ public record Normalisation(float[] mean, float[] std) {
         int inner = train.exampleSize() / groups;
         double[] sum = new double[groups];
         double[] squares = new double[groups];
-        float[] v = train.floats();
+        // Pictures held as codes are read one example at a time: the same values, in the same order.
+        boolean codes = train.codes() != null;
+        float[] v = codes ? new float[train.exampleSize()] : train.floats();
+        float[] table = codes ? train.codes().table() : null;
         int count = train.count();
         for (int e = 0; e < count; e++) {
             int base = e * train.exampleSize();
+            if (codes) {
+                train.codes().decode(table, e, train.exampleSize(), v, 0);
+                base = 0;
+            }
             for (int g = 0; g < groups; g++) {
                 int start = base + g * inner;
                 for (int i = start; i < start + inner; i++) {
@@ -67,12 +91,19 @@ public record Normalisation(float[] mean, float[] std) {
         return new Normalisation(mean, std);
     }
 
-    /** The field with {@code (x - mean) / std} applied per group. */
+    /**
+     * The field with {@code (x - mean) / std} applied per group. Pictures held as codes not yet
+     * standardised stay codes, read through this standardisation (the same values as applying it
+     * to their floats).
+     */
     public Field apply(Field field) {
         int groups = mean.length;
         if (field.shape()[0] != groups) {
             throw new IllegalArgumentException("field " + field.name() + " has " + field.shape()[0] + " groups, statistics "
                     + groups);
+        }
+        if (field.codes() != null && field.codes().isRaw()) {
+            return new Field(field.name(), field.kind(), field.shape(), null, null, field.codes().standardisedBy(this));
         }
         int inner = field.exampleSize() / groups;
         float[] in = field.floats();
@@ -98,6 +129,11 @@ public record Normalisation(float[] mean, float[] std) {
             out.add((double) v);
         }
         return out;
+    }
+
+    @Override
+    public String toString() {
+        return "mean " + java.util.Arrays.toString(mean) + ", std " + java.util.Arrays.toString(std);
     }
 
     @Override

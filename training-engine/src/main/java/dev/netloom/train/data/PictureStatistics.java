@@ -41,7 +41,11 @@ public final class PictureStatistics {
                 scale[c] = o.std()[c] / m.std()[c];
                 shift[c] = (o.mean()[c] - m.mean()[c]) / m.std()[c];
             }
-            splits = splits.mapField(f.name(), field -> affine(field, scale, shift));
+            // Pictures held as codes are read through the model's statistics directly (exact up to float
+            // rounding, one rounding fewer than the affine map of the standardised floats).
+            splits = splits.mapField(f.name(), field -> field.codes() != null
+                    ? new Field(field.name(), field.kind(), field.shape(), null, null, field.codes().standardisedBy(m))
+                    : affine(field, scale, shift));
             Map<String, Object> entry = new LinkedHashMap<>((Map<String, Object>) preprocessing.getOrDefault(f.name(),
                     Map.of()));
             entry.putAll(m.toMap());

@@ -30,7 +30,7 @@ import java.util.stream.IntStream;
  * with the median steps per second over the timed epochs (the first epoch is warm-up; validation
  * time is excluded), per CPU-second of the training thread and of the whole process, the time per
  * step by phase ({@link StepProfile}) and resident memory per phase (JVM start, engine loaded,
- * data read, peak). {@code -Dnetloom.train.off=...} switches speed-ups off for a before/after.
+ * data read, peak while loading, after the first step, after the timed epochs, peak). {@code -Dnetloom.train.off=...} switches speed-ups off for a before/after.
  *
  * <pre>TrainingThroughput --model mlp|cnn --threads N --batch 64 --steps 200 --repeats 5 --data DIR</pre>
  */
@@ -73,6 +73,7 @@ public final class TrainingThroughput {
         List<Double> cpuRates = new ArrayList<>();
         List<Double> processCpuRates = new ArrayList<>();
         long[] epochStart = new long[3];
+        double[] rssFirstStep = {Double.NaN};
         com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean)
                 java.lang.management.ManagementFactory.getOperatingSystemMXBean();
         // One engine thread computes on the training thread: its CPU clock times the phases truly on a
@@ -85,6 +86,9 @@ public final class TrainingThroughput {
                     @Override
                     public void onStep(StepReport s) {
                         int inEpoch = (s.step() - 1) % steps;
+                        if (s.step() == 1) {
+                            rssFirstStep[0] = rssNow(); // the model, its gradients and the optimiser's moments exist
+                        }
                         // Listeners run on the training thread, and with one engine thread PyTorch
                         // computes on it too: its CPU time is the work done, whatever else the
                         // shared machine is doing. With two threads only wall time is comparable.
@@ -103,14 +107,15 @@ public final class TrainingThroughput {
                         }
                     }
                 }).run()) {
+            double rssSteady = rssMiB("VmRSS:"); // after every timed epoch
             double median = rates.stream().sorted().toList().get(rates.size() / 2);
             double cpuMedian = cpuRates.stream().sorted().toList().get(cpuRates.size() / 2);
             double processCpuMedian = processCpuRates.stream().sorted().toList().get(processCpuRates.size() / 2);
             System.out.printf(Locale.ROOT, "{\"peer\": \"Netloom (DJL %s, PyTorch %s)\", \"model\": \"%s\", \"threads\": %d, "
                             + "\"batch\": %d, \"stepsPerSecond\": %.3f, \"stepsPerCpuSecond\": %.3f, \"stepsPerProcessCpuSecond\": %.3f, \"all\": %s, "
-                            + "\"rssStartMiB\": %.1f, \"rssEngineMiB\": %.1f, \"rssAfterDataMiB\": %.1f, \"peakLoadingMiB\": %.1f, \"peakRssMiB\": %.1f, \"phases\": %s, \"arraysPerStep\": %.1f}%n",
+                            + "\"rssStartMiB\": %.1f, \"rssEngineMiB\": %.1f, \"rssAfterDataMiB\": %.1f, \"peakLoadingMiB\": %.1f, \"rssFirstStepMiB\": %.1f, \"rssSteadyMiB\": %.1f, \"peakRssMiB\": %.1f, \"phases\": %s, \"arraysPerStep\": %.1f}%n",
                     ai.djl.engine.Engine.getDjlVersion(), ai.djl.engine.Engine.getInstance().getVersion(), model,
-                    threads, batch, median, cpuMedian, processCpuMedian, rates, rssStart, rssEngine, rssData, peakLoading, rssMiB("VmHWM:"), phases(profile),
+                    threads, batch, median, cpuMedian, processCpuMedian, rates, rssStart, rssEngine, rssData, peakLoading, rssFirstStep[0], rssSteady, rssMiB("VmHWM:"), phases(profile),
                     profile.arraysPerStep());
         }
     }
@@ -131,6 +136,15 @@ public final class TrainingThroughput {
             }
         }
         return Double.NaN;
+    }
+
+    /** Resident memory now, in MiB, or NaN when /proc cannot be read (inside a listener, which may not throw). */
+    private static double rssNow() {
+        try {
+            return rssMiB("VmRSS:");
+        } catch (java.io.IOException e) {
+            return Double.NaN;
+        }
     }
 
     private static String arg(String[] args, String name, String fallback) {

@@ -5,7 +5,6 @@ import dev.netloom.train.data.DataReport;
 import dev.netloom.train.data.MemoryBudget;
 
 import java.io.BufferedInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.EOFException;
 import java.io.IOException;
@@ -84,9 +83,14 @@ public record IdxFile(String file, int[] dims, byte[] data) {
             // file that claims (or really inflates to) gigabytes is refused, not an OutOfMemoryError.
             long canHold = gzip ? fileLength * MAX_GZIP_RATIO : fileLength - 4L * (rank + 1);
             long items = Math.min(dims[0], Math.max(0, canHold) / itemSize);
-            MemoryBudget.check(name, items, itemSize, rank == 1 ? 1 : 1 + Float.BYTES); // the bytes, then floats
+            // The bytes, and as much again while the read buffer grows; pictures then stay bytes (IdxPair
+            // checks the floats itself when it resizes).
+            MemoryBudget.check(name, items, itemSize, rank == 1 ? 1 : 2);
             long wanted = Math.min((long) dims[0] * itemSize, Integer.MAX_VALUE - 64);
-            byte[] bytes = readUpTo(data, wanted, gzip ? Long.MAX_VALUE : fileLength);
+            // Read straight into an array of the promised size when the file can plausibly hold it (a raw
+            // file's length bounds it; gzip rarely expands over 8:1): no growing copies, no garbage.
+            long start = Math.min(wanted, gzip ? Math.max(1 << 20, fileLength * 8) : fileLength);
+            byte[] bytes = readUpTo(data, wanted, start);
             boolean stopped = bytes.length < wanted;
             int complete = (int) (bytes.length / itemSize);
             byte[] kept = complete * itemSize == bytes.length ? bytes : Arrays.copyOf(bytes, (int) (complete * itemSize));
@@ -127,26 +131,27 @@ public record IdxFile(String file, int[] dims, byte[] data) {
 
     /**
      * Reads up to {@code wanted} bytes, stopping early at the end of the stream or at a damaged
-     * gzip block; the buffer grows as bytes arrive so a lying header cannot make it allocate.
+     * gzip block. The array starts at {@code start} bytes and doubles only as bytes really arrive,
+     * so a lying header cannot make it allocate more than the file can hold.
      */
-    private static byte[] readUpTo(InputStream in, long wanted, long fileLength) {
-        int initial = (int) Math.min(wanted, Math.min(fileLength, 1 << 20));
-        ByteArrayOutputStream out = new ByteArrayOutputStream(Math.max(initial, 16));
-        byte[] buffer = new byte[1 << 16];
-        long left = wanted;
+    private static byte[] readUpTo(InputStream in, long wanted, long start) {
+        byte[] out = new byte[(int) Math.max(16, start)];
+        int size = 0;
         try {
-            while (left > 0) {
-                int n = in.read(buffer, 0, (int) Math.min(buffer.length, left));
+            while (size < wanted) {
+                if (size == out.length) {
+                    out = Arrays.copyOf(out, (int) Math.min(wanted, 2L * out.length));
+                }
+                int n = in.read(out, size, (int) Math.min(out.length - size, wanted - size));
                 if (n < 0) {
                     break;
                 }
-                out.write(buffer, 0, n);
-                left -= n;
+                size += n;
             }
         } catch (IOException e) {
             // A damaged compressed stream: keep the items read before the damage.
         }
-        return out.toByteArray();
+        return size == out.length ? out : Arrays.copyOf(out, size);
     }
 
     private static boolean extraBytes(InputStream in) {

@@ -2,6 +2,8 @@ package dev.netloom.train.data.idx;
 
 import dev.netloom.train.data.DataIssue;
 import dev.netloom.train.data.DataReport;
+import dev.netloom.train.data.Field;
+import dev.netloom.train.data.FieldKind;
 import dev.netloom.train.data.Fingerprint;
 import dev.netloom.train.data.MemoryBudget;
 import dev.netloom.train.data.image.PictureConversion;
@@ -45,12 +47,14 @@ public record IdxPair(Path images, Path labels) {
         }
         PictureSize out = size != null ? size : new PictureSize(1, h, w);
         boolean resize = out.channels() != 1 || out.height() != h || out.width() != w;
-        MemoryBudget.check(images.toString(), n, out.values(), Float.BYTES);
-        float[] grey = new float[h * w];
-        float[] pixels = new float[Math.multiplyExact(n, out.values())];
+        // At the file's own size the pictures stay the file's bytes (one per value); resized, floats.
+        MemoryBudget.check(images.toString(), n, out.values(), resize ? Float.BYTES : 1);
+        float[] grey = resize ? new float[h * w] : null;
+        float[] pixels = resize ? new float[Math.multiplyExact(n, out.values())] : null;
+        byte[] raw = pictures.data();
+        byte[] codes = resize ? null : raw;
         int[] picked = new int[n];
         int kept = 0;
-        byte[] raw = pictures.data();
         for (int i = 0; i < n; i++) {
             int label = classes.data()[i] & 0xff;
             if (label >= classCount) {
@@ -64,11 +68,9 @@ public record IdxPair(Path images, Path labels) {
                     grey[p] = (raw[base + p] & 0xff) / 255f;
                 }
                 PictureConversion.resizeGrey(grey, 0, h, w, out, pixels, kept * out.values());
-            } else {
-                int o = kept * out.values();
-                for (int p = 0; p < h * w; p++) {
-                    pixels[o + p] = (raw[base + p] & 0xff) / 255f;
-                }
+            } else if (kept != i) {
+                // a skipped label moves the pictures after it down, in place
+                System.arraycopy(raw, base, codes, kept * h * w, h * w);
             }
             picked[kept++] = label;
         }
@@ -76,7 +78,10 @@ public record IdxPair(Path images, Path labels) {
             throw new IOException(labels + ": no picture has a usable label");
         }
         report.read(kept);
-        return new LabelledPictures(out, Arrays.copyOf(pixels, kept * out.values()), Arrays.copyOf(picked, kept));
+        int values = kept * out.values();
+        Field field = resize ? Field.floats(IdxReader.FIELD, FieldKind.IMAGE, out.shape(), Arrays.copyOf(pixels, values))
+                : Field.pictures(IdxReader.FIELD, out.shape(), codes.length == values ? codes : Arrays.copyOf(codes, values));
+        return new LabelledPictures(out, field, Arrays.copyOf(picked, kept));
     }
 
     /** Adds both files' bytes to a fingerprint. */

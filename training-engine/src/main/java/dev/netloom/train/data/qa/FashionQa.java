@@ -6,7 +6,6 @@ import dev.netloom.train.data.Dataset;
 import dev.netloom.train.data.DatasetReader;
 import dev.netloom.train.data.Examples;
 import dev.netloom.train.data.Field;
-import dev.netloom.train.data.FieldKind;
 import dev.netloom.train.data.Fingerprint;
 import dev.netloom.train.data.MemoryBudget;
 import dev.netloom.train.data.SplitRows;
@@ -72,10 +71,10 @@ public record FashionQa(Path folder, int examples, int testExamples, double vali
         MemoryBudget.check("fashion-qa", examples + (ownTest ? (long) testExamples : 0), train.size().values(),
                 Float.BYTES);
         Random random = new Random(request.seed());
-        Generated generated = new Generated(train.size(), examples + (ownTest ? testExamples : 0));
-        generate(train, examples, random, generated);
+        Generated generated = new Generated(examples, ownTest ? testExamples : 0);
+        generate(train, false, examples, random, generated);
         if (ownTest) {
-            generate(test, testExamples, random, generated);
+            generate(test, true, testExamples, random, generated);
         }
         int[] labels = generated.labels.stream().mapToInt(Integer::intValue).toArray();
         // Without the source's test files, a tenth of the generated examples is held out for test instead.
@@ -85,8 +84,8 @@ public record FashionQa(Path folder, int examples, int testExamples, double vali
         SplitRows rows = new SplitRows(inTrain.train(), inTrain.validation(), testRows);
         TextField text = TextField.of("question", TokenizerKind.WORD, request, 8, 64);
         Tokenizer tokenizer = text.tokenizer(generated.questions, rows.train(), request.fitted());
-        Examples all = new Examples(List.of(Field.floats("image", FieldKind.IMAGE, train.size().shape(),
-                generated.pixels), text.encode(tokenizer, generated.questions)), labels);
+        Examples all = new Examples(List.of(generated.pictures(train, ownTest ? test : null),
+                text.encode(tokenizer, generated.questions)), labels);
         Map<String, Object> preprocessing = new LinkedHashMap<>();
         preprocessing.put("image", train.size().toMap());
         preprocessing.put("question", text.preprocessing(tokenizer));
@@ -108,7 +107,7 @@ public record FashionQa(Path folder, int examples, int testExamples, double vali
     }
 
     /** Appends {@code count} examples drawn from {@code source}. */
-    private static void generate(LabelledPictures source, int count, Random random, Generated out) {
+    private static void generate(LabelledPictures source, boolean test, int count, Random random, Generated out) {
         List<List<Integer>> byClass = new ArrayList<>();
         for (int c = 0; c < 10; c++) {
             byClass.add(new ArrayList<>());
@@ -129,7 +128,7 @@ public record FashionQa(Path folder, int examples, int testExamples, double vali
             boolean yes = random.nextBoolean();
             int group = yes ? groupOf(c) : pick(BALANCE.falseQuestions(c), random);
             List<String> phrasings = ClothingGroup.STANDARD.get(group).phrasings();
-            out.add(source, picture, phrasings.get(random.nextInt(phrasings.size())), yes ? 1 : 0);
+            out.add(test, picture, phrasings.get(random.nextInt(phrasings.size())), yes ? 1 : 0);
         }
     }
 
@@ -153,23 +152,41 @@ public record FashionQa(Path folder, int examples, int testExamples, double vali
         return weights.length - 1;
     }
 
-    /** The examples generated so far, written straight into one array. */
+    /** The examples generated so far: which source picture each shows, its question and answer. */
     private static final class Generated {
-        final PictureSize size;
-        final float[] pixels;
+        final int[] fromTrain;
+        final int[] fromTest;
+        int trainCount;
+        int testCount;
         final List<String> questions = new ArrayList<>();
         final List<Integer> labels = new ArrayList<>();
 
-        Generated(PictureSize size, int capacity) {
-            this.size = size;
-            this.pixels = new float[Math.multiplyExact(capacity, size.values())];
+        Generated(int trainCapacity, int testCapacity) {
+            this.fromTrain = new int[trainCapacity];
+            this.fromTest = new int[testCapacity];
         }
 
-        void add(LabelledPictures source, int picture, String question, int answer) {
-            System.arraycopy(source.pixels(), picture * size.values(), pixels, labels.size() * size.values(),
-                    size.values());
+        void add(boolean test, int picture, String question, int answer) {
+            if (test) {
+                fromTest[testCount++] = picture;
+            } else {
+                fromTrain[trainCount++] = picture;
+            }
             questions.add(question);
             labels.add(answer);
+        }
+
+        /**
+         * The pictures in order, picked from the sources as they are held (the files' bytes unless
+         * resized): the training examples come first, then the test examples.
+         */
+        Field pictures(LabelledPictures train, LabelledPictures test) {
+            List<Field> parts = new ArrayList<>();
+            parts.add(train.pictures().select(java.util.Arrays.copyOf(fromTrain, trainCount)).named("image"));
+            if (test != null) {
+                parts.add(test.pictures().select(java.util.Arrays.copyOf(fromTest, testCount)).named("image"));
+            }
+            return Field.concat(parts);
         }
     }
 }

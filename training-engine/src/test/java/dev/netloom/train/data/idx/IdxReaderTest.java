@@ -49,6 +49,27 @@ class IdxReaderTest {
     }
 
     @Test
+    void picturesAtTheFilesSizeStayBytesAndResizedOnesBecomeFloats() throws IOException {
+        int[] labels = {0, 1, 7, 2, 1}; // label 7 is skipped: the pictures after it move down
+        IdxPair pair = pair("held", labels, true);
+        LabelledPictures own = pair.read(null, 3, new DataReport());
+        assertThat(own.pictures().codes()).as("the file's bytes, a quarter of the floats' memory").isNotNull();
+        assertThat(own.count()).isEqualTo(4);
+        byte[] file = pictures(labels, 4, 5);
+        float[] expected = new float[4 * 20];
+        int[] kept = {0, 1, 3, 4};
+        for (int i = 0; i < kept.length; i++) {
+            for (int p = 0; p < 20; p++) {
+                expected[i * 20 + p] = (file[16 + kept[i] * 20 + p] & 0xff) / 255f;
+            }
+        }
+        assertThat(own.pixels()).containsExactly(expected);
+        LabelledPictures resized = pair.read(new PictureSize(1, 8, 10), 3, new DataReport());
+        assertThat(resized.pictures().codes()).isNull();
+        assertThat(resized.pictures().floats()).hasSize(4 * 80);
+    }
+
+    @Test
     void splitsTrainingIntoTrainAndValidationAndKeepsTheOwnTestPair() throws IOException {
         IdxReader reader = new IdxReader("digits", pair("train", cycle(100, 10), true), pair("t10k", cycle(20, 10), true),
                 IdxReader.DIGITS, 0.2, 0.1);
