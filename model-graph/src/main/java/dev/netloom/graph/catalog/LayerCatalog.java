@@ -13,15 +13,19 @@ import dev.netloom.graph.layers.Embedding;
 import dev.netloom.graph.layers.Flatten;
 import dev.netloom.graph.layers.GatedFusion;
 import dev.netloom.graph.layers.GlobalAvgPool;
+import dev.netloom.graph.layers.GlobalMaxPool;
+import dev.netloom.graph.layers.GroupNorm;
 import dev.netloom.graph.layers.Head;
 import dev.netloom.graph.layers.ImageInput;
 import dev.netloom.graph.layers.LayerNorm;
 import dev.netloom.graph.layers.MixtureOfExperts;
 import dev.netloom.graph.layers.MultiHeadSelfAttention;
+import dev.netloom.graph.layers.Multiply;
 import dev.netloom.graph.layers.PatchEmbedding;
 import dev.netloom.graph.layers.Pool2d;
 import dev.netloom.graph.layers.PositionalEmbedding;
 import dev.netloom.graph.layers.Reshape;
+import dev.netloom.graph.layers.SqueezeExcite;
 import dev.netloom.graph.layers.TabularInput;
 import dev.netloom.graph.layers.TokensInput;
 import dev.netloom.graph.layers.TransformerEncoderBlock;
@@ -41,9 +45,10 @@ public final class LayerCatalog {
 
     private static final LayerCatalog STANDARD = new LayerCatalog(List.of(
             new ImageInput(), new TokensInput(), new TabularInput(),
-            new Dense(), new Dropout(), new Activation(), new Flatten(), new Reshape(), new Add(), new Concat(),
+            new Dense(), new Dropout(), new Activation(), new Flatten(), new Reshape(), new Add(), new Concat(), new Multiply(),
             new Conv2d(), new DepthwiseConv2d(), Pool2d.max(), Pool2d.average(), new GlobalAvgPool(),
-            new BatchNorm(), new LayerNorm(),
+            new GlobalMaxPool(), new SqueezeExcite(),
+            new BatchNorm(), new GroupNorm(), new LayerNorm(),
             new Embedding(), new PositionalEmbedding(), new PatchEmbedding(), new MultiHeadSelfAttention(),
             new TransformerEncoderBlock(), new CrossAttention(), new GatedFusion(),
             new MixtureOfExperts(),
