@@ -2,6 +2,7 @@ package dev.netloom.devices;
 
 import dev.netloom.graph.analysis.NodeReport;
 import dev.netloom.graph.catalog.LayerType;
+import dev.netloom.graph.catalog.ParamSpec;
 import dev.netloom.graph.catalog.WeightUse;
 
 import java.util.Locale;
@@ -37,7 +38,9 @@ public enum KernelClass {
                 if (intParam(r, "groups", 1) > 1) {
                     return DEPTHWISE;
                 }
-                return intParam(r, "kernel", 3) == 1 ? POINTWISE : CONV;
+                Object kernel = r.params().get("kernel");
+                int[] k = kernel == null ? new int[] {3, 3} : ParamSpec.pair(kernel); // 3 or [1, 7]
+                return k[0] == 1 && k[1] == 1 ? POINTWISE : CONV;
             });
 
     private final String key;

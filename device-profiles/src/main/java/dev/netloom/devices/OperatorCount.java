@@ -49,6 +49,7 @@ public final class OperatorCount {
         rules.put(LayerType.RESHAPE, (r, p) -> 1);
         rules.put(LayerType.ADD, (r, p) -> 1);
         rules.put(LayerType.CONCAT, (r, p) -> 1);
+        rules.put(LayerType.MULTIPLY, (r, p) -> 1);            // Mul
 
         rules.put(LayerType.CONV2D, (r, p) -> 1);
         rules.put(LayerType.DEPTHWISE_CONV2D, (r, p) -> 1);
@@ -56,8 +57,13 @@ public final class OperatorCount {
         rules.put(LayerType.AVG_POOL2D, (r, p) -> 1);
         // Pool + flatten over a feature map, one mean over a sequence.
         rules.put(LayerType.GLOBAL_AVG_POOL, (r, p) -> r.inputs().get("in").kind() == TensorKind.IMAGE ? 2 : 1);
+        rules.put(LayerType.GLOBAL_MAX_POOL, (r, p) -> r.inputs().get("in").kind() == TensorKind.IMAGE ? 2 : 1);
+        // GlobalAveragePool, Flatten, two linears with their activation and gate, Reshape, Mul.
+        rules.put(LayerType.SQUEEZE_EXCITE, (r, p) -> 4 + 2 * linear(p, true)
+                + activation(String.valueOf(r.params().get("activation"))) + activation(String.valueOf(r.params().get("gate"))));
 
         rules.put(LayerType.BATCH_NORM, (r, p) -> 1);
+        rules.put(LayerType.GROUP_NORM, (r, p) -> 5);  // Reshape, InstanceNormalization, Reshape, Mul, Add
         rules.put(LayerType.LAYER_NORM, (r, p) -> 1);
 
         rules.put(LayerType.EMBEDDING, (r, p) -> 1);           // Gather
@@ -118,7 +124,7 @@ public final class OperatorCount {
         return switch (function) {
             case "GELU" -> 5; // Div, Erf, Add, Mul, Mul: exact GELU, no Gelu operator before opset 20
             case "SiLU" -> 2; // Sigmoid, Mul
-            default -> 1;     // Relu, Clip (ReLU6), Sigmoid, Tanh, Softmax
+            default -> 1;     // Relu, Clip (ReLU6), LeakyRelu, HardSwish, Sigmoid, HardSigmoid, Tanh, Softmax
         };
     }
 
