@@ -54,7 +54,11 @@ public final class OperatorCount {
         rules.put(LayerType.CONV2D, (r, p) -> 1);
         rules.put(LayerType.DEPTHWISE_CONV2D, (r, p) -> 1);
         rules.put(LayerType.MAX_POOL2D, (r, p) -> 1);
-        rules.put(LayerType.AVG_POOL2D, (r, p) -> 1);
+        // A Pad before the pool when padding differs between height and width (OnnxLayers.pool says why).
+        rules.put(LayerType.AVG_POOL2D, (r, p) -> {
+            int[] padding = dev.netloom.graph.catalog.ParamSpec.pair(r.params().get("padding"));
+            return padding[0] == padding[1] ? 1 : 2;
+        });
         // Pool + flatten over a feature map, one mean over a sequence.
         rules.put(LayerType.GLOBAL_AVG_POOL, (r, p) -> r.inputs().get("in").kind() == TensorKind.IMAGE ? 2 : 1);
         rules.put(LayerType.GLOBAL_MAX_POOL, (r, p) -> r.inputs().get("in").kind() == TensorKind.IMAGE ? 2 : 1);

@@ -149,6 +149,16 @@ public final class OnnxLayers {
     private static String pool(NodeWriter w, String op) {
         int[] k = ParamSpec.pair(w.report().params().get("kernel"));
         if (op.equals("AveragePool")) { // the training engine counts padding in the average
+            int[] p = ParamSpec.pair(w.report().params().get("padding"));
+            if (p[0] != p[1]) {
+                // ONNX Runtime's AveragePool from opset 19 clamps the bottom of a window by the left
+                // padding (pads[1] for pads[2], onnxruntime issue 26708, fixed in 2026): with padding
+                // that differs between height and width it averages wrongly. Zeros padded by a Pad
+                // operator and a pool without padding compute the same as count_include_pad, everywhere.
+                String padded = w.graph().op("Pad", w.id() + "/padded", List.of(w.in(),
+                        w.graph().int64s(w.id() + ".pads", 0, 0, p[0], p[1], 0, 0, p[0], p[1])));
+                return w.graph().op(op, w.id(), List.of(padded), Attr.ints("kernel_shape", k[0], k[1]), strides(w));
+            }
             return w.graph().op(op, w.id(), List.of(w.in()), Attr.ints("kernel_shape", k[0], k[1]), strides(w),
                     pads(w), Attr.of("count_include_pad", 1L));
         }

@@ -83,7 +83,9 @@ public final class LayerCases {
                         .node("gn", "GroupNorm", "groups", 2, "epsilon", 1e-3)
                         .node("dw", "DepthwiseConv2d", "kernel", List.of(3, 1), "stride", List.of(2, 1),
                                 "padding", List.of(1, 0))                                    // 3x6
-                        .node("max", "MaxPool2d", "kernel", List.of(1, 2), "stride", List.of(1, 2)) // 3x3
+                        .node("max", "MaxPool2d", "kernel", List.of(1, 2), "stride", List.of(1, 2),
+                                "padding", List.of(0, 1))                                    // 3x4
+                        // Padding that differs between height and width: written as Pad + AveragePool (OnnxLayers).
                         .node("avg", "AvgPool2d", "kernel", List.of(3, 1), "stride", 1, "padding", List.of(1, 0))
                         .node("flat", "Flatten").node("head", "Classification", "classes", 2)
                         .chain("in", "conv", "gn", "dw", "max", "avg", "flat", "head").build()),
