@@ -109,7 +109,8 @@ public final class SearchRules {
 
     /** A whole number read as 3.0 (JSON does not tell them apart) is the integer 3 for an integer parameter. */
     private static Object wholeIfInt(Object v, ParamSpec spec) {
-        if (v instanceof Double d && (spec.type() == ParamType.INT || spec.type() == ParamType.SIZE_2D) && d == Math.rint(d) && Math.abs(d) < 1e9) {
+        boolean whole = spec.type() == ParamType.INT || spec.type() == ParamType.SIZE_2D;
+        if (v instanceof Double d && whole && d == Math.rint(d) && Math.abs(d) < 1e9) {
             return (int) (double) d;
         }
         return v;
