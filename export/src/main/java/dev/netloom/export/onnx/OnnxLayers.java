@@ -55,7 +55,7 @@ public final class OnnxLayers {
                         List.of(w.in()))), Attr.of("axis", 1L))
                 : w.reduceMean(w.in(), false, 1));
         writers.put(LayerType.GLOBAL_MAX_POOL, w -> w.report().inputs().get("in").kind() == TensorKind.IMAGE
-                ? w.graph().op(OnnxOps.FLATTEN, w.id(), List.of(w.graph().op("GlobalMaxPool", w.id() + "/pooled",
+                ? w.graph().op(OnnxOps.FLATTEN, w.id(), List.of(w.graph().op(OnnxOps.GLOBAL_MAX_POOL, w.id() + "/pooled",
                         List.of(w.in()))), Attr.of("axis", 1L))
                 : w.reduceMax(w.in(), false, 1));
         writers.put(LayerType.SQUEEZE_EXCITE, ChannelWriters::squeezeExcite);
