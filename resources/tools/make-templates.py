@@ -281,12 +281,139 @@ def ds_cnn_s():
                    "unknown in 1 s of audio, read as a 40 x 49 log-mel spectrogram: about 22K parameters.",
                    training={"optimizer": "adam", "learningRate": 0.002, "schedule": "cosine", "warmupEpochs": 1,
                              "epochs": 20, "batchSize": 64, **STEADY})
+def make_divisible(v, divisor=8):
+    """torchvision's _make_divisible: the nearest multiple of 8, never more than 10% below v."""
+    new_v = max(divisor, int(v + divisor / 2) // divisor * divisor)
+    return new_v + divisor if new_v < 0.9 * v else new_v
+
+
+def mobilenet_v3_small():
+    """Howard et al. 2019, Table 2, as torchvision's mobilenet_v3_small builds it (width 1.0): BatchNorm eps
+    1e-3, Squeeze-and-Excitation with ReLU and a Hardsigmoid gate squeezed to make_divisible(expanded / 4)."""
+    d = Drawing()
+    bn = {"epsilon": 0.001}
+    x = d.add("Image", "image", height=224, width=224, channels=3)
+
+    def conv(x, stem, filters, kernel, stride=1, act=None, depthwise=False):
+        pad = (kernel - 1) // 2
+        if depthwise:
+            x = d.add("DepthwiseConv2d", stem, [x], kernel=kernel, stride=stride, padding=pad, bias=False)
+        else:
+            x = d.add("Conv2d", stem, [x], filters=filters, kernel=kernel, stride=stride, padding=pad, bias=False)
+        x = d.add("BatchNorm", stem + "_bn", [x], **bn)
+        return d.add("Activation", stem + "_act", [x], function=act) if act else x
+
+    x = conv(x, "stem", 16, 3, stride=2, act="Hardswish")
+    channels = 16
+    # input, kernel, expanded, output, squeeze-excite, activation, stride
+    for block, (inp, k, exp, out, se, act, stride) in enumerate([
+            (16, 3, 16, 16, True, "ReLU", 2), (16, 3, 72, 24, False, "ReLU", 2), (24, 3, 88, 24, False, "ReLU", 1),
+            (24, 5, 96, 40, True, "Hardswish", 2), (40, 5, 240, 40, True, "Hardswish", 1),
+            (40, 5, 240, 40, True, "Hardswish", 1), (40, 5, 120, 48, True, "Hardswish", 1),
+            (48, 5, 144, 48, True, "Hardswish", 1), (48, 5, 288, 96, True, "Hardswish", 2),
+            (96, 5, 576, 96, True, "Hardswish", 1), (96, 5, 576, 96, True, "Hardswish", 1)], start=1):
+        assert inp == channels
+        y = x
+        if exp != inp:
+            y = conv(y, f"b{block}_expand", exp, 1, act=act)
+        y = conv(y, f"b{block}_dw", exp, k, stride=stride, act=act, depthwise=True)
+        if se:
+            y = d.add("SqueezeExcite", f"b{block}_se", [y], squeeze=make_divisible(exp // 4), activation="ReLU",
+                      gate="Hardsigmoid")
+        y = conv(y, f"b{block}_project", out, 1)
+        if stride == 1 and inp == out:
+            y = d.add("Add", f"b{block}_add", [x + "->a", y + "->b"])
+        x = y
+        channels = out
+    x = conv(x, "head_conv", 6 * channels, 1, act="Hardswish")
+    x = d.add("GlobalAvgPool", "gap", [x])
+    x = d.add("Dense", "fc", [x], units=1024)
+    x = d.add("Activation", "fc_act", [x], function="Hardswish")
+    x = d.add("Dropout", "dropout", [x], rate=0.2)
+    d.add("Classification", "classes", [x], classes=1000)
+    return d.write("mobilenet-v3-small", "MobileNetV3-Small",
+                   "MobileNetV3-Small (Howard et al. 2019) at width 1.0 for 224x224 colour pictures and 1000 classes, "
+                   "as torchvision builds it: 2.5M parameters, 56M multiply-adds; hard-swish, squeeze-and-excite.")
+
+
+def efficientnet_b0():
+    """Tan and Le 2019, Table 1, as torchvision's efficientnet_b0 builds it: SiLU, BatchNorm eps 1e-3,
+    Squeeze-and-Excitation with SiLU and a Sigmoid gate squeezed to a quarter of the block's input. Stochastic
+    depth (a training-time drop of residual branches) is not drawn: at inference it is the identity."""
+    d = Drawing()
+    bn = {"epsilon": 0.001}
+    x = d.add("Image", "image", height=224, width=224, channels=3)
+
+    def conv(x, stem, filters, kernel, stride=1, act="SiLU", depthwise=False):
+        pad = (kernel - 1) // 2
+        if depthwise:
+            x = d.add("DepthwiseConv2d", stem, [x], kernel=kernel, stride=stride, padding=pad, bias=False)
+        else:
+            x = d.add("Conv2d", stem, [x], filters=filters, kernel=kernel, stride=stride, padding=pad, bias=False)
+        x = d.add("BatchNorm", stem + "_bn", [x], **bn)
+        return d.add("Activation", stem + "_act", [x], function=act) if act else x
+
+    x = conv(x, "stem", 32, 3, stride=2)
+    channels = 32
+    block = 0
+    # expand ratio, kernel, stride, output, layers
+    for t, k, s, out, n in [(1, 3, 1, 16, 1), (6, 3, 2, 24, 2), (6, 5, 2, 40, 2), (6, 3, 2, 80, 3),
+                            (6, 5, 1, 112, 3), (6, 5, 2, 192, 4), (6, 3, 1, 320, 1)]:
+        for i in range(n):
+            block += 1
+            stride = s if i == 0 else 1
+            exp = make_divisible(channels * t)
+            y = x
+            if exp != channels:
+                y = conv(y, f"b{block}_expand", exp, 1)
+            y = conv(y, f"b{block}_dw", exp, k, stride=stride, depthwise=True)
+            y = d.add("SqueezeExcite", f"b{block}_se", [y], squeeze=max(1, channels // 4), activation="SiLU",
+                      gate="Sigmoid")
+            y = conv(y, f"b{block}_project", out, 1, act=None)
+            if stride == 1 and channels == out:
+                y = d.add("Add", f"b{block}_add", [x + "->a", y + "->b"])
+            x = y
+            channels = out
+    x = conv(x, "head_conv", 4 * channels, 1)
+    x = d.add("GlobalAvgPool", "gap", [x])
+    x = d.add("Dropout", "dropout", [x], rate=0.2)
+    d.add("Classification", "classes", [x], classes=1000)
+    return d.write("efficientnet-b0", "EfficientNet-B0",
+                   "EfficientNet-B0 (Tan and Le 2019) for 224x224 colour pictures and 1000 classes, as torchvision "
+                   "builds it: 5.3M parameters, 0.39G multiply-adds; SiLU, squeeze-and-excite in every block.")
+
+
+def resnet18():
+    """He et al. 2016, Table 1 (18 layers, basic blocks), as torchvision's resnet18 builds it."""
+    d = Drawing()
+    x = d.add("Image", "image", height=224, width=224, channels=3)
+    x = conv_bn_act(d, x, "stem", 64, 7, stride=2)
+    x = d.add("MaxPool2d", "stem_pool", [x], kernel=3, stride=2, padding=1)
+    channels = 64
+    block = 0
+    for stage, width in enumerate([64, 128, 256, 512], start=1):
+        for i in range(2):
+            block += 1
+            stride = 2 if stage > 1 and i == 0 else 1
+            y = conv_bn_act(d, x, f"b{block}_conv1", width, 3, stride=stride)
+            y = conv_bn_act(d, y, f"b{block}_conv2", width, 3, act=None)
+            shortcut = x
+            if stride != 1 or channels != width:
+                shortcut = conv_bn_act(d, x, f"b{block}_down", width, 1, stride=stride, act=None)
+            y = d.add("Add", f"b{block}_add", [shortcut + "->a", y + "->b"])
+            x = d.add("Activation", f"b{block}_act", [y], function="ReLU")
+            channels = width
+    x = d.add("GlobalAvgPool", "gap", [x])
+    d.add("Classification", "classes", [x], classes=1000)
+    return d.write("resnet-18", "ResNet-18",
+                   "ResNet-18 (He et al. 2016) for 224x224 colour pictures and 1000 classes, as torchvision builds it: "
+                   "11.7M parameters, 1.8G multiply-adds; residual shortcuts around pairs of 3x3 convolutions.")
 
 
 if __name__ == "__main__":
     os.makedirs(OUT, exist_ok=True)
     names = [small_cnn(), mobilenet_v2(), text_classifier(), image_text_qa(), moe_transformer(), image_text_moe(),
-             ds_cnn_s()]
+             ds_cnn_s(), mobilenet_v3_small(), efficientnet_b0(), resnet18()]
     with open(os.path.join(OUT, "index.json"), "w") as f:
         json.dump(names, f, indent=2)
         f.write("\n")

@@ -2,6 +2,7 @@ package dev.netloom.devices;
 
 import dev.netloom.graph.analysis.NodeReport;
 import dev.netloom.graph.catalog.LayerType;
+import dev.netloom.graph.catalog.ParamSpec;
 import dev.netloom.graph.catalog.WeightUse;
 
 import java.util.Locale;
@@ -89,7 +90,12 @@ public enum KernelClass {
         if (intParam(r, "groups", 1) > 1) {
             return DEPTHWISE;
         }
-        return intParam(r, "kernel", 3) == 1 ? POINTWISE : CONV;
+        Object kernel = r.params().get("kernel");
+        if (kernel instanceof Number n) {
+            return n.intValue() == 1 ? POINTWISE : CONV; // Conv1d, or a square Conv2d kernel
+        }
+        int[] k = kernel == null ? new int[] {3, 3} : ParamSpec.pair(kernel); // Conv2d: 3 or [1, 7]
+        return k[0] == 1 && k[1] == 1 ? POINTWISE : CONV;
     }
 
     private static int intParam(NodeReport r, String name, int otherwise) {

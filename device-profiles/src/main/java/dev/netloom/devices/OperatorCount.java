@@ -49,6 +49,7 @@ public final class OperatorCount {
         rules.put(LayerType.RESHAPE, (r, p) -> 1);
         rules.put(LayerType.ADD, (r, p) -> 1);
         rules.put(LayerType.CONCAT, (r, p) -> 1);
+        rules.put(LayerType.MULTIPLY, (r, p) -> 1);            // Mul
 
         rules.put(LayerType.CONV1D, (r, p) -> 1);
         rules.put(LayerType.CONV2D, (r, p) -> 1);
@@ -56,11 +57,20 @@ public final class OperatorCount {
         rules.put(LayerType.MAX_POOL1D, (r, p) -> 1);   // MaxPool, or ReduceMax when global
         rules.put(LayerType.MAX_POOL2D, (r, p) -> 1);
         rules.put(LayerType.AVG_POOL1D, (r, p) -> 1);   // AveragePool, or ReduceMean when global
-        rules.put(LayerType.AVG_POOL2D, (r, p) -> 1);
+        // A Pad before the pool when padding differs between height and width (OnnxLayers.pool says why).
+        rules.put(LayerType.AVG_POOL2D, (r, p) -> {
+            int[] padding = dev.netloom.graph.catalog.ParamSpec.pair(r.params().get("padding"));
+            return padding[0] == padding[1] ? 1 : 2;
+        });
         // Pool + flatten over a feature map, one mean over a sequence.
         rules.put(LayerType.GLOBAL_AVG_POOL, (r, p) -> r.inputs().get("in").kind() == TensorKind.IMAGE ? 2 : 1);
+        rules.put(LayerType.GLOBAL_MAX_POOL, (r, p) -> r.inputs().get("in").kind() == TensorKind.IMAGE ? 2 : 1);
+        // GlobalAveragePool, Flatten, two linears with their activation and gate, Reshape, Mul.
+        rules.put(LayerType.SQUEEZE_EXCITE, (r, p) -> 4 + 2 * linear(p, true)
+                + activation(String.valueOf(r.params().get("activation"))) + activation(String.valueOf(r.params().get("gate"))));
 
         rules.put(LayerType.BATCH_NORM, (r, p) -> 1);
+        rules.put(LayerType.GROUP_NORM, (r, p) -> 5);  // Reshape, InstanceNormalization, Reshape, Mul, Add
         rules.put(LayerType.LAYER_NORM, (r, p) -> 1);
 
         rules.put(LayerType.CLASS_TOKEN, (r, p) -> 5);         // Shape, Slice, Concat, Expand, Concat
@@ -127,7 +137,7 @@ public final class OperatorCount {
         return switch (function) {
             case "GELU" -> 5; // Div, Erf, Add, Mul, Mul: exact GELU, no Gelu operator before opset 20
             case "SiLU" -> 2; // Sigmoid, Mul
-            default -> 1;     // Relu, Clip (ReLU6), Sigmoid, Tanh, Softmax
+            default -> 1;     // Relu, Clip (ReLU6), LeakyRelu, HardSwish, Sigmoid, HardSigmoid, Tanh, Softmax
         };
     }
 

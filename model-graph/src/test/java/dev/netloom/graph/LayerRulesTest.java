@@ -185,7 +185,8 @@ class LayerRulesTest {
         Problem p = onlyProblemAt(a, "act");
         assertThat(p.port()).isNull();
         assertThat(p.message()).isEqualTo(
-                "parameter function must be one of ReLU, ReLU6, GELU, SiLU, Sigmoid, Tanh, Softmax, got \"Swish\"");
+                "parameter function must be one of ReLU, ReLU6, LeakyReLU, GELU, SiLU, Hardswish, Sigmoid, Hardsigmoid, Tanh, "
+                        + "Softmax, got \"Swish\"");
     }
 
     @Test
@@ -376,6 +377,49 @@ class LayerRulesTest {
         assertThat(p.message()).isEqualTo("expected an image like input a, got sequence [N, 4, 8]");
     }
 
+    @Test
+    @Covers("Multiply")
+    void multiplyByAChannelGateRepeatsItOverEveryPixel() {
+        Outcome o = apply("Multiply", params(),
+                Map.of("a", TensorType.floats(4, 5, 5), "b", TensorType.floats(4, 1, 1)));
+
+        assertThat(o.out()).isEqualTo(TensorType.floats(4, 5, 5)); // [4,5,5] x [4,1,1]: the 1s repeat
+        assertCost(o.cost(),
+                0,
+                0,      // element-wise product, not a matrix product
+                400);   // 4*5*5 floats * 4
+    }
+
+    @Test
+    @Covers("Multiply")
+    void multiplyBroadcastsEitherSideAndVectorsOfTheSameSize() {
+        assertThat(apply("Multiply", params(), Map.of("a", TensorType.floats(1, 6), "b", TensorType.floats(3, 1)))
+                .out()).isEqualTo(TensorType.floats(3, 6)); // [1,6] x [3,1] -> [3,6]
+        assertCost(apply("Multiply", params(), Map.of("a", TensorType.floats(8), "b", TensorType.floats(8))).cost(),
+                0, 0, 32); // 8 floats * 4
+    }
+
+    @Test
+    void multiplyOfSizesThatNeitherMatchNorRepeatNamesBoth() {
+        GraphAnalysis a = sketch().image("x", 4, 5, 5).image("y", 3, 1, 1).layer("mul", "Multiply")
+                .connect("x", "mul.a").connect("y", "mul.b").endWithHead("mul").analyze();
+
+        Problem p = onlyProblemAt(a, "mul");
+        assertThat(p.port()).isEqualTo("b");
+        assertThat(p.message()).isEqualTo("cannot multiply [N, 4, 5, 5] by [N, 3, 1, 1]: sizes 4 and 3 differ and neither is 1");
+    }
+
+    @Test
+    void multiplyOfAPictureByAVectorAsksForAReshape() {
+        GraphAnalysis a = sketch().image("x", 4, 5, 5).vector("g", 4).layer("mul", "Multiply")
+                .connect("x", "mul.a").connect("g", "mul.b").endWithHead("mul").analyze();
+
+        Problem p = onlyProblemAt(a, "mul");
+        assertThat(p.port()).isEqualTo("b");
+        assertThat(p.message()).isEqualTo("expected 3 dimensions like input a [N, 4, 5, 5], got [N, 4]; reshape one "
+                + "(a [C] gate on a picture becomes [C, 1, 1])");
+    }
+
     // ---------------------------------------------------------------------------------------
     // Convolution
     // ---------------------------------------------------------------------------------------
@@ -416,6 +460,55 @@ class LayerRulesTest {
         assertThat(o.out()).isEqualTo(TensorType.floats(4, 10, 10));
         assertThat(o.cost().parameters()).isEqualTo(72);      // 4*2*3*3, no bias; dilation adds no weights
         assertThat(o.cost().multiplyAdds()).isEqualTo(7200);  // 4*10*10 outputs * 2*3*3
+    }
+
+    @Test
+    @Covers("Conv2d")
+    void conv2dWithARectangularKernelAndPadding() {
+        Outcome o = apply("Conv2d", params("filters", 16, "kernel", List.of(1, 7), "padding", List.of(0, 3)),
+                TensorType.floats(8, 10, 12));
+
+        // H' = (10 + 0 - 1)/1 + 1 = 10, W' = (12 + 2*3 - 7)/1 + 1 = 12
+        assertThat(o.out()).isEqualTo(TensorType.floats(16, 10, 12));
+        assertCost(o.cost(),
+                912,        // 16 filters * 8 channels * 1*7 + 16 biases = 896 + 16
+                107520,     // 16*10*12 outputs * 8*1*7 = 1920 * 56
+                7680);      // 1920 floats * 4
+    }
+
+    @Test
+    void conv2dWithARectangularStrideHalvesOneSideOnly() {
+        Outcome o = apply("Conv2d", params("filters", 4, "kernel", List.of(3, 1), "stride", List.of(2, 1),
+                "padding", List.of(1, 0), "bias", false), TensorType.floats(3, 9, 9));
+
+        // H' = floor((9 + 2 - 3) / 2) + 1 = 5, W' = (9 + 0 - 1)/1 + 1 = 9
+        assertThat(o.out()).isEqualTo(TensorType.floats(4, 5, 9));
+        assertCost(o.cost(),
+                36,         // 4*3*3*1, no bias
+                1620,       // 4*5*9 outputs * 3*3*1
+                720);       // 180 floats * 4
+    }
+
+    @Test
+    void aSquarePairIsStoredAsOneNumberAndOtherListsAreRefused() {
+        var kernel = CATALOG.require("Conv2d").param("kernel").orElseThrow();
+
+        assertThat(kernel.check(List.of(3, 3))).isEqualTo(3); // files written before rectangles read the same
+        assertThat(kernel.check(5)).isEqualTo(5);
+        assertThat(kernel.check(List.of(1, 7))).isEqualTo(List.of(1, 7));
+        assertThatThrownBy(() -> kernel.check(List.of(1, 2, 3))).hasMessage(
+                "must be an integer from 1 to 31, or [height, width] of two such integers, got [1, 2, 3]");
+        assertThatThrownBy(() -> kernel.check(List.of(0, 3))).hasMessageStartingWith("must be an integer from 1 to 31");
+    }
+
+    @Test
+    void aRectangularKernelTooTallForThePictureNamesBothSides() {
+        GraphAnalysis a = sketch().image("img", 2, 3, 9).layer("c", "Conv2d", "kernel", List.of(5, 1), "padding", 0)
+                .chain("img", "c").endWithHead("c").analyze();
+
+        Problem p = onlyProblemAt(a, "c");
+        assertThat(p.port()).isEqualTo("in");
+        assertThat(p.message()).startsWith("kernel 5x1 is larger than the input 3x9");
     }
 
     @Test
@@ -618,6 +711,16 @@ class LayerRulesTest {
             assertThat(p.port()).isNull();
             assertThat(p.message()).isEqualTo("padding 2 must be at most half the kernel 2");
         });
+    @Covers("DepthwiseConv2d")
+    void depthwiseConvWithARectangularKernel() {
+        Outcome o = apply("DepthwiseConv2d", params("kernel", List.of(1, 5), "padding", List.of(0, 2)),
+                TensorType.floats(6, 8, 8));
+
+        assertThat(o.out()).isEqualTo(TensorType.floats(6, 8, 8)); // W' = 8 + 2*2 - 5 + 1 = 8
+        assertCost(o.cost(),
+                36,     // 6 channels * 1*5 + 6 biases
+                1920,   // 6*8*8 outputs * 1*5
+                1536);  // 384 floats * 4
     }
 
     @Test
@@ -639,6 +742,23 @@ class LayerRulesTest {
 
         // H' = floor((7 + 2 - 3) / 2) + 1 = 4
         assertThat(o.out()).isEqualTo(TensorType.floats(4, 4, 4));
+    }
+
+    @Test
+    @Covers("MaxPool2d")
+    void maxPoolWithARectangularWindowShrinksTheWidthOnly() {
+        Outcome o = apply("MaxPool2d", params("kernel", List.of(1, 2), "stride", List.of(1, 2)), TensorType.floats(3, 4, 8));
+
+        assertThat(o.out()).isEqualTo(TensorType.floats(3, 4, 4)); // H' = 4, W' = (8 - 2)/2 + 1 = 4
+        assertCost(o.cost(), 0, 0, 192); // 48 floats * 4
+    }
+
+    @Test
+    void poolPaddingOverHalfTheKernelOnOneSideSaysWhichSide() {
+        GraphAnalysis a = sketch().layer("pool", "MaxPool2d", "kernel", List.of(1, 2), "padding", List.of(1, 0)).analyze();
+
+        assertThat(a.problemsAt("pool")).anySatisfy(p ->
+                assertThat(p.message()).isEqualTo("padding 1 must be at most half the kernel 1 in height"));
     }
 
     @Test
@@ -699,6 +819,37 @@ class LayerRulesTest {
         assertCost(o.cost(), 0, 0, 128); // 32 floats * 4
     }
 
+    @Test
+    @Covers("GlobalMaxPool")
+    void globalMaxPoolOfAPictureKeepsTheChannels() {
+        Outcome o = apply("GlobalMaxPool", params(), TensorType.floats(16, 7, 7));
+
+        assertThat(o.out()).isEqualTo(TensorType.floats(16));
+        assertCost(o.cost(), 0, 0, 64); // 16 floats * 4; comparisons are not products
+    }
+
+    @Test
+    @Covers("GlobalMaxPool")
+    void globalMaxPoolOfASequenceKeepsTheWidth() {
+        Outcome o = apply("GlobalMaxPool", params(), TensorType.floats(10, 32));
+
+        assertThat(o.out()).isEqualTo(TensorType.floats(32)); // largest over the 10 positions
+        assertCost(o.cost(), 0, 0, 128);
+    }
+
+    @Test
+    @Covers("SqueezeExcite")
+    void squeezeExciteCountsItsTwoOneByOneConvolutionsAsTorchvisionDoes() {
+        // MobileNetV3-Small's 4th block: 96 expanded channels squeezed to _make_divisible(96 / 4, 8) = 24.
+        Outcome o = apply("SqueezeExcite", params("squeeze", 24, "gate", "Hardsigmoid"), TensorType.floats(96, 14, 14));
+
+        assertThat(o.out()).isEqualTo(TensorType.floats(96, 14, 14));
+        assertCost(o.cost(),
+                4728,   // fc1 96*24 + 24, fc2 24*96 + 96: 2328 + 2400
+                4608,   // 96*24 + 24*96 on the 1x1 summary; the gate's product is element-wise
+                76128); // out 96*14*14*4 = 75264, plus summary 96, squeezed 24 and gate 96 floats: 216*4 = 864
+    }
+
     // ---------------------------------------------------------------------------------------
     // Normalization
     // ---------------------------------------------------------------------------------------
@@ -713,6 +864,28 @@ class LayerRulesTest {
                 32,     // gamma and beta per channel: 2*16 (running statistics are not trained)
                 0,
                 4096);  // 16*8*8 * 4
+    }
+
+    @Test
+    @Covers("GroupNorm")
+    void groupNormLearnsScaleAndShiftPerChannel() {
+        Outcome o = apply("GroupNorm", params("groups", 8), TensorType.floats(32, 8, 8));
+
+        assertThat(o.out()).isEqualTo(TensorType.floats(32, 8, 8));
+        assertCost(o.cost(),
+                64,     // gamma and beta per channel: 2*32, whatever the groups
+                0,
+                8192);  // 32*8*8 * 4
+    }
+
+    @Test
+    void groupNormGroupsThatDoNotDivideTheChannelsAreReportedAtItsInput() {
+        GraphAnalysis a = sketch().image("img", 32, 4, 4).layer("gn", "GroupNorm", "groups", 5)
+                .chain("img", "gn").endWithHead("gn").analyze();
+
+        Problem p = onlyProblemAt(a, "gn");
+        assertThat(p.port()).isEqualTo("in");
+        assertThat(p.message()).isEqualTo("groups 5 must divide the channels, got 32 channels");
     }
 
     @Test

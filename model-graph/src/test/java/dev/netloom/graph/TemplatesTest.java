@@ -21,7 +21,7 @@ class TemplatesTest {
     void everyTemplateIsValid() {
         assertThat(templates.names()).containsExactly(
                 "small-cnn", "mobilenet-v2", "text-classifier", "image-text-qa", "moe-transformer", "image-text-moe",
-                "ds-cnn-s");
+                "ds-cnn-s", "mobilenet-v3-small", "efficientnet-b0", "resnet-18");
         for (Templates.Template t : templates.all()) {
             GraphAnalysis a = analyzer.analyze(t.project().graph());
             assertThat(a.problems()).as(t.name()).isEmpty();

@@ -87,7 +87,7 @@ public final class NewProjectPane extends VBox {
                 case "text-classifier" -> MaterialDesignF.FORMAT_TEXT;
                 case "image-text-qa" -> MaterialDesignI.IMAGE_TEXT;
                 case "moe-transformer" -> MaterialDesignA.ACCOUNT_GROUP_OUTLINE;
-                case "mobilenet-v2" -> MaterialDesignT.TABLET_CELLPHONE;
+                case "mobilenet-v2", "mobilenet-v3-small", "efficientnet-b0" -> MaterialDesignT.TABLET_CELLPHONE;
                 case "ds-cnn-s" -> MaterialDesignM.MICROPHONE_OUTLINE;
                 default -> MaterialDesignI.IMAGE_OUTLINE;
             });

@@ -118,7 +118,8 @@ class NetloomCommandTest {
                 + " \"params\": {\"kernel\": 0}}]}}");
         Cli r = Cli.run("validate", file.toString());
         assertThat(r.code()).isEqualTo(ExitCode.INVALID);
-        assertThat(r.err()).isEqualTo(file + ": graph.nodes[0].params.kernel: must be an integer from 1 to 31, got 0\n");
+        assertThat(r.err()).isEqualTo(file + ": graph.nodes[0].params.kernel: must be an integer from 1 to 31, or "
+                + "[height, width] of two such integers, got 0\n");
     }
 
     @Test

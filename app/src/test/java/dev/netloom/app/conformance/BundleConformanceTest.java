@@ -34,7 +34,8 @@ import static org.assertj.core.api.Assertions.fail;
 
 /**
  * The bundles' own examples are the verification (issue 12). For each input kind — pictures in a
- * folder, a text CSV, a table with number and category columns, picture + text — a small model is
+ * folder, a text CSV, a table with number and category columns, picture + text, and pictures read by a
+ * tiny MobileNetV3-like model ({@link MobileConformanceData}) — a small model is
  * trained on generated data and exported at FP32, INT8, static INT8, INT4 and an automatic plan, for a
  * Raspberry Pi 5 (ONNX Runtime layouts) and for the browser. Each bundle's own examples then score
  * a separate held-out set, unchanged: {@code run_model.mjs} with onnxruntime-node at the newest and
@@ -76,13 +77,14 @@ class BundleConformanceTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"image", "tokens", "table", "image+text"})
+    @ValueSource(strings = {"image", "tokens", "table", "image+text", "mobile"})
     void everyExampleMatchesTheTrainedModel(String kindName) throws Exception {
         Path root = Files.createDirectories(dir.resolve(kindName.replace('+', '-')));
         ConformanceData.Kind kind = switch (kindName) {
             case "image" -> ConformanceData.image(root.resolve("data"));
             case "tokens" -> ConformanceData.text(root.resolve("data"));
             case "table" -> ConformanceData.table(root.resolve("data"));
+            case "mobile" -> MobileConformanceData.mobile(root.resolve("data"));
             default -> ConformanceData.imageText(root.resolve("data"));
         };
         Path project = Files.writeString(root.resolve("model.netloom"), ConformanceData.project(kind));

@@ -34,7 +34,7 @@ final class ConformanceData {
     private ConformanceData() {
     }
 
-    private static final String[] SHAPES = {"stripes", "columns", "spots"};
+    static final String[] SHAPES = {"stripes", "columns", "spots"};
 
     /** Pictures in class folders; the model reads 16 × 16 grey, the files are colour PNGs of that size. */
     static Kind image(Path dir) throws IOException {
@@ -66,12 +66,17 @@ final class ConformanceData {
     }
 
     private static BufferedImage shape(String shape, Random random, boolean grey) {
-        BufferedImage img = new BufferedImage(16, 16, grey ? BufferedImage.TYPE_BYTE_GRAY : BufferedImage.TYPE_INT_RGB);
+        return shape(shape, random, grey, 16);
+    }
+
+    /** A size x size picture of stripes, columns or spots in random colours, with a little noise. */
+    static BufferedImage shape(String shape, Random random, boolean grey, int size) {
+        BufferedImage img = new BufferedImage(size, size, grey ? BufferedImage.TYPE_BYTE_GRAY : BufferedImage.TYPE_INT_RGB);
         int fg = 0xff000000 | random.nextInt(0x1000000) | 0x808080;
         int bg = 0xff000000 | (random.nextInt(0x1000000) & 0x3f3f3f);
         int phase = random.nextInt(4);
-        for (int y = 0; y < 16; y++) {
-            for (int x = 0; x < 16; x++) {
+        for (int y = 0; y < size; y++) {
+            for (int x = 0; x < size; x++) {
                 boolean on = switch (shape) {
                     case "stripes" -> (y + phase) % 4 < 2;
                     case "columns" -> (x + phase) % 4 < 2;
@@ -234,16 +239,16 @@ final class ConformanceData {
                 + ", \"training\": {\"epochs\": " + kind.epochs() + ", \"batchSize\": 16, \"learningRate\": 0.01, \"seed\": 7}}";
     }
 
-    private static String node(String id, String type, String params) {
+    static String node(String id, String type, String params) {
         return "{\"id\": \"" + id + "\", \"type\": \"" + type + "\", \"position\": {\"x\": 0.0, \"y\": 0.0}, \"params\": {"
                 + params + "}}";
     }
 
-    private static String nodes(List<String> nodes, String edges) {
+    static String nodes(List<String> nodes, String edges) {
         return "{\"nodes\": [" + String.join(", ", nodes) + "], \"edges\": [" + edges + "]}";
     }
 
-    private static String chain(String... ids) {
+    static String chain(String... ids) {
         List<String> edges = new ArrayList<>();
         for (int i = 0; i + 1 < ids.length; i++) {
             edges.add("{\"from\": \"" + ids[i] + ".out\", \"to\": \"" + ids[i + 1] + ".in\"}");
@@ -251,7 +256,7 @@ final class ConformanceData {
         return String.join(", ", edges);
     }
 
-    private static String json(Path p) {
+    static String json(Path p) {
         return p.toAbsolutePath().toString().replace("\\", "\\\\").replace("\"", "\\\"");
     }
 }

@@ -283,6 +283,15 @@ public final class NodeWriter {
         return g.op("ReduceMean", id() + "/mean", List.of(x), Attr.ints("axes", axes), Attr.of("keepdims", keepDims ? 1L : 0L));
     }
 
+    /** ReduceMax over axes: axes are an attribute before opset 18 and an input from 18 on. */
+    public String reduceMax(String x, boolean keepDims, long... axes) {
+        if (g.opset() >= 18) {
+            return g.op("ReduceMax", id() + "/max", List.of(x, g.int64s(id() + ".axes", axes)),
+                    Attr.of("keepdims", keepDims ? 1L : 0L));
+        }
+        return g.op("ReduceMax", id() + "/max", List.of(x), Attr.ints("axes", axes), Attr.of("keepdims", keepDims ? 1L : 0L));
+    }
+
     /** ReduceSum over axes (axes are an input from opset 13 on). */
     public String reduceSum(String x, boolean keepDims, long... axes) {
         return g.op("ReduceSum", id() + "/sum", List.of(x, g.int64s(id() + ".axes", axes)),
@@ -307,8 +316,19 @@ public final class NodeWriter {
         return g.op("Softmax", x + ".softmax", List.of(x), Attr.of("axis", axis));
     }
 
-    /** The catalog's activation functions, as the training engine computes them. */
+    /** The catalog's activation functions, as the training engine computes them (LeakyReLU at PyTorch's 0.01). */
     public String activation(String function, String x) {
+        return activation(function, 0.01f, x);
+    }
+
+    /**
+     * The catalog's activation functions, as the training engine computes them; HardSwish is an
+     * operator from opset 14, HardSigmoid and LeakyRelu from 6, so both opsets the writer targets
+     * (17, 21) have them.
+     *
+     * @param slope LeakyReLU's slope for negative values; the other functions ignore it
+     */
+    public String activation(String function, float slope, String x) {
         return switch (function) {
             case "ReLU" -> g.op("Relu", id() + "/relu", List.of(x));
             case "ReLU6" -> g.op("Clip", id() + "/relu6", List.of(x, g.scalar(id() + ".zero", 0f), g.scalar(id() + ".six", 6f)));
@@ -320,6 +340,11 @@ public final class NodeWriter {
                         List.of(x, g.scalar(id() + ".half", 0.5f))), onePlus));
             }
             case "SiLU" -> g.op("Mul", id() + "/silu", List.of(x, g.op("Sigmoid", id() + "/sigmoid", List.of(x))));
+            case "LeakyReLU" -> g.op("LeakyRelu", id() + "/leaky_relu", List.of(x), Attr.of("alpha", slope));
+            // PyTorch's relu6(x + 3) / 6 is HardSigmoid with alpha 1/6 and beta 0.5.
+            case "Hardsigmoid" -> g.op("HardSigmoid", id() + "/hardsigmoid", List.of(x), Attr.of("alpha", 1f / 6),
+                    Attr.of("beta", 0.5f));
+            case "Hardswish" -> g.op("HardSwish", id() + "/hardswish", List.of(x));
             case "Sigmoid" -> g.op("Sigmoid", id() + "/sigmoid", List.of(x));
             case "Tanh" -> g.op("Tanh", id() + "/tanh", List.of(x));
             case "Softmax" -> softmax(x, -1);

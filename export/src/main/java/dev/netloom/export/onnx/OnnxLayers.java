@@ -3,6 +3,7 @@ package dev.netloom.export.onnx;
 import dev.netloom.graph.TensorKind;
 import dev.netloom.graph.TensorType;
 import dev.netloom.graph.catalog.LayerType;
+import dev.netloom.graph.catalog.ParamSpec;
 import dev.netloom.graph.layers.Concat;
 import dev.netloom.graph.layers.PositionalEmbedding;
 
@@ -31,7 +32,7 @@ public final class OnnxLayers {
         Map<LayerType, Function<NodeWriter, String>> writers = new LinkedHashMap<>();
         writers.put(LayerType.DENSE, w -> w.linear(w.in(), "", dim(w, "in", -1), w.intParam("units"), w.boolParam("bias")));
         writers.put(LayerType.DROPOUT, NodeWriter::in); // identity at inference
-        writers.put(LayerType.ACTIVATION, w -> w.activation(w.stringParam("function"), w.in()));
+        writers.put(LayerType.ACTIVATION, w -> w.activation(w.stringParam("function"), (float) w.doubleParam("slope"), w.in()));
         writers.put(LayerType.FLATTEN, w -> w.graph().op(OnnxOps.FLATTEN, w.id(), List.of(w.in()), Attr.of("axis", 1L)));
         writers.put(LayerType.RESHAPE, w -> w.reshape(w.in(), batched(w.report().out())));
         writers.put(LayerType.ADD, w -> w.graph().op(OnnxOps.ADD, w.id(), List.of(w.input("a"), w.input("b"))));
@@ -43,6 +44,7 @@ public final class OnnxLayers {
             long axis = Concat.featureAxis(w.report().inputs().get("a")) + 1;
             return w.graph().op(OnnxOps.CONCAT, w.id(), parts, Attr.of("axis", axis));
         });
+        writers.put(LayerType.MULTIPLY, w -> w.graph().op("Mul", w.id(), List.of(w.input("a"), w.input("b"))));
 
         writers.put(LayerType.CONV1D, SequenceWriters::conv1d);
         writers.put(LayerType.CONV2D, w -> conv(w, w.intParam("groups")));
@@ -55,6 +57,11 @@ public final class OnnxLayers {
                 ? w.graph().op(OnnxOps.FLATTEN, w.id(), List.of(w.graph().op("GlobalAveragePool", w.id() + "/pooled",
                         List.of(w.in()))), Attr.of("axis", 1L))
                 : w.reduceMean(w.in(), false, 1));
+        writers.put(LayerType.GLOBAL_MAX_POOL, w -> w.report().inputs().get("in").kind() == TensorKind.IMAGE
+                ? w.graph().op(OnnxOps.FLATTEN, w.id(), List.of(w.graph().op(OnnxOps.GLOBAL_MAX_POOL, w.id() + "/pooled",
+                        List.of(w.in()))), Attr.of("axis", 1L))
+                : w.reduceMax(w.in(), false, 1));
+        writers.put(LayerType.SQUEEZE_EXCITE, ChannelWriters::squeezeExcite);
 
         writers.put(LayerType.BATCH_NORM, w -> {
             long c = dim(w, "in", 0);
@@ -62,6 +69,7 @@ public final class OnnxLayers {
                     w.fp32("runningMean", c), w.fp32("runningVariance", c)),
                     Attr.of("epsilon", (float) w.doubleParam("epsilon")));
         });
+        writers.put(LayerType.GROUP_NORM, ChannelWriters::groupNorm);
         writers.put(LayerType.LAYER_NORM, w -> layerNorm(w, w.in(), "", (float) w.doubleParam("epsilon")));
 
         writers.put(LayerType.CLASS_TOKEN, SequenceWriters::classToken);
@@ -136,28 +144,44 @@ public final class OnnxLayers {
     private static String conv(NodeWriter w, long groups) {
         long in = dim(w, "in", 0);
         long out = w.report().out().dim(0);
-        long k = w.intParam("kernel");
-        long s = w.intParam("stride");
-        long p = w.intParam("padding");
+        int[] k = ParamSpec.pair(w.report().params().get("kernel"));
         long d = w.intParam("dilation");
-        List<String> inputs = NodeWriter.names(w.staticInput(w.in()), w.matrix("weight", out, in / groups, k, k));
+        List<String> inputs = NodeWriter.names(w.staticInput(w.in()), w.matrix("weight", out, in / groups, k[0], k[1]));
         if (w.boolParam("bias")) {
             inputs.add(w.fp32("bias", out));
         }
-        return w.staticOutput(w.graph().op("Conv", w.id(), inputs, Attr.ints("kernel_shape", k, k), Attr.ints("strides", s, s),
-                Attr.ints("pads", p, p, p, p), Attr.ints("dilations", d, d), Attr.of("group", groups)));
+        return w.staticOutput(w.graph().op("Conv", w.id(), inputs, Attr.ints("kernel_shape", k[0], k[1]), strides(w),
+                pads(w), Attr.ints("dilations", d, d), Attr.of("group", groups)));
     }
 
     private static String pool(NodeWriter w, String op) {
-        long k = w.intParam("kernel");
-        long s = w.intParam("stride");
-        long p = w.intParam("padding");
+        int[] k = ParamSpec.pair(w.report().params().get("kernel"));
         if (op.equals("AveragePool")) { // the training engine counts padding in the average
-            return w.graph().op(op, w.id(), List.of(w.in()), Attr.ints("kernel_shape", k, k), Attr.ints("strides", s, s),
-                    Attr.ints("pads", p, p, p, p), Attr.of("count_include_pad", 1L));
+            int[] p = ParamSpec.pair(w.report().params().get("padding"));
+            if (p[0] != p[1]) {
+                // ONNX Runtime's AveragePool from opset 19 clamps the bottom of a window by the left
+                // padding (pads[1] for pads[2], onnxruntime issue 26708, fixed in 2026): with padding
+                // that differs between height and width it averages wrongly. Zeros padded by a Pad
+                // operator and a pool without padding compute the same as count_include_pad, everywhere.
+                String padded = w.graph().op("Pad", w.id() + "/padded", List.of(w.in(),
+                        w.graph().int64s(w.id() + ".pads", 0, 0, p[0], p[1], 0, 0, p[0], p[1])));
+                return w.graph().op(op, w.id(), List.of(padded), Attr.ints("kernel_shape", k[0], k[1]), strides(w));
+            }
+            return w.graph().op(op, w.id(), List.of(w.in()), Attr.ints("kernel_shape", k[0], k[1]), strides(w),
+                    pads(w), Attr.of("count_include_pad", 1L));
         }
-        return w.graph().op(op, w.id(), List.of(w.in()), Attr.ints("kernel_shape", k, k), Attr.ints("strides", s, s),
-                Attr.ints("pads", p, p, p, p));
+        return w.graph().op(op, w.id(), List.of(w.in()), Attr.ints("kernel_shape", k[0], k[1]), strides(w), pads(w));
+    }
+
+    private static ai.onnx.proto.OnnxMl.AttributeProto strides(NodeWriter w) {
+        int[] s = ParamSpec.pair(w.report().params().get("stride"));
+        return Attr.ints("strides", s[0], s[1]);
+    }
+
+    /** ONNX pads are (top, left, bottom, right): the same padding on both ends of each side. */
+    private static ai.onnx.proto.OnnxMl.AttributeProto pads(NodeWriter w) {
+        int[] p = ParamSpec.pair(w.report().params().get("padding"));
+        return Attr.ints("pads", p[0], p[1], p[0], p[1]);
     }
 
     /** LayerNormalization on the last axis with {@code prefix.gamma} / {@code prefix.beta}. */

@@ -14,6 +14,8 @@ public final class OnnxOps {
     public static final String ADD = "Add";
     /** Joins tensors along an axis. */
     public static final String CONCAT = "Concat";
+    /** The largest value of each channel over all positions, keeping [N, C, 1, 1]. */
+    public static final String GLOBAL_MAX_POOL = "GlobalMaxPool";
     /** Flattens to 2-D around an axis. */
     public static final String FLATTEN = "Flatten";
     /** A gated recurrent unit over a sequence (gates z, r, h). */

@@ -15,17 +15,21 @@ import dev.netloom.graph.layers.Embedding;
 import dev.netloom.graph.layers.Flatten;
 import dev.netloom.graph.layers.GatedFusion;
 import dev.netloom.graph.layers.GlobalAvgPool;
+import dev.netloom.graph.layers.GlobalMaxPool;
+import dev.netloom.graph.layers.GroupNorm;
 import dev.netloom.graph.layers.Head;
 import dev.netloom.graph.layers.ImageInput;
 import dev.netloom.graph.layers.LayerNorm;
 import dev.netloom.graph.layers.MixtureOfExperts;
 import dev.netloom.graph.layers.MultiHeadSelfAttention;
+import dev.netloom.graph.layers.Multiply;
 import dev.netloom.graph.layers.PatchEmbedding;
 import dev.netloom.graph.layers.Pool1d;
 import dev.netloom.graph.layers.Pool2d;
 import dev.netloom.graph.layers.PositionalEmbedding;
 import dev.netloom.graph.layers.Recurrent;
 import dev.netloom.graph.layers.Reshape;
+import dev.netloom.graph.layers.SqueezeExcite;
 import dev.netloom.graph.layers.TabularInput;
 import dev.netloom.graph.layers.TakeToken;
 import dev.netloom.graph.layers.TokensInput;
@@ -46,10 +50,10 @@ public final class LayerCatalog {
 
     private static final LayerCatalog STANDARD = new LayerCatalog(List.of(
             new ImageInput(), new TokensInput(), new TabularInput(),
-            new Dense(), new Dropout(), new Activation(), new Flatten(), new Reshape(), new Add(), new Concat(),
+            new Dense(), new Dropout(), new Activation(), new Flatten(), new Reshape(), new Add(), new Concat(), new Multiply(),
             new Conv1d(), new Conv2d(), new DepthwiseConv2d(), Pool1d.max(), Pool2d.max(), Pool1d.average(), Pool2d.average(),
-            new GlobalAvgPool(),
-            new BatchNorm(), new LayerNorm(),
+            new GlobalAvgPool(), new GlobalMaxPool(), new SqueezeExcite(),
+            new BatchNorm(), new GroupNorm(), new LayerNorm(),
             new ClassToken(), new Embedding(), new PositionalEmbedding(), new PatchEmbedding(), new MultiHeadSelfAttention(),
             new TakeToken(), new TransformerEncoderBlock(), new CrossAttention(), new GatedFusion(),
             Recurrent.gru(), Recurrent.lstm(),

@@ -41,6 +41,11 @@ public record LayerContext(Node node, Map<String, Object> params, Map<String, Te
         return (String) require(name);
     }
 
+    /** A {@link ParamType#SIZE_2D} parameter as {@code [height, width]} (a square's number twice). */
+    public int[] pairParam(String name) {
+        return ParamSpec.pair(require(name));
+    }
+
     @SuppressWarnings("unchecked")
     public List<Integer> intListParam(String name) {
         return (List<Integer>) require(name);

@@ -45,7 +45,7 @@ import java.util.Optional;
  *       the training module ({@code LayerModules}), the ONNX writer ({@code OnnxLayers}), the
  *       operator count ({@code OperatorCount}), the kernel class of a convolution
  *       ({@code KernelClass}), the icon ({@code LayerIcons}) and, for an input, the wizard's word
- *       for what it reads ({@code TemplateChoice}). {@code docs/architecture.md} has the list.</li>
+ *       for what it reads ({@code TemplateChoice}). {@code docs/architecture.md} "Adding a layer type" has the whole checklist.</li>
  * </ol>
  */
 public abstract class LayerSpec {

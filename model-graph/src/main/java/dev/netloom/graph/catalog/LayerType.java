@@ -28,6 +28,7 @@ public record LayerType(String name) {
     public static final LayerType RESHAPE = new LayerType("Reshape");
     public static final LayerType ADD = new LayerType("Add");
     public static final LayerType CONCAT = new LayerType("Concat");
+    public static final LayerType MULTIPLY = new LayerType("Multiply");
     // Convolution
     public static final LayerType CONV1D = new LayerType("Conv1d");
     public static final LayerType CONV2D = new LayerType("Conv2d");
@@ -37,8 +38,11 @@ public record LayerType(String name) {
     public static final LayerType AVG_POOL1D = new LayerType("AvgPool1d");
     public static final LayerType AVG_POOL2D = new LayerType("AvgPool2d");
     public static final LayerType GLOBAL_AVG_POOL = new LayerType("GlobalAvgPool");
+    public static final LayerType GLOBAL_MAX_POOL = new LayerType("GlobalMaxPool");
+    public static final LayerType SQUEEZE_EXCITE = new LayerType("SqueezeExcite");
     // Normalisation
     public static final LayerType BATCH_NORM = new LayerType("BatchNorm");
+    public static final LayerType GROUP_NORM = new LayerType("GroupNorm");
     public static final LayerType LAYER_NORM = new LayerType("LayerNorm");
     // Attention and fusion
     public static final LayerType CLASS_TOKEN = new LayerType("ClassToken");

@@ -57,6 +57,27 @@ public record ParamSpec(String name, ParamType type, Object defaultValue, Double
                 List.of(), description);
     }
 
+    /** A size in two dimensions: {@code 3} for 3x3 or {@code [1, 7]} for 1 high and 7 wide (see {@link ParamType#SIZE_2D}). */
+    public static ParamSpec size2d(String name, int defaultValue, int min, int max, String description) {
+        return new ParamSpec(name, ParamType.SIZE_2D, defaultValue, (double) min, (double) max, List.of(), description);
+    }
+
+    /**
+     * A {@link ParamType#SIZE_2D} value (in its stored form) as {@code [height, width]}.
+     *
+     * @throws IllegalArgumentException for a value that is neither a whole number nor a pair
+     */
+    public static int[] pair(Object stored) {
+        if (stored instanceof Integer i) {
+            return new int[] {i, i};
+        }
+        if (stored instanceof List<?> list && list.size() == 2 && list.get(0) instanceof Integer h
+                && list.get(1) instanceof Integer w) {
+            return new int[] {h, w};
+        }
+        throw new IllegalArgumentException("expected a whole number or [height, width], got " + shortText(stored));
+    }
+
     /**
      * Checks a value and returns it in its stored form (an {@code Integer} for INT, a
      * {@code Double} for FLOAT, ...).
@@ -93,6 +114,18 @@ public record ParamSpec(String name, ParamType type, Object defaultValue, Double
                 }
                 yield List.copyOf(out);
             }
+            case SIZE_2D -> {
+                if (value instanceof List<?> list) {
+                    if (list.size() != 2) {
+                        throw wrong(value);
+                    }
+                    int h = checkRange(asInt(list.get(0)));
+                    int w = checkRange(asInt(list.get(1)));
+                    // A square is stored as one number, as files written before rectangles existed have it.
+                    yield h == w ? (Object) h : List.of(h, w);
+                }
+                yield checkRange(asInt(value));
+            }
         };
     }
 
@@ -104,6 +137,7 @@ public record ParamSpec(String name, ParamType type, Object defaultValue, Double
             case BOOL -> "true or false";
             case CHOICE -> "one of " + String.join(", ", choices);
             case INT_LIST -> "a list of at most " + MAX_LIST_LENGTH + " integers" + range();
+            case SIZE_2D -> "an integer" + range() + ", or [height, width] of two such integers";
         };
     }
 

@@ -11,5 +11,12 @@ public enum ParamType {
     /** One of a fixed list of words, stored as {@link String}. */
     CHOICE,
     /** A list of whole numbers, stored as an unmodifiable {@code List<Integer>}. */
-    INT_LIST
+    INT_LIST,
+    /**
+     * A size in two dimensions (a kernel, stride or padding): a whole number for a square, stored as
+     * {@link Integer}, or {@code [height, width]}, stored as an unmodifiable {@code List<Integer>} of two
+     * when they differ ({@code [3, 3]} is stored as 3, so files written before rectangles existed read
+     * and write the same).
+     */
+    SIZE_2D
 }

@@ -23,9 +23,10 @@ public final class Conv2d extends LayerSpec {
                         + "and shapes.",
                 List.of(
                         ParamSpec.integer("filters", 32, 1, 8192, "How many patterns to learn; each gives one output channel."),
-                        ParamSpec.integer("kernel", 3, 1, 31, "The size of each pattern in pixels (3 means 3x3)."),
-                        ParamSpec.integer("stride", 1, 1, 16, "How far the pattern moves each step; 2 halves the picture."),
-                        ParamSpec.integer("padding", 1, 0, 31, "Pixels of zeros added around the border; "
+                        ParamSpec.size2d("kernel", 3, 1, 31, "The size of each pattern in pixels: 3 means 3x3, "
+                                + "[1, 7] one pixel high and seven wide."),
+                        ParamSpec.size2d("stride", 1, 1, 16, "How far the pattern moves each step; 2 halves the picture."),
+                        ParamSpec.size2d("padding", 1, 0, 31, "Pixels of zeros added around the border; "
                                 + "kernel/2 keeps the size."),
                         ParamSpec.integer("dilation", 1, 1, 16, "Spacing between the pattern's pixels, to see wider "
                                 + "at the same cost."),
@@ -61,21 +62,20 @@ public final class Conv2d extends LayerSpec {
     @Override
     protected long parameters(LayerContext ctx) {
         int filters = ctx.intParam("filters");
-        int k = ctx.intParam("kernel");
+        int[] k = ctx.pairParam("kernel");
         long inPerGroup = ctx.in().dim(0) / ctx.intParam("groups");
-        return product(filters, inPerGroup, k, k) + (ctx.boolParam("bias") ? filters : 0);
+        return product(filters, inPerGroup, k[0], k[1]) + (ctx.boolParam("bias") ? filters : 0);
     }
 
     @Override
     protected long multiplyAdds(LayerContext ctx) {
         TensorType out = ctx.out();
-        int k = ctx.intParam("kernel");
+        int[] k = ctx.pairParam("kernel");
         long inPerGroup = ctx.in().dim(0) / ctx.intParam("groups");
-        return product(out.elements(), inPerGroup, k, k);
+        return product(out.elements(), inPerGroup, k[0], k[1]);
     }
 
     private static SlidingWindow window(LayerContext ctx) {
-        return new SlidingWindow(ctx.intParam("kernel"), ctx.intParam("stride"), ctx.intParam("padding"),
-                ctx.intParam("dilation"));
+        return SlidingWindow.of(ctx, ctx.intParam("dilation"));
     }
 }

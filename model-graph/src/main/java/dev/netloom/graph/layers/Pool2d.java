@@ -14,15 +14,16 @@ import dev.netloom.graph.catalog.WeightUse;
 import java.util.List;
 import java.util.Map;
 
-/** Max or average pooling over square windows. {@link #max()} and {@link #average()} make the two types. */
+/** Max or average pooling over windows (square, or rectangular such as 1x2). {@link #max()} and {@link #average()} make the two types. */
 public final class Pool2d extends LayerSpec {
 
     private Pool2d(LayerType type, String description) {
         super(type, Category.CONVOLUTION, LayerTraits.computing(WeightUse.NONE), description,
                 List.of(
-                        ParamSpec.integer("kernel", 2, 1, 31, "The window size in pixels (2 means 2x2)."),
-                        ParamSpec.integer("stride", 2, 1, 31, "How far the window moves each step; 2 halves the picture."),
-                        ParamSpec.integer("padding", 0, 0, 15, "Pixels added around the border; at most half the kernel.")),
+                        ParamSpec.size2d("kernel", 2, 1, 31, "The window size in pixels: 2 means 2x2, [1, 2] one "
+                                + "pixel high and two wide."),
+                        ParamSpec.size2d("stride", 2, 1, 31, "How far the window moves each step; 2 halves the picture."),
+                        ParamSpec.size2d("padding", 0, 0, 15, "Pixels added around the border; at most half the kernel.")),
                 List.of(PortSpec.input("in", "a feature map", TensorKind.IMAGE),
                         PortSpec.output("out", "a smaller feature map", TensorKind.IMAGE)));
     }
@@ -39,19 +40,20 @@ public final class Pool2d extends LayerSpec {
 
     @Override
     protected void parameterRules(LayerContext ctx) {
-        int kernel = ctx.intParam("kernel");
-        int padding = ctx.intParam("padding");
-        if (2 * padding > kernel) {
-            throw ctx.fail(null, "padding " + padding + " must be at most half the kernel " + kernel);
+        int[] kernel = ctx.pairParam("kernel");
+        int[] padding = ctx.pairParam("padding");
+        for (int axis = 0; axis < 2; axis++) {
+            if (2 * padding[axis] > kernel[axis]) {
+                String which = kernel[0] == kernel[1] && padding[0] == padding[1] ? "" : axis == 0 ? " in height" : " in width";
+                throw ctx.fail(null, "padding " + padding[axis] + " must be at most half the kernel " + kernel[axis] + which);
+            }
         }
     }
 
     @Override
     protected Map<String, TensorType> outputs(LayerContext ctx) {
-        int kernel = ctx.intParam("kernel");
-        int padding = ctx.intParam("padding");
         TensorType in = ctx.in();
-        int[] hw = new SlidingWindow(kernel, ctx.intParam("stride"), padding, 1).outputSize(ctx, in);
+        int[] hw = SlidingWindow.of(ctx, 1).outputSize(ctx, in);
         return Map.of("out", TensorType.floats(in.dim(0), hw[0], hw[1]));
     }
 

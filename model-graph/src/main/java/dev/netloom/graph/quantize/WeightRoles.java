@@ -21,13 +21,13 @@ public final class WeightRoles {
     static {
         for (LayerType t : new LayerType[] {LayerType.IMAGE, LayerType.TOKENS, LayerType.TABULAR, LayerType.DROPOUT,
                 LayerType.ACTIVATION, LayerType.FLATTEN, LayerType.RESHAPE, LayerType.ADD, LayerType.CONCAT,
-                LayerType.MAX_POOL1D, LayerType.MAX_POOL2D, LayerType.AVG_POOL1D, LayerType.AVG_POOL2D,
-                LayerType.GLOBAL_AVG_POOL}) {
+                LayerType.MULTIPLY, LayerType.MAX_POOL1D, LayerType.MAX_POOL2D, LayerType.AVG_POOL1D,
+                LayerType.AVG_POOL2D, LayerType.GLOBAL_AVG_POOL, LayerType.GLOBAL_MAX_POOL}) {
             ROLES.put(t, local -> WeightRole.FLOAT);
         }
         for (LayerType t : new LayerType[] {LayerType.DENSE, LayerType.CLASSIFICATION, LayerType.REGRESSION,
                 LayerType.MULTI_HEAD_SELF_ATTENTION, LayerType.CROSS_ATTENTION, LayerType.TRANSFORMER_ENCODER_BLOCK,
-                LayerType.GATED_FUSION}) {
+                LayerType.GATED_FUSION, LayerType.SQUEEZE_EXCITE}) {
             ROLES.put(t, WeightRoles::linearWeights);
         }
         for (LayerType t : new LayerType[] {LayerType.CONV1D, LayerType.CONV2D, LayerType.DEPTHWISE_CONV2D, LayerType.PATCH_EMBEDDING,
@@ -36,6 +36,7 @@ public final class WeightRoles {
         }
         ROLES.put(LayerType.BATCH_NORM, local -> WeightRole.FLOAT);
         ROLES.put(LayerType.CLASS_TOKEN, local -> WeightRole.FLOAT);
+        ROLES.put(LayerType.GROUP_NORM, local -> WeightRole.FLOAT);
         ROLES.put(LayerType.LAYER_NORM, local -> WeightRole.FLOAT);
         ROLES.put(LayerType.POSITIONAL_EMBEDDING, local -> WeightRole.FLOAT);
         ROLES.put(LayerType.TAKE_TOKEN, local -> WeightRole.FLOAT);
@@ -51,6 +52,7 @@ public final class WeightRoles {
                 + "per channel, folded into the neighbouring layers)");
         KEPT_IN_FP32.put(LayerType.CLASS_TOKEN, "its token is put in front of the sequence, not multiplied, and "
                 + "stays FP32 in every export");
+        KEPT_IN_FP32.put(LayerType.GROUP_NORM, "its scales stay FP32 in every export (a few numbers per channel)");
         KEPT_IN_FP32.put(LayerType.LAYER_NORM, "its scales stay FP32 in every export (a few numbers per feature)");
         KEPT_IN_FP32.put(LayerType.POSITIONAL_EMBEDDING, "its positions are added to the tokens, not multiplied, and "
                 + "stay FP32 in every export");

@@ -43,6 +43,8 @@ public final class DefaultRanges {
             case FLOAT -> reals(spec, ((Number) value).doubleValue());
             case BOOL -> new Range.Choices(List.of(false, true));
             case CHOICE -> new Range.Choices(new ArrayList<>(spec.choices()));
+            // Square sizes around the larger side: a 1x7 kernel searches 3x3 to 14x14 (capped by the spec).
+            case SIZE_2D -> ints(spec, java.util.Arrays.stream(ParamSpec.pair(value)).max().orElseThrow());
             case INT_LIST -> throw new SearchRangeException("kind", spec.name() + " is a list of numbers, which the "
                     + "search does not change");
         };

@@ -77,7 +77,8 @@ public final class SearchRules {
     public static Range check(Range range, ParamSpec spec) {
         String name = possessive(spec.name());
         if (range instanceof Range.IntRange r) {
-            if (spec.type() != ParamType.INT) {
+            // A size in two dimensions searches square sizes: 3, 5, 7 mean 3x3, 5x5, 7x7.
+            if (spec.type() != ParamType.INT && spec.type() != ParamType.SIZE_2D) {
                 throw wrongKind(spec);
             }
             within(r.low(), "low", spec, name);
@@ -108,7 +109,8 @@ public final class SearchRules {
 
     /** A whole number read as 3.0 (JSON does not tell them apart) is the integer 3 for an integer parameter. */
     private static Object wholeIfInt(Object v, ParamSpec spec) {
-        if (v instanceof Double d && spec.type() == ParamType.INT && d == Math.rint(d) && Math.abs(d) < 1e9) {
+        boolean whole = spec.type() == ParamType.INT || spec.type() == ParamType.SIZE_2D;
+        if (v instanceof Double d && whole && d == Math.rint(d) && Math.abs(d) < 1e9) {
             return (int) (double) d;
         }
         return v;
@@ -116,7 +118,7 @@ public final class SearchRules {
 
     private static SearchRangeException wrongKind(ParamSpec spec) {
         String use = switch (spec.type()) {
-            case INT -> "\"int\" or \"choices\"";
+            case INT, SIZE_2D -> "\"int\" or \"choices\"";
             case FLOAT -> "\"float\" or \"choices\"";
             default -> "\"choices\"";
         };
@@ -124,7 +126,7 @@ public final class SearchRules {
     }
 
     private static void within(double value, String field, ParamSpec spec, String name) {
-        boolean whole = spec.type() == ParamType.INT;
+        boolean whole = spec.type() == ParamType.INT || spec.type() == ParamType.SIZE_2D;
         String shown = whole ? String.valueOf((long) value) : Range.format(value);
         if (spec.min() != null && value < spec.min()) {
             throw new SearchRangeException(field, shown + " is below " + name + " minimum " + bound(spec.min(), whole));

@@ -45,6 +45,10 @@ class LayerTraitsTest {
         assertThat(activation.fusable(Map.of("function", "Tanh"))).isTrue();
         assertThat(activation.fusable(Map.of("function", "GELU"))).isFalse();
         assertThat(activation.fusable(Map.of("function", "Softmax"))).isFalse();
+        // ONNX Runtime's fused convolution runs LeakyRelu and HardSigmoid in its loop, not HardSwish.
+        assertThat(activation.fusable(Map.of("function", "LeakyReLU"))).isTrue();
+        assertThat(activation.fusable(Map.of("function", "Hardsigmoid"))).isTrue();
+        assertThat(activation.fusable(Map.of("function", "Hardswish"))).isFalse();
         assertThat(CATALOG.find(LayerType.BATCH_NORM).orElseThrow().fusable(Map.of())).isTrue();
         assertThat(CATALOG.find(LayerType.LAYER_NORM).orElseThrow().fusable(Map.of())).isFalse();
         assertThat(CATALOG.all()).filteredOn(s -> s.traits().fusesFollowers()).extracting(LayerSpec::layerType)

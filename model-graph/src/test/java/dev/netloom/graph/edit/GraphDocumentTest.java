@@ -278,7 +278,8 @@ class GraphDocumentTest {
                 .isEqualTo("units must be an integer from 1 to 65536, got 70000");
         assertThat(refusal(new SetParam("fc", "units", "64"))).isEqualTo("units must be an integer from 1 to 65536, got \"64\"");
         assertThat(refusal(new SetParam("act", "function", "Swish")))
-                .isEqualTo("function must be one of ReLU, ReLU6, GELU, SiLU, Sigmoid, Tanh, Softmax, got \"Swish\"");
+                .isEqualTo("function must be one of ReLU, ReLU6, LeakyReLU, GELU, SiLU, Hardswish, Sigmoid, Hardsigmoid, "
+                        + "Tanh, Softmax, got \"Swish\"");
         assertThat(refusal(new SetParam("fc", "unitz", 64))).isEqualTo("Dense has no parameter \"unitz\"");
         assertThat(refusal(new SetParam("ghost", "units", 64))).isEqualTo("no node \"ghost\"");
     }
@@ -750,12 +751,14 @@ class GraphDocumentTest {
                 case BOOL -> pick % 2 == 0;
                 case CHOICE -> p.choices().get(pick % p.choices().size());
                 case INT_LIST -> List.of(-1);
+                case SIZE_2D -> pick % 2 == 0 ? (Object) (int) (p.min() + pick % (p.max() - p.min() + 1))
+                        : List.of((int) (p.min() + pick % (p.max() - p.min() + 1)), (int) (double) p.min());
             };
         }
 
         private static Object outOfRange(ParamSpec p) {
             return switch (p.type()) {
-                case INT, INT_LIST -> p.max() == null ? "text" : (Object) (int) (p.max() + 1);
+                case INT, INT_LIST, SIZE_2D -> p.max() == null ? "text" : (Object) (int) (p.max() + 1);
                 case FLOAT -> p.max() + 1;
                 case BOOL -> "yes";
                 case CHOICE -> "none of them";

@@ -100,6 +100,10 @@ final class ValidProjects {
             case CHOICE -> Arbitraries.of(p.choices()).map(Object.class::cast);
             case INT_LIST -> Arbitraries.integers().between(p.min().intValue(), p.max().intValue())
                     .list().ofMaxSize(ParamSpec.MAX_LIST_LENGTH).map(Object.class::cast);
+            case SIZE_2D -> Arbitraries.oneOf(
+                    Arbitraries.integers().between(p.min().intValue(), p.max().intValue()).map(Object.class::cast),
+                    Arbitraries.integers().between(p.min().intValue(), p.max().intValue()).list().ofSize(2)
+                            .map(Object.class::cast));
         };
     }
 

@@ -35,6 +35,17 @@ class DefaultRangesTest {
     }
 
     @Test
+    void aSizeInTwoDimensionsSearchesSquareSizesAroundItsLargerSide() {
+        // [1, 7]: squares from 3x3 to 14x14; the rules take an int range for it, as for a square kernel.
+        Range r = DefaultRanges.of(spec("Conv2d", "kernel"), List.of(1, 7));
+        assertThat(r).isEqualTo(new Range.IntRange(3, 14, 1, false));
+        assertThat(SearchRules.check(r, spec("Conv2d", "kernel"))).isEqualTo(r);
+        // Choices are square sizes too (a choice is a word or a number); 5.0 read from JSON is the size 5.
+        assertThat(SearchRules.check(new Range.Choices(List.of(3, 5.0)), spec("DepthwiseConv2d", "kernel")))
+                .isEqualTo(new Range.Choices(List.of(3, 5)));
+    }
+
+    @Test
     void probabilitiesTakeTheSpecRangeAndRatesSpanTwoDecadesOnALogScale() {
         assertThat(DefaultRanges.of(spec("Dropout", "rate"), 0.1)).isEqualTo(new Range.FloatRange(0, 0.95, false));
         assertThat(DefaultRanges.of(SearchableSettings.training("learningRate").orElseThrow(), 1e-3))

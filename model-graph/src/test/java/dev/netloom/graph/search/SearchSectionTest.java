@@ -85,7 +85,7 @@ class SearchSectionTest {
                     + "|search.parameters[2].low: a log scale needs low above 0, got 0",
             "{ \"target\": \"node:act.function\", \"kind\": \"choices\", \"choices\": [\"ReLU\", \"Swish\"] }"
                     + "|search.parameters[2].choices[1]: \"Swish\" is not allowed for function: it must be one of "
-                    + "ReLU, ReLU6, GELU, SiLU, Sigmoid, Tanh, Softmax, got \"Swish\"",
+                    + "ReLU, ReLU6, LeakyReLU, GELU, SiLU, Hardswish, Sigmoid, Hardsigmoid, Tanh, Softmax, got \"Swish\"",
             "{ \"target\": \"node:act.function\", \"kind\": \"choices\", \"choices\": [] }"
                     + "|search.parameters[2].choices: needs at least one choice",
             "{ \"target\": \"node:gone.units\", \"kind\": \"int\", \"low\": 1, \"high\": 2 }"

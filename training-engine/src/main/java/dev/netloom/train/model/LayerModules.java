@@ -17,6 +17,7 @@ import dev.netloom.graph.TensorKind;
 import dev.netloom.graph.TensorType;
 import dev.netloom.graph.analysis.NodeReport;
 import dev.netloom.graph.catalog.LayerType;
+import dev.netloom.graph.catalog.ParamSpec;
 import dev.netloom.graph.layers.Concat;
 import dev.netloom.graph.layers.Pool1d;
 import dev.netloom.graph.layers.TakeToken;
@@ -61,7 +62,8 @@ public final class LayerModules {
         });
         f.put(LayerType.ACTIVATION, r -> {
             String function = (String) r.params().get("function");
-            return LayerModule.of(List.of(), call -> Activations.apply(function, call.in()));
+            float slope = (float) doubleParam(r, "slope");
+            return LayerModule.of(List.of(), call -> Activations.apply(function, slope, call.in()));
         });
         f.put(LayerType.FLATTEN, r -> LayerModule.of(List.of(),
                 call -> call.in().reshape(new Shape(call.in().getShape().get(0), -1))));
@@ -80,22 +82,24 @@ public final class LayerModules {
                 return NDArrays.concat(parts, axis);
             });
         });
+        // Same rank, sizes equal or 1 (the catalog checked): DJL broadcasts as PyTorch does.
+        f.put(LayerType.MULTIPLY, r -> LayerModule.of(List.of(), call -> call.input("a").mul(call.input("b"))));
 
         f.put(LayerType.CONV1D, LayerModules::conv1d);
         f.put(LayerType.CONV2D, LayerModules::conv2d);
         f.put(LayerType.DEPTHWISE_CONV2D, LayerModules::depthwiseConv2d);
         f.put(LayerType.MAX_POOL1D, r -> pool1d(r, true));
         f.put(LayerType.MAX_POOL2D, r -> {
-            Shape k = square(intParam(r, "kernel"));
-            Shape s = square(intParam(r, "stride"));
-            Shape p = square(intParam(r, "padding"));
+            Shape k = pair(r, "kernel");
+            Shape s = pair(r, "stride");
+            Shape p = pair(r, "padding");
             return LayerModule.of(List.of(), call -> Pool.maxPool2d(call.in(), k, s, p, false));
         });
         f.put(LayerType.AVG_POOL1D, r -> pool1d(r, false));
         f.put(LayerType.AVG_POOL2D, r -> {
-            Shape k = square(intParam(r, "kernel"));
-            Shape s = square(intParam(r, "stride"));
-            Shape p = square(intParam(r, "padding"));
+            Shape k = pair(r, "kernel");
+            Shape s = pair(r, "stride");
+            Shape p = pair(r, "padding");
             return LayerModule.of(List.of(), call -> Pool.avgPool2d(call.in(), k, s, p, false, true));
         });
         f.put(LayerType.GLOBAL_AVG_POOL, r -> {
@@ -105,6 +109,15 @@ public final class LayerModules {
                             .mean(new int[] {2})
                     : call.in().mean(new int[] {1}));
         });
+        f.put(LayerType.GLOBAL_MAX_POOL, r -> {
+            boolean image = r.inputs().get("in").kind() == TensorKind.IMAGE;
+            return LayerModule.of(List.of(), call -> image
+                    ? call.in().reshape(new Shape(call.in().getShape().get(0), call.in().getShape().get(1), -1))
+                            .max(new int[] {2})
+                    : call.in().max(new int[] {1}));
+        });
+        f.put(LayerType.SQUEEZE_EXCITE, r -> new SqueezeExciteModule(r.inputs().get("in").dim(0), intParam(r, "squeeze"),
+                (String) r.params().get("activation"), (String) r.params().get("gate")));
 
         f.put(LayerType.BATCH_NORM, r -> {
             long channels = r.inputs().get("in").dim(0);
@@ -117,6 +130,8 @@ public final class LayerModules {
                             call.weight("gamma"), call.weight("beta"), 1, 0.9f, epsilon, call.training())
                             .singletonOrThrow());
         });
+        f.put(LayerType.GROUP_NORM, r -> new GroupNormModule(r.inputs().get("in").dim(0), intParam(r, "groups"),
+                (float) doubleParam(r, "epsilon")));
         f.put(LayerType.LAYER_NORM, r -> {
             long width = r.inputs().get("in").dim(-1);
             float epsilon = (float) doubleParam(r, "epsilon");
@@ -244,17 +259,17 @@ public final class LayerModules {
     private static LayerModule conv2d(NodeReport r) {
         TensorType in = r.inputs().get("in");
         int filters = intParam(r, "filters");
-        int k = intParam(r, "kernel");
+        int[] k = ParamSpec.pair(r.params().get("kernel"));
         int groups = intParam(r, "groups");
         boolean bias = boolParam(r, "bias");
-        long fanIn = (long) in.dim(0) / groups * k * k;
+        long fanIn = (long) in.dim(0) / groups * k[0] * k[1];
         List<WeightSpec> weights = new ArrayList<>();
-        weights.add(WeightSpec.weight("weight", fanIn, filters, in.dim(0) / groups, k, k));
+        weights.add(WeightSpec.weight("weight", fanIn, filters, in.dim(0) / groups, k[0], k[1]));
         if (bias) {
             weights.add(WeightSpec.bias("bias", fanIn, filters));
         }
-        Shape stride = square(intParam(r, "stride"));
-        Shape padding = square(intParam(r, "padding"));
+        Shape stride = pair(r, "stride");
+        Shape padding = pair(r, "padding");
         Shape dilation = square(intParam(r, "dilation"));
         return LayerModule.of(weights, call -> Conv2d.conv2d(call.in(), call.weight("weight"),
                 bias ? call.weight("bias") : null, stride, padding, dilation, groups).singletonOrThrow());
@@ -263,15 +278,15 @@ public final class LayerModules {
     private static LayerModule depthwiseConv2d(NodeReport r) {
         long channels = r.inputs().get("in").dim(0);
         long out = r.out().dim(0);
-        int k = intParam(r, "kernel");
+        int[] k = ParamSpec.pair(r.params().get("kernel"));
         boolean bias = boolParam(r, "bias");
         List<WeightSpec> weights = new ArrayList<>();
-        weights.add(WeightSpec.weight("weight", (long) k * k, out, 1, k, k));
+        weights.add(WeightSpec.weight("weight", (long) k[0] * k[1], out, 1, k[0], k[1]));
         if (bias) {
-            weights.add(WeightSpec.bias("bias", (long) k * k, out));
+            weights.add(WeightSpec.bias("bias", (long) k[0] * k[1], out));
         }
-        Shape stride = square(intParam(r, "stride"));
-        Shape padding = square(intParam(r, "padding"));
+        Shape stride = pair(r, "stride");
+        Shape padding = pair(r, "padding");
         Shape dilation = square(intParam(r, "dilation"));
         return LayerModule.of(weights, call -> Conv2d.conv2d(call.in(), call.weight("weight"),
                 bias ? call.weight("bias") : null, stride, padding, dilation, (int) channels).singletonOrThrow());
@@ -325,6 +340,12 @@ public final class LayerModules {
 
     private static Shape square(long size) {
         return new Shape(size, size);
+    }
+
+    /** A size in two dimensions (3, or [1, 7]) as (height, width). */
+    private static Shape pair(NodeReport r, String name) {
+        int[] hw = ParamSpec.pair(r.params().get(name));
+        return new Shape(hw[0], hw[1]);
     }
 
     private static int intParam(NodeReport r, String name) {

@@ -86,6 +86,38 @@ public final class LayerCases {
                         .node("concat", "Concat").node("head", "Classification", "classes", 2)
                         .chain("in", "sig", "conv", "act", "wide", "max", "avg", "gmax").chain("avg", "gavg")
                         .edge("gmax.out", "concat.a").edge("gavg.out", "concat.b").chain("concat", "head").build()),
+                new Case("rectangular kernels, strides and pools, group norm", Set.of("Conv2d", "DepthwiseConv2d",
+                        "GroupNorm", "MaxPool2d", "AvgPool2d"), new Draw()
+                        .node("in", "Image", "height", 6, "width", 6, "channels", 2)
+                        .node("conv", "Conv2d", "filters", 4, "kernel", List.of(1, 3), "padding", List.of(0, 1))
+                        .node("gn", "GroupNorm", "groups", 2, "epsilon", 1e-3)
+                        .node("dw", "DepthwiseConv2d", "kernel", List.of(3, 1), "stride", List.of(2, 1),
+                                "padding", List.of(1, 0))                                    // 3x6
+                        .node("max", "MaxPool2d", "kernel", List.of(1, 2), "stride", List.of(1, 2),
+                                "padding", List.of(0, 1))                                    // 3x4
+                        // Padding that differs between height and width: written as Pad + AveragePool (OnnxLayers).
+                        .node("avg", "AvgPool2d", "kernel", List.of(3, 1), "stride", 1, "padding", List.of(1, 0))
+                        .node("flat", "Flatten").node("head", "Classification", "classes", 2)
+                        .chain("in", "conv", "gn", "dw", "max", "avg", "flat", "head").build()),
+                new Case("squeeze-excite, hard activations, channel gate, global max pool", Set.of("SqueezeExcite",
+                        "Multiply", "GlobalMaxPool", "Activation", "Reshape"), new Draw()
+                        .node("in", "Image", "height", 6, "width", 6, "channels", 3)
+                        .node("conv", "Conv2d", "filters", 8, "kernel", 1, "padding", 0)
+                        .node("hswish", "Activation", "function", "Hardswish")
+                        .node("se1", "SqueezeExcite", "squeeze", 4, "activation", "ReLU", "gate", "Hardsigmoid")
+                        .node("se2", "SqueezeExcite", "squeeze", 2, "activation", "SiLU", "gate", "Sigmoid")
+                        .node("leaky", "Activation", "function", "LeakyReLU", "slope", 0.1)
+                        .node("gap", "GlobalAvgPool").node("fc", "Dense", "units", 8)
+                        .node("hsig", "Activation", "function", "Hardsigmoid")
+                        .node("gate", "Reshape", "shape", List.of(8, 1, 1)).node("mul", "Multiply")
+                        .node("gmp", "GlobalMaxPool").node("head", "Classification", "classes", 2)
+                        .chain("in", "conv", "hswish", "se1", "se2", "leaky")
+                        .chain("hswish", "gap", "fc", "hsig", "gate")
+                        .edge("leaky.out", "mul.a").edge("gate.out", "mul.b").chain("mul", "gmp", "head").build()),
+                new Case("global max pool over a sequence", Set.of("GlobalMaxPool"), new Draw()
+                        .node("in", "Tokens", "length", 5, "vocabulary", 12).node("emb", "Embedding", "dim", 6)
+                        .node("gmp", "GlobalMaxPool").node("head", "Classification", "classes", 2)
+                        .chain("in", "emb", "gmp", "head").build()),
                 new Case("conv to gap", Set.of("GlobalAvgPool", "Reshape", "Concat"), new Draw()
                         .node("in", "Image", "height", 4, "width", 4, "channels", 1)
                         .node("conv", "Conv2d", "filters", 3).node("gap", "GlobalAvgPool")

@@ -47,7 +47,8 @@ class TemplatesCompileTest {
     private static final LayerCatalog CATALOG = LayerCatalog.standard();
 
     @ParameterizedTest
-    @ValueSource(strings = {"small-cnn", "text-classifier", "image-text-qa", "moe-transformer", "image-text-moe", "mobilenet-v2", "ds-cnn-s"})
+    @ValueSource(strings = {"small-cnn", "text-classifier", "image-text-qa", "moe-transformer", "image-text-moe", "mobilenet-v2",
+            "ds-cnn-s", "mobilenet-v3-small", "efficientnet-b0", "resnet-18"})
     void templateBuildsWithTheCountedParametersAndRuns(String name) {
         GraphAnalysis analysis = new GraphAnalyzer(CATALOG).analyze(
                 new Templates(new ProjectFile(CATALOG)).find(name).orElseThrow().project().graph());
@@ -55,7 +56,8 @@ class TemplatesCompileTest {
         try (Model model = Model.newInstance(name)) {
             model.setBlock(block);
             NDManager m = model.getNDManager();
-            int batch = name.equals("mobilenet-v2") ? 1 : 3;
+            int batch = name.equals("mobilenet-v2") || name.endsWith("-b0") || name.contains("-v3-") || name.startsWith("resnet")
+                    ? 1 : 3;
             Shape[] shapes = block.inputIds().stream()
                     .map(id -> GraphBlock.batched(batch, analysis.report(id).orElseThrow().out())).toArray(Shape[]::new);
             block.initialize(m, DataType.FLOAT32, shapes);

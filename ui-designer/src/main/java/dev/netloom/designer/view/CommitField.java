@@ -74,11 +74,25 @@ final class CommitField extends AbstractPropertyEditor<Object, TextField> {
                 case INT -> Integer.valueOf(t);
                 case FLOAT -> Double.valueOf(t);
                 case INT_LIST -> parseList(t);
+                case SIZE_2D -> parseSize(t);
                 default -> t;
             };
         } catch (NumberFormatException e) {
             return t; // the model explains what is allowed
         }
+    }
+
+    /** "3" is 3x3; "1x7", "1, 7" and "[1, 7]" are 1 high and 7 wide. */
+    private static Object parseSize(String t) {
+        String[] parts = t.replaceAll("[\\[\\]]", "").trim().split("\\s*[x×,\\s]\\s*");
+        if (parts.length == 1) {
+            return Integer.valueOf(parts[0]);
+        }
+        List<Integer> pair = new ArrayList<>();
+        for (String part : parts) {
+            pair.add(Integer.valueOf(part));
+        }
+        return pair;
     }
 
     private static Object parseList(String t) {

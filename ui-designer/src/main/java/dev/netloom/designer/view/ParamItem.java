@@ -68,7 +68,7 @@ final class ParamItem implements PropertySheet.Item {
             case INT -> Integer.class;
             case FLOAT -> Double.class;
             case BOOL -> Boolean.class;
-            case CHOICE, INT_LIST -> String.class;
+            case CHOICE, INT_LIST, SIZE_2D -> String.class;
         };
     }
 
@@ -114,6 +114,6 @@ final class ParamItem implements PropertySheet.Item {
     /** Whether the editor should be a free-text field (numbers and lists are typed). */
     boolean typed() {
         return spec == null || spec.type() == ParamType.INT || spec.type() == ParamType.FLOAT
-                || spec.type() == ParamType.INT_LIST;
+                || spec.type() == ParamType.INT_LIST || spec.type() == ParamType.SIZE_2D;
     }
 }

@@ -175,7 +175,7 @@ public final class PropertyPanel extends VBox {
 
     private static Object display(ParamSpec p, Object value) {
         return switch (p.type()) {
-            case INT_LIST -> CommitField.format(value);
+            case INT_LIST, SIZE_2D -> CommitField.format(value); // a size: "3", or "1, 7" for 1 high and 7 wide
             default -> value;
         };
     }
