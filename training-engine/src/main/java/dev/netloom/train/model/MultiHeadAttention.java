@@ -68,7 +68,7 @@ final class MultiHeadAttention {
 
     private NDArray softmaxAttention(LayerCall call, NDArray q, NDArray k, NDArray v) {
         long headWidth = q.getShape().get(3);
-        NDArray scores = q.matMul(k.transpose(0, 1, 3, 2)).div((float) Math.sqrt(headWidth));
+        NDArray scores = Scalars.dividedBy(q.matMul(k.transpose(0, 1, 3, 2)), (float) Math.sqrt(headWidth));
         NDArray weights = scores.softmax(-1);
         if (dropout > 0) {
             weights = Dropout.dropout(weights, dropout, call.training()).singletonOrThrow();
