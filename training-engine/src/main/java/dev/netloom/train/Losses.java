@@ -19,7 +19,7 @@ final class Losses {
         NDArray logProbabilities = logits.logSoftmax(1);
         NDArray target = labels.oneHot((int) classes).toType(DataType.FLOAT32, false);
         if (smoothing > 0) {
-            target = target.mul(1f - smoothing).add(smoothing / classes);
+            target = Scalars.times(target, 1f - smoothing).add(smoothing / classes);
         }
         return target.mul(logProbabilities).sum(new int[] {1}).neg().mean();
     }
@@ -29,7 +29,6 @@ final class Losses {
      * T² keeps its gradients on the scale of the hard-label loss (Hinton et al. 2015).
      */
     static NDArray distillation(NDArray student, NDArray teacher, float temperature) {
-        // Constants through Scalars: the student's arrays record gradients (see Scalars for why).
         NDArray target = Scalars.dividedBy(teacher, temperature).softmax(1);
         NDArray logTarget = Scalars.dividedBy(teacher, temperature).logSoftmax(1);
         NDArray logStudent = Scalars.dividedBy(student, temperature).logSoftmax(1);
