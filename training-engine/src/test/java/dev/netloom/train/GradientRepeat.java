@@ -35,9 +35,8 @@ import java.util.Map;
  * any difference is the engine computing the same thing twice differently. Prints how many steps
  * differed, in which weights, and a digest of the first pass's gradients (to compare processes).
  *
- * <pre>GradientRepeat [--template image-text-moe] [--steps 2000] [--batches 20] [--batch 64]</pre>
- * System properties {@code repro.engine=mkldnnOff,deterministic,...} set {@link EngineDeterminism}
- * switches before the first step (see that class).
+ * <pre>GradientRepeat [--template image-text-moe] [--steps 2000] [--batches 20] [--batch 64] [--threads 1]
+ *                [--gc-between true]</pre>
  */
 public final class GradientRepeat {
 
@@ -61,10 +60,8 @@ public final class GradientRepeat {
         List<String> fields = InputBinding.bind(analysis, data).fieldsInGraphOrder(analysis);
         ai.djl.engine.Engine.getInstance();
         JniUtils.setNumThreads(threads);
-        String switches = System.getProperty("repro.engine", "");
-        EngineDeterminismProbe.apply(switches);
-        System.out.printf(Locale.ROOT, "template %s, %d steps over %d batches of %d, %d thread(s), switches [%s]%n",
-                template, steps, batches, batch, threads, switches);
+        System.out.printf(Locale.ROOT, "template %s, %d steps over %d batches of %d, %d thread(s), collections "
+                + "between forward and backward: %s%n", template, steps, batches, batch, threads, gcBetween);
 
         try (TrainedModel model = TrainedModel.create(analysis, fields, 42);
              Trainer trainer = model.model().newTrainer(new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())

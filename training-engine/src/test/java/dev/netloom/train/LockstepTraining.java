@@ -26,7 +26,7 @@ import java.util.Random;
  * step by step, with the template's training section: the same seed, batches and random draws,
  * through the real {@link TrainingStep} (forward, fused loss, backward, clipping, fused Adam).
  * Any step whose loss or weights differ between the copies is printed: same inputs, different
- * numbers. {@code repro.engine} switches as in {@link GradientRepeat}.
+ * numbers.
  *
  * <pre>LockstepTraining [--template image-text-moe] [--steps 300] [--examples 6000]</pre>
  */
@@ -48,12 +48,9 @@ public final class LockstepTraining {
         Examples train = data.train();
         ai.djl.engine.Engine.getInstance();
         JniUtils.setNumThreads(ThreadChoice.resolve(settings, analysis));
-        String switches = System.getProperty("repro.engine", "");
-        EngineDeterminismProbe.apply(switches);
         int batch = Math.min(settings.batchSize(), train.size());
         int stepsPerEpoch = (train.size() + batch - 1) / batch;
-        System.out.printf(Locale.ROOT, "template %s, %d steps (%d a epoch), switches [%s]%n", template, steps,
-                stepsPerEpoch, switches);
+        System.out.printf(Locale.ROOT, "template %s, %d steps (%d a epoch)%n", template, steps, stepsPerEpoch);
         Copy a = new Copy(analysis, fields, train, settings, stepsPerEpoch);
         Copy b = new Copy(analysis, fields, train, settings, stepsPerEpoch);
         int differing = 0;
