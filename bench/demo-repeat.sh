@@ -3,7 +3,7 @@
 # every run must exit 0 with a verified bundle and a search in which every trial completed, and,
 # with the demo's fixed seed and one training thread, every run must print the same numbers.
 # Prints one row per run (seconds, test accuracy, INT4 accuracy, bundle size, bits per weight,
-# trials completed) and exits 1 if any run failed or the numbers differ.
+# trials completed, a digest of the numbers compared) and exits 1 if any run failed or the numbers differ.
 # A script rather than a test: ten full demos take 10-20 minutes on a 2-core machine.
 #
 #   bench/demo-repeat.sh [--runs 10] [--quick]
@@ -19,7 +19,7 @@ export NETLOOM_SKIP_BUILD=1
 echo "CPU: $(lscpu | sed -n 's/^Model name: *//p'), $(nproc) cores; $(grep -o -w 'avx512f\|avx2' /proc/cpuinfo | sort -u | tr '\n' ' ')"
 echo "Load before: $(cut -d' ' -f1-3 /proc/loadavg)"
 ./netloom --version | tr '\n' ' '; echo
-printf '%-4s %5s %4s %9s %9s %10s %5s %7s\n' run exit s test INT4 bundle bits trials
+printf '%-4s %5s %4s %9s %9s %10s %5s %7s %12s\n' run exit s test INT4 bundle bits trials numbers
 failed=0
 for i in $(seq 1 "$runs"); do
   start=$(date +%s)
@@ -32,15 +32,16 @@ for i in $(seq 1 "$runs"); do
   bits=$(sed -nE 's/^ +bits per weight ([0-9.]+)/\1/p' "$log")
   trials=$(grep -c '^  trial #[0-9]* COMPLETE' "$log" || true)
   planned=$(sed -nE 's/^\[3\/5\] Search: ([0-9]+) trials?.*/\1/p' "$log")
-  printf '%-4s %5s %4s %9s %9s %10s %5s %7s\n' "$i" "$code" "$(( $(date +%s) - start ))" "${test:--}" "${int4:--}" \
-    "${size:--}" "${bits:--}" "$trials/${planned:-?}"
-  if [ "$code" != 0 ] || [ "$trials" != "$planned" ] || ! grep -q 'VERIFIED' "$log"; then
-    failed=$((failed + 1)); echo "  run $i failed: $(grep -m1 'netloom demo:' "$log" || tail -1 "$log")"
-  fi
   # The numbers a user compares with the README: training, search and export results.
   # Folders and times differ from run to run by design; they are taken out before comparing.
   grep -E '^epoch [0-9]+/|^  test accuracy|^  trial #|^  best:|^    test accuracy|bits per weight' "$log" \
     | sed -E "s#$work/demo-$i#DIR#g; s/\(([0-9]+h)?([0-9]+m)?[0-9]+s\)//; s/, [0-9]+ s / /" > "$work/numbers-$i"
+  # One row per run as it ends, with a digest of its numbers: a bench stopped early still shows which agree.
+  printf '%-4s %5s %4s %9s %9s %10s %5s %7s %12s\n' "$i" "$code" "$(( $(date +%s) - start ))" "${test:--}" "${int4:--}" \
+    "${size:--}" "${bits:--}" "$trials/${planned:-?}" "$(sha256sum < "$work/numbers-$i" | cut -c1-12)"
+  if [ "$code" != 0 ] || [ "$trials" != "$planned" ] || ! grep -q 'VERIFIED' "$log"; then
+    failed=$((failed + 1)); echo "  run $i failed: $(grep -m1 'netloom demo:' "$log" || tail -1 "$log")"
+  fi
 done
 echo "Load after: $(cut -d' ' -f1-3 /proc/loadavg)"
 same=yes

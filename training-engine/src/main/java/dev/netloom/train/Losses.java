@@ -2,6 +2,7 @@ package dev.netloom.train;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.DataType;
+import dev.netloom.train.model.Scalars;
 
 /** The training objective for a classification head. */
 final class Losses {
@@ -18,7 +19,7 @@ final class Losses {
         NDArray logProbabilities = logits.logSoftmax(1);
         NDArray target = labels.oneHot((int) classes).toType(DataType.FLOAT32, false);
         if (smoothing > 0) {
-            target = target.mul(1f - smoothing).add(smoothing / classes);
+            target = Scalars.times(target, 1f - smoothing).add(smoothing / classes);
         }
         return target.mul(logProbabilities).sum(new int[] {1}).neg().mean();
     }
@@ -28,10 +29,10 @@ final class Losses {
      * T² keeps its gradients on the scale of the hard-label loss (Hinton et al. 2015).
      */
     static NDArray distillation(NDArray student, NDArray teacher, float temperature) {
-        NDArray target = teacher.div(temperature).softmax(1);
-        NDArray logTarget = teacher.div(temperature).logSoftmax(1);
-        NDArray logStudent = student.div(temperature).logSoftmax(1);
-        return target.mul(logTarget.sub(logStudent)).sum(new int[] {1}).mean().mul(temperature * temperature);
+        NDArray target = Scalars.dividedBy(teacher, temperature).softmax(1);
+        NDArray logTarget = Scalars.dividedBy(teacher, temperature).logSoftmax(1);
+        NDArray logStudent = Scalars.dividedBy(student, temperature).logSoftmax(1);
+        return Scalars.times(target.mul(logTarget.sub(logStudent)).sum(new int[] {1}).mean(), temperature * temperature);
     }
 
     /** How many rows have their highest logit at the label (a count, so that accuracies add up exactly). */

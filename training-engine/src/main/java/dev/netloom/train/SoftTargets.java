@@ -6,6 +6,7 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.training.ParameterStore;
 import dev.netloom.train.data.Examples;
+import dev.netloom.train.model.Scalars;
 
 import java.util.List;
 
@@ -29,7 +30,7 @@ final class SoftTargets {
         }
         NDList logProbabilities = new NDList();
         for (TrainedModel t : teachers) {
-            logProbabilities.add(logits(batch, t, examples, rows).div(temperature).logSoftmax(1));
+            logProbabilities.add(Scalars.dividedBy(logits(batch, t, examples, rows), temperature).logSoftmax(1));
         }
         return ensemble(NDArrays.stack(logProbabilities), temperature);
     }
@@ -44,7 +45,7 @@ final class SoftTargets {
         NDArray max = logProbabilities.max(new int[] {0});
         NDArray logMean = logProbabilities.sub(max).exp().sum(new int[] {0}).log().add(max)
                 .sub((float) Math.log(teachers));
-        return logMean.mul(temperature);
+        return Scalars.times(logMean, temperature);
     }
 
     private static NDArray logits(NDManager batch, TrainedModel teacher, Examples examples, int[] rows) {

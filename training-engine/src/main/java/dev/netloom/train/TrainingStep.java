@@ -8,6 +8,7 @@ import ai.djl.training.GradientCollector;
 import ai.djl.training.Trainer;
 import dev.netloom.train.StepProfile.Phase;
 import dev.netloom.train.data.Examples;
+import dev.netloom.train.model.Scalars;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -89,8 +90,9 @@ final class TrainingStep {
                 if (distillation != null) {
                     NDArray teacher = SoftTargets.of(batch, distillation.teachers(), train, rows,
                             distillation.temperature());
-                    objective = objective.mul(1 - distillation.weight()).add(Losses.distillation(logits,
-                            teacher, distillation.temperature()).mul(distillation.weight()));
+                    objective = Scalars.times(objective, (float) (1 - distillation.weight())).add(Scalars.times(
+                            Losses.distillation(logits, teacher, distillation.temperature()),
+                            (float) distillation.weight()));
                 }
                 objective = objective.add(out.get(out.size() - 1));
                 long t3 = profile.now();

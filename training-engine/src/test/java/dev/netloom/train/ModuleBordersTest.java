@@ -19,6 +19,24 @@ class ModuleBordersTest {
             .because("the training engine writes the model artifact and never ONNX; export, search and the "
                     + "window build on it (docs/architecture.md)");
 
+    /**
+     * DJL's arithmetic with a Java number leaves autograd a constant in memory the garbage collector
+     * frees before backward reads it (model.Scalars explains); Scalars is the one way to do it.
+     */
+    @ArchTest
+    static final ArchRule constantsGoThroughScalars = noClasses().that()
+            .doNotHaveFullyQualifiedName("dev.netloom.train.model.Scalars")
+            .should().callMethod(ai.djl.ndarray.NDArray.class, "mul", Number.class)
+            .orShould().callMethod(ai.djl.ndarray.NDArray.class, "div", Number.class)
+            .orShould().callMethod(ai.djl.ndarray.NDArray.class, "pow", Number.class)
+            .orShould().callMethod(ai.djl.ndarray.NDArray.class, "maximum", Number.class)
+            .orShould().callMethod(ai.djl.ndarray.NDArray.class, "minimum", Number.class)
+            .orShould().callMethod(ai.djl.ndarray.NDArrays.class, "maximum", Number.class, ai.djl.ndarray.NDArray.class)
+            .orShould().callMethod(ai.djl.ndarray.NDArrays.class, "minimum", Number.class, ai.djl.ndarray.NDArray.class)
+            .orShould().callMethod(ai.djl.nn.Activation.class, "relu6", ai.djl.ndarray.NDArray.class)
+            .orShould().callMethod(ai.djl.nn.Activation.class, "swish", ai.djl.ndarray.NDArray.class, float.class)
+            .because("a garbage collection between forward and backward changed gradients (issue 26; docs/recipes.md)");
+
     @ArchTest
     static final ArchRule packagesHaveNoCycles = slices().matching("dev.netloom.train.(*)..").should().beFreeOfCycles()
             .because("data readers, the graph compiler and the artifact each read on their own");

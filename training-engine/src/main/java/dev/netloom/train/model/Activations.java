@@ -24,10 +24,11 @@ final class Activations {
     static NDArray apply(String function, float slope, NDArray x) {
         return switch (function) {
             case "ReLU" -> Activation.relu(x);
-            case "ReLU6" -> Activation.relu6(x);
+            // ReLU6 and SiLU without DJL's relu6/swish, which pass a Java number to the engine: see Scalars.
+            case "ReLU6" -> Scalars.atMost(Activation.relu(x), 6f);
             case "LeakyReLU" -> Activation.leakyRelu(x, slope);
             case "GELU" -> Activation.gelu(x);
-            case "SiLU" -> Activation.swish(x, 1f);
+            case "SiLU" -> x.mul(Activation.sigmoid(x)); // swish(x, 1) = x · σ(1 · x), the same bits
             case "Hardswish" -> x.mul(hardSigmoid(x));
             case "Sigmoid" -> Activation.sigmoid(x);
             case "Hardsigmoid" -> hardSigmoid(x);

@@ -111,7 +111,8 @@ final class MixtureOfExpertsModule implements LayerModule {
                 share[e] = (float) assigned[e] / (count * topK);
             }
             NDArray meanProbability = logits.softmax(-1).mean(new int[] {0});
-            NDArray balance = meanProbability.mul(call.manager().create(share)).sum().mul((float) experts * balanceWeight);
+            NDArray balance = Scalars.times(meanProbability.mul(call.manager().create(share)).sum(),
+                    (float) experts * balanceWeight);
             call.context().addAuxiliaryLoss(balance);
         }
         return out.reshape(shape);

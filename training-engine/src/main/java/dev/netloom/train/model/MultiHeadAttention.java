@@ -78,7 +78,7 @@ final class MultiHeadAttention {
 
     private NDArray softmaxAttention(LayerCall call, NDArray q, NDArray k, NDArray v) {
         long headWidth = q.getShape().get(3);
-        NDArray scores = q.matMul(k.transpose(0, 1, 3, 2)).div((float) Math.sqrt(headWidth));
+        NDArray scores = Scalars.dividedBy(q.matMul(k.transpose(0, 1, 3, 2)), (float) Math.sqrt(headWidth));
         if (causal) {
             int length = (int) scores.getShape().get(3);
             scores = scores.add(call.manager().create(MultiHeadSelfAttention.causalMask(length), new Shape(length, length)));
