@@ -40,6 +40,7 @@ final class Activations {
 
     /** relu6(x + 3) / 6: 0 below -3, 1 above 3, a straight line between. */
     static NDArray hardSigmoid(NDArray x) {
-        return Activation.relu6(x.add(3f)).div(6f);
+        // Through Scalars, not DJL's relu6 and div(6f), which leave autograd a constant the GC may free.
+        return Scalars.dividedBy(Scalars.atMost(Activation.relu(x.add(3f)), 6f), 6f);
     }
 }
