@@ -5,6 +5,7 @@ import dev.netloom.graph.layers.Add;
 import dev.netloom.graph.layers.BatchNorm;
 import dev.netloom.graph.layers.Concat;
 import dev.netloom.graph.layers.Conv2d;
+import dev.netloom.graph.layers.ConvTranspose2d;
 import dev.netloom.graph.layers.CrossAttention;
 import dev.netloom.graph.layers.Dense;
 import dev.netloom.graph.layers.DepthwiseConv2d;
@@ -25,6 +26,7 @@ import dev.netloom.graph.layers.Reshape;
 import dev.netloom.graph.layers.TabularInput;
 import dev.netloom.graph.layers.TokensInput;
 import dev.netloom.graph.layers.TransformerEncoderBlock;
+import dev.netloom.graph.layers.Upsample;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -42,7 +44,8 @@ public final class LayerCatalog {
     private static final LayerCatalog STANDARD = new LayerCatalog(List.of(
             new ImageInput(), new TokensInput(), new TabularInput(),
             new Dense(), new Dropout(), new Activation(), new Flatten(), new Reshape(), new Add(), new Concat(),
-            new Conv2d(), new DepthwiseConv2d(), Pool2d.max(), Pool2d.average(), new GlobalAvgPool(),
+            new Conv2d(), new ConvTranspose2d(), new DepthwiseConv2d(), Pool2d.max(), Pool2d.average(),
+            new GlobalAvgPool(), new Upsample(),
             new BatchNorm(), new LayerNorm(),
             new Embedding(), new PositionalEmbedding(), new PatchEmbedding(), new MultiHeadSelfAttention(),
             new TransformerEncoderBlock(), new CrossAttention(), new GatedFusion(),

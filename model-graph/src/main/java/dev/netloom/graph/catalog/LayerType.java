@@ -30,10 +30,12 @@ public record LayerType(String name) {
     public static final LayerType CONCAT = new LayerType("Concat");
     // Convolution
     public static final LayerType CONV2D = new LayerType("Conv2d");
+    public static final LayerType CONV_TRANSPOSE2D = new LayerType("ConvTranspose2d");
     public static final LayerType DEPTHWISE_CONV2D = new LayerType("DepthwiseConv2d");
     public static final LayerType MAX_POOL2D = new LayerType("MaxPool2d");
     public static final LayerType AVG_POOL2D = new LayerType("AvgPool2d");
     public static final LayerType GLOBAL_AVG_POOL = new LayerType("GlobalAvgPool");
+    public static final LayerType UPSAMPLE = new LayerType("Upsample");
     // Normalisation
     public static final LayerType BATCH_NORM = new LayerType("BatchNorm");
     public static final LayerType LAYER_NORM = new LayerType("LayerNorm");

@@ -21,7 +21,7 @@ public final class WeightRoles {
     static {
         for (LayerType t : new LayerType[] {LayerType.IMAGE, LayerType.TOKENS, LayerType.TABULAR, LayerType.DROPOUT,
                 LayerType.ACTIVATION, LayerType.FLATTEN, LayerType.RESHAPE, LayerType.ADD, LayerType.CONCAT,
-                LayerType.MAX_POOL2D, LayerType.AVG_POOL2D, LayerType.GLOBAL_AVG_POOL}) {
+                LayerType.MAX_POOL2D, LayerType.AVG_POOL2D, LayerType.GLOBAL_AVG_POOL, LayerType.UPSAMPLE}) {
             ROLES.put(t, local -> WeightRole.FLOAT);
         }
         for (LayerType t : new LayerType[] {LayerType.DENSE, LayerType.CLASSIFICATION, LayerType.REGRESSION,
@@ -29,7 +29,7 @@ public final class WeightRoles {
                 LayerType.GATED_FUSION}) {
             ROLES.put(t, WeightRoles::linearWeights);
         }
-        for (LayerType t : new LayerType[] {LayerType.CONV2D, LayerType.DEPTHWISE_CONV2D, LayerType.PATCH_EMBEDDING,
+        for (LayerType t : new LayerType[] {LayerType.CONV2D, LayerType.CONV_TRANSPOSE2D, LayerType.DEPTHWISE_CONV2D, LayerType.PATCH_EMBEDDING,
                 LayerType.EMBEDDING}) {
             ROLES.put(t, local -> local.equals("weight") ? WeightRole.MATRIX : WeightRole.FLOAT);
         }
