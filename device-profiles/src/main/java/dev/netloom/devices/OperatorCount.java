@@ -51,11 +51,13 @@ public final class OperatorCount {
         rules.put(LayerType.CONCAT, (r, p) -> 1);
 
         rules.put(LayerType.CONV2D, (r, p) -> 1);
+        rules.put(LayerType.CONV_TRANSPOSE2D, (r, p) -> 1);
         rules.put(LayerType.DEPTHWISE_CONV2D, (r, p) -> 1);
         rules.put(LayerType.MAX_POOL2D, (r, p) -> 1);
         rules.put(LayerType.AVG_POOL2D, (r, p) -> 1);
         // Pool + flatten over a feature map, one mean over a sequence.
         rules.put(LayerType.GLOBAL_AVG_POOL, (r, p) -> r.inputs().get("in").kind() == TensorKind.IMAGE ? 2 : 1);
+        rules.put(LayerType.UPSAMPLE, (r, p) -> 1);            // Resize
 
         rules.put(LayerType.BATCH_NORM, (r, p) -> 1);
         rules.put(LayerType.LAYER_NORM, (r, p) -> 1);

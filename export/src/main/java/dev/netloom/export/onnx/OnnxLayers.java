@@ -5,6 +5,7 @@ import dev.netloom.graph.TensorType;
 import dev.netloom.graph.catalog.LayerType;
 import dev.netloom.graph.layers.Concat;
 import dev.netloom.graph.layers.PositionalEmbedding;
+import dev.netloom.graph.layers.Upsample;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -45,6 +46,7 @@ public final class OnnxLayers {
         });
 
         writers.put(LayerType.CONV2D, w -> conv(w, w.intParam("groups")));
+        writers.put(LayerType.CONV_TRANSPOSE2D, OnnxLayers::convTranspose);
         writers.put(LayerType.DEPTHWISE_CONV2D, w -> conv(w, dim(w, "in", 0)));
         writers.put(LayerType.MAX_POOL2D, w -> pool(w, "MaxPool"));
         writers.put(LayerType.AVG_POOL2D, w -> pool(w, "AveragePool"));
@@ -52,6 +54,7 @@ public final class OnnxLayers {
                 ? w.graph().op(OnnxOps.FLATTEN, w.id(), List.of(w.graph().op("GlobalAveragePool", w.id() + "/pooled",
                         List.of(w.in()))), Attr.of("axis", 1L))
                 : w.reduceMean(w.in(), false, 1));
+        writers.put(LayerType.UPSAMPLE, OnnxLayers::upsample);
 
         writers.put(LayerType.BATCH_NORM, w -> {
             long c = dim(w, "in", 0);
@@ -138,6 +141,38 @@ public final class OnnxLayers {
         }
         return w.staticOutput(w.graph().op("Conv", w.id(), inputs, Attr.ints("kernel_shape", k, k), Attr.ints("strides", s, s),
                 Attr.ints("pads", p, p, p, p), Attr.ints("dilations", d, d), Attr.of("group", groups)));
+    }
+
+    /** ConvTranspose with PyTorch's weight layout [in, out, k, k]; rows (for quantization) are the input channels. */
+    private static String convTranspose(NodeWriter w) {
+        long in = dim(w, "in", 0);
+        long out = w.report().out().dim(0);
+        long k = w.intParam("kernel");
+        long s = w.intParam("stride");
+        long p = w.intParam("padding");
+        long op = w.intParam("outputPadding");
+        List<String> inputs = NodeWriter.names(w.staticInput(w.in()), w.matrix("weight", in, out, k, k));
+        if (w.boolParam("bias")) {
+            inputs.add(w.fp32("bias", out));
+        }
+        return w.staticOutput(w.graph().op("ConvTranspose", w.id(), inputs, Attr.ints("kernel_shape", k, k),
+                Attr.ints("strides", s, s), Attr.ints("pads", p, p, p, p), Attr.ints("output_padding", op, op)));
+    }
+
+    /**
+     * Resize by the scale with the coordinate mode that computes what PyTorch's interpolate does at
+     * align_corners=False: nearest takes pixel floor(x / s) (asymmetric, floor); bilinear samples at
+     * (x + 0.5) / s − 0.5 (half_pixel). No region of interest (an empty input name).
+     */
+    private static String upsample(NodeWriter w) {
+        float s = w.intParam("scale");
+        String scales = w.graph().floats(w.id() + ".scales", new float[] {1, 1, s, s}, 4);
+        boolean bilinear = Upsample.bilinear(w.report().params());
+        return bilinear
+                ? w.graph().op("Resize", w.id(), List.of(w.in(), "", scales), Attr.of("mode", "linear"),
+                        Attr.of("coordinate_transformation_mode", "half_pixel"))
+                : w.graph().op("Resize", w.id(), List.of(w.in(), "", scales), Attr.of("mode", "nearest"),
+                        Attr.of("coordinate_transformation_mode", "asymmetric"), Attr.of("nearest_mode", "floor"));
     }
 
     private static String pool(NodeWriter w, String op) {

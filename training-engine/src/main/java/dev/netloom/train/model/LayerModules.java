@@ -11,12 +11,15 @@ import ai.djl.nn.norm.BatchNorm;
 import ai.djl.nn.norm.Dropout;
 import ai.djl.nn.norm.LayerNorm;
 import ai.djl.nn.pooling.Pool;
+import ai.djl.pytorch.engine.PtNDArray;
+import ai.djl.pytorch.jni.JniUtils;
 import dev.netloom.graph.TensorKind;
 import dev.netloom.graph.TensorType;
 import dev.netloom.graph.analysis.NodeReport;
 import dev.netloom.graph.catalog.LayerType;
 import dev.netloom.graph.layers.Concat;
 import dev.netloom.graph.layers.PositionalEmbedding;
+import dev.netloom.graph.layers.Upsample;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -77,6 +80,7 @@ public final class LayerModules {
         });
 
         f.put(LayerType.CONV2D, LayerModules::conv2d);
+        f.put(LayerType.CONV_TRANSPOSE2D, LayerModules::convTranspose2d);
         f.put(LayerType.DEPTHWISE_CONV2D, LayerModules::depthwiseConv2d);
         f.put(LayerType.MAX_POOL2D, r -> {
             Shape k = square(intParam(r, "kernel"));
@@ -97,6 +101,7 @@ public final class LayerModules {
                             .mean(new int[] {2})
                     : call.in().mean(new int[] {1}));
         });
+        f.put(LayerType.UPSAMPLE, LayerModules::upsample);
 
         f.put(LayerType.BATCH_NORM, r -> {
             long channels = r.inputs().get("in").dim(0);
@@ -200,6 +205,32 @@ public final class LayerModules {
         Shape dilation = square(intParam(r, "dilation"));
         return LayerModule.of(weights, call -> Conv2d.conv2d(call.in(), call.weight("weight"),
                 bias ? call.weight("bias") : null, stride, padding, dilation, groups).singletonOrThrow());
+    }
+
+    private static LayerModule convTranspose2d(NodeReport r) {
+        long in = r.inputs().get("in").dim(0);
+        int filters = intParam(r, "filters");
+        int k = intParam(r, "kernel");
+        boolean bias = boolParam(r, "bias");
+        // PyTorch's fan-in for a transposed convolution is the weight's second dimension times the kernel.
+        long fanIn = (long) filters * k * k;
+        List<WeightSpec> weights = new ArrayList<>();
+        weights.add(WeightSpec.weight("weight", fanIn, in, filters, k, k)); // [in, out, k, k] as PyTorch stores it
+        if (bias) {
+            weights.add(WeightSpec.bias("bias", fanIn, filters));
+        }
+        TransposedConvolution conv = new TransposedConvolution(k, intParam(r, "stride"), intParam(r, "padding"),
+                intParam(r, "outputPadding"));
+        return LayerModule.of(weights, call -> conv.apply(call.in(), call.weight("weight"),
+                bias ? call.weight("bias") : null));
+    }
+
+    /** libtorch's interpolate at the analysed size: nearest (mode 0) or bilinear (mode 2), align_corners=False. */
+    private static LayerModule upsample(NodeReport r) {
+        TensorType out = r.out();
+        long[] size = {out.dim(1), out.dim(2)};
+        int mode = Upsample.bilinear(r.params()) ? 2 : 0;
+        return LayerModule.of(List.of(), call -> JniUtils.interpolate((PtNDArray) call.in(), size, mode, false));
     }
 
     private static LayerModule depthwiseConv2d(NodeReport r) {

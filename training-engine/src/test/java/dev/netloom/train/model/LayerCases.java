@@ -76,6 +76,16 @@ public final class LayerCases {
                         .node("flat", "Flatten").node("head", "Classification", "classes", 2)
                         .chain("in", "conv", "bn", "dw").edge("bn.out", "add.a").edge("dw.out", "add.b")
                         .chain("add", "max", "avg", "flat", "head").build()),
+                new Case("decoder: transposed convolution and upsampling", Set.of("ConvTranspose2d", "Upsample"),
+                        new Draw()
+                        .node("in", "Image", "height", 5, "width", 4, "channels", 2)
+                        .node("down", "Conv2d", "filters", 3, "kernel", 3, "stride", 2, "padding", 1)
+                        .node("up", "ConvTranspose2d", "filters", 4, "kernel", 3, "stride", 2, "padding", 1, "outputPadding", 1)
+                        .node("near", "Upsample", "scale", 2, "mode", "nearest")
+                        .node("bilin", "Upsample", "scale", 3, "mode", "bilinear")
+                        .node("plain", "ConvTranspose2d", "filters", 2, "kernel", 2, "stride", 2, "bias", false)
+                        .node("pool", "GlobalAvgPool").node("head", "Classification", "classes", 2)
+                        .chain("in", "down", "up", "near", "bilin", "plain", "pool", "head").build()),
                 new Case("conv to gap", Set.of("GlobalAvgPool", "Reshape", "Concat"), new Draw()
                         .node("in", "Image", "height", 4, "width", 4, "channels", 1)
                         .node("conv", "Conv2d", "filters", 3).node("gap", "GlobalAvgPool")
