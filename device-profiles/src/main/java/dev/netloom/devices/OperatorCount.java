@@ -74,6 +74,9 @@ public final class OperatorCount {
                 String.valueOf(r.params().get("activation")), p));
 
         rules.put(LayerType.CLASSIFICATION, (r, p) -> linear(p, true));
+        // A feature map's channels are moved last and back around the linear layer: two Transposes.
+        rules.put(LayerType.PER_POSITION_CLASSIFICATION, (r, p) -> perPosition(r, p));
+        rules.put(LayerType.PER_POSITION_REGRESSION, (r, p) -> perPosition(r, p));
         rules.put(LayerType.REGRESSION, (r, p) -> linear(p, true));
         return Collections.unmodifiableMap(rules);
     }
@@ -158,6 +161,10 @@ public final class OperatorCount {
      */
     static int mixtureOfExperts(int experts, String activation, Precision p) {
         return 8 + experts * (2 * linear(p, true) + activation(activation) + 2) + (experts - 1);
+    }
+
+    private static int perPosition(NodeReport r, Precision p) {
+        return linear(p, true) + (r.inputs().get("in").kind() == TensorKind.IMAGE ? 2 : 0);
     }
 
     private static boolean bool(NodeReport r, String name) {

@@ -1062,6 +1062,51 @@ class LayerRulesTest {
     }
 
     @Test
+    @Covers("PerPositionClassification")
+    void perPixelClassificationGivesClassScoresAtEveryPixel() {
+        Outcome o = apply("PerPositionClassification", params("classes", 3), TensorType.floats(8, 16, 16));
+
+        assertThat(o.out()).isEqualTo(TensorType.floats(3, 16, 16)); // [K, H, W]
+        assertCost(o.cost(),
+                27,     // one 8 -> 3 matrix + 3 biases, shared by every pixel (a 1x1 convolution)
+                6144,   // 16*16 pixels * 8*3
+                3072);  // 3*16*16 floats * 4
+    }
+
+    @Test
+    @Covers("PerPositionClassification")
+    void perTokenClassificationTagsEveryToken() {
+        Outcome o = apply("PerPositionClassification", params("classes", 4), TensorType.floats(5, 12));
+
+        assertThat(o.out()).isEqualTo(TensorType.floats(5, 4)); // [T, K]
+        assertCost(o.cost(),
+                52,     // 12*4 + 4
+                240,    // 5 tokens * 12*4
+                80);    // 5*4 * 4
+    }
+
+    @Test
+    @Covers("PerPositionRegression")
+    void perPixelRegressionGivesNumbersAtEveryPixel() {
+        Outcome o = apply("PerPositionRegression", params("outputs", 1), TensorType.floats(4, 6, 6));
+
+        assertThat(o.out()).isEqualTo(TensorType.floats(1, 6, 6));
+        assertCost(o.cost(),
+                5,      // 4*1 + 1
+                144,    // 36 pixels * 4*1
+                144);   // 1*6*6 * 4
+    }
+
+    @Test
+    void aPerPositionHeadRefusesAVector() {
+        GraphAnalysis a = sketch().vector("v", 8).layer("seg", "PerPositionClassification").connect("v", "seg.in")
+                .analyze();
+
+        assertThat(a.problemsAt("seg")).isNotEmpty();
+        assertThat(a.report("seg")).isEmpty();
+    }
+
+    @Test
     @Covers("Regression")
     void regressionHeadIsALinearLayerToNumbers() {
         Outcome o = apply("Regression", params("outputs", 3), TensorType.floats(32));

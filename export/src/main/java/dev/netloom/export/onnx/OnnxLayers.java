@@ -4,6 +4,7 @@ import dev.netloom.graph.TensorKind;
 import dev.netloom.graph.TensorType;
 import dev.netloom.graph.catalog.LayerType;
 import dev.netloom.graph.layers.Concat;
+import dev.netloom.graph.layers.PerPositionHead;
 import dev.netloom.graph.layers.PositionalEmbedding;
 import dev.netloom.graph.layers.Upsample;
 
@@ -94,6 +95,8 @@ public final class OnnxLayers {
         writers.put(LayerType.MOE, MoeWriter::write);
 
         writers.put(LayerType.CLASSIFICATION, w -> w.linear(w.in(), "", dim(w, "in", 0), w.intParam("classes"), true));
+        writers.put(LayerType.PER_POSITION_CLASSIFICATION, w -> perPositionHead(w, w.intParam("classes")));
+        writers.put(LayerType.PER_POSITION_REGRESSION, w -> perPositionHead(w, w.intParam("outputs")));
         writers.put(LayerType.REGRESSION, w -> w.linear(w.in(), "", dim(w, "in", 0), w.intParam("outputs"), true));
         return Collections.unmodifiableMap(writers);
     }
@@ -173,6 +176,16 @@ public final class OnnxLayers {
                         Attr.of("coordinate_transformation_mode", "half_pixel"))
                 : w.graph().op("Resize", w.id(), List.of(w.in(), "", scales), Attr.of("mode", "nearest"),
                         Attr.of("coordinate_transformation_mode", "asymmetric"), Attr.of("nearest_mode", "floor"));
+    }
+
+    /** A linear layer at every position: on a sequence's last axis, or on a feature map's channels moved last and back. */
+    private static String perPositionHead(NodeWriter w, long size) {
+        TensorType in = w.report().inputs().get("in");
+        if (!PerPositionHead.overPixels(in)) {
+            return w.linear(w.in(), "", in.dim(1), size, true);
+        }
+        String last = w.transpose(w.in(), 0, 2, 3, 1);
+        return w.transpose(w.linear(last, "", in.dim(0), size, true), 0, 3, 1, 2);
     }
 
     private static String pool(NodeWriter w, String op) {

@@ -20,6 +20,7 @@ import dev.netloom.graph.layers.LayerNorm;
 import dev.netloom.graph.layers.MixtureOfExperts;
 import dev.netloom.graph.layers.MultiHeadSelfAttention;
 import dev.netloom.graph.layers.PatchEmbedding;
+import dev.netloom.graph.layers.PerPositionHead;
 import dev.netloom.graph.layers.Pool2d;
 import dev.netloom.graph.layers.PositionalEmbedding;
 import dev.netloom.graph.layers.Reshape;
@@ -50,7 +51,7 @@ public final class LayerCatalog {
             new Embedding(), new PositionalEmbedding(), new PatchEmbedding(), new MultiHeadSelfAttention(),
             new TransformerEncoderBlock(), new CrossAttention(), new GatedFusion(),
             new MixtureOfExperts(),
-            Head.classification(), Head.regression()));
+            Head.classification(), PerPositionHead.classification(), PerPositionHead.regression(), Head.regression()));
 
     private final Map<String, LayerSpec> byType;
 

@@ -51,6 +51,8 @@ public record LayerType(String name) {
     public static final LayerType MOE = new LayerType("MoE");
     // Heads
     public static final LayerType CLASSIFICATION = new LayerType("Classification");
+    public static final LayerType PER_POSITION_CLASSIFICATION = new LayerType("PerPositionClassification");
+    public static final LayerType PER_POSITION_REGRESSION = new LayerType("PerPositionRegression");
     public static final LayerType REGRESSION = new LayerType("Regression");
 
     public LayerType {

@@ -24,7 +24,8 @@ public final class WeightRoles {
                 LayerType.MAX_POOL2D, LayerType.AVG_POOL2D, LayerType.GLOBAL_AVG_POOL, LayerType.UPSAMPLE}) {
             ROLES.put(t, local -> WeightRole.FLOAT);
         }
-        for (LayerType t : new LayerType[] {LayerType.DENSE, LayerType.CLASSIFICATION, LayerType.REGRESSION,
+        for (LayerType t : new LayerType[] {LayerType.DENSE, LayerType.CLASSIFICATION, LayerType.PER_POSITION_CLASSIFICATION,
+                LayerType.PER_POSITION_REGRESSION, LayerType.REGRESSION,
                 LayerType.MULTI_HEAD_SELF_ATTENTION, LayerType.CROSS_ATTENTION, LayerType.TRANSFORMER_ENCODER_BLOCK,
                 LayerType.GATED_FUSION}) {
             ROLES.put(t, WeightRoles::linearWeights);

@@ -18,6 +18,7 @@ import dev.netloom.graph.TensorType;
 import dev.netloom.graph.analysis.NodeReport;
 import dev.netloom.graph.catalog.LayerType;
 import dev.netloom.graph.layers.Concat;
+import dev.netloom.graph.layers.PerPositionHead;
 import dev.netloom.graph.layers.PositionalEmbedding;
 import dev.netloom.graph.layers.Upsample;
 
@@ -166,6 +167,8 @@ public final class LayerModules {
                 (float) doubleParam(r, "routerNoise")));
 
         f.put(LayerType.CLASSIFICATION, r -> head(r, "classes"));
+        f.put(LayerType.PER_POSITION_CLASSIFICATION, r -> perPositionHead(r, "classes"));
+        f.put(LayerType.PER_POSITION_REGRESSION, r -> perPositionHead(r, "outputs"));
         f.put(LayerType.REGRESSION, r -> head(r, "outputs"));
         return Collections.unmodifiableMap(f);
     }
@@ -285,6 +288,16 @@ public final class LayerModules {
     private static LayerModule head(NodeReport r, String sizeParam) {
         Projection p = new Projection("", r.inputs().get("in").dim(0), intParam(r, sizeParam), true);
         return LayerModule.of(p.weights(), call -> p.apply(call, call.in()));
+    }
+
+    /** One linear layer at every position: a sequence's last axis, or a feature map's channels (moved last and back). */
+    private static LayerModule perPositionHead(NodeReport r, String sizeParam) {
+        TensorType in = r.inputs().get("in");
+        boolean pixels = PerPositionHead.overPixels(in);
+        Projection p = new Projection("", pixels ? in.dim(0) : in.dim(1), intParam(r, sizeParam), true);
+        return LayerModule.of(p.weights(), call -> pixels
+                ? p.apply(call, call.in().transpose(0, 2, 3, 1)).transpose(0, 3, 1, 2)
+                : p.apply(call, call.in()));
     }
 
     private static Shape batchShape(NDArray batch, List<Integer> dims) {

@@ -4,6 +4,7 @@ import dev.netloom.graph.catalog.Category;
 import dev.netloom.graph.catalog.LayerType;
 import org.kordamp.ikonli.Ikon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignB;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignE;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
@@ -55,6 +56,8 @@ public final class LayerIcons {
             Map.entry(LayerType.GATED_FUSION, MaterialDesignS.SOURCE_MERGE),
             Map.entry(LayerType.MOE, MaterialDesignA.ACCOUNT_GROUP_OUTLINE),
             Map.entry(LayerType.CLASSIFICATION, MaterialDesignT.TARGET),
+            Map.entry(LayerType.PER_POSITION_CLASSIFICATION, MaterialDesignB.BLUR),
+            Map.entry(LayerType.PER_POSITION_REGRESSION, MaterialDesignB.BLUR_LINEAR),
             Map.entry(LayerType.REGRESSION, MaterialDesignC.CHART_BELL_CURVE));
 
     private LayerIcons() {
