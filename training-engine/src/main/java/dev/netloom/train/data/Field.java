@@ -20,8 +20,8 @@ public record Field(String name, FieldKind kind, int[] shape, float[] floats, lo
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(kind, "kind");
         shape = shape.clone();
-        if ((kind == FieldKind.TOKENS) != (ids != null) || (floats == null) == (ids == null)) {
-            throw new IllegalArgumentException("field " + name + ": token fields hold ids, other fields floats");
+        if ((kind == FieldKind.TOKENS || kind == FieldKind.MASK) != (ids != null) || (floats == null) == (ids == null)) {
+            throw new IllegalArgumentException("field " + name + ": token and mask fields hold ids, other fields floats");
         }
         int length = floats != null ? floats.length : ids.length;
         if (exampleSize(shape) == 0 || length % exampleSize(shape) != 0) {
@@ -36,6 +36,11 @@ public record Field(String name, FieldKind kind, int[] shape, float[] floats, lo
 
     public static Field tokens(String name, int length, long[] ids) {
         return new Field(name, FieldKind.TOKENS, new int[] {length}, null, ids);
+    }
+
+    /** A class per position for every example ({@link FieldKind#MASK}); {@code shape} is one example's, [H, W] or [L]. */
+    public static Field mask(String name, int[] shape, long[] classes) {
+        return new Field(name, FieldKind.MASK, shape, null, classes);
     }
 
     /** Values in one example. */

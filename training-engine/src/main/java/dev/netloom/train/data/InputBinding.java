@@ -153,6 +153,7 @@ public record InputBinding(Map<String, String> fieldOfInput) {
             case IMAGE -> "pictures";
             case TOKENS -> "token ids";
             case FEATURES -> "table rows";
+            case MASK -> "masks";
         };
     }
 }
