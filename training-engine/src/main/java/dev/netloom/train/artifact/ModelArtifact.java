@@ -218,7 +218,14 @@ public final class ModelArtifact {
                     : Tensor.ofLongs(f.ids(), shape));
         }
         float[][] out = model.predict(probe, picked);
-        tensors.put("output." + model.block().headIds().get(0), Tensor.of(flatten(out), rows, out.length == 0 ? 0 : out[0].length));
+        String head = model.block().headIds().get(0);
+        java.util.List<Integer> dims = model.analysis().report(head).orElseThrow().out().dims();
+        long[] outShape = new long[dims.size() + 1]; // a per-position head's outputs keep their [K, H, W] or [T, K]
+        outShape[0] = rows;
+        for (int d = 0; d < dims.size(); d++) {
+            outShape[d + 1] = dims.get(d);
+        }
+        tensors.put("output." + head, Tensor.of(flatten(out), outShape));
         Safetensors.write(file, tensors, Map.of("format", "netloom-probe"));
     }
 
