@@ -311,7 +311,14 @@ public final class ModelArtifact {
         test.set("perClass", JSON.valueToTree(t.perClass()));
         test.set("confusion", JSON.valueToTree(t.confusion()));
         root.put("bestValidationAccuracy", c.end().bestValidationAccuracy());
-        root.set("history", JSON.valueToTree(c.history()));
+        com.fasterxml.jackson.databind.node.ArrayNode history = JSON.valueToTree(c.history());
+        // Only a per-position head has a mean IoU; other runs' history keeps its old keys (no NaN written).
+        for (int i = 0; i < c.history().size(); i++) {
+            if (!c.history().get(i).hasMeanIoU()) {
+                ((ObjectNode) history.get(i)).remove("validationMeanIoU");
+            }
+        }
+        root.set("history", history);
         return root;
     }
 
