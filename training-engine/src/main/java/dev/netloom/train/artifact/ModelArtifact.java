@@ -308,6 +308,9 @@ public final class ModelArtifact {
         test.put("topK", t.topK());
         test.put("topKAccuracy", t.topKAccuracy());
         test.put("macroF1", t.macroF1());
+        if (t.perPosition()) { // per pixel or token: the accuracy above is pixel accuracy
+            test.put("meanIoU", t.meanIoU());
+        }
         test.set("perClass", JSON.valueToTree(t.perClass()));
         test.set("confusion", JSON.valueToTree(t.confusion()));
         root.put("bestValidationAccuracy", c.end().bestValidationAccuracy());
