@@ -94,5 +94,9 @@ class SegmentationCommandTest {
         assertThat(export.code()).as(export.err() + export.out()).isZero();
         JsonNode manifest = new ObjectMapper().readTree(dir.resolve("bundle/manifest.json").toFile());
         assertThat(manifest.path("outputs").get(0).path("shape").toString()).isEqualTo("[\"N\",2,16,16]");
+        // Accuracy after export is pixel accuracy, as the test line's (FP32 computes what training did).
+        double pixelAccuracy = Double.parseDouble(testLine.replaceAll(".*pixel accuracy ([\\d.]+)%.*", "$1")) / 100;
+        assertThat(manifest.path("accuracy").path("fp32Accuracy").asDouble()).isCloseTo(pixelAccuracy,
+                org.assertj.core.data.Offset.offset(0.0001));
     }
 }
