@@ -11,7 +11,8 @@ final class TemplateTexts {
 
     /** The names in index.json; kept literal so a template silently dropped from the index is noticed. */
     static final List<String> NAMES = List.of(
-            "small-cnn", "mobilenet-v2", "text-classifier", "image-text-qa", "moe-transformer", "image-text-moe");
+            "small-cnn", "mobilenet-v2", "text-classifier", "image-text-qa", "moe-transformer", "image-text-moe",
+            "unet-segmentation");
 
     private TemplateTexts() {
     }
