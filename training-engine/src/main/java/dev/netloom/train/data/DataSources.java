@@ -113,7 +113,8 @@ public final class DataSources {
             return null;
         }
         if (colours.size() != classes.size()) {
-            throw new DataSectionException("data.palette: " + colours.size() + " colours for " + classes.size()
+            throw new DataSectionException("data.palette: " + colours.size() + (colours.size() == 1 ? " colour" : " colours")
+                    + " for " + classes.size()
                     + " classes; give one colour per class, in the order of data.classes");
         }
         java.util.Map<Integer, Integer> palette = new java.util.LinkedHashMap<>();
