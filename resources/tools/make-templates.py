@@ -408,12 +408,37 @@ def resnet18():
     return d.write("resnet-18", "ResNet-18",
                    "ResNet-18 (He et al. 2016) for 224x224 colour pictures and 1000 classes, as torchvision builds it: "
                    "11.7M parameters, 1.8G multiply-adds; residual shortcuts around pairs of 3x3 convolutions.")
+def unet_segmentation():
+    """A small U-Net (Ronneberger et al. 2015), three levels at 64x64: each level's features skip across
+    to the decoder through Concat; one way up is a transposed convolution, the other an upsampling
+    followed by a convolution, so both decoders are drawn."""
+    d = Drawing()
+    x = d.add("Image", "image", height=64, width=64, channels=3)
+    e1 = conv_bn_act(d, conv_bn_act(d, x, "enc1a", 16, 3), "enc1b", 16, 3)
+    x = d.add("MaxPool2d", "down1", [e1], kernel=2, stride=2)
+    e2 = conv_bn_act(d, conv_bn_act(d, x, "enc2a", 32, 3), "enc2b", 32, 3)
+    x = d.add("MaxPool2d", "down2", [e2], kernel=2, stride=2)
+    x = conv_bn_act(d, conv_bn_act(d, x, "mid_a", 64, 3), "mid_b", 64, 3)
+    x = d.add("ConvTranspose2d", "up2", [x], filters=32, kernel=2, stride=2, padding=0, outputPadding=0, bias=True)
+    x = d.add("Concat", "skip2", [e2 + "->a", x + "->b"])
+    x = conv_bn_act(d, conv_bn_act(d, x, "dec2a", 32, 3), "dec2b", 32, 3)
+    x = d.add("Upsample", "up1", [x], scale=2, mode="bilinear")
+    x = conv_bn_act(d, x, "up1_conv", 16, 3)
+    x = d.add("Concat", "skip1", [e1 + "->a", x + "->b"])
+    x = conv_bn_act(d, conv_bn_act(d, x, "dec1a", 16, 3), "dec1b", 16, 3)
+    d.add("PerPositionClassification", "mask", [x], classes=2)
+    return d.write("unet-segmentation", "Small U-Net segmentation",
+                   "Labels every pixel of a 64x64 picture (segmentation): a three-level U-Net whose encoder "
+                   "features skip across to the decoder. Train it on a folder of pictures with masks "
+                   "(data source segmentation-folder).",
+                   training={"optimizer": "adam", "learningRate": 0.003, "schedule": "cosine", "warmupEpochs": 1,
+                             "epochs": 20, "batchSize": 16, **STEADY})
 
 
 if __name__ == "__main__":
     os.makedirs(OUT, exist_ok=True)
     names = [small_cnn(), mobilenet_v2(), text_classifier(), image_text_qa(), moe_transformer(), image_text_moe(),
-             ds_cnn_s(), mobilenet_v3_small(), efficientnet_b0(), resnet18()]
+             ds_cnn_s(), mobilenet_v3_small(), efficientnet_b0(), resnet18(), unet_segmentation()]
     with open(os.path.join(OUT, "index.json"), "w") as f:
         json.dump(names, f, indent=2)
         f.write("\n")

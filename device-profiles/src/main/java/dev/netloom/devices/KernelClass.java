@@ -33,6 +33,8 @@ public enum KernelClass {
     /** The kind of kernel each layer type with {@link WeightUse#CONVOLUTION} weights runs. */
     private static final Map<LayerType, Function<NodeReport, KernelClass>> CONVOLUTIONS = Map.of(
             LayerType.CONV1D, KernelClass::convolution,
+            // A transposed convolution runs as a dense convolution (or a matrix product and col2im) in runtimes.
+            LayerType.CONV_TRANSPOSE2D, r -> CONV,
             LayerType.DEPTHWISE_CONV2D, r -> DEPTHWISE,
             LayerType.PATCH_EMBEDDING, r -> CONV,
             LayerType.CONV2D, KernelClass::convolution);

@@ -53,6 +53,7 @@ public final class OperatorCount {
 
         rules.put(LayerType.CONV1D, (r, p) -> 1);
         rules.put(LayerType.CONV2D, (r, p) -> 1);
+        rules.put(LayerType.CONV_TRANSPOSE2D, (r, p) -> 1);
         rules.put(LayerType.DEPTHWISE_CONV2D, (r, p) -> 1);
         rules.put(LayerType.MAX_POOL1D, (r, p) -> 1);   // MaxPool, or ReduceMax when global
         rules.put(LayerType.MAX_POOL2D, (r, p) -> 1);
@@ -68,6 +69,7 @@ public final class OperatorCount {
         // GlobalAveragePool, Flatten, two linears with their activation and gate, Reshape, Mul.
         rules.put(LayerType.SQUEEZE_EXCITE, (r, p) -> 4 + 2 * linear(p, true)
                 + activation(String.valueOf(r.params().get("activation"))) + activation(String.valueOf(r.params().get("gate"))));
+        rules.put(LayerType.UPSAMPLE, (r, p) -> 1);            // Resize
 
         rules.put(LayerType.BATCH_NORM, (r, p) -> 1);
         rules.put(LayerType.GROUP_NORM, (r, p) -> 5);  // Reshape, InstanceNormalization, Reshape, Mul, Add
@@ -91,6 +93,9 @@ public final class OperatorCount {
                 String.valueOf(r.params().get("activation")), p));
 
         rules.put(LayerType.CLASSIFICATION, (r, p) -> linear(p, true));
+        // A feature map's channels are moved last and back around the linear layer: two Transposes.
+        rules.put(LayerType.PER_POSITION_CLASSIFICATION, (r, p) -> perPosition(r, p));
+        rules.put(LayerType.PER_POSITION_REGRESSION, (r, p) -> perPosition(r, p));
         rules.put(LayerType.REGRESSION, (r, p) -> linear(p, true));
         return Collections.unmodifiableMap(rules);
     }
@@ -180,6 +185,10 @@ public final class OperatorCount {
      */
     static int mixtureOfExperts(int experts, String activation, Precision p) {
         return 8 + experts * (2 * linear(p, true) + activation(activation) + 2) + (experts - 1);
+    }
+
+    private static int perPosition(NodeReport r, Precision p) {
+        return linear(p, true) + (r.inputs().get("in").kind() == TensorKind.IMAGE ? 2 : 0);
     }
 
     private static boolean bool(NodeReport r, String name) {

@@ -293,7 +293,13 @@ public final class Exporter {
         for (OnnxModel.Port port : model.outputs()) {
             ObjectNode meaning = JsonNodeFactory.instance.objectNode();
             meaning.put("kind", "logits");
-            meaning.put("note", "one score per label in labels.txt; softmax turns them into probabilities");
+            boolean perPosition = artifact.analysis().report(port.name())
+                    .map(r -> r.spec().layerType().equals(dev.netloom.graph.catalog.LayerType.PER_POSITION_CLASSIFICATION))
+                    .orElse(false);
+            meaning.put("note", perPosition
+                    ? "one score per label in labels.txt at every position (a feature map's are [N, labels, H, W]); "
+                            + "the highest score at a pixel is its class, a mask"
+                    : "one score per label in labels.txt; softmax turns them into probabilities");
             outputs.add(new Manifest.TensorSpec(port.name(), port.name(), shape(port), Manifest.ElementType.FLOAT32,
                     meaning));
         }

@@ -605,6 +605,79 @@ class LayerRulesTest {
     }
 
     @Test
+    @Covers("ConvTranspose2d")
+    void convTransposeWithStrideTwoDoublesThePicture() {
+        Outcome o = apply("ConvTranspose2d", params("filters", 8, "kernel", 2, "stride", 2), TensorType.floats(16, 4, 4));
+
+        // H' = (4 - 1)*2 - 2*0 + 2 + 0 = 8
+        assertThat(o.out()).isEqualTo(TensorType.floats(8, 8, 8));
+        assertCost(o.cost(),
+                520,        // weight [16, 8, 2, 2] = 512 + 8 biases (PyTorch's nn.ConvTranspose2d(16, 8, 2, 2))
+                8192,       // each of 16*4*4 input values times 8*2*2 weights: 256 * 32
+                2048);      // 8*8*8 floats * 4
+    }
+
+    @Test
+    @Covers("ConvTranspose2d")
+    void convTransposeWithPaddingAndOutputPaddingReachesAnExactSize() {
+        Outcome o = apply("ConvTranspose2d", params("filters", 4, "kernel", 3, "stride", 2, "padding", 1,
+                "outputPadding", 1, "bias", false), TensorType.floats(2, 5, 5));
+
+        // H' = (5 - 1)*2 - 2*1 + 3 + 1 = 10
+        assertThat(o.out()).isEqualTo(TensorType.floats(4, 10, 10));
+        assertCost(o.cost(),
+                72,         // 2*4*3*3, no bias
+                1800,       // 2*5*5 input values * 4*3*3
+                1600);      // 4*10*10 * 4
+    }
+
+    @Test
+    void convTransposeOutputPaddingNotBelowTheStrideIsReportedEvenUnconnected() {
+        GraphAnalysis a = sketch().layer("up", "ConvTranspose2d", "stride", 2, "outputPadding", 2).analyze();
+
+        assertThat(a.problemsAt("up")).anySatisfy(p -> {
+            assertThat(p.port()).isNull();
+            assertThat(p.message()).isEqualTo("outputPadding 2 must be less than the stride 2");
+        });
+    }
+
+    @Test
+    void convTransposePaddingThatTrimsEverythingIsReportedAtItsInput() {
+        // H' = (1 - 1)*1 - 2*1 + 1 + 0 = -1
+        GraphAnalysis a = sketch().image("img", 1, 1, 1)
+                .layer("up", "ConvTranspose2d", "kernel", 1, "stride", 1, "padding", 1)
+                .chain("img", "up").endWithHead("up").analyze();
+
+        Problem p = onlyProblemAt(a, "up");
+        assertThat(p.port()).isEqualTo("in");
+        assertThat(p.message()).isEqualTo("padding 1 trims away the whole 1-pixel input; use less padding or a larger kernel");
+    }
+
+    @Test
+    @Covers("Upsample")
+    void upsampleNearestEnlargesHeightAndWidthByTheScale() {
+        Outcome o = apply("Upsample", params("scale", 2, "mode", "nearest"), TensorType.floats(3, 4, 5));
+
+        assertThat(o.out()).isEqualTo(TensorType.floats(3, 8, 10)); // [C, H*2, W*2]
+        assertCost(o.cost(),
+                0,      // no weights
+                0,      // copies, not products
+                960);   // 3*8*10 floats * 4
+    }
+
+    @Test
+    @Covers("Upsample")
+    void upsampleBilinearHasNoWeightsEither() {
+        Outcome o = apply("Upsample", params("scale", 3, "mode", "bilinear"), TensorType.floats(1, 2, 2));
+
+        assertThat(o.out()).isEqualTo(TensorType.floats(1, 6, 6));
+        assertCost(o.cost(),
+                0,
+                0,      // interpolation weights are fixed, not products counted by the convention
+                144);   // 1*6*6 * 4
+    }
+
+    @Test
     @Covers("DepthwiseConv2d")
     void depthwiseConvFiltersEachChannelOnItsOwn() {
         Outcome o = apply("DepthwiseConv2d", params("kernel", 3, "stride", 2, "padding", 1),
@@ -1315,6 +1388,51 @@ class LayerRulesTest {
                 330,    // 32*10 + 10
                 320,    // 32*10
                 40);    // 10 * 4
+    }
+
+    @Test
+    @Covers("PerPositionClassification")
+    void perPixelClassificationGivesClassScoresAtEveryPixel() {
+        Outcome o = apply("PerPositionClassification", params("classes", 3), TensorType.floats(8, 16, 16));
+
+        assertThat(o.out()).isEqualTo(TensorType.floats(3, 16, 16)); // [K, H, W]
+        assertCost(o.cost(),
+                27,     // one 8 -> 3 matrix + 3 biases, shared by every pixel (a 1x1 convolution)
+                6144,   // 16*16 pixels * 8*3
+                3072);  // 3*16*16 floats * 4
+    }
+
+    @Test
+    @Covers("PerPositionClassification")
+    void perTokenClassificationTagsEveryToken() {
+        Outcome o = apply("PerPositionClassification", params("classes", 4), TensorType.floats(5, 12));
+
+        assertThat(o.out()).isEqualTo(TensorType.floats(5, 4)); // [T, K]
+        assertCost(o.cost(),
+                52,     // 12*4 + 4
+                240,    // 5 tokens * 12*4
+                80);    // 5*4 * 4
+    }
+
+    @Test
+    @Covers("PerPositionRegression")
+    void perPixelRegressionGivesNumbersAtEveryPixel() {
+        Outcome o = apply("PerPositionRegression", params("outputs", 1), TensorType.floats(4, 6, 6));
+
+        assertThat(o.out()).isEqualTo(TensorType.floats(1, 6, 6));
+        assertCost(o.cost(),
+                5,      // 4*1 + 1
+                144,    // 36 pixels * 4*1
+                144);   // 1*6*6 * 4
+    }
+
+    @Test
+    void aPerPositionHeadRefusesAVector() {
+        GraphAnalysis a = sketch().vector("v", 8).layer("seg", "PerPositionClassification").connect("v", "seg.in")
+                .analyze();
+
+        assertThat(a.problemsAt("seg")).isNotEmpty();
+        assertThat(a.report("seg")).isEmpty();
     }
 
     @Test

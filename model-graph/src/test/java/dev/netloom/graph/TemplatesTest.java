@@ -21,7 +21,7 @@ class TemplatesTest {
     void everyTemplateIsValid() {
         assertThat(templates.names()).containsExactly(
                 "small-cnn", "mobilenet-v2", "text-classifier", "image-text-qa", "moe-transformer", "image-text-moe",
-                "ds-cnn-s", "mobilenet-v3-small", "efficientnet-b0", "resnet-18");
+                "ds-cnn-s", "mobilenet-v3-small", "efficientnet-b0", "resnet-18", "unet-segmentation");
         for (Templates.Template t : templates.all()) {
             GraphAnalysis a = analyzer.analyze(t.project().graph());
             assertThat(a.problems()).as(t.name()).isEmpty();
@@ -67,6 +67,20 @@ class TemplatesTest {
         assertThat(a.total().multiplyAdds()).isEqualTo(20L * 24 * 64 * 16 + 4L * (20 * 24 * 64 * 9 + 20 * 24 * 64 * 64)
                 + 64 * 12);
         assertThat(a.report("keywords").orElseThrow().out()).isEqualTo(TensorType.floats(12));
+    }
+
+    /**
+     * The U-Net's weights counted by hand as PyTorch counts its modules (3x3 convolutions without bias,
+     * BatchNorm scale and shift, the transposed convolution's [64, 32, 2, 2] + 32, the 1x1 head):
+     * encoder 464 + 2,336 + 4,672 + 9,280, middle 18,560 + 36,992, up 8,224, decoder 18,496 + 9,280
+     * + 4,640 + 4,640 + 2,336, head 34.
+     */
+    @Test
+    void unetLabelsEveryPixelWithTheWeightsCountedByHand() {
+        GraphAnalysis a = analyzer.analyze(templates.find("unet-segmentation").orElseThrow().project().graph());
+        assertThat(a.report("mask").orElseThrow().out()).isEqualTo(TensorType.floats(2, 64, 64));
+        assertThat(a.report("skip2").orElseThrow().out()).isEqualTo(TensorType.floats(64, 32, 32));
+        assertThat(a.total().parameters()).isEqualTo(119_954L);
     }
 
     @Test

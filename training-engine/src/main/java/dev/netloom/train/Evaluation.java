@@ -20,9 +20,11 @@ import java.util.stream.IntStream;
  * @param perClass scores per class, in class order
  * @param confusion {@code confusion[actual][predicted]} counts
  * @param worst the most confident mistakes, worst first
+ * @param perPosition whether the answers scored are positions (a per-position head: pixels or tokens
+ *        are counted, accuracy is pixel accuracy, {@link #meanIoU()} applies) rather than examples
  */
 public record Evaluation(int examples, double loss, double accuracy, int topK, double topKAccuracy,
-                         List<ClassScore> perClass, long[][] confusion, List<Mistake> worst) {
+                         List<ClassScore> perClass, long[][] confusion, List<Mistake> worst, boolean perPosition) {
 
     /**
      * @param name the class
@@ -43,9 +45,15 @@ public record Evaluation(int examples, double loss, double accuracy, int topK, d
     public record Mistake(int row, int actual, int predicted, double confidence) {
     }
 
-    /** Scores a model on examples, in batches. */
+    /**
+     * Scores a model on examples, in batches. A per-position head is scored per labelled pixel or
+     * token ({@link PositionEvaluation}; {@link #perPosition()}).
+     */
     public static Evaluation of(TrainedModel model, Examples examples, List<String> classes, int k, int worstCount,
                                 int batchSize) {
+        if (TrainingRun.perPosition(model.analysis())) {
+            return PositionEvaluation.of(model, examples, classes, k, batchSize);
+        }
         int n = examples.size();
         int c = classes.size();
         long[][] confusion = new long[c][c];
@@ -82,7 +90,37 @@ public record Evaluation(int examples, double loss, double accuracy, int topK, d
             correct += confusion[i][i];
         }
         return new Evaluation(n, loss / n, (double) correct / n, k, (double) topKHits / n, scores(confusion, classes),
-                confusion, List.copyOf(mistakes.subList(0, Math.min(worstCount, mistakes.size()))));
+                confusion, List.copyOf(mistakes.subList(0, Math.min(worstCount, mistakes.size()))), false);
+    }
+
+    /** An evaluation whose answers are positions (pixels, tokens), counted in {@code confusion}. */
+    static Evaluation ofPositions(int examples, double loss, double accuracy, int k, double topKAccuracy,
+                                  long[][] confusion, List<String> classes) {
+        return new Evaluation(examples, loss, accuracy, k, topKAccuracy, scores(confusion, classes), confusion,
+                List.of(), true);
+    }
+
+    /**
+     * Mean intersection over union of the classes present in the labels or the predictions
+     * ({@link SegmentationScore}): the score of a per-position head.
+     */
+    public double meanIoU() {
+        double sum = 0;
+        int present = 0;
+        for (int c = 0; c < confusion.length; c++) {
+            long actual = 0;
+            long predicted = 0;
+            for (int o = 0; o < confusion.length; o++) {
+                actual += confusion[c][o];
+                predicted += confusion[o][c];
+            }
+            long union = actual + predicted - confusion[c][c];
+            if (union > 0) {
+                sum += (double) confusion[c][c] / union;
+                present++;
+            }
+        }
+        return present == 0 ? 0 : sum / present;
     }
 
     private static List<ClassScore> scores(long[][] confusion, List<String> classes) {

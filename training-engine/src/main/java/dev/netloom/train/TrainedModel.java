@@ -121,13 +121,16 @@ public final class TrainedModel implements AutoCloseable {
         }
     }
 
-    /** The first head's outputs (logits) for some rows, [rows][classes]. */
+    /**
+     * The first head's outputs (logits) for some rows, [rows][classes]; for a per-position head each
+     * row holds every position's scores in the head's layout ([K, H, W] or [T, K], flattened).
+     */
     public float[][] predict(Examples examples, int[] rows) {
         try (NDManager manager = model.getNDManager().newSubManager()) {
             NDList out = block.forward(new ParameterStore(manager, false),
                     Batches.inputs(manager, examples, fieldOrder, rows), false);
             NDArray logits = out.get(0);
-            int classes = (int) logits.getShape().get(1);
+            int classes = (int) (logits.size() / Math.max(1, rows.length));
             float[] flat = logits.toFloatArray();
             float[][] result = new float[rows.length][classes];
             for (int i = 0; i < rows.length; i++) {

@@ -72,9 +72,23 @@ public interface TrainingListener {
      * @param validationAccuracy accuracy on the validation split
      * @param seconds wall time of the epoch
      * @param expertShare for each MoE node, the share of token assignments each expert got this epoch
+     * @param validationMeanIoU for a per-position classification head, the mean intersection over union
+     *        of the classes on the validation split ({@link SegmentationScore}); NaN for other heads
      */
     record EpochReport(int epoch, double trainLoss, double trainAccuracy, double validationLoss,
-                       double validationAccuracy, double seconds, java.util.Map<String, double[]> expertShare) {
+                       double validationAccuracy, double seconds, java.util.Map<String, double[]> expertShare,
+                       double validationMeanIoU) {
+
+        /** A report of a head with one answer per example (no mean IoU). */
+        public EpochReport(int epoch, double trainLoss, double trainAccuracy, double validationLoss,
+                           double validationAccuracy, double seconds, java.util.Map<String, double[]> expertShare) {
+            this(epoch, trainLoss, trainAccuracy, validationLoss, validationAccuracy, seconds, expertShare, Double.NaN);
+        }
+
+        /** Whether the run scored positions (a per-position head) and so has a mean IoU. */
+        public boolean hasMeanIoU() {
+            return !Double.isNaN(validationMeanIoU);
+        }
     }
 
     /**

@@ -62,6 +62,8 @@ public final class TrainingRun {
     private Distillation distillation;
     private final List<EpochReport> history = new ArrayList<>();
     private StepProfile profile = new StepProfile();
+    /** Whether the head answers per position: labels come from the examples' mask, scores add mean IoU. */
+    private final boolean perPosition;
 
     /**
      * @param fieldOrder the dataset field feeding each graph input, in graph order of the inputs
@@ -73,13 +75,20 @@ public final class TrainingRun {
         }
         long heads = analysis.reports().values().stream().filter(r -> r.spec().category() == Category.HEADS).count();
         boolean classification = analysis.reports().values().stream()
-                .anyMatch(r -> r.spec().layerType().equals(LayerType.CLASSIFICATION));
+                .anyMatch(r -> r.spec().layerType().equals(LayerType.CLASSIFICATION)
+                        || r.spec().layerType().equals(LayerType.PER_POSITION_CLASSIFICATION));
         if (heads != 1 || !classification) {
-            throw new IllegalArgumentException("training needs exactly one Classification head for now; this graph has "
-                    + heads + " head(s)" + (classification ? "" : ", none of them Classification"));
+            throw new IllegalArgumentException("training needs exactly one Classification or PerPositionClassification "
+                    + "head for now; this graph has " + heads + " head(s)"
+                    + (classification ? "" : ", none of them a classification"));
         }
         if (train.size() == 0 || validation.size() == 0) {
             throw new IllegalArgumentException("training needs examples in both the training and validation splits");
+        }
+        this.perPosition = perPosition(analysis);
+        if (perPosition) {
+            checkMasks(analysis, PositionLabels.maskOf(train), "training");
+            checkMasks(analysis, PositionLabels.maskOf(validation), "validation");
         }
         this.analysis = analysis;
         this.train = train;
@@ -220,6 +229,14 @@ public final class TrainingRun {
      * @throws TrainingException when the run cannot start (memory) or diverges
      */
     public Result run() throws TrainingException {
+        if (perPosition && distillation != null) {
+            throw new IllegalArgumentException("distillation needs one answer per example; this model answers per "
+                    + "position (a PerPositionClassification head)");
+        }
+        if (perPosition && !settings.augmentation().equals(dev.netloom.train.data.Augmentation.NONE)) {
+            throw new IllegalArgumentException("augmentation does not move masks with their pictures yet; set "
+                    + "training.augmentation to none for a model with a PerPositionClassification head");
+        }
         refuseNonFiniteData(train, "training");
         refuseNonFiniteData(validation, "validation");
         MemoryEstimate memory = MemoryEstimate.of(analysis, settings);
@@ -314,7 +331,8 @@ public final class TrainingRun {
                 resumeFrom.optimizer().restoreInto(optimizer, model.block().weightsByName(), trainer.getManager());
             }
             TrainingStep trainingStep = new TrainingStep(trainer, model, train, fieldOrder, settings, distillation,
-                    new Random(settings.seed() * 31 + firstEpoch), profile, optimizer);
+                    new Random(settings.seed() * 31 + firstEpoch), profile, optimizer,
+                    perPosition ? PositionLabels.maskOf(train) : null);
             rollback.save(step);
             for (int epoch = firstEpoch; epoch <= settings.epochs(); epoch++) {
                 long epochStart = System.nanoTime();
@@ -397,7 +415,7 @@ public final class TrainingRun {
                 }
                 EpochReport report = new EpochReport(epoch, lossSum / Math.max(1, counted),
                         correct / Math.max(1, counted), val[0], val[1], (System.nanoTime() - epochStart) / 1e9,
-                        shares(routed));
+                        shares(routed), val.length > 2 ? val[2] : Double.NaN);
                 history.add(report);
                 epochsRun = epoch;
                 listener.onEpoch(report);
@@ -473,9 +491,14 @@ public final class TrainingRun {
                 + "learning rate or add normalisation");
     }
 
-    /** The number of classes the Classification head predicts. */
+    /** The number of classes the classification head predicts. */
     private int classes() {
-        return analysis.reports().values().stream().filter(r -> r.spec().layerType().equals(LayerType.CLASSIFICATION))
+        return classes(analysis);
+    }
+
+    private static int classes(GraphAnalysis analysis) {
+        return analysis.reports().values().stream().filter(r -> r.spec().layerType().equals(LayerType.CLASSIFICATION)
+                        || r.spec().layerType().equals(LayerType.PER_POSITION_CLASSIFICATION))
                 .mapToInt(r -> ((Number) r.params().get("classes")).intValue()).findFirst().orElse(2);
     }
 
@@ -487,8 +510,15 @@ public final class TrainingRun {
         return end;
     }
 
-    /** Mean loss and accuracy of a model on some examples. */
+    /**
+     * Mean loss and accuracy of a model on some examples; for a per-position head the loss is
+     * averaged over labelled positions, the accuracy is pixel accuracy and a third number, the
+     * mean IoU, follows.
+     */
     static double[] evaluate(TrainedModel model, Examples examples, int batchSize) {
+        if (perPosition(model.analysis())) {
+            return evaluatePositions(model, examples, batchSize);
+        }
         double loss = 0;
         long correct = 0;
         int[] all = java.util.stream.IntStream.range(0, examples.size()).toArray();
@@ -503,6 +533,53 @@ public final class TrainingRun {
             }
         }
         return new double[] {loss / examples.size(), (double) correct / examples.size()};
+    }
+
+    /** Loss over labelled positions, pixel accuracy and mean IoU of a per-position head. */
+    private static double[] evaluatePositions(TrainedModel model, Examples examples, int batchSize) {
+        dev.netloom.train.data.Field mask = PositionLabels.maskOf(examples);
+        SegmentationScore score = new SegmentationScore(classes(model.analysis()));
+        double lossSum = 0;
+        int[] all = java.util.stream.IntStream.range(0, examples.size()).toArray();
+        for (int from = 0; from < all.length; from += batchSize) {
+            int[] rows = Batches.slice(all, from, Math.min(all.length, from + batchSize));
+            try (NDManager manager = model.model().getNDManager().newSubManager()) {
+                NDList out = model.block().forward(new ai.djl.training.ParameterStore(manager, false),
+                        Batches.inputs(manager, examples, model.fieldOrder(), rows), false);
+                NDArray labels = PositionLabels.labels(manager, mask, rows);
+                long before = score.positions();
+                score.add(labels.toLongArray(), PositionLabels.predicted(out.get(0)));
+                lossSum += PositionLabels.crossEntropy(out.get(0), labels, 0f).getFloat() * (score.positions() - before);
+            }
+        }
+        return new double[] {lossSum / Math.max(1, score.positions()), score.pixelAccuracy(), score.meanIoU()};
+    }
+
+    /** Whether the graph's head answers per position. */
+    static boolean perPosition(GraphAnalysis analysis) {
+        return analysis.reports().values().stream()
+                .anyMatch(r -> r.spec().layerType().equals(LayerType.PER_POSITION_CLASSIFICATION));
+    }
+
+    /** The mask must give a class per position the head answers at: refused in one line otherwise. */
+    private static void checkMasks(GraphAnalysis analysis, dev.netloom.train.data.Field mask, String split) {
+        dev.netloom.graph.analysis.NodeReport head = analysis.reports().values().stream()
+                .filter(r -> r.spec().layerType().equals(LayerType.PER_POSITION_CLASSIFICATION)).findFirst().orElseThrow();
+        java.util.List<Integer> out = head.out().dims();
+        java.util.List<Integer> positions = out.size() == 3 ? out.subList(1, 3) : out.subList(0, 1);
+        java.util.List<Integer> given = java.util.Arrays.stream(mask.shape()).boxed().toList();
+        if (!positions.equals(given)) {
+            throw new IllegalArgumentException("the " + split + " masks are " + given + " but head " + head.node().id()
+                    + " answers at " + positions + " positions; the masks must match the head's output size");
+        }
+        int classes = ((Number) head.params().get("classes")).intValue();
+        long[] ids = mask.ids();
+        for (int i = 0; i < ids.length; i++) {
+            if (ids[i] != PositionLabels.UNLABELLED && (ids[i] < 0 || ids[i] >= classes)) {
+                throw new IllegalArgumentException("the " + split + " mask of example " + (i / mask.exampleSize())
+                        + " holds class " + ids[i] + " but head " + head.node().id() + " has " + classes + " classes");
+            }
+        }
     }
 
     private RestorableOptimizer optimizer(LearningRateSchedule schedule) {

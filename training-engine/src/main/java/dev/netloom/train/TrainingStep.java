@@ -37,10 +37,12 @@ final class TrainingStep {
     private final FusedLoss fusedLoss;
     /** Reused native buffers for the batches; null when that speed-up is off. */
     private final BatchBuffers buffers;
+    /** The class per position of every example, for a per-position head; null when labels are per example. */
+    private final dev.netloom.train.data.Field mask;
 
     TrainingStep(Trainer trainer, TrainedModel model, Examples train, List<String> fieldOrder,
                  TrainingSettings settings, TrainingRun.Distillation distillation, Random augmentationRandom,
-                 StepProfile profile, RestorableOptimizer optimizer) {
+                 StepProfile profile, RestorableOptimizer optimizer, dev.netloom.train.data.Field mask) {
         this.trainer = trainer;
         this.model = model;
         this.train = train;
@@ -51,9 +53,11 @@ final class TrainingStep {
         this.profile = profile;
         this.optimizer = optimizer;
         this.trainable = model.block().weightsByName().values().stream().filter(Parameter::requiresGradient).toList();
-        this.buffers = StepLevers.BATCH_BUFFERS.on()
+        this.mask = mask;
+        // The buffers and the fused loss know one label per example; a per-position head takes the plain path.
+        this.buffers = StepLevers.BATCH_BUFFERS.on() && mask == null
                 ? new BatchBuffers(train, fieldOrder, Math.min(settings.batchSize(), train.size())) : null;
-        this.fusedLoss = StepLevers.FUSED_LOSS.on()
+        this.fusedLoss = StepLevers.FUSED_LOSS.on() && mask == null
                 ? new FusedLoss(trainer.getManager(), (float) settings.labelSmoothing()) : null;
     }
 
@@ -69,7 +73,8 @@ final class TrainingStep {
             NDList inputs = buffers != null
                     ? buffers.inputs(batch, rows, settings.augmentation(), augmentationRandom)
                     : Batches.inputs(batch, train, fieldOrder, rows, settings.augmentation(), augmentationRandom);
-            NDArray labels = buffers != null ? buffers.labels(batch, rows) : Batches.labels(batch, train, rows);
+            NDArray labels = mask != null ? PositionLabels.labels(batch, mask, rows)
+                    : buffers != null ? buffers.labels(batch, rows) : Batches.labels(batch, train, rows);
             long t1 = profile.now();
             profile.add(Phase.DATA, t1 - t0);
             NDArray logits;
@@ -80,7 +85,9 @@ final class TrainingStep {
                 logits = out.get(0);
                 long t2 = profile.now();
                 profile.add(Phase.FORWARD, t2 - t1);
-                if (fusedLoss != null) {
+                if (mask != null) {
+                    objective = PositionLabels.crossEntropy(logits, labels, (float) settings.labelSmoothing());
+                } else if (fusedLoss != null) {
                     NDList lossAndCorrect = fusedLoss.lossAndCorrect(logits, labels);
                     objective = lossAndCorrect.get(0);
                     correct = lossAndCorrect.get(1);
@@ -105,8 +112,8 @@ final class TrainingStep {
             }
             long t4 = profile.now();
             float loss = objective.getFloat();
-            double accuracy = (double) (correct != null ? correct.getLong() : Losses.correct(logits, labels))
-                    / rows.length;
+            double accuracy = mask != null ? positionAccuracy(logits, labels)
+                    : (double) (correct != null ? correct.getLong() : Losses.correct(logits, labels)) / rows.length;
             long t5 = profile.now();
             profile.add(Phase.METRICS, t5 - t4);
             optimizer.step(trainable);
@@ -114,6 +121,13 @@ final class TrainingStep {
             profile.step(batch.getManagedArrays().size());
             return new double[] {loss, accuracy};
         }
+    }
+
+    /** The share of labelled positions of the batch whose best class is the label. */
+    private static double positionAccuracy(NDArray logits, NDArray labels) {
+        SegmentationScore score = new SegmentationScore((int) PositionLabels.rows(logits).getShape().get(1));
+        score.add(labels.toLongArray(), PositionLabels.predicted(logits));
+        return score.pixelAccuracy();
     }
 
     /**

@@ -154,7 +154,7 @@ class TrainingRunTest {
         GraphAnalysis regression = Sketch.graph().node("in", "Tabular", "features", 8)
                 .node("head", "Regression", "outputs", 1).chain("in", "head").analyze();
         assertThatThrownBy(() -> new TrainingRun(regression, DATA[0], DATA[1], List.of("features"), settings(1)))
-                .hasMessageContaining("exactly one Classification head");
+                .hasMessageContaining("exactly one Classification or PerPositionClassification head");
     }
 
     private static Examples scaled(Examples e, float factor) {

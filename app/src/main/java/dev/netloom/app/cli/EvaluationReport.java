@@ -16,9 +16,14 @@ final class EvaluationReport {
     }
 
     static void print(PrintWriter out, String split, Evaluation e, List<String> classes) {
-        out.printf(Locale.ROOT, "%s: %,d examples  accuracy %.2f%%  top-%d %.2f%%  macro F1 %.3f  loss %.4f%n", split,
-                e.examples(), e.accuracy() * 100, e.topK(), e.topKAccuracy() * 100, e.macroF1(), e.loss());
-        TextTable perClass = new TextTable("CLASS", ">PRECISION", ">RECALL", ">F1", ">EXAMPLES");
+        if (e.perPosition()) { // a per-position head: every labelled pixel or token is an answer
+            out.printf(Locale.ROOT, "%s: %,d examples  pixel accuracy %.2f%%  mean IoU %.2f%%  macro F1 %.3f  loss %.4f%n",
+                    split, e.examples(), e.accuracy() * 100, e.meanIoU() * 100, e.macroF1(), e.loss());
+        } else {
+            out.printf(Locale.ROOT, "%s: %,d examples  accuracy %.2f%%  top-%d %.2f%%  macro F1 %.3f  loss %.4f%n", split,
+                    e.examples(), e.accuracy() * 100, e.topK(), e.topKAccuracy() * 100, e.macroF1(), e.loss());
+        }
+        TextTable perClass = new TextTable("CLASS", ">PRECISION", ">RECALL", ">F1", e.perPosition() ? ">POSITIONS" : ">EXAMPLES");
         for (Evaluation.ClassScore s : e.perClass()) {
             perClass.add(s.name(), pct(s.precision()), pct(s.recall()), String.format(Locale.ROOT, "%.3f", s.f1()),
                     String.format(Locale.ROOT, "%,d", s.support()));

@@ -65,6 +65,9 @@ final class TrainingProgress implements TrainingListener {
                 "epoch %d/%d  train loss %.4f acc %.1f%%  validation loss %.4f acc %.1f%%  (%s)",
                 e.epoch(), epochs, e.trainLoss(), e.trainAccuracy() * 100, e.validationLoss(),
                 e.validationAccuracy() * 100, duration(e.seconds())));
+        if (e.hasMeanIoU()) { // a per-position head: the accuracy above is per pixel or token
+            line.append(String.format(Locale.ROOT, "  mean IoU %.1f%%", e.validationMeanIoU() * 100));
+        }
         e.expertShare().forEach((node, shares) -> {
             line.append("  ").append(node).append(" experts");
             for (double share : shares) {

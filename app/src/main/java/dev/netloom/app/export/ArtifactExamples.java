@@ -80,6 +80,14 @@ public final class ArtifactExamples {
             }
             inputs.put(inputIds.get(i), f.numeric() ? Tensor.of(f.floats(), shape) : Tensor.ofLongs(f.ids(), shape));
         }
-        return new EvaluationSet(split, inputs, examples.labels());
+        java.util.List<Field> masks = examples.fields(dev.netloom.train.data.FieldKind.MASK);
+        if (masks.isEmpty()) {
+            return new EvaluationSet(split, inputs, examples.labels());
+        }
+        // A per-position head: accuracy is over labelled positions, the model giving [K, H, W] or [T, K].
+        Field mask = masks.get(0);
+        boolean classesFirst = mask.shape().length == 2;
+        return new EvaluationSet(split, inputs, examples.labels(),
+                new EvaluationSet.Positions(mask.ids(), mask.exampleSize(), classesFirst));
     }
 }

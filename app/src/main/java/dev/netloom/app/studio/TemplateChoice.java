@@ -68,5 +68,5 @@ public record TemplateChoice(String key, String title, String description, Strin
 
     /** Keys of the shipped templates the wizard must offer (the issues' lists: 1, and 17's published models). */
     public static final Set<String> EXPECTED = Set.of("small-cnn", "mobilenet-v2", "text-classifier", "image-text-qa",
-            "moe-transformer", "image-text-moe", "ds-cnn-s", "mobilenet-v3-small", "efficientnet-b0", "resnet-18");
+            "moe-transformer", "image-text-moe", "ds-cnn-s", "mobilenet-v3-small", "efficientnet-b0", "resnet-18", "unet-segmentation");
 }

@@ -24,4 +24,15 @@ class TrainingProgressTest {
                     + "from 0.0100 to 0.00300\n");
         }
     }
+
+    @Test
+    void aPerPositionHeadsEpochLineSaysTheMeanIoU() {
+        StringWriter text = new StringWriter();
+        TrainingProgress progress = new TrainingProgress(new PrintWriter(text), false);
+        progress.onStart(new TrainingListener.RunStart(500, 16, 4, 1, 1 << 20));
+        progress.onEpoch(new TrainingListener.EpochReport(1, 0.5, 0.9, 0.4, 0.95, 2, java.util.Map.of(), 0.812));
+        assertThat(text.toString()).contains("validation loss 0.4000 acc 95.0%").contains("mean IoU 81.2%");
+        progress.onEpoch(new TrainingListener.EpochReport(2, 0.5, 0.9, 0.4, 0.95, 2, java.util.Map.of()));
+        assertThat(text.toString().split("\n")[text.toString().split("\n").length - 1]).doesNotContain("IoU");
+    }
 }

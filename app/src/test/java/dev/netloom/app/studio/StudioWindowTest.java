@@ -28,7 +28,7 @@ class StudioWindowTest extends WindowHarness {
         robot.clickOn("#new-project");
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(prompts.asked).contains("new project [empty, small-cnn, mobilenet-v2, text-classifier, "
-                + "image-text-qa, moe-transformer, image-text-moe, ds-cnn-s, mobilenet-v3-small, efficientnet-b0, resnet-18]");
+                + "image-text-qa, moe-transformer, image-text-moe, ds-cnn-s, mobilenet-v3-small, efficientnet-b0, resnet-18, unet-segmentation]");
         Graph template = SERVICES.templates().find("small-cnn").orElseThrow().project().graph();
         // The template's model, drawn anew top to bottom: only where the cards sit differs.
         assertThat(dev.netloom.graph.diff.GraphDiff.of(template, w.session().designer().graph()).isEmpty()).isTrue();

@@ -5,7 +5,9 @@ import dev.netloom.graph.TensorType;
 import dev.netloom.graph.catalog.LayerType;
 import dev.netloom.graph.catalog.ParamSpec;
 import dev.netloom.graph.layers.Concat;
+import dev.netloom.graph.layers.PerPositionHead;
 import dev.netloom.graph.layers.PositionalEmbedding;
+import dev.netloom.graph.layers.Upsample;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -48,6 +50,7 @@ public final class OnnxLayers {
 
         writers.put(LayerType.CONV1D, SequenceWriters::conv1d);
         writers.put(LayerType.CONV2D, w -> conv(w, w.intParam("groups")));
+        writers.put(LayerType.CONV_TRANSPOSE2D, OnnxLayers::convTranspose);
         writers.put(LayerType.DEPTHWISE_CONV2D, w -> conv(w, dim(w, "in", 0)));
         writers.put(LayerType.MAX_POOL1D, w -> SequenceWriters.pool1d(w, true));
         writers.put(LayerType.MAX_POOL2D, w -> pool(w, "MaxPool"));
@@ -62,6 +65,7 @@ public final class OnnxLayers {
                         List.of(w.in()))), Attr.of("axis", 1L))
                 : w.reduceMax(w.in(), false, 1));
         writers.put(LayerType.SQUEEZE_EXCITE, ChannelWriters::squeezeExcite);
+        writers.put(LayerType.UPSAMPLE, OnnxLayers::upsample);
 
         writers.put(LayerType.BATCH_NORM, w -> {
             long c = dim(w, "in", 0);
@@ -107,6 +111,8 @@ public final class OnnxLayers {
         writers.put(LayerType.MOE, MoeWriter::write);
 
         writers.put(LayerType.CLASSIFICATION, w -> w.linear(w.in(), "", dim(w, "in", 0), w.intParam("classes"), true));
+        writers.put(LayerType.PER_POSITION_CLASSIFICATION, w -> perPositionHead(w, w.intParam("classes")));
+        writers.put(LayerType.PER_POSITION_REGRESSION, w -> perPositionHead(w, w.intParam("outputs")));
         writers.put(LayerType.REGRESSION, w -> w.linear(w.in(), "", dim(w, "in", 0), w.intParam("outputs"), true));
         return Collections.unmodifiableMap(writers);
     }
@@ -152,6 +158,48 @@ public final class OnnxLayers {
         }
         return w.staticOutput(w.graph().op("Conv", w.id(), inputs, Attr.ints("kernel_shape", k[0], k[1]), strides(w),
                 pads(w), Attr.ints("dilations", d, d), Attr.of("group", groups)));
+    }
+
+    /** ConvTranspose with PyTorch's weight layout [in, out, k, k]; rows (for quantization) are the input channels. */
+    private static String convTranspose(NodeWriter w) {
+        long in = dim(w, "in", 0);
+        long out = w.report().out().dim(0);
+        long k = w.intParam("kernel");
+        long s = w.intParam("stride");
+        long p = w.intParam("padding");
+        long op = w.intParam("outputPadding");
+        List<String> inputs = NodeWriter.names(w.staticInput(w.in()), w.matrix("weight", in, out, k, k));
+        if (w.boolParam("bias")) {
+            inputs.add(w.fp32("bias", out));
+        }
+        return w.staticOutput(w.graph().op("ConvTranspose", w.id(), inputs, Attr.ints("kernel_shape", k, k),
+                Attr.ints("strides", s, s), Attr.ints("pads", p, p, p, p), Attr.ints("output_padding", op, op)));
+    }
+
+    /**
+     * Resize by the scale with the coordinate mode that computes what PyTorch's interpolate does at
+     * align_corners=False: nearest takes pixel floor(x / s) (asymmetric, floor); bilinear samples at
+     * (x + 0.5) / s − 0.5 (half_pixel). No region of interest (an empty input name).
+     */
+    private static String upsample(NodeWriter w) {
+        float s = w.intParam("scale");
+        String scales = w.graph().floats(w.id() + ".scales", new float[] {1, 1, s, s}, 4);
+        boolean bilinear = Upsample.bilinear(w.report().params());
+        return bilinear
+                ? w.graph().op("Resize", w.id(), List.of(w.in(), "", scales), Attr.of("mode", "linear"),
+                        Attr.of("coordinate_transformation_mode", "half_pixel"))
+                : w.graph().op("Resize", w.id(), List.of(w.in(), "", scales), Attr.of("mode", "nearest"),
+                        Attr.of("coordinate_transformation_mode", "asymmetric"), Attr.of("nearest_mode", "floor"));
+    }
+
+    /** A linear layer at every position: on a sequence's last axis, or on a feature map's channels moved last and back. */
+    private static String perPositionHead(NodeWriter w, long size) {
+        TensorType in = w.report().inputs().get("in");
+        if (!PerPositionHead.overPixels(in)) {
+            return w.linear(w.in(), "", in.dim(1), size, true);
+        }
+        String last = w.transpose(w.in(), 0, 2, 3, 1);
+        return w.transpose(w.linear(last, "", in.dim(0), size, true), 0, 3, 1, 2);
     }
 
     private static String pool(NodeWriter w, String op) {

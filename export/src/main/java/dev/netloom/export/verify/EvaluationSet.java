@@ -12,8 +12,26 @@ import java.util.Map;
  * @param split which split they come from ("test", "validation")
  * @param inputs one tensor per model input, by input node id, batch first
  * @param labels the true class of each example
+ * @param positions for a per-position head, the true class of every position (then accuracy is the
+ *        share of labelled positions right); null when each example has one answer
  */
-public record EvaluationSet(String split, Map<String, Tensor> inputs, int[] labels) {
+public record EvaluationSet(String split, Map<String, Tensor> inputs, int[] labels, Positions positions) {
+
+    /** Examples with one answer each. */
+    public EvaluationSet(String split, Map<String, Tensor> inputs, int[] labels) {
+        this(split, inputs, labels, null);
+    }
+
+    /**
+     * The class of every position of every example (a mask), for a per-position head.
+     *
+     * @param ids {@code perExample} class ids per example, -1 where unlabelled
+     * @param perExample positions per example
+     * @param classesFirst whether the model's output is [K, positions...] (a feature map) rather
+     *        than [positions, K] (a sequence)
+     */
+    public record Positions(long[] ids, int perExample, boolean classesFirst) {
+    }
 
     public int size() {
         return labels.length;
@@ -26,10 +44,11 @@ public record EvaluationSet(String split, Map<String, Tensor> inputs, int[] labe
         }
         Map<String, Tensor> cut = new java.util.LinkedHashMap<>();
         inputs.forEach((id, t) -> cut.put(id, rows(t, 0, n)));
-        return new EvaluationSet(split, cut, java.util.Arrays.copyOf(labels, n));
+        return new EvaluationSet(split, cut, java.util.Arrays.copyOf(labels, n), positions == null ? null
+                : new Positions(java.util.Arrays.copyOf(positions.ids(), n * positions.perExample()),
+                        positions.perExample(), positions.classesFirst()));
     }
 
-    /** Rows {@code [from, to)} of a batch-first tensor. */
     /** Rows {@code from..to} of a batch-first tensor. */
     public static Tensor rows(Tensor t, int from, int to) {
         long[] shape = t.shape().clone();

@@ -7,6 +7,7 @@ import dev.netloom.graph.layers.ClassToken;
 import dev.netloom.graph.layers.Concat;
 import dev.netloom.graph.layers.Conv1d;
 import dev.netloom.graph.layers.Conv2d;
+import dev.netloom.graph.layers.ConvTranspose2d;
 import dev.netloom.graph.layers.CrossAttention;
 import dev.netloom.graph.layers.Dense;
 import dev.netloom.graph.layers.DepthwiseConv2d;
@@ -25,6 +26,7 @@ import dev.netloom.graph.layers.MultiHeadSelfAttention;
 import dev.netloom.graph.layers.Multiply;
 import dev.netloom.graph.layers.PatchEmbedding;
 import dev.netloom.graph.layers.Pool1d;
+import dev.netloom.graph.layers.PerPositionHead;
 import dev.netloom.graph.layers.Pool2d;
 import dev.netloom.graph.layers.PositionalEmbedding;
 import dev.netloom.graph.layers.Recurrent;
@@ -34,6 +36,7 @@ import dev.netloom.graph.layers.TabularInput;
 import dev.netloom.graph.layers.TakeToken;
 import dev.netloom.graph.layers.TokensInput;
 import dev.netloom.graph.layers.TransformerEncoderBlock;
+import dev.netloom.graph.layers.Upsample;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -51,14 +54,14 @@ public final class LayerCatalog {
     private static final LayerCatalog STANDARD = new LayerCatalog(List.of(
             new ImageInput(), new TokensInput(), new TabularInput(),
             new Dense(), new Dropout(), new Activation(), new Flatten(), new Reshape(), new Add(), new Concat(), new Multiply(),
-            new Conv1d(), new Conv2d(), new DepthwiseConv2d(), Pool1d.max(), Pool2d.max(), Pool1d.average(), Pool2d.average(),
-            new GlobalAvgPool(), new GlobalMaxPool(), new SqueezeExcite(),
+            new Conv1d(), new Conv2d(), new ConvTranspose2d(), new DepthwiseConv2d(), Pool1d.max(), Pool2d.max(), Pool1d.average(),
+            Pool2d.average(), new GlobalAvgPool(), new GlobalMaxPool(), new SqueezeExcite(), new Upsample(),
             new BatchNorm(), new GroupNorm(), new LayerNorm(),
             new ClassToken(), new Embedding(), new PositionalEmbedding(), new PatchEmbedding(), new MultiHeadSelfAttention(),
             new TakeToken(), new TransformerEncoderBlock(), new CrossAttention(), new GatedFusion(),
             Recurrent.gru(), Recurrent.lstm(),
             new MixtureOfExperts(),
-            Head.classification(), Head.regression()));
+            Head.classification(), PerPositionHead.classification(), PerPositionHead.regression(), Head.regression()));
 
     private final Map<String, LayerSpec> byType;
 

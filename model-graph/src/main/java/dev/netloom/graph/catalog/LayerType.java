@@ -32,6 +32,7 @@ public record LayerType(String name) {
     // Convolution
     public static final LayerType CONV1D = new LayerType("Conv1d");
     public static final LayerType CONV2D = new LayerType("Conv2d");
+    public static final LayerType CONV_TRANSPOSE2D = new LayerType("ConvTranspose2d");
     public static final LayerType DEPTHWISE_CONV2D = new LayerType("DepthwiseConv2d");
     public static final LayerType MAX_POOL1D = new LayerType("MaxPool1d");
     public static final LayerType MAX_POOL2D = new LayerType("MaxPool2d");
@@ -40,6 +41,7 @@ public record LayerType(String name) {
     public static final LayerType GLOBAL_AVG_POOL = new LayerType("GlobalAvgPool");
     public static final LayerType GLOBAL_MAX_POOL = new LayerType("GlobalMaxPool");
     public static final LayerType SQUEEZE_EXCITE = new LayerType("SqueezeExcite");
+    public static final LayerType UPSAMPLE = new LayerType("Upsample");
     // Normalisation
     public static final LayerType BATCH_NORM = new LayerType("BatchNorm");
     public static final LayerType GROUP_NORM = new LayerType("GroupNorm");
@@ -61,6 +63,8 @@ public record LayerType(String name) {
     public static final LayerType MOE = new LayerType("MoE");
     // Heads
     public static final LayerType CLASSIFICATION = new LayerType("Classification");
+    public static final LayerType PER_POSITION_CLASSIFICATION = new LayerType("PerPositionClassification");
+    public static final LayerType PER_POSITION_REGRESSION = new LayerType("PerPositionRegression");
     public static final LayerType REGRESSION = new LayerType("Regression");
 
     public LayerType {

@@ -22,15 +22,16 @@ public final class WeightRoles {
         for (LayerType t : new LayerType[] {LayerType.IMAGE, LayerType.TOKENS, LayerType.TABULAR, LayerType.DROPOUT,
                 LayerType.ACTIVATION, LayerType.FLATTEN, LayerType.RESHAPE, LayerType.ADD, LayerType.CONCAT,
                 LayerType.MULTIPLY, LayerType.MAX_POOL1D, LayerType.MAX_POOL2D, LayerType.AVG_POOL1D,
-                LayerType.AVG_POOL2D, LayerType.GLOBAL_AVG_POOL, LayerType.GLOBAL_MAX_POOL}) {
+                LayerType.AVG_POOL2D, LayerType.GLOBAL_AVG_POOL, LayerType.GLOBAL_MAX_POOL, LayerType.UPSAMPLE}) {
             ROLES.put(t, local -> WeightRole.FLOAT);
         }
-        for (LayerType t : new LayerType[] {LayerType.DENSE, LayerType.CLASSIFICATION, LayerType.REGRESSION,
+        for (LayerType t : new LayerType[] {LayerType.DENSE, LayerType.CLASSIFICATION, LayerType.PER_POSITION_CLASSIFICATION,
+                LayerType.PER_POSITION_REGRESSION, LayerType.REGRESSION,
                 LayerType.MULTI_HEAD_SELF_ATTENTION, LayerType.CROSS_ATTENTION, LayerType.TRANSFORMER_ENCODER_BLOCK,
                 LayerType.GATED_FUSION, LayerType.SQUEEZE_EXCITE}) {
             ROLES.put(t, WeightRoles::linearWeights);
         }
-        for (LayerType t : new LayerType[] {LayerType.CONV1D, LayerType.CONV2D, LayerType.DEPTHWISE_CONV2D, LayerType.PATCH_EMBEDDING,
+        for (LayerType t : new LayerType[] {LayerType.CONV1D, LayerType.CONV2D, LayerType.CONV_TRANSPOSE2D, LayerType.DEPTHWISE_CONV2D, LayerType.PATCH_EMBEDDING,
                 LayerType.EMBEDDING}) {
             ROLES.put(t, local -> local.equals("weight") ? WeightRole.MATRIX : WeightRole.FLOAT);
         }

@@ -12,7 +12,7 @@ final class TemplateTexts {
     /** The names in index.json; kept literal so a template silently dropped from the index is noticed. */
     static final List<String> NAMES = List.of(
             "small-cnn", "mobilenet-v2", "text-classifier", "image-text-qa", "moe-transformer", "image-text-moe",
-            "ds-cnn-s", "mobilenet-v3-small", "efficientnet-b0", "resnet-18");
+            "ds-cnn-s", "mobilenet-v3-small", "efficientnet-b0", "resnet-18", "unet-segmentation");
 
     private TemplateTexts() {
     }

@@ -218,7 +218,14 @@ public final class ModelArtifact {
                     : Tensor.ofLongs(f.ids(), shape));
         }
         float[][] out = model.predict(probe, picked);
-        tensors.put("output." + model.block().headIds().get(0), Tensor.of(flatten(out), rows, out.length == 0 ? 0 : out[0].length));
+        String head = model.block().headIds().get(0);
+        java.util.List<Integer> dims = model.analysis().report(head).orElseThrow().out().dims();
+        long[] outShape = new long[dims.size() + 1]; // a per-position head's outputs keep their [K, H, W] or [T, K]
+        outShape[0] = rows;
+        for (int d = 0; d < dims.size(); d++) {
+            outShape[d + 1] = dims.get(d);
+        }
+        tensors.put("output." + head, Tensor.of(flatten(out), outShape));
         Safetensors.write(file, tensors, Map.of("format", "netloom-probe"));
     }
 
@@ -301,10 +308,20 @@ public final class ModelArtifact {
         test.put("topK", t.topK());
         test.put("topKAccuracy", t.topKAccuracy());
         test.put("macroF1", t.macroF1());
+        if (t.perPosition()) { // per pixel or token: the accuracy above is pixel accuracy
+            test.put("meanIoU", t.meanIoU());
+        }
         test.set("perClass", JSON.valueToTree(t.perClass()));
         test.set("confusion", JSON.valueToTree(t.confusion()));
         root.put("bestValidationAccuracy", c.end().bestValidationAccuracy());
-        root.set("history", JSON.valueToTree(c.history()));
+        com.fasterxml.jackson.databind.node.ArrayNode history = JSON.valueToTree(c.history());
+        // Only a per-position head has a mean IoU; other runs' history keeps its old keys (no NaN written).
+        for (int i = 0; i < c.history().size(); i++) {
+            if (!c.history().get(i).hasMeanIoU()) {
+                ((ObjectNode) history.get(i)).remove("validationMeanIoU");
+            }
+        }
+        root.set("history", history);
         return root;
     }
 

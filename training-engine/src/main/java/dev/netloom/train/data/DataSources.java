@@ -6,6 +6,7 @@ import dev.netloom.train.data.audio.LogMelSettings;
 import dev.netloom.train.data.idx.IdxPair;
 import dev.netloom.train.data.idx.IdxReader;
 import dev.netloom.train.data.image.ImageFolderReader;
+import dev.netloom.train.data.image.SegmentationFolderReader;
 import dev.netloom.train.data.multimodal.ManifestReader;
 import dev.netloom.train.data.qa.FashionQa;
 import dev.netloom.train.data.qa.ShapesQa;
@@ -28,7 +29,7 @@ public final class DataSources {
 
     /** The sources, by their name in {@code data.source}. */
     public static final List<String> SOURCES = List.of("idx", "fashion-mnist", "shapes-qa", "fashion-qa", "csv",
-            "image-folder", "audio-folder", "text", "manifest");
+            "image-folder", "audio-folder", "segmentation-folder", "text", "manifest");
 
     private DataSources() {
     }
@@ -85,6 +86,17 @@ public final class DataSources {
                 double[] f = s.fractions(0.1, 0.1);
                 yield new AudioFolderReader(folder, new LogMelSettings(rate, window, hop, mels, clip), f[0], f[1]);
             }
+            case "segmentation-folder" -> {
+                Path folder = s.path("folder", "the folder holding images/ and masks/");
+                List<String> classes = s.texts("classes");
+                if (classes.size() < 2) {
+                    throw new DataSectionException("data.classes: a segmentation dataset names its classes in order "
+                            + "(at least 2; index masks: value i is class i)");
+                }
+                java.util.Map<Integer, Integer> palette = palette(s.texts("palette"), classes);
+                double[] f = s.fractions(0.1, 0.1);
+                yield new SegmentationFolderReader(folder, classes, palette, f[0], f[1]);
+            }
             case "text" -> {
                 Path file = s.path("file", "the CSV or JSONL file, relative to the project folder");
                 String text = s.text("text", "text");
@@ -109,6 +121,29 @@ public final class DataSources {
         };
         s.finish(source);
         return seed == null ? reader : new FixedSeedReader(reader, seed);
+    }
+
+    /** A colour per class ("#rrggbb", in class order) as colour → class; null when no palette is given. */
+    private static java.util.Map<Integer, Integer> palette(List<String> colours, List<String> classes)
+            throws DataSectionException {
+        if (colours.isEmpty()) {
+            return null;
+        }
+        if (colours.size() != classes.size()) {
+            throw new DataSectionException("data.palette: " + colours.size() + (colours.size() == 1 ? " colour" : " colours")
+                    + " for " + classes.size()
+                    + " classes; give one colour per class, in the order of data.classes");
+        }
+        java.util.Map<Integer, Integer> palette = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < colours.size(); i++) {
+            String c = colours.get(i);
+            if (!c.matches("#[0-9a-fA-F]{6}")) {
+                throw new DataSectionException("data.palette[" + i + "]: must be a colour written #rrggbb, got \""
+                        + (c.length() > 20 ? c.substring(0, 17) + "..." : c) + "\"");
+            }
+            palette.put(Integer.parseInt(c.substring(1), 16), i);
+        }
+        return palette;
     }
 
     /**

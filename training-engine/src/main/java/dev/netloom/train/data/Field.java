@@ -23,8 +23,8 @@ public record Field(String name, FieldKind kind, int[] shape, float[] floats, lo
         Objects.requireNonNull(kind, "kind");
         shape = shape.clone();
         int held = (floats != null ? 1 : 0) + (ids != null ? 1 : 0) + (codes != null ? 1 : 0);
-        if ((kind == FieldKind.TOKENS) != (ids != null) || held != 1) {
-            throw new IllegalArgumentException("field " + name + ": token fields hold ids, other fields floats");
+        if ((kind == FieldKind.TOKENS || kind == FieldKind.MASK) != (ids != null) || held != 1) {
+            throw new IllegalArgumentException("field " + name + ": token and mask fields hold ids, other fields floats");
         }
         if (codes != null && (kind != FieldKind.IMAGE || codes.normalisation().mean().length != shape[0])) {
             throw new IllegalArgumentException("field " + name + ": codes are for pictures, standardised per channel");
@@ -93,6 +93,11 @@ public record Field(String name, FieldKind kind, int[] shape, float[] floats, lo
 
     public static Field tokens(String name, int length, long[] ids) {
         return new Field(name, FieldKind.TOKENS, new int[] {length}, null, ids);
+    }
+
+    /** A class per position for every example ({@link FieldKind#MASK}); {@code shape} is one example's, [H, W] or [L]. */
+    public static Field mask(String name, int[] shape, long[] classes) {
+        return new Field(name, FieldKind.MASK, shape, null, classes);
     }
 
     /** Values in one example. */

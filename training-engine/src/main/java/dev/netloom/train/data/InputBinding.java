@@ -87,7 +87,8 @@ public record InputBinding(Map<String, String> fieldOfInput) {
     /** A Classification head must predict exactly the dataset's classes, or its answers would mean nothing. */
     private static void checkClasses(GraphAnalysis analysis, Dataset dataset) throws InputMismatchException {
         for (var report : analysis.reports().values()) {
-            if (report.spec().layerType().equals(LayerType.CLASSIFICATION)) {
+            if (report.spec().layerType().equals(LayerType.CLASSIFICATION)
+                    || report.spec().layerType().equals(LayerType.PER_POSITION_CLASSIFICATION)) {
                 int classes = (Integer) report.params().get("classes");
                 if (classes != dataset.classes().size()) {
                     String names = String.join(", ", dataset.classes().subList(0, Math.min(12, dataset.classes().size())))
@@ -153,6 +154,7 @@ public record InputBinding(Map<String, String> fieldOfInput) {
             case IMAGE -> "pictures";
             case TOKENS -> "token ids";
             case FEATURES -> "table rows";
+            case MASK -> "masks";
         };
     }
 }

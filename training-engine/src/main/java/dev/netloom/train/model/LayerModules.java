@@ -13,6 +13,8 @@ import ai.djl.nn.norm.BatchNorm;
 import ai.djl.nn.norm.Dropout;
 import ai.djl.nn.norm.LayerNorm;
 import ai.djl.nn.pooling.Pool;
+import ai.djl.pytorch.engine.PtNDArray;
+import ai.djl.pytorch.jni.JniUtils;
 import dev.netloom.graph.TensorKind;
 import dev.netloom.graph.TensorType;
 import dev.netloom.graph.analysis.NodeReport;
@@ -23,6 +25,9 @@ import dev.netloom.graph.layers.Pool1d;
 import dev.netloom.graph.layers.TakeToken;
 import dev.netloom.graph.layers.PositionalEmbedding;
 import dev.netloom.graph.layers.Recurrent;
+import dev.netloom.graph.layers.PerPositionHead;
+import dev.netloom.graph.layers.PositionalEmbedding;
+import dev.netloom.graph.layers.Upsample;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -87,6 +92,7 @@ public final class LayerModules {
 
         f.put(LayerType.CONV1D, LayerModules::conv1d);
         f.put(LayerType.CONV2D, LayerModules::conv2d);
+        f.put(LayerType.CONV_TRANSPOSE2D, LayerModules::convTranspose2d);
         f.put(LayerType.DEPTHWISE_CONV2D, LayerModules::depthwiseConv2d);
         f.put(LayerType.MAX_POOL1D, r -> pool1d(r, true));
         f.put(LayerType.MAX_POOL2D, r -> {
@@ -118,6 +124,7 @@ public final class LayerModules {
         });
         f.put(LayerType.SQUEEZE_EXCITE, r -> new SqueezeExciteModule(r.inputs().get("in").dim(0), intParam(r, "squeeze"),
                 (String) r.params().get("activation"), (String) r.params().get("gate")));
+        f.put(LayerType.UPSAMPLE, LayerModules::upsample);
 
         f.put(LayerType.BATCH_NORM, r -> {
             long channels = r.inputs().get("in").dim(0);
@@ -198,6 +205,8 @@ public final class LayerModules {
                 (float) doubleParam(r, "routerNoise")));
 
         f.put(LayerType.CLASSIFICATION, r -> head(r, "classes"));
+        f.put(LayerType.PER_POSITION_CLASSIFICATION, r -> perPositionHead(r, "classes"));
+        f.put(LayerType.PER_POSITION_REGRESSION, r -> perPositionHead(r, "outputs"));
         f.put(LayerType.REGRESSION, r -> head(r, "outputs"));
         return Collections.unmodifiableMap(f);
     }
@@ -275,6 +284,32 @@ public final class LayerModules {
                 bias ? call.weight("bias") : null, stride, padding, dilation, groups).singletonOrThrow());
     }
 
+    private static LayerModule convTranspose2d(NodeReport r) {
+        long in = r.inputs().get("in").dim(0);
+        int filters = intParam(r, "filters");
+        int k = intParam(r, "kernel");
+        boolean bias = boolParam(r, "bias");
+        // PyTorch's fan-in for a transposed convolution is the weight's second dimension times the kernel.
+        long fanIn = (long) filters * k * k;
+        List<WeightSpec> weights = new ArrayList<>();
+        weights.add(WeightSpec.weight("weight", fanIn, in, filters, k, k)); // [in, out, k, k] as PyTorch stores it
+        if (bias) {
+            weights.add(WeightSpec.bias("bias", fanIn, filters));
+        }
+        TransposedConvolution conv = new TransposedConvolution(k, intParam(r, "stride"), intParam(r, "padding"),
+                intParam(r, "outputPadding"));
+        return LayerModule.of(weights, call -> conv.apply(call.in(), call.weight("weight"),
+                bias ? call.weight("bias") : null));
+    }
+
+    /** libtorch's interpolate at the analysed size: nearest (mode 0) or bilinear (mode 2), align_corners=False. */
+    private static LayerModule upsample(NodeReport r) {
+        TensorType out = r.out();
+        long[] size = {out.dim(1), out.dim(2)};
+        int mode = Upsample.bilinear(r.params()) ? 2 : 0;
+        return LayerModule.of(List.of(), call -> JniUtils.interpolate((PtNDArray) call.in(), size, mode, false));
+    }
+
     private static LayerModule depthwiseConv2d(NodeReport r) {
         long channels = r.inputs().get("in").dim(0);
         long out = r.out().dim(0);
@@ -327,6 +362,16 @@ public final class LayerModules {
     private static LayerModule head(NodeReport r, String sizeParam) {
         Projection p = new Projection("", r.inputs().get("in").dim(0), intParam(r, sizeParam), true);
         return LayerModule.of(p.weights(), call -> p.apply(call, call.in()));
+    }
+
+    /** One linear layer at every position: a sequence's last axis, or a feature map's channels (moved last and back). */
+    private static LayerModule perPositionHead(NodeReport r, String sizeParam) {
+        TensorType in = r.inputs().get("in");
+        boolean pixels = PerPositionHead.overPixels(in);
+        Projection p = new Projection("", pixels ? in.dim(0) : in.dim(1), intParam(r, sizeParam), true);
+        return LayerModule.of(p.weights(), call -> pixels
+                ? p.apply(call, call.in().transpose(0, 2, 3, 1)).transpose(0, 3, 1, 2)
+                : p.apply(call, call.in()));
     }
 
     private static Shape batchShape(NDArray batch, List<Integer> dims) {

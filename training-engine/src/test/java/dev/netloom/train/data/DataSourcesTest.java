@@ -83,9 +83,15 @@ class DataSourcesTest {
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "[]|data: must be an object with a \"source\", got []",
-        "{}|data.source: missing; one of idx, fashion-mnist, shapes-qa, fashion-qa, csv, image-folder, audio-folder, text, manifest",
+        "{}|data.source: missing; one of idx, fashion-mnist, shapes-qa, fashion-qa, csv, image-folder, audio-folder, segmentation-folder, text, manifest",
         "{\"source\":\"parquet\"}|data.source: unknown source \"parquet\"; one of idx, fashion-mnist, shapes-qa, "
-                + "fashion-qa, csv, image-folder, audio-folder, text, manifest",
+                + "fashion-qa, csv, image-folder, audio-folder, segmentation-folder, text, manifest",
+        "{\"source\":\"segmentation-folder\",\"folder\":\"s\"}|data.classes: a segmentation dataset names its "
+                + "classes in order (at least 2; index masks: value i is class i)",
+        "{\"source\":\"segmentation-folder\",\"folder\":\"s\",\"classes\":[\"a\",\"b\"],\"palette\":[\"#000000\"]}|"
+                + "data.palette: 1 colour for 2 classes; give one colour per class, in the order of data.classes",
+        "{\"source\":\"segmentation-folder\",\"folder\":\"s\",\"classes\":[\"a\",\"b\"],\"palette\":[\"#000000\","
+                + "\"red\"]}|data.palette[1]: must be a colour written #rrggbb, got \"red\"",
         "{\"source\":\"shapes-qa\",\"examples\":-5}|data.examples: must be a whole number from 1 to 10000000, got -5",
         "{\"source\":\"shapes-qa\",\"examples\":2.5}|data.examples: must be a whole number from 1 to 10000000, got 2.5",
         "{\"source\":\"shapes-qa\",\"exampels\":5}|data.exampels: not a setting of source \"shapes-qa\" (settings: "

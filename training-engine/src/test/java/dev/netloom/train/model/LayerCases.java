@@ -118,6 +118,16 @@ public final class LayerCases {
                         .node("in", "Tokens", "length", 5, "vocabulary", 12).node("emb", "Embedding", "dim", 6)
                         .node("gmp", "GlobalMaxPool").node("head", "Classification", "classes", 2)
                         .chain("in", "emb", "gmp", "head").build()),
+                new Case("decoder: transposed convolution and upsampling", Set.of("ConvTranspose2d", "Upsample"),
+                        new Draw()
+                        .node("in", "Image", "height", 5, "width", 4, "channels", 2)
+                        .node("down", "Conv2d", "filters", 3, "kernel", 3, "stride", 2, "padding", 1)
+                        .node("up", "ConvTranspose2d", "filters", 4, "kernel", 3, "stride", 2, "padding", 1, "outputPadding", 1)
+                        .node("near", "Upsample", "scale", 2, "mode", "nearest")
+                        .node("bilin", "Upsample", "scale", 3, "mode", "bilinear")
+                        .node("plain", "ConvTranspose2d", "filters", 2, "kernel", 2, "stride", 2, "bias", false)
+                        .node("pool", "GlobalAvgPool").node("head", "Classification", "classes", 2)
+                        .chain("in", "down", "up", "near", "bilin", "plain", "pool", "head").build()),
                 new Case("conv to gap", Set.of("GlobalAvgPool", "Reshape", "Concat"), new Draw()
                         .node("in", "Image", "height", 4, "width", 4, "channels", 1)
                         .node("conv", "Conv2d", "filters", 3).node("gap", "GlobalAvgPool")
@@ -193,6 +203,16 @@ public final class LayerCases {
                         .node("moe", "MoE", "experts", 3, "topK", 3, "hidden", 8, "routerNoise", 0.1)
                         .node("pool", "GlobalAvgPool").node("head", "Classification", "classes", 2)
                         .chain("in", "emb", "moe", "pool", "head").build()),
+                new Case("per-pixel classification", Set.of("PerPositionClassification"), new Draw()
+                        .node("in", "Image", "height", 6, "width", 5, "channels", 2)
+                        .node("conv", "Conv2d", "filters", 4).node("seg", "PerPositionClassification", "classes", 3)
+                        .chain("in", "conv", "seg").build()),
+                new Case("per-token tagging", Set.of("PerPositionClassification"), new Draw()
+                        .node("t", "Tokens", "length", 5, "vocabulary", 10).node("emb", "Embedding", "dim", 6)
+                        .node("tag", "PerPositionClassification", "classes", 4).chain("t", "emb", "tag").build()),
+                new Case("per-pixel regression", Set.of("PerPositionRegression"), new Draw()
+                        .node("img", "Image", "height", 4, "width", 3, "channels", 3)
+                        .node("depth", "PerPositionRegression", "outputs", 2).chain("img", "depth").build()),
                 new Case("regression head", Set.of("Regression"), new Draw()
                         .node("in", "Tabular", "features", 3).node("head", "Regression", "outputs", 2)
                         .chain("in", "head").build()));

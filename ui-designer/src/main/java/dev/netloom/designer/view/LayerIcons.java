@@ -4,6 +4,7 @@ import dev.netloom.graph.catalog.Category;
 import dev.netloom.graph.catalog.LayerType;
 import org.kordamp.ikonli.Ikon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignB;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignE;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
@@ -42,6 +43,7 @@ public final class LayerIcons {
             Map.entry(LayerType.CONV1D, MaterialDesignW.WAVEFORM),
             Map.entry(LayerType.MULTIPLY, MaterialDesignM.MULTIPLICATION),
             Map.entry(LayerType.CONV2D, MaterialDesignG.GRID),
+            Map.entry(LayerType.CONV_TRANSPOSE2D, MaterialDesignG.GRID_LARGE),
             Map.entry(LayerType.DEPTHWISE_CONV2D, MaterialDesignV.VIEW_GRID_OUTLINE),
             Map.entry(LayerType.MAX_POOL1D, MaterialDesignA.ARROW_COLLAPSE_HORIZONTAL),
             Map.entry(LayerType.MAX_POOL2D, MaterialDesignA.ARROW_COLLAPSE_ALL),
@@ -50,6 +52,7 @@ public final class LayerIcons {
             Map.entry(LayerType.GLOBAL_AVG_POOL, MaterialDesignA.ARROW_COLLAPSE),
             Map.entry(LayerType.GLOBAL_MAX_POOL, MaterialDesignA.ARROW_COLLAPSE_UP),
             Map.entry(LayerType.SQUEEZE_EXCITE, MaterialDesignT.TUNE_VERTICAL),
+            Map.entry(LayerType.UPSAMPLE, MaterialDesignA.ARROW_EXPAND_ALL),
             Map.entry(LayerType.BATCH_NORM, MaterialDesignS.SCALE_BALANCE),
             Map.entry(LayerType.GROUP_NORM, MaterialDesignS.SCALE_BALANCE),
             Map.entry(LayerType.LAYER_NORM, MaterialDesignS.SCALE_BALANCE),
@@ -66,6 +69,8 @@ public final class LayerIcons {
             Map.entry(LayerType.LSTM, MaterialDesignR.REPEAT_VARIANT),
             Map.entry(LayerType.MOE, MaterialDesignA.ACCOUNT_GROUP_OUTLINE),
             Map.entry(LayerType.CLASSIFICATION, MaterialDesignT.TARGET),
+            Map.entry(LayerType.PER_POSITION_CLASSIFICATION, MaterialDesignB.BLUR),
+            Map.entry(LayerType.PER_POSITION_REGRESSION, MaterialDesignB.BLUR_LINEAR),
             Map.entry(LayerType.REGRESSION, MaterialDesignC.CHART_BELL_CURVE));
 
     private LayerIcons() {
