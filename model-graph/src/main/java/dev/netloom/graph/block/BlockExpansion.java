@@ -160,8 +160,8 @@ public final class BlockExpansion {
         }
         if (repeat != 1 && !def.chains()) {
             throw new BlockException(use.id(), where + ": repeat " + repeat + " needs a block with one input and one output "
-                    + "to chain the copies; " + name + " has " + def.inputs().size() + " inputs and "
-                    + def.outputs().size() + " outputs");
+                    + "to chain the copies; " + name + " has " + def.inputs().size() + (def.inputs().size() == 1 ? " input" : " inputs")
+                    + " and " + def.outputs().size() + (def.outputs().size() == 1 ? " output" : " outputs"));
         }
         Map<String, Object> values = new TreeMap<>(def.params());
         for (Map.Entry<String, Object> b : BlockUse.bindings(use).entrySet()) {

@@ -37,8 +37,8 @@ final class BlockSearch {
         if (name.equals(BlockUse.REPEAT)) {
             if (!def.chains()) {
                 throw new SearchRangeException("target", "use " + use.id() + "'s repeat cannot be searched: block "
-                        + current + " has " + def.inputs().size() + " inputs and " + def.outputs().size()
-                        + " outputs, and only a block with one of each can repeat");
+                        + current + " has " + ports(def.inputs().size(), "input") + " and " + ports(def.outputs().size(), "output")
+                        + ", and only a block with one of each can repeat");
             }
             return BlockUse.REPEAT_SPEC;
         }
@@ -52,6 +52,10 @@ final class BlockSearch {
         }
         return innerSpec(def, name).orElseThrow(() -> new SearchRangeException("target", "block " + current
                 + "'s parameter " + name + " sets no layer parameter, so searching it changes nothing"));
+    }
+
+    static String ports(int n, String word) {
+        return n + " " + word + (n == 1 ? "" : "s");
     }
 
     /** The blocks that fit where {@code def} is used (itself first). */
