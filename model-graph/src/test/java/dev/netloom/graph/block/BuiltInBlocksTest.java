@@ -117,7 +117,7 @@ class BuiltInBlocksTest {
         Templates.Template t = new Templates(files).find("mobilenet-v2").orElseThrow();
         String drawn = files.toJson(t.drawn());
         assertThat(drawn.lines().count()).isLessThan(layers.lines().count() / 3);
-        assertThat(t.drawn().graph().nodes()).hasSizeLessThan(40);
+        assertThat(t.drawn().graph().nodes()).hasSize(26);
 
         GraphAnalysis before = ANALYZER.analyze(files.parse(layers, "mobilenet-v2-layers.netloom").graph());
         GraphAnalysis after = ANALYZER.analyze(t.project().graph());
