@@ -53,14 +53,23 @@ public final class BlockExpansion {
      * @throws BlockException naming the use (and the inner node) that cannot be expanded
      */
     public Graph expand(Graph drawn, BlockLibrary library) {
-        if (!hasUses(drawn)) {
+        return expand(drawn, library, use -> true);
+    }
+
+    /**
+     * The graph with the chosen uses expanded and the others kept as uses (ungrouping one use).
+     *
+     * @throws BlockException naming the use (and the inner node) that cannot be expanded
+     */
+    public Graph expand(Graph drawn, BlockLibrary library, java.util.function.Predicate<Node> which) {
+        if (drawn.nodes().stream().noneMatch(n -> BlockUse.isUse(n) && which.test(n))) {
             return drawn;
         }
         Map<String, Expanded> uses = new LinkedHashMap<>();
         List<Node> nodes = new ArrayList<>();
         List<Edge> edges = new ArrayList<>();
         for (Node n : drawn.nodes()) {
-            if (!BlockUse.isUse(n)) {
+            if (!BlockUse.isUse(n) || !which.test(n)) {
                 nodes.add(n);
                 continue;
             }
