@@ -131,7 +131,7 @@ public final class ProjectSession {
     /** Starts editing a project (new from a template, or just read from {@code source}, which may be null). */
     public void start(Project newProject, Path source) {
         Project plain = plainLayers(newProject);
-        blocksExpanded.set(plain != newProject);
+        blocksExpanded.set(dev.netloom.graph.block.BlockExpansion.hasUses(newProject.graph()));
         newProject = plain;
         project = newProject;
         sectionsModified.set(false);
