@@ -112,9 +112,9 @@ def block(name, description, params, draw):
     out = draw(d, "@in")
     d.edges, from_input = [e for e in d.edges if not e["from"].startswith("@in")], \
         [e["to"] for e in d.edges if e["from"].startswith("@in")]
-    # One column, top to bottom in drawing order: a block is read as a short chain.
+    # One row in drawing order, as the templates read (left to right): a block is a short chain.
     for i, n in enumerate(d.nodes):
-        n["position"] = {"x": 0.0, "y": float(i * 130)}
+        n["position"] = {"x": float(i * 240), "y": 0.0}
     return {
         "description": description,
         "params": params,

@@ -130,9 +130,18 @@ public final class ProjectSession {
 
     /** Starts editing a project (new from a template, or just read from {@code source}, which may be null). */
     public void start(Project newProject, Path source) {
+        start(newProject, source, java.util.function.UnaryOperator.identity());
+    }
+
+    /**
+     * Starts editing a project; when it uses blocks, its expansion is passed through {@code layout}
+     * first (the copies of a block would otherwise sit on the cards drawn after it).
+     */
+    public void start(Project newProject, Path source, java.util.function.UnaryOperator<Project> layout) {
+        boolean uses = dev.netloom.graph.block.BlockExpansion.hasUses(newProject.graph());
         Project plain = plainLayers(newProject);
-        blocksExpanded.set(dev.netloom.graph.block.BlockExpansion.hasUses(newProject.graph()));
-        newProject = plain;
+        blocksExpanded.set(uses);
+        newProject = uses && plain != newProject ? layout.apply(plain) : plain;
         project = newProject;
         sectionsModified.set(false);
         sections.set(newProject.sections());

@@ -532,7 +532,7 @@ public final class StudioWindow {
                 if (autosaved.isPresent()) {
                     ProjectSession.autosaveFileOf(file).toFile().delete();
                 }
-                session.start(project, file);
+                session.start(project, file, this::drawnTopToBottom);
             }
             workspace.addRecent(file);
             showView("Design");

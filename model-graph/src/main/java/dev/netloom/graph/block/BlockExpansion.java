@@ -33,7 +33,7 @@ import java.util.TreeMap;
  */
 public final class BlockExpansion {
 
-    /** How far below each other the copies of a repeated block are placed (the layout tidies them anyway). */
+    /** The gap between the copies of a repeated block (the layout tidies them anyway). */
     private static final double COPY_GAP = 130;
 
     private final LayerCatalog catalog;
@@ -184,16 +184,21 @@ public final class BlockExpansion {
         for (Node n : def.nodes()) {
             inner.add(n.withParams(substitute(n, values, use.id(), where)));
         }
+        // Copies follow one another the way the block is drawn: along a row when it is wider than tall.
+        double width = 0;
         double height = 0;
         for (Node n : def.nodes()) {
+            width = Math.max(width, n.position().x());
             height = Math.max(height, n.position().y());
         }
+        boolean across = width > height;
         Expanded out = new Expanded(def, repeat);
         for (int k = 1; k <= repeat; k++) {
             String prefix = prefix(use.id(), k);
-            double dy = (k - 1) * (height + COPY_GAP);
+            double dx = across ? (k - 1) * (width + COPY_GAP) : 0;
+            double dy = across ? 0 : (k - 1) * (height + COPY_GAP);
             for (Node n : inner) {
-                Position p = new Position(clamp(use.position().x() + n.position().x()),
+                Position p = new Position(clamp(use.position().x() + n.position().x() + dx),
                         clamp(use.position().y() + n.position().y() + dy));
                 out.nodes.add(new Node(prefix + n.id(), n.type(), n.params(), p, n.label()));
             }
