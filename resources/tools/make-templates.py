@@ -11,6 +11,8 @@ import os
 from collections import defaultdict
 
 OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "src", "main", "resources", "netloom", "templates")
+BLOCKS_OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "src", "main", "resources", "netloom",
+                          "blocks")
 
 
 class Drawing:
@@ -52,7 +54,7 @@ class Drawing:
             n["position"] = {"x": float(d * dx), "y": float(rows[d] * dy)}
             rows[d] += 1
 
-    def write(self, file_name, name, description, data=None, training=None, search=None, out=OUT):
+    def write(self, file_name, name, description, data=None, training=None, search=None, out=OUT, blocks=None):
         """Writes the template (into out); data and training, when given, let it train out of the box."""
         self.layout()
         project = {
@@ -65,6 +67,8 @@ class Drawing:
                 "edges": self.edges,
             },
         }
+        if blocks:
+            project["blocks"] = {b: BUILT_IN_BLOCKS[b] for b in blocks}
         if data:
             project["data"] = data
         if training:
@@ -101,6 +105,113 @@ TEXT_TRAINING = {"optimizer": "adam", "learningRate": 0.001, "schedule": "cosine
                  "epochs": 10, "batchSize": 64, **STEADY}
 
 
+def block(name, description, params, draw):
+    """A block definition: draw(d, x) draws the layers from the block's input x ("@in") and returns
+    the output node; edges from "@in" become the block's input ports."""
+    d = Drawing()
+    out = draw(d, "@in")
+    d.edges, from_input = [e for e in d.edges if not e["from"].startswith("@in")], \
+        [e["to"] for e in d.edges if e["from"].startswith("@in")]
+    # One row in drawing order, as the templates read (left to right): a block is a short chain.
+    for i, n in enumerate(d.nodes):
+        n["position"] = {"x": float(i * 240), "y": 0.0}
+    return {
+        "description": description,
+        "params": params,
+        "inputs": {"in": from_input},
+        "outputs": {"out": out + ".out"},
+        "nodes": [{k: n[k] for k in ("id", "type", "label", "position", "params") if k in n} for n in d.nodes],
+        "edges": d.edges,
+    }
+
+
+def inverted_residual(d, x, skip):
+    """MobileNetV2's block: 1x1 expansion, depthwise, 1x1 linear projection; the skip variant adds its input."""
+    y = conv_bn_act(d, x, "expand", "$expand", 1, act="$act")
+    dw = d.add("DepthwiseConv2d", "dw", [y], kernel="$kernel", stride=1 if skip else "$stride", padding="$padding",
+               bias=False)
+    y = d.add("BatchNorm", "dw_bn", [dw])
+    y = d.add("Activation", "dw_act", [y], function="$act")
+    y = conv_bn_act(d, y, "project", "$out", 1, act=None)
+    return d.add("Add", "add", [x + "->a", y + "->b"]) if skip else y
+
+
+def residual_basic(d, x, down):
+    """ResNet-18/34's block: two 3x3 convolutions; the down variant halves the picture and projects the shortcut."""
+    y = conv_bn_act(d, x, "conv1", "$width", 3, stride="$stride" if down else 1)
+    y = conv_bn_act(d, y, "conv2", "$width", 3, act=None)
+    short = x
+    if down:
+        short = conv_bn_act(d, x, "shortcut", "$width", 1, stride="$stride", act=None)
+    y = d.add("Add", "add", [short + "->a", y + "->b"])
+    return d.add("Activation", "out_act", [y], function="ReLU")
+
+
+def residual_bottleneck(d, x, down):
+    """ResNet-50's block: 1x1 narrowing, 3x3, 1x1 widening to out (4 x mid in ResNet)."""
+    y = conv_bn_act(d, x, "reduce", "$mid", 1)
+    y = conv_bn_act(d, y, "conv", "$mid", 3, stride="$stride" if down else 1)
+    y = conv_bn_act(d, y, "expand", "$out", 1, act=None)
+    short = x
+    if down:
+        short = conv_bn_act(d, x, "shortcut", "$out", 1, stride="$stride", act=None)
+    y = d.add("Add", "add", [short + "->a", y + "->b"])
+    return d.add("Activation", "out_act", [y], function="ReLU")
+
+
+def transformer_encoder(d, x):
+    """A pre-norm transformer encoder drawn from its layers: attention and a two-layer MLP, each added back."""
+    n1 = d.add("LayerNorm", "norm1", [x])
+    att = d.add("MultiHeadSelfAttention", "attention", [n1], heads="$heads", dropout=0.0, bias=True)
+    y = d.add("Add", "add1", [x + "->a", att + "->b"])
+    n2 = d.add("LayerNorm", "norm2", [y])
+    h = d.add("Dense", "mlp1", [n2], units="$hidden")
+    h = d.add("Activation", "mlp_act", [h], function="$act")
+    h = d.add("Dense", "mlp2", [h], units="$dim")
+    return d.add("Add", "add2", [y + "->a", h + "->b"])
+
+
+# The built-in blocks (netloom/blocks/built-in.json): a template or a project copies the ones it uses into
+# its "blocks" section, so a project file is whole on its own. Squeeze-and-excitation and Hardswish
+# (MobileNetV3, MBConv) wait for those layer types (issue 17): then they become a parameter here.
+BUILT_IN_BLOCKS = {
+    "inverted-residual": block(
+        "inverted-residual", "MobileNetV2's inverted residual without a shortcut (where the stride or the "
+        "channels change): 1x1 expansion, depthwise convolution, 1x1 linear projection.",
+        {"expand": 96, "out": 24, "stride": 2, "kernel": 3, "padding": 1, "act": "ReLU6"},
+        lambda d, x: inverted_residual(d, x, skip=False)),
+    "inverted-residual-skip": block(
+        "inverted-residual-skip", "MobileNetV2's inverted residual with its shortcut: the input is added to the "
+        "projection, so out must equal the input's channels.",
+        {"expand": 144, "out": 24, "kernel": 3, "padding": 1, "act": "ReLU6"},
+        lambda d, x: inverted_residual(d, x, skip=True)),
+    "residual-basic": block(
+        "residual-basic", "ResNet-18/34's basic block: two 3x3 convolutions added to the input (width equals the "
+        "input's channels).", {"width": 64}, lambda d, x: residual_basic(d, x, down=False)),
+    "residual-basic-down": block(
+        "residual-basic-down", "ResNet's basic block that changes width or halves the picture: the shortcut is a "
+        "strided 1x1 convolution.", {"width": 128, "stride": 2}, lambda d, x: residual_basic(d, x, down=True)),
+    "residual-bottleneck": block(
+        "residual-bottleneck", "ResNet-50's bottleneck: 1x1 down to mid, 3x3, 1x1 up to out (out equals the "
+        "input's channels).", {"mid": 64, "out": 256}, lambda d, x: residual_bottleneck(d, x, down=False)),
+    "residual-bottleneck-down": block(
+        "residual-bottleneck-down", "ResNet-50's bottleneck that changes width or halves the picture, with a "
+        "strided 1x1 shortcut.", {"mid": 128, "out": 512, "stride": 2},
+        lambda d, x: residual_bottleneck(d, x, down=True)),
+    "transformer-encoder": block(
+        "transformer-encoder", "A pre-norm transformer encoder layer from its parts: self-attention and a "
+        "two-layer MLP, each added back (dim equals the sequence's width).",
+        {"heads": 4, "hidden": 256, "dim": 64, "act": "GELU"}, transformer_encoder),
+}
+
+
+def write_blocks():
+    os.makedirs(BLOCKS_OUT, exist_ok=True)
+    with open(os.path.join(BLOCKS_OUT, "built-in.json"), "w") as f:
+        json.dump(BUILT_IN_BLOCKS, f, indent=2)
+        f.write("\n")
+
+
 def token_branch(d, stem="", length=64, vocabulary=8000, dim=64):
     """Tokens -> Embedding -> learned positions: how every text branch starts."""
     prefix = stem + "_" if stem else ""
@@ -129,37 +240,32 @@ def small_cnn():
 
 
 def mobilenet_v2():
-    """Sandler et al. 2018, Table 2, width 1.0, as torchvision builds it."""
+    """Sandler et al. 2018, Table 2, width 1.0, as torchvision builds it, drawn with blocks: each stage is
+    one inverted residual that changes stride or channels, then the same block with its shortcut repeated."""
     d = Drawing()
     x = d.add("Image", "image", height=224, width=224, channels=3)
     x = conv_bn_act(d, x, "stem", 32, 3, stride=2, act="ReLU6")
-    channels = 32
-    block = 0
-    for t, c, n, s in [(1, 16, 1, 1), (6, 24, 2, 2), (6, 32, 3, 2), (6, 64, 4, 2),
-                       (6, 96, 3, 1), (6, 160, 3, 2), (6, 320, 1, 1)]:
-        for i in range(n):
-            block += 1
-            stride = s if i == 0 else 1
-            inp = x
-            hidden = channels * t
-            y = x
-            if t != 1:
-                y = conv_bn_act(d, y, f"b{block}_expand", hidden, 1, act="ReLU6")
-            dw = d.add("DepthwiseConv2d", f"b{block}_dw", [y], kernel=3, stride=stride, padding=1, bias=False)
-            y = d.add("BatchNorm", f"b{block}_dw_bn", [dw])
-            y = d.add("Activation", f"b{block}_dw_act", [y], function="ReLU6")
-            y = conv_bn_act(d, y, f"b{block}_project", c, 1, act=None)
-            if stride == 1 and channels == c:
-                y = d.add("Add", f"b{block}_add", [inp + "->a", y + "->b"])
-            x = y
-            channels = c
+    # The first block (t = 1) has no expansion and is used once: drawn as layers.
+    dw = d.add("DepthwiseConv2d", "b1_dw", [x], kernel=3, stride=1, padding=1, bias=False)
+    y = d.add("BatchNorm", "b1_dw_bn", [dw])
+    y = d.add("Activation", "b1_dw_act", [y], function="ReLU6")
+    x = conv_bn_act(d, y, "b1_project", 16, 1, act=None)
+    channels = 16
+    for stage, (t, c, n, s) in enumerate([(6, 24, 2, 2), (6, 32, 3, 2), (6, 64, 4, 2),
+                                          (6, 96, 3, 1), (6, 160, 3, 2), (6, 320, 1, 1)], start=2):
+        x = d.add("Block", f"stage{stage}", [x], block="inverted-residual", expand=channels * t, out=c, stride=s)
+        if n > 1:
+            x = d.add("Block", f"stage{stage}_rest", [x], block="inverted-residual-skip", repeat=n - 1,
+                      expand=c * t, out=c)
+        channels = c
     x = conv_bn_act(d, x, "head_conv", 1280, 1, act="ReLU6")
     x = d.add("GlobalAvgPool", "gap", [x])
     x = d.add("Dropout", "dropout", [x], rate=0.2)
     d.add("Classification", "classes", [x], classes=1000)
     return d.write("mobilenet-v2", "MobileNetV2 1.0",
                    "MobileNetV2 (Sandler et al. 2018) at width 1.0 for 224x224 colour pictures and 1000 classes: "
-                   "3.5M parameters, 300M multiply-adds.")
+                   "3.5M parameters, 300M multiply-adds.",
+                   blocks=["inverted-residual", "inverted-residual-skip"])
 
 
 def text_classifier():
@@ -437,6 +543,7 @@ def unet_segmentation():
 
 if __name__ == "__main__":
     os.makedirs(OUT, exist_ok=True)
+    write_blocks()
     names = [small_cnn(), mobilenet_v2(), text_classifier(), image_text_qa(), moe_transformer(), image_text_moe(),
              ds_cnn_s(), mobilenet_v3_small(), efficientnet_b0(), resnet18(), unet_segmentation()]
     with open(os.path.join(OUT, "index.json"), "w") as f:

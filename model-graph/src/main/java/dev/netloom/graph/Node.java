@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
  * {@code List<Integer>}, as the catalog's {@code ParamSpec} for the parameter says. They are
  * kept sorted by name so that equal nodes compare equal and save identically.
  *
- * @param id unique within the graph: a letter or underscore, then letters, digits, {@code _} or {@code -}
+ * @param id unique within the graph: a letter or underscore, then letters, digits, {@code _} or {@code -};
+ *     an expanded block's nodes have {@code use/inner} ids ({@link #isDrawnId})
  * @param type the layer type, for example {@code "Conv2d"}
  * @param params parameter values by name
  * @param position where the editor draws the node
@@ -22,7 +23,17 @@ import java.util.regex.Pattern;
  */
 public record Node(String id, String type, Map<String, Object> params, Position position, String label) {
 
-    private static final Pattern ID = Pattern.compile("[A-Za-z_][A-Za-z0-9_-]{0,63}");
+    private static final String SEGMENT = "[A-Za-z_][A-Za-z0-9_-]{0,63}";
+
+    /** An id a person draws: a letter or underscore, then letters, digits, {@code _} or {@code -}; at most 64. */
+    private static final Pattern DRAWN = Pattern.compile(SEGMENT);
+
+    /**
+     * Any node id: a drawn id, or one that block expansion made, {@code use/inner} or
+     * {@code use#2/inner} for the second repeat ({@code dev.netloom.graph.block.BlockExpansion}).
+     * The {@code /} and {@code #} cannot appear in a drawn id, so an expanded id never meets one.
+     */
+    private static final Pattern ID = Pattern.compile(SEGMENT + "(#[0-9]{1,3})?(/" + SEGMENT + "(#[0-9]{1,3})?){0,3}");
 
     public Node {
         Objects.requireNonNull(type, "type");
@@ -35,7 +46,12 @@ public record Node(String id, String type, Map<String, Object> params, Position 
         label = label == null ? "" : label;
     }
 
-    /** True when {@code id} may name a node. */
+    /** True when {@code id} is one a person may draw (no {@code /} or {@code #}: those mark expanded blocks). */
+    public static boolean isDrawnId(String id) {
+        return id != null && DRAWN.matcher(id).matches();
+    }
+
+    /** True when {@code id} may name a node, drawn or made by block expansion. */
     public static boolean isValidId(String id) {
         return id != null && ID.matcher(id).matches();
     }

@@ -3,6 +3,7 @@ package dev.netloom.app.cli;
 import dev.netloom.app.StudioServices;
 import dev.netloom.app.Version;
 import dev.netloom.graph.project.Project;
+import dev.netloom.graph.project.BlockSection;
 import dev.netloom.graph.project.ProjectFormatException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -80,9 +81,22 @@ public final class NetloomCommand implements Runnable {
     }
 
     /**
-     * Reads a project file, or prints the one-line reason to stderr and returns empty.
+     * Reads a project file with its blocks expanded into layers (what every command computes with),
+     * or prints the one-line reason to stderr and returns empty.
      */
     Optional<Project> load(Path file) {
+        return loadDrawn(file).flatMap(p -> {
+            try {
+                return Optional.of(BlockSection.flatten(p, services.catalog()));
+            } catch (ProjectFormatException e) {
+                err.println(e.getMessage());
+                return Optional.empty();
+            }
+        });
+    }
+
+    /** Reads a project file as drawn, block uses kept (the search changes their repeat counts and blocks). */
+    Optional<Project> loadDrawn(Path file) {
         try {
             return Optional.of(services.projectFile().read(file));
         } catch (ProjectFormatException e) {

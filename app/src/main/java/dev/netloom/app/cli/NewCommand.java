@@ -48,7 +48,7 @@ final class NewCommand implements Callable<Integer> {
         }
         Project project = t.project();
         try {
-            netloom.services.projectFile().write(project, file);
+            netloom.services.projectFile().write(t.drawn(), file); // as drawn: the user's file keeps the template's blocks
         } catch (IOException e) {
             netloom.err.println("netloom new: " + file + ": cannot write: " + e.getMessage());
             return ExitCode.FAILURE;

@@ -115,7 +115,10 @@ final class SearchRun {
 
     /** Runs trials of the study; {@code mustExist} for a worker joining someone else's study. */
     int run(NetloomCommand netloom, String command, boolean mustExist) {
-        Project project = netloom.load(projectFile).orElse(null);
+        // The search changes a block use's repeat count or block on the graph as drawn; everything measured
+        // before the first trial (validity, data, latency) reads its expansion.
+        Project drawn = netloom.loadDrawn(projectFile).orElse(null);
+        Project project = drawn == null ? null : netloom.load(projectFile).orElse(null);
         if (project == null) {
             return ExitCode.INVALID;
         }
@@ -132,7 +135,7 @@ final class SearchRun {
         try {
             objectives = SearchObjective.parse(objective);
             rules = constraints.stream().map(SearchConstraint::parse).toList();
-            space = SearchSection.of(project, netloom.services.catalog());
+            space = SearchSection.of(drawn, netloom.services.catalog());
             settings = TrainingSection.read(project.section("training").orElse(null));
             if (epochs != null) {
                 settings = settings.withEpochs(epochs);
@@ -188,7 +191,7 @@ final class SearchRun {
             Files.createDirectories(out);
             JsonNode section = ProjectDataset.section(project, data);
             Dataset dataset = ProjectDataset.read(section, folder, analysis, settings.seed(), netloom.out);
-            Project withData = project.withSection("data", section);
+            Project withData = drawn.withSection("data", section);
             try (Storage store = StorageUrl.open(url)) {
                 if (mustExist && store.findStudy(name).isEmpty()) {
                     netloom.err.println("netloom " + command + ": no study \"" + name + "\" in " + url);

@@ -2,7 +2,10 @@ package dev.netloom.app.search;
 
 import dev.netloom.graph.analysis.GraphAnalysis;
 import dev.netloom.graph.analysis.GraphAnalyzer;
+import dev.netloom.graph.block.BlockLibrary;
+import dev.netloom.graph.project.BlockSection;
 import dev.netloom.graph.project.Project;
+import dev.netloom.graph.project.ProjectFormatException;
 import dev.netloom.graph.project.ProjectFile;
 import dev.netloom.graph.search.SearchSpace;
 import dev.netloom.hpo.FrozenTrial;
@@ -75,6 +78,7 @@ public final class ModelSearch {
     }
 
     private final Project project;
+    private final BlockLibrary blocks;
     private final Dataset dataset;
     private final TrainingSettings baseSettings;
     private final SearchSpace space;
@@ -112,6 +116,11 @@ public final class ModelSearch {
                     + "them to the project's search section");
         }
         this.project = project;
+        try {
+            this.blocks = BlockSection.library(project, analyzer.catalog());
+        } catch (ProjectFormatException e) {
+            throw new IllegalArgumentException(e.getMessage());
+        }
         this.dataset = dataset;
         this.baseSettings = baseSettings;
         this.space = space;
@@ -185,8 +194,16 @@ public final class ModelSearch {
 
     private double[] runTrial(Trial trial) throws Exception {
         Instant started = Instant.now();
-        TrialSetup setup = TrialSetup.choose(trial, project.graph(), baseSettings, space, analyzer.catalog());
-        GraphAnalysis analysis = analyzer.analyze(setup.graph());
+        TrialSetup setup = TrialSetup.choose(trial, project.graph(), blocks, baseSettings, space, analyzer.catalog());
+        // A choice of repeat count or block is made on the drawn graph; the trial trains its expansion.
+        Project chosen;
+        try {
+            chosen = BlockSection.flatten(project.withGraph(setup.graph()), analyzer.catalog());
+        } catch (ProjectFormatException e) {
+            report(trial, "FAIL", Double.NaN, 0, 0, started, setup, "the chosen blocks do not fit: " + e.getMessage());
+            throw new IllegalArgumentException("the chosen blocks do not fit: " + e.getMessage());
+        }
+        GraphAnalysis analysis = analyzer.analyze(chosen.graph());
         long parameters = analysis.total().parameters();
         long macs = analysis.total().activeMultiplyAdds();
         dev.netloom.app.training.ModelAdaptation adapted = dev.netloom.app.training.ModelAdaptation.none();
@@ -214,7 +231,7 @@ public final class ModelSearch {
             try {
                 adapted = dev.netloom.app.training.ModelAdaptation.prepare(adaptation, dataFolder, analysis, dataset, files,
                         setup.settings().batchSize());
-                training = ModelTraining.prepare(project.withGraph(setup.graph()), analysis, adapted.dataset(dataset),
+                training = ModelTraining.prepare(chosen, analysis, adapted.dataset(dataset),
                         setup.settings()).adaptedBy(adapted);
             } catch (InputMismatchException e) {
                 throw new IllegalArgumentException("the chosen model does not fit the data: " + e.getMessage());

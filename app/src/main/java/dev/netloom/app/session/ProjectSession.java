@@ -3,6 +3,7 @@ package dev.netloom.app.session;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.netloom.designer.model.DesignerModel;
 import dev.netloom.graph.Graph;
+import dev.netloom.graph.project.BlockSection;
 import dev.netloom.graph.project.Project;
 import dev.netloom.graph.project.ProjectFile;
 import dev.netloom.graph.project.ProjectFormatException;
@@ -52,6 +53,7 @@ public final class ProjectSession {
     private final ReadOnlyBooleanWrapper recoveredUnsaved = new ReadOnlyBooleanWrapper(this, "recoveredUnsaved");
     private final ReadOnlyBooleanWrapper dirty = new ReadOnlyBooleanWrapper(this, "dirty");
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title");
+    private final ReadOnlyBooleanWrapper blocksExpanded = new ReadOnlyBooleanWrapper(this, "blocksExpanded");
     private final ReadOnlyBooleanWrapper sectionsModified = new ReadOnlyBooleanWrapper(this, "sectionsModified");
     private final ReadOnlyObjectWrapper<Map<String, JsonNode>> sections = new ReadOnlyObjectWrapper<>(this, "sections",
             Map.of());
@@ -117,8 +119,29 @@ public final class ProjectSession {
         sections.set(project.sections());
     }
 
+    /**
+     * Whether the open project's file uses blocks that the designer shows as plain layers: the
+     * designer cannot show a block use yet (issue 18's designer part), so the graph is expanded on
+     * opening and saving writes the layers. The window says so in a notice.
+     */
+    public ReadOnlyBooleanProperty blocksExpandedProperty() {
+        return blocksExpanded.getReadOnlyProperty();
+    }
+
     /** Starts editing a project (new from a template, or just read from {@code source}, which may be null). */
     public void start(Project newProject, Path source) {
+        start(newProject, source, java.util.function.UnaryOperator.identity());
+    }
+
+    /**
+     * Starts editing a project; when it uses blocks, its expansion is passed through {@code layout}
+     * first (the copies of a block would otherwise sit on the cards drawn after it).
+     */
+    public void start(Project newProject, Path source, java.util.function.UnaryOperator<Project> layout) {
+        boolean uses = dev.netloom.graph.block.BlockExpansion.hasUses(newProject.graph());
+        Project plain = plainLayers(newProject);
+        blocksExpanded.set(uses);
+        newProject = uses && plain != newProject ? layout.apply(plain) : plain;
         project = newProject;
         sectionsModified.set(false);
         sections.set(newProject.sections());
@@ -145,6 +168,15 @@ public final class ProjectSession {
     /** The project as it is now: the designer's graph and search space with the other sections as opened. */
     public Project snapshot() {
         return SearchSection.write(project.withGraph(designer.graph()).withName(name.get()), designer.search());
+    }
+
+    /** The project with its blocks expanded; its file was checked when read, so a failure here leaves it as it is. */
+    private Project plainLayers(Project p) {
+        try {
+            return BlockSection.flatten(p, projectFile.catalog());
+        } catch (ProjectFormatException e) {
+            return p;
+        }
     }
 
     /** The searchable parameters of a project; its file was checked when read, so a failure here means none. */

@@ -14,10 +14,15 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
 final class NoticeBar extends HBox {
 
     NoticeBar(String text) {
+        this(text, "workspace-notice");
+    }
+
+    /** A notice whose line has the given node id (tests find it by that). */
+    NoticeBar(String text, String id) {
         super(8);
         getStyleClass().add(StudioStyle.NOTICE_BAR);
         Label line = new Label(text, new FontIcon(MaterialDesignA.ALERT_OUTLINE));
-        line.setId("workspace-notice");
+        line.setId(id);
         line.setWrapText(true);
         line.setMaxWidth(Double.MAX_VALUE);
         HBox.setHgrow(line, Priority.ALWAYS);

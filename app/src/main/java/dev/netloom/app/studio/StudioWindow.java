@@ -146,6 +146,17 @@ public final class StudioWindow {
         VBox top = new VBox(menuBar(), toolBar());
         // A workspace that had to be started afresh says so here, once, instead of stopping the studio.
         workspace.notice().ifPresent(line -> top.getChildren().add(new NoticeBar(line)));
+        // The designer cannot show block uses yet: a file with blocks opens as plain layers, and says so.
+        NoticeBar blocks = new NoticeBar("This project's blocks are shown as plain layers: the designer cannot "
+                + "show blocks yet, and saving writes the layers. Search depth and block choice with netloom tune.",
+                "blocks-notice");
+        blocks.setVisible(false);
+        blocks.setManaged(false);
+        session.blocksExpandedProperty().addListener((obs, was, now) -> {
+            blocks.setVisible(now);
+            blocks.setManaged(now);
+        });
+        top.getChildren().add(blocks);
         root.setTop(top);
         root.setLeft(rail());
         root.setCenter(content);
@@ -521,7 +532,7 @@ public final class StudioWindow {
                 if (autosaved.isPresent()) {
                     ProjectSession.autosaveFileOf(file).toFile().delete();
                 }
-                session.start(project, file);
+                session.start(project, file, this::drawnTopToBottom);
             }
             workspace.addRecent(file);
             showView("Design");

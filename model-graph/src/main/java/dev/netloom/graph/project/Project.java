@@ -10,8 +10,9 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * What a {@code .netloom} file holds: a name, a description, the graph, and the other
- * sections ({@code data}, {@code training}, {@code quantization}, {@code search}, {@code export}, and any this version
+ * What a {@code .netloom} file holds: a name, a description, the graph as drawn (which may use
+ * blocks: {@link BlockSection#flatten} gives the plain layers every computation reads), and the other
+ * sections ({@code blocks}, {@code data}, {@code training}, {@code quantization}, {@code search}, {@code export}, and any this version
  * does not know, which are kept on a round trip so a newer studio's settings survive).
  *
  * <p>Sections are JSON trees owned by the modules that read them; they are copied in and out,
@@ -25,8 +26,8 @@ import java.util.Optional;
 public record Project(String name, String description, Graph graph, Map<String, JsonNode> sections) {
 
     /** The sections later modules fill, in the order they are written. */
-    public static final java.util.List<String> KNOWN_SECTIONS = java.util.List.of("data", "training", "quantization", "search",
-            "export");
+    public static final java.util.List<String> KNOWN_SECTIONS = java.util.List.of("blocks", "data", "training", "quantization",
+            "search", "export");
 
     /** The top-level fields of a project file that are not sections; a section by one of these names would overwrite it. */
     public static final java.util.Set<String> FIELDS = java.util.Set.of("schemaVersion", "name", "description", "graph");

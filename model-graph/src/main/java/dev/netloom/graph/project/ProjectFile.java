@@ -21,6 +21,11 @@ import dev.netloom.graph.Node;
 import dev.netloom.graph.PortRef;
 import dev.netloom.graph.Position;
 import dev.netloom.graph.files.AtomicWrite;
+import dev.netloom.graph.block.BlockDefinition;
+import dev.netloom.graph.block.BlockException;
+import dev.netloom.graph.block.BlockExpansion;
+import dev.netloom.graph.block.BlockLibrary;
+import dev.netloom.graph.block.BlockUse;
 import dev.netloom.graph.catalog.LayerCatalog;
 import dev.netloom.graph.catalog.LayerSpec;
 import dev.netloom.graph.catalog.ParamSpec;
@@ -311,7 +316,8 @@ public final class ProjectFile {
             if (graphNode == null) {
                 throw error("graph", "is missing");
             }
-            Graph graph = graph(graphNode);
+            BlockLibrary blocks = BlockSection.read(tree.get(BlockSection.KEY), catalog, source);
+            Graph graph = graph(graphNode, blocks);
             Map<String, JsonNode> sections = new LinkedHashMap<>();
             Iterator<Map.Entry<String, JsonNode>> fields = tree.fields();
             while (fields.hasNext()) {
@@ -326,27 +332,33 @@ public final class ProjectFile {
             }
             // The search section names nodes and ranges of their parameters: check it against the graph now,
             // so that a project that opened has a search space every reader can use.
-            SearchSection.read(sections.get(SearchSection.KEY), graph, catalog, source);
+            SearchSection.read(sections.get(SearchSection.KEY), graph, blocks, catalog, source);
             return new Project(name, description, graph, sections);
         }
 
-        Graph graph(JsonNode g) throws ProjectFormatException {
+        Graph graph(JsonNode g, BlockLibrary blocks) throws ProjectFormatException {
             requireObject(g, "graph");
             JsonNode nodesNode = g.get("nodes");
             JsonNode edgesNode = g.get("edges");
             List<Node> nodes = new ArrayList<>();
             Map<String, LayerSpec> specs = new HashMap<>();
+            Map<String, BlockDefinition> uses = new HashMap<>();
             if (nodesNode != null) {
                 requireArray(nodesNode, "graph.nodes");
                 if (nodesNode.size() > MAX_NODES) {
                     throw error("graph.nodes", "has " + nodesNode.size() + " nodes; at most " + MAX_NODES);
                 }
                 for (int i = 0; i < nodesNode.size(); i++) {
-                    Node n = node(nodesNode.get(i), "graph.nodes[" + i + "]");
-                    if (specs.containsKey(n.id())) {
+                    Node n = isUse(nodesNode.get(i)) ? use(nodesNode.get(i), "graph.nodes[" + i + "]", blocks)
+                            : node(nodesNode.get(i), "graph.nodes[" + i + "]");
+                    if (specs.containsKey(n.id()) || uses.containsKey(n.id())) {
                         throw error("graph.nodes[" + i + "].id", "\"" + n.id() + "\" is used by another node");
                     }
-                    specs.put(n.id(), catalog.require(n.type()));
+                    if (BlockUse.isUse(n)) {
+                        uses.put(n.id(), blocks.find(BlockUse.blockName(n)).orElseThrow());
+                    } else {
+                        specs.put(n.id(), catalog.require(n.type()));
+                    }
                     nodes.add(n);
                 }
             }
@@ -358,19 +370,82 @@ public final class ProjectFile {
                     String path = "graph.edges[" + i + "]";
                     JsonNode e = edgesNode.get(i);
                     requireObject(e, path);
-                    PortRef from = portRef(e, path, "from", Direction.OUT, specs);
-                    PortRef to = portRef(e, path, "to", Direction.IN, specs);
+                    PortRef from = portRef(e, path, "from", Direction.OUT, specs, uses);
+                    PortRef to = portRef(e, path, "to", Direction.IN, specs, uses);
                     if (!fed.add(to)) {
                         throw error(path + ".to", "input " + to + " already has an incoming edge; an input takes one");
                     }
                     edges.add(new Edge(from, to));
                 }
             }
+            Graph graph;
             try {
-                return new Graph(nodes, edges);
+                graph = new Graph(nodes, edges);
             } catch (IllegalArgumentException ex) {
                 throw error("graph", ex.getMessage());
             }
+            // Expanding once now means a project that opened expands everywhere: a bad value for a block's
+            // parameter is refused here, naming the use (its JSON path) and the inner node.
+            try {
+                new BlockExpansion(catalog).expand(graph, blocks);
+            } catch (BlockException ex) {
+                int at = ex.useId().isEmpty() ? -1 : nodes.indexOf(graph.node(ex.useId()).orElse(null));
+                throw error(at < 0 ? "graph" : "graph.nodes[" + at + "]", ex.getMessage());
+            }
+            return graph;
+        }
+
+        boolean isUse(JsonNode n) {
+            return n.isObject() && n.get("type") != null && BlockUse.TYPE.equals(n.get("type").asText());
+        }
+
+        /** A node that uses a block: its block must exist, its repeat count fit, and each value name a block parameter. */
+        Node use(JsonNode n, String path, BlockLibrary blocks) throws ProjectFormatException {
+            String id = requireText(n, "id", path + ".id");
+            if (!Node.isDrawnId(id)) {
+                throw error(path + ".id", "\"" + clip(id) + "\" is not a valid id for a block use: start with a letter "
+                        + "or '_', then letters, digits, '_' or '-' (at most 64)");
+            }
+            String label = optionalText(n, "label", path + ".label");
+            Position position = Position.ORIGIN;
+            JsonNode pos = n.get("position");
+            if (pos != null) {
+                requireObject(pos, path + ".position");
+                position = new Position(coordinate(pos, "x", path), coordinate(pos, "y", path));
+            }
+            JsonNode paramsNode = n.get("params");
+            if (paramsNode == null) {
+                throw error(path + ".params", "is missing; a block use names its block: {\"block\": \"NAME\"}");
+            }
+            requireObject(paramsNode, path + ".params");
+            String block = requireText(paramsNode, BlockUse.BLOCK, path + ".params." + BlockUse.BLOCK);
+            BlockDefinition def = blocks.find(block).orElseThrow(() -> error(path + ".params." + BlockUse.BLOCK,
+                    "no block \"" + clip(block) + "\" in the project's blocks" + (blocks.isEmpty() ? " (it defines none)"
+                    : " (it has " + String.join(", ", blocks.blocks().keySet()) + ")")));
+            Map<String, Object> params = new LinkedHashMap<>();
+            params.put(BlockUse.BLOCK, block);
+            Iterator<Map.Entry<String, JsonNode>> it = paramsNode.fields();
+            while (it.hasNext()) {
+                Map.Entry<String, JsonNode> p = it.next();
+                String ppath = path + ".params." + clip(p.getKey());
+                if (p.getKey().equals(BlockUse.BLOCK)) {
+                    continue;
+                }
+                if (p.getKey().equals(BlockUse.REPEAT)) {
+                    try {
+                        params.put(BlockUse.REPEAT, BlockUse.REPEAT_SPEC.check(javaValue(p.getValue())));
+                    } catch (IllegalArgumentException ex) {
+                        throw error(ppath, ex.getMessage());
+                    }
+                    continue;
+                }
+                if (!def.params().containsKey(p.getKey())) {
+                    throw error(ppath, "block " + block + " has no such parameter; it has " + (def.params().isEmpty()
+                            ? "none" : String.join(", ", def.params().keySet())) + " (and block, repeat)");
+                }
+                params.put(p.getKey(), javaValue(p.getValue()));
+            }
+            return new Node(id, BlockUse.TYPE, params, position, label);
         }
 
         Node node(JsonNode n, String path) throws ProjectFormatException {
@@ -442,14 +517,24 @@ public final class ProjectFile {
             return v.doubleValue();
         }
 
-        PortRef portRef(JsonNode edge, String path, String key, Direction direction, Map<String, LayerSpec> specs)
-                throws ProjectFormatException {
+        PortRef portRef(JsonNode edge, String path, String key, Direction direction, Map<String, LayerSpec> specs,
+                        Map<String, BlockDefinition> uses) throws ProjectFormatException {
             String text = requireText(edge, key, path + "." + key);
             PortRef ref;
             try {
                 ref = PortRef.parse(text);
             } catch (IllegalArgumentException ex) {
                 throw error(path + "." + key, "expected \"node.port\", got \"" + clip(text) + "\"");
+            }
+            BlockDefinition use = uses.get(ref.nodeId());
+            if (use != null) {
+                Set<String> ports = direction == Direction.IN ? use.inputs().keySet() : use.outputs().keySet();
+                if (!ports.contains(ref.port())) {
+                    throw error(path + "." + key, "block use " + ref.nodeId() + " (block " + use.name() + ") has no "
+                            + (direction == Direction.IN ? "input" : "output") + " port \"" + clip(ref.port())
+                            + "\" (it has " + String.join(", ", ports) + ")");
+                }
+                return ref;
             }
             LayerSpec spec = specs.get(ref.nodeId());
             if (spec == null) {
@@ -504,7 +589,7 @@ public final class ProjectFile {
     }
 
     /** A JSON value as the Java value a {@link ParamSpec} checks; anything else stays a JsonNode and is refused. */
-    private static Object javaValue(JsonNode v) {
+    static Object javaValue(JsonNode v) {
         if (v.isInt()) {
             return v.intValue();
         }

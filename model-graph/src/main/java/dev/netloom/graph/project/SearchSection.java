@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.netloom.graph.Graph;
+import dev.netloom.graph.block.BlockLibrary;
 import dev.netloom.graph.catalog.LayerCatalog;
 import dev.netloom.graph.search.Range;
 import dev.netloom.graph.search.SearchRangeException;
@@ -63,16 +64,24 @@ public final class SearchSection {
      */
     public static SearchSpace of(Project project, LayerCatalog catalog) throws ProjectFormatException {
         JsonNode section = project.sections().get(KEY);
-        return read(section, project.graph(), catalog, project.name().isBlank() ? "project" : project.name());
+        return read(section, project.graph(), BlockSection.library(project, catalog), catalog,
+                project.name().isBlank() ? "project" : project.name());
+    }
+
+    /** Reads a {@code search} section of a graph without blocks. */
+    public static SearchSpace read(JsonNode section, Graph graph, LayerCatalog catalog, String source)
+            throws ProjectFormatException {
+        return read(section, graph, BlockLibrary.EMPTY, catalog, source);
     }
 
     /**
-     * Reads a {@code search} section (null or without {@code parameters}: nothing is searched).
+     * Reads a {@code search} section (null or without {@code parameters}: nothing is searched); the
+     * graph may use {@code blocks}.
      *
      * @param source the name for messages, usually the file
      */
-    public static SearchSpace read(JsonNode section, Graph graph, LayerCatalog catalog, String source)
-            throws ProjectFormatException {
+    public static SearchSpace read(JsonNode section, Graph graph, BlockLibrary blocks, LayerCatalog catalog,
+                                   String source) throws ProjectFormatException {
         if (section == null || section.isNull()) {
             return SearchSpace.EMPTY;
         }
@@ -87,7 +96,7 @@ public final class SearchSection {
         if (!list.isArray()) {
             throw new ProjectFormatException(source, listPath, "must be a list, got " + kind(list));
         }
-        SearchRules rules = new SearchRules(catalog);
+        SearchRules rules = new SearchRules(catalog, blocks);
         List<SearchableParameter> out = new ArrayList<>();
         Set<SearchTarget> seen = new HashSet<>();
         for (int i = 0; i < list.size(); i++) {

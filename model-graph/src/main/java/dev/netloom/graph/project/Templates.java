@@ -23,9 +23,12 @@ public final class Templates {
      * A template as offered to the user.
      *
      * @param name the short name used on the command line, for example {@code small-cnn}
-     * @param project the project it starts
+     * @param project the project it starts as every computation reads it: blocks expanded into layers
+     *     ({@link BlockSection#flatten}); the same as {@code drawn} for a template without blocks
+     * @param drawn the project as shipped, with its block uses and {@code blocks} section: what
+     *     {@code netloom new} writes, so the user's file keeps its blocks
      */
-    public record Template(String name, Project project) {
+    public record Template(String name, Project project, Project drawn) {
     }
 
     private final ProjectFile projectFile;
@@ -75,7 +78,8 @@ public final class Templates {
                 return Optional.empty();
             }
             String json = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            return Optional.of(new Template(name, projectFile.parse(json, name + ProjectFile.EXTENSION)));
+            Project drawn = projectFile.parse(json, name + ProjectFile.EXTENSION);
+            return Optional.of(new Template(name, BlockSection.flatten(drawn, projectFile.catalog()), drawn));
         } catch (IOException e) {
             throw new UncheckedIOException("template " + name + " cannot be read", e);
         } catch (ProjectFormatException e) {

@@ -2,6 +2,8 @@ package dev.netloom.graph.search;
 
 import dev.netloom.graph.Graph;
 import dev.netloom.graph.Node;
+import dev.netloom.graph.block.BlockLibrary;
+import dev.netloom.graph.block.BlockUse;
 import dev.netloom.graph.catalog.Category;
 import dev.netloom.graph.catalog.LayerCatalog;
 import dev.netloom.graph.catalog.LayerSpec;
@@ -17,9 +19,16 @@ import dev.netloom.graph.catalog.ParamType;
 public final class SearchRules {
 
     private final LayerCatalog catalog;
+    private final BlockLibrary blocks;
 
     public SearchRules(LayerCatalog catalog) {
+        this(catalog, BlockLibrary.EMPTY);
+    }
+
+    /** Rules that also know the project's blocks, so a use's repeat count, block and parameters can be searched. */
+    public SearchRules(LayerCatalog catalog, BlockLibrary blocks) {
         this.catalog = catalog;
+        this.blocks = blocks;
     }
 
     /**
@@ -37,6 +46,9 @@ public final class SearchRules {
         SearchTarget.NodeParameter n = (SearchTarget.NodeParameter) target;
         Node node = graph.node(n.nodeId()).orElseThrow(() ->
                 new SearchRangeException("target", "no node \"" + n.nodeId() + "\""));
+        if (BlockUse.isUse(node)) {
+            return new BlockSearch(catalog, blocks).spec(node, n.name());
+        }
         LayerSpec layer = catalog.find(node.type()).orElseThrow(() ->
                 new SearchRangeException("target", catalog.unknownTypeMessage(node.type())));
         ParamSpec spec = layer.param(n.name()).orElseThrow(() -> new SearchRangeException("target",
