@@ -784,6 +784,9 @@ class LayerRulesTest {
             assertThat(p.port()).isNull();
             assertThat(p.message()).isEqualTo("padding 2 must be at most half the kernel 2");
         });
+    }
+
+    @Test
     @Covers("DepthwiseConv2d")
     void depthwiseConvWithARectangularKernel() {
         Outcome o = apply("DepthwiseConv2d", params("kernel", List.of(1, 5), "padding", List.of(0, 2)),
