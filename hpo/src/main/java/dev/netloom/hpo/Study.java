@@ -4,7 +4,6 @@ import dev.netloom.hpo.analysis.ParetoFront;
 import dev.netloom.hpo.distribution.ValueText;
 import dev.netloom.hpo.pruner.PercentilePruner;
 import dev.netloom.hpo.pruner.Pruner;
-import dev.netloom.hpo.sampler.NsgaIISampler;
 import dev.netloom.hpo.sampler.Sampler;
 import dev.netloom.hpo.sampler.TpeSampler;
 import dev.netloom.hpo.storage.InMemoryStorage;
@@ -61,9 +60,9 @@ public final class Study {
     private Study(Builder b, StudyRecord record) {
         this.storage = b.storage;
         this.record = record;
-        this.sampler = b.sampler != null ? b.sampler
-                : record.directions().size() > 1 ? new NsgaIISampler(new SecureRandom().nextLong())
-                : new TpeSampler(new SecureRandom().nextLong());
+        // Optuna 5's default for one objective and for several: multivariate TPE with the constant liar
+        // (for several objectives it splits trials by Pareto front); NSGA-II is for budgets of hundreds.
+        this.sampler = b.sampler != null ? b.sampler : new TpeSampler(new SecureRandom().nextLong());
         this.pruner = b.pruner != null ? b.pruner : PercentilePruner.median();
         this.heartbeatInterval = b.heartbeatInterval;
         this.heartbeatGrace = b.heartbeatGrace;
@@ -78,6 +77,15 @@ public final class Study {
     /** A new one-objective study in memory, minimizing, with the default sampler and pruner. */
     public static Study inMemory(String name) {
         return builder(new InMemoryStorage()).setName(name).build();
+    }
+
+    /**
+     * A new one-objective study in memory, minimizing, with the default sampler (TPE, Optuna 5's
+     * defaults) seeded with {@code seed} and the default pruner: the same objective gives the same
+     * trials on every run, as Optuna's {@code create_study(sampler=TPESampler(seed=seed))}.
+     */
+    public static Study inMemory(String name, long seed) {
+        return builder(new InMemoryStorage()).setName(name).optSampler(new TpeSampler(seed)).build();
     }
 
     public String name() {
@@ -349,7 +357,10 @@ public final class Study {
             return this;
         }
 
-        /** The sampler; default TPE (one objective) or NSGA-II (several), randomly seeded. */
+        /**
+         * The sampler; default TPE with Optuna 5's defaults (multivariate, constant liar) for one
+         * objective or several, randomly seeded.
+         */
         public Builder optSampler(Sampler sampler) {
             this.sampler = sampler;
             return this;

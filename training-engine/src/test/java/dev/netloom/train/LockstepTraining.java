@@ -95,7 +95,7 @@ public final class LockstepTraining {
             trainer = model.model().newTrainer(new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())
                     .optOptimizer(optimizer).optDevices(new Device[] {Device.cpu()}));
             step = new TrainingStep(trainer, model, train, fields, settings, null, new Random(1), new StepProfile(),
-                    optimizer);
+                    optimizer, null);
             seed = settings.seed();
         }
 

@@ -93,7 +93,8 @@ final class SearchRun {
 
     @Option(names = "--pruner", paramLabel = "NAME", defaultValue = "median",
             description = "median (default), asha, hyperband, pareto (for several objectives: stops a trial "
-                    + "a finished one beat on accuracy at the same epoch and on every other objective) or none.")
+                    + "that, credited with the biggest late gain a finished one made, still ends beaten on accuracy "
+                    + "and every other objective) or none.")
     String pruner;
 
     @Option(names = "--epochs", paramLabel = "N", description = "Override the epochs of every trial.")

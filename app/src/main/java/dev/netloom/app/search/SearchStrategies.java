@@ -87,7 +87,8 @@ public final class SearchStrategies {
             case "median" -> PercentilePruner.median(5, 1);
             case "asha" -> new SuccessiveHalvingPruner(1);
             case "hyperband" -> new HyperbandPruner(1, Math.max(1, epochsPerTrial));
-            // Several objectives: a trial some finished trial beat on accuracy at the same epoch and on every cost.
+            // Several objectives: a trial that, even credited with the biggest late gain a finished trial made,
+            // ends beaten by a finished trial on accuracy and on every cost (ParetoPruner's extrapolation).
             case "pareto" -> new ParetoPruner(5, 1, 1);
             case "none" -> new NopPruner();
             default -> throw new IllegalArgumentException("unknown pruner " + name

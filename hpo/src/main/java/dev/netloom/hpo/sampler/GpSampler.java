@@ -22,9 +22,10 @@ import java.util.SplittableRandom;
  * <ul>
  *   <li><b>Space.</b> The parameters every finished trial has ({@link GpSpace}: log ranges in log
  *       space, integers and steps snapped to their grid, categories one-hot); other (conditional)
- *       parameters are sampled at random.</li>
+ *       parameters take their trial's next Sobol coordinate ({@link SobolSampler}).</li>
  *   <li><b>Start.</b> The first {@link GpSettings#nStartupTrials()} trials follow a scrambled Sobol
- *       sequence ({@link SobolSampler}; the very first trial is random).</li>
+ *       sequence ({@link SobolSampler}; the very first trial is random), by suggestion order, so
+ *       parallel workers get the same startup trials as one worker.</li>
  *   <li><b>Several objectives</b> (ParEGO, Knowles 2006): each trial draws a weight vector λ
  *       uniformly from the simplex (from the seed and its number), scales every objective's losses
  *       to [0, 1] over the complete trials, and models the augmented Chebyshev scalarisation
@@ -50,7 +51,6 @@ public final class GpSampler implements Sampler {
     private final GpSettings settings;
     private final long seed;
     private final SobolSampler sobol;
-    private final RandomSampler random;
 
     /** GP sampling with {@link GpSettings#defaults()}. */
     public GpSampler(long seed) {
@@ -61,7 +61,6 @@ public final class GpSampler implements Sampler {
         this.settings = settings;
         this.seed = seed;
         this.sobol = new SobolSampler(seed);
-        this.random = new RandomSampler(seed);
     }
 
     public GpSettings settings() {
@@ -86,12 +85,12 @@ public final class GpSampler implements Sampler {
             }
         }
         if (finished < settings.nStartupTrials()) {
-            return sobol.sampleRelative(study, trial, searchSpace);
+            return Map.of(); // Sobol, per parameter (sampleIndependent)
         }
         GpSpace space = new GpSpace(searchSpace);
         Data data = Data.of(trials, trial, space, study.directions());
         if (data.objectiveX.size() < 2 && data.constraintX.size() < 2) {
-            return sobol.sampleRelative(study, trial, searchSpace);
+            return Map.of(); // Sobol, per parameter (sampleIndependent)
         }
         SplittableRandom rng = SeededRandom.of(seed, trial.number(), "gp");
         double[] losses = data.losses(rng);
@@ -138,7 +137,7 @@ public final class GpSampler implements Sampler {
             return s;
         };
         if (obj != null && Double.isNaN(bestFeasible) && constraints.isEmpty()) {
-            return sobol.sampleRelative(study, trial, searchSpace);
+            return Map.of(); // Sobol, per parameter (sampleIndependent)
         }
         double[] x = AcquisitionSearch.maximize(space, acquisition::score, data.anchors(losses, 5), rng,
                 settings.randomPoints(), settings.localStarts());
@@ -151,7 +150,9 @@ public final class GpSampler implements Sampler {
 
     @Override
     public double sampleIndependent(Study study, FrozenTrial trial, String name, Distribution distribution) {
-        return random.sampleIndependent(study, trial, name, distribution);
+        // Sobol by suggestion order: the startup trials do not depend on which trials had finished
+        // when they started, so parallel workers get the startup design one worker gets.
+        return sobol.sampleIndependent(study, trial, name, distribution);
     }
 
     private interface AcquisitionScore {

@@ -3,7 +3,6 @@ package dev.netloom.hpo.sampler;
 import dev.netloom.hpo.FrozenTrial;
 import dev.netloom.hpo.Study;
 import dev.netloom.hpo.TrialState;
-import dev.netloom.hpo.analysis.ParetoFront;
 import dev.netloom.hpo.distribution.Distribution;
 import dev.netloom.hpo.space.IntersectionSearchSpace;
 import java.util.ArrayList;
@@ -22,6 +21,11 @@ import java.util.SplittableRandom;
  * parents of generation g are the elite of generation g-1's parents and children, chosen by
  * non-dominated sorting and then crowding distance. The state is rebuilt from the trials, so any
  * process with the same seed continues the same run.
+ *
+ * <p>Constraints ({@code Trial.reportConstraints}, ≤ 0 met) rank by Deb's constrained domination
+ * ({@link ConstrainedDomination}, Optuna's {@code constraints_func}): feasible trials before
+ * infeasible ones, infeasible ones by total violation, in the elite selection and in the parents'
+ * tournaments — so the search keeps to the feasible region however good the infeasible trials score.
  */
 public final class NsgaIISampler implements Sampler {
 
@@ -133,7 +137,7 @@ public final class NsgaIISampler implements Sampler {
 
     private List<FrozenTrial> select(List<FrozenTrial> pool, Study study) {
         List<FrozenTrial> elite = new ArrayList<>();
-        for (List<FrozenTrial> front : ParetoFront.sortFronts(pool, study.directions())) {
+        for (List<FrozenTrial> front : ConstrainedDomination.sortFronts(pool, study.directions())) {
             if (elite.size() + front.size() <= populationSize) {
                 elite.addAll(front);
                 continue;
@@ -156,7 +160,7 @@ public final class NsgaIISampler implements Sampler {
     private static FrozenTrial tournament(List<FrozenTrial> parents, Study study, SplittableRandom rng) {
         FrozenTrial a = parents.get(rng.nextInt(parents.size()));
         FrozenTrial b = parents.get(rng.nextInt(parents.size()));
-        if (ParetoFront.dominates(b.values(), a.values(), study.directions())) {
+        if (ConstrainedDomination.dominates(b, a, study.directions())) {
             return b;
         }
         return a;

@@ -41,7 +41,7 @@ public record SamplerChoice(String name, Sampler sampler, String reason) {
      * @param seed        seeds the chosen sampler
      */
     public static SamplerChoice auto(int budget, int numeric, int categorical, int objectives, long seed) {
-        TpeSettings liar = TpeSettings.defaults().withConstantLiar(true);
+        TpeSettings liar = TpeSettings.defaults(); // multivariate, constant liar (Optuna 5)
         if (objectives > 1) {
             if (budget >= NSGA2_MIN_TRIALS) {
                 return new SamplerChoice("nsga2", new NsgaIISampler(seed), String.format(Locale.ROOT,

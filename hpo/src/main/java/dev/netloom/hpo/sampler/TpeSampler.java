@@ -18,8 +18,9 @@ import java.util.SplittableRandom;
  * Tree-structured Parzen Estimator (Bergstra et al. 2011), following Optuna: split finished
  * trials into good and bad ({@link TpeSplit}), fit a {@link ParzenEstimator} to each, draw
  * candidates from the good one and keep the candidate with the largest ratio of good to bad
- * density (expected improvement). Univariate by default; multivariate samples the parameters every
- * trial has jointly. Parameters only some trials have (conditional spaces) are fitted on the trials
+ * density (expected improvement). As in Optuna 5, multivariate by default — the parameters every
+ * trial has are sampled jointly — with the constant liar ({@link TpeSettings#defaults()}); univariate
+ * samples each parameter alone ({@link TpeSettings#univariate()}). Parameters only some trials have (conditional spaces) are fitted on the trials
  * that have them. Before {@link TpeSettings#nStartupTrials()} finished trials, it samples at random.
  *
  * <p>For several objectives the good trials are the first Pareto fronts (by non-dominated rank,
@@ -36,7 +37,7 @@ public final class TpeSampler implements Sampler {
     private String cachedSplitKey;
     private TpeSplit cachedSplit;
 
-    /** TPE with Optuna's defaults. */
+    /** TPE with Optuna 5's defaults: multivariate, constant liar. */
     public TpeSampler(long seed) {
         this(TpeSettings.defaults(), seed);
     }

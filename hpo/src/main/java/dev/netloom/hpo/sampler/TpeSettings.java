@@ -1,8 +1,12 @@
 package dev.netloom.hpo.sampler;
 
 /**
- * Settings of {@link TpeSampler}. {@link #defaults()} are Optuna's (docs/figures.md): 10 startup trials,
- * 24 expected-improvement candidates, prior weight 1.0, magic clip on, univariate, no constant liar;
+ * Settings of {@link TpeSampler}. {@link #defaults()} are Optuna 5's (docs/figures.md; Optuna v5.0.0
+ * release notes, PRs #6746 and #6738): 10 startup trials, 24 expected-improvement candidates, prior
+ * weight 1.0, magic clip on, <b>multivariate</b> and with the <b>constant liar</b> — parallel workers
+ * spread out instead of sampling next to each other, and a lone worker is unaffected by the liar
+ * (there are no running trials to lie about). {@link #univariate()} are the Optuna 1.5–4 defaults
+ * (univariate, no liar), which {@code hpo/bench} compares with Optuna 3.1.
  * gamma(n) = min(ceil(0.1 n), 25) and the weights (flat for the newest 25, a linear ramp for older)
  * are fixed, as they are Optuna's defaults and rarely worth changing.
  *
@@ -22,8 +26,13 @@ public record TpeSettings(int nStartupTrials, int nEiCandidates, double priorWei
         }
     }
 
-    /** Optuna's defaults. */
+    /** Optuna 5's defaults: multivariate, constant liar. */
     public static TpeSettings defaults() {
+        return new TpeSettings(10, 24, 1.0, true, true, true);
+    }
+
+    /** Optuna 1.5–4's defaults: univariate, no constant liar (what {@code hpo/bench} compares with Optuna 3.1). */
+    public static TpeSettings univariate() {
         return new TpeSettings(10, 24, 1.0, false, false, true);
     }
 

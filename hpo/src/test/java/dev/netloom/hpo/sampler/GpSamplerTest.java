@@ -131,8 +131,12 @@ class GpSamplerTest {
             }
             return new double[] {-(x + 2 * y)};  // the larger the better, right up to the limit
         }, 25);
-        long prunedLater = study.trials().stream().filter(t -> t.number() >= 13 && t.state() == TrialState.PRUNED).count();
-        assertThat(prunedLater).as("infeasible among the last 12").isLessThanOrEqualTo(4);
+        // The optimum lies on the limit, so the search hugs it and many late trials break it by a hair
+        // (5-10 of 12 over seeds 1-12, before and after the Sobol start changed); what the constraint
+        // model teaches is to stay near it: random points would break it by more than 1 (x + y > 0.7)
+        // three times in four, the GP did so at most once in 12 over those seeds.
+        long farOut = study.trials().stream().filter(t -> t.number() >= 13 && t.constraints().get(0) > 1).count();
+        assertThat(farOut).as("trials among the last 12 over the limit by more than 1").isLessThanOrEqualTo(2);
         assertThat(study.bestValue()).isLessThan(-0.95);
     }
 

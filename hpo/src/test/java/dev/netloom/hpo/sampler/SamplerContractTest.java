@@ -48,8 +48,8 @@ class SamplerContractTest {
                         "a_only", List.of(0.0, 1.0)), seed), 1),
                 new Case("sobol", SobolSampler::new, 1),
                 new Case("tpe", TpeSampler::new, 1),
-                new Case("tpe-multivariate-liar", seed -> new TpeSampler(
-                        TpeSettings.defaults().withMultivariate(true).withConstantLiar(true), seed), 1),
+                new Case("tpe-univariate", seed -> new TpeSampler(TpeSettings.univariate(), seed), 1),
+                new Case("tpe-pareto", TpeSampler::new, 2),
                 new Case("cma-es", CmaEsSampler::new, 1),
                 new Case("gp", GpSampler::new, 1),
                 new Case("gp-parego", GpSampler::new, 2),
