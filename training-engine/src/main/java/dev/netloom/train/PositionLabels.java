@@ -63,11 +63,11 @@ public final class PositionLabels {
         NDArray safe = flat.mul(labelled.toType(DataType.INT64, false)); // unlabelled -> class 0, weighted 0 below
         NDArray target = safe.oneHot((int) classes).toType(DataType.FLOAT32, false);
         if (smoothing > 0) {
-            target = target.mul(1f - smoothing).add(smoothing / classes);
+            target = dev.netloom.train.model.Scalars.times(target, 1f - smoothing).add(smoothing / classes);
         }
         NDArray perPosition = target.mul(scores.logSoftmax(1)).sum(new int[] {1}).neg();
         NDArray weight = labelled.toType(DataType.FLOAT32, false);
-        return perPosition.mul(weight).sum().div(weight.sum().maximum(1f));
+        return perPosition.mul(weight).sum().div(dev.netloom.train.model.Scalars.atLeast(weight.sum(), 1f));
     }
 
     /** The predicted class at every position, [positions] INT64, in the order of {@link #rows}. */

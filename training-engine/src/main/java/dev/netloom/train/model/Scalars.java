@@ -44,6 +44,13 @@ public final class Scalars {
         }
     }
 
+    /** {@code max(x, c)} element by element. */
+    public static NDArray atLeast(NDArray x, float c) {
+        try (NDArray scalar = of(x, c)) {
+            return x.maximum(scalar);
+        }
+    }
+
     /** A 0-dimensional array of {@code x}'s type holding {@code c}, in memory libtorch owns. */
     private static NDArray of(NDArray x, float c) {
         return x.getManager().full(new Shape(), c, x.getDataType());
