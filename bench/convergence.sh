@@ -50,23 +50,7 @@ echo "CPU: $(lscpu | sed -n 's/^Model name: *//p'), $(nproc) cores; $(grep -o -w
 echo "Load before: $(cut -d' ' -f1-3 /proc/loadavg)"
 ./netloom --version | tr '\n' ' '; echo
 
-python3 - "$work" <<'PY'
-# A generated 4-topic text set: each text mixes 6-12 words of its topic with 14-28 shared filler
-# words; 5% of the labels are flipped, so about 95% is the best a model can do.
-import json, random, sys
-r = random.Random(7)
-topics = ["sport", "weather", "music", "cooking"]
-words = {t: [f"{t[:3]}{i}" for i in range(40)] for t in topics}
-filler = [f"w{i}" for i in range(400)]
-with open(f"{sys.argv[1]}/topics.jsonl", "w") as f:
-    for n in range(1500):
-        label = r.choice(topics)
-        text = r.sample(words[label], r.randint(6, 12)) + [r.choice(filler) for _ in range(r.randint(14, 28))]
-        r.shuffle(text)
-        if r.random() < 0.05:
-            label = r.choice([t for t in topics if t != label])
-        f.write(json.dumps({"text": " ".join(text), "label": label}) + "\n")
-PY
+python3 bench/topics.py "$work/topics.jsonl"   # the generated 4-topic text set (bench/topics.py says how)
 
 # mobilenet-v2's pictures: the first N of Fashion-MNIST's training files, as IDX files of their own.
 python3 - "$work" "$mobilenet_pictures" <<'PY'
