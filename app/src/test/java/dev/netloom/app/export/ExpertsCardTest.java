@@ -86,7 +86,7 @@ class ExpertsCardTest {
         ExpertsCard card = WaitForAsyncUtils.asyncFx(() -> {
             ExpertsCard c = new ExpertsCard(model);
             Application.setUserAgentStylesheet(Theme.LIGHT.userAgentStylesheet());
-            Scene scene = new Scene(c, 1000, 400);
+            Scene scene = new Scene(c, 1400, 900); // the size the studio tests after it expect of the shared stage
             scene.getStylesheets().addAll(DesignerStyle.STYLESHEET, StudioStyle.STYLESHEET, ExportStyle.STYLESHEET);
             stage.setScene(scene);
             stage.show();
