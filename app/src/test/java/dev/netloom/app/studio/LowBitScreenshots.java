@@ -49,16 +49,9 @@ public final class LowBitScreenshots {
         ExecutorService io = Executors.newFixedThreadPool(2);
         Platform.startup(() -> { });
         try {
-            Stage[] stage = new Stage[1];
-            StudioWindow w = fx(() -> {
-                stage[0] = new Stage();
-                StudioWindow win = new StudioWindow(services, workspace, services.home(), stage[0], io,
-                        Platform::runLater, new DialogPrompts(() -> stage[0]));
-                stage[0].setWidth(1600);
-                stage[0].setHeight(1000);
-                stage[0].show();
-                return win;
-            });
+            RealWindow real = RealWindow.open(services, workspace, services.home(), io);
+            StudioWindow w = real.window();
+            Stage[] stage = {real.stage()};
             fx(() -> w.openFile(qa)).get(30, TimeUnit.SECONDS);
             fx(() -> {
                 w.showView("Train");

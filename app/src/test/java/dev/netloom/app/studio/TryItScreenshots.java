@@ -23,7 +23,6 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -64,16 +63,9 @@ public final class TryItScreenshots {
         ExecutorService io = Executors.newFixedThreadPool(2);
         Platform.startup(() -> { });
         try {
-            Stage[] stage = new Stage[1];
-            StudioWindow w = fx(() -> {
-                stage[0] = new Stage();
-                StudioWindow win = new StudioWindow(services, workspace, services.home(), stage[0], io,
-                        Platform::runLater, new DialogPrompts(() -> stage[0]));
-                stage[0].setWidth(1600);
-                stage[0].setHeight(1000);
-                stage[0].show();
-                return win;
-            });
+            RealWindow real = RealWindow.open(services, workspace, services.home(), io);
+            StudioWindow w = real.window();
+            Stage[] stage = {real.stage()};
             fx(() -> w.openFile(project)).get(30, TimeUnit.SECONDS);
             fx(() -> {
                 w.showView("Runs");
@@ -158,8 +150,6 @@ public final class TryItScreenshots {
     }
 
     private static <T> T fx(Callable<T> action) throws Exception {
-        FutureTask<T> task = new FutureTask<>(action);
-        Platform.runLater(task);
-        return task.get(60, TimeUnit.SECONDS);
+        return ViewScreenshots.fx(action);
     }
 }

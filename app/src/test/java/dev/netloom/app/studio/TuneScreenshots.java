@@ -33,16 +33,9 @@ public final class TuneScreenshots {
         ExecutorService io = Executors.newFixedThreadPool(2);
         Platform.startup(() -> { });
         try {
-            Stage[] stage = new Stage[1];
-            StudioWindow w = Screenshots.fx(() -> {
-                stage[0] = new Stage();
-                StudioWindow win = new StudioWindow(SERVICES, workspace, home, stage[0], io, Platform::runLater,
-                        new DialogPrompts(() -> stage[0]));
-                stage[0].setWidth(1600);
-                stage[0].setHeight(1000);
-                stage[0].show();
-                return win;
-            });
+            RealWindow real = RealWindow.open(SERVICES, workspace, home, io);
+            StudioWindow w = real.window();
+            Stage[] stage = {real.stage()};
             Path file = home.resolve("shapes-qa-limits.netloom");
             long limit = Screenshots.fx(() -> {
                 w.applyTheme(Theme.LIGHT);
